@@ -1,0 +1,103 @@
+//! The panic boundary and the pointer checks shared by every exported function.
+//!
+//! Every `extern "C"` function body runs inside [`guard`]: a panic becomes
+//! `PSA_ERROR_CORRUPTION_DETECTED` instead of unwinding into C. The helpers turn
+//! C pointer/length pairs into slices, with the specification's rule that a NULL
+//! pointer is acceptable only with a zero length.
+use core::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::types::{psa_status_t, Error, Result, PSA_ERROR_CORRUPTION_DETECTED, PSA_SUCCESS};
+
+/// Runs `f` behind the panic boundary and maps its result to a status code.
+pub fn guard(f: impl FnOnce() -> Result<()>) -> psa_status_t {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(())) => PSA_SUCCESS,
+        Ok(Err(e)) => e.status(),
+        Err(_) => PSA_ERROR_CORRUPTION_DETECTED,
+    }
+}
+
+/// Runs `f`, which cannot report an error, behind the panic boundary.
+pub fn guard_void(f: impl FnOnce()) {
+    let _ = catch_unwind(AssertUnwindSafe(f));
+}
+
+/// Runs `f` behind the panic boundary; a panic yields `fallback`.
+pub fn guard_value<T>(fallback: T, f: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
+}
+
+/// An input buffer: NULL is accepted only with length 0.
+///
+/// # Safety
+/// When `ptr` is non-NULL it must point to `len` readable bytes that stay valid
+/// and unmodified for the returned lifetime.
+pub unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if ptr.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL and the caller promises `len` readable bytes.
+    Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
+}
+
+/// An output buffer: NULL is accepted only with size 0.
+///
+/// # Safety
+/// When `ptr` is non-NULL it must point to `len` writable bytes that no other
+/// live reference aliases for the returned lifetime.
+pub unsafe fn output<'a>(ptr: *mut u8, len: usize) -> Result<&'a mut [u8]> {
+    if len == 0 {
+        return Ok(&mut []);
+    }
+    if ptr.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL and the caller promises `len` writable, unaliased bytes.
+    Ok(unsafe { core::slice::from_raw_parts_mut(ptr, len) })
+}
+
+/// A required pointer to a single object, for reading.
+///
+/// # Safety
+/// When non-NULL, `ptr` must point to a valid, initialised `T`.
+pub unsafe fn obj<'a, T>(ptr: *const T) -> Result<&'a T> {
+    // SAFETY: the caller promises a valid `T` when non-NULL.
+    unsafe { ptr.as_ref() }.ok_or(Error::InvalidArgument)
+}
+
+/// A required pointer to a single object, for writing.
+///
+/// # Safety
+/// When non-NULL, `ptr` must point to a valid `T` not aliased elsewhere.
+pub unsafe fn obj_mut<'a, T>(ptr: *mut T) -> Result<&'a mut T> {
+    // SAFETY: the caller promises a valid, unaliased `T` when non-NULL.
+    unsafe { ptr.as_mut() }.ok_or(Error::InvalidArgument)
+}
+
+/// Writes `value` through an output-length pointer that must not be NULL.
+///
+/// # Safety
+/// When non-NULL, `ptr` must be valid for writing one `T`.
+pub unsafe fn set_out<T>(ptr: *mut T, value: T) -> Result<()> {
+    if ptr.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL and the caller promises it is writable.
+    unsafe { ptr.write(value) };
+    Ok(())
+}
+
+/// Sets `*ptr` to `value` if `ptr` is not NULL (used to clear output lengths
+/// before any early return, as the specification asks).
+///
+/// # Safety
+/// When non-NULL, `ptr` must be valid for writing one `T`.
+pub unsafe fn preset<T>(ptr: *mut T, value: T) {
+    if !ptr.is_null() {
+        // SAFETY: the caller promises it is writable.
+        unsafe { ptr.write(value) };
+    }
+}

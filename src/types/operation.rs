@@ -1,0 +1,60 @@
+//! The multi-part operation objects.
+//!
+//! Each is an opaque, fixed-size block owned by the application. All-zero (the
+//! `*_INIT` value) means "inactive". The library keeps the operation's state on its
+//! own side, behind a handle stored here, so that a copied, stale or garbage object
+//! is detected instead of being trusted. (cbindgen cannot see through macros, so
+//! each object is spelled out.)
+
+/// Number of 64-bit words in every operation object.
+pub const RUSTPSA_OPERATION_WORDS: usize = 4;
+
+/// The type of the state object for multi-part hash operations.
+#[repr(C)]
+#[derive(Debug, Default)]
+pub struct psa_hash_operation_s {
+    /// Implementation data: never read or write it.
+    pub private_opaque: [u64; RUSTPSA_OPERATION_WORDS],
+}
+/// The type of the state object for multi-part hash operations.
+pub type psa_hash_operation_t = psa_hash_operation_s;
+
+/// The type of the state object for multi-part MAC operations.
+#[repr(C)]
+#[derive(Debug, Default)]
+pub struct psa_mac_operation_s {
+    /// Implementation data: never read or write it.
+    pub private_opaque: [u64; RUSTPSA_OPERATION_WORDS],
+}
+/// The type of the state object for multi-part MAC operations.
+pub type psa_mac_operation_t = psa_mac_operation_s;
+
+/// The type of the state object for multi-part cipher operations.
+#[repr(C)]
+#[derive(Debug, Default)]
+pub struct psa_cipher_operation_s {
+    /// Implementation data: never read or write it.
+    pub private_opaque: [u64; RUSTPSA_OPERATION_WORDS],
+}
+/// The type of the state object for multi-part cipher operations.
+pub type psa_cipher_operation_t = psa_cipher_operation_s;
+
+/// The type of the state object for multi-part AEAD operations.
+#[repr(C)]
+#[derive(Debug, Default)]
+pub struct psa_aead_operation_s {
+    /// Implementation data: never read or write it.
+    pub private_opaque: [u64; RUSTPSA_OPERATION_WORDS],
+}
+/// The type of the state object for multi-part AEAD operations.
+pub type psa_aead_operation_t = psa_aead_operation_s;
+
+/// The type of the state object for key derivation operations.
+#[repr(C)]
+#[derive(Debug, Default)]
+pub struct psa_key_derivation_operation_s {
+    /// Implementation data: never read or write it.
+    pub private_opaque: [u64; RUSTPSA_OPERATION_WORDS],
+}
+/// The type of the state object for key derivation operations.
+pub type psa_key_derivation_operation_t = psa_key_derivation_operation_s;
