@@ -4,7 +4,7 @@
 //! `PSA_ERROR_CORRUPTION_DETECTED` instead of unwinding into C. The helpers turn
 //! C pointer/length pairs into slices, with the specification's rule that a NULL
 //! pointer is acceptable only with a zero length.
-use core::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::types::{psa_status_t, Error, Result, PSA_ERROR_CORRUPTION_DETECTED, PSA_SUCCESS};
 
