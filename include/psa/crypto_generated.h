@@ -7,6 +7,148 @@
 #include <stddef.h>
 #include <stdint.h>
 
+
+
+/**
+ * Major version of the PSA Crypto API this library implements.
+ */
+#define PSA_CRYPTO_API_VERSION_MAJOR 1
+
+/**
+ * Minor version of the PSA Crypto API this library implements.
+ */
+#define PSA_CRYPTO_API_VERSION_MINOR 2
+
+/**
+ * Largest RSA key size in bits that the library supports.
+ */
+#define PSA_VENDOR_RSA_MAX_KEY_BITS 8192
+
+/**
+ * Largest elliptic curve size in bits that the library supports (P-521).
+ */
+#define PSA_VENDOR_ECC_MAX_CURVE_BITS 521
+
+/**
+ * Largest finite-field Diffie-Hellman group in bits (RFC 7919 ffdhe8192).
+ */
+#define PSA_VENDOR_FFDH_MAX_KEY_BITS 8192
+
+/**
+ * Largest key size in bits that can be recorded in key attributes.
+ */
+#define PSA_MAX_KEY_BITS 65528
+
+/**
+ * Largest hash output of any supported hash algorithm (SHA-512, SHA3-512).
+ */
+#define PSA_HASH_MAX_SIZE 64
+
+/**
+ * Largest block size of a hash used in HMAC (SHA3-224 block: 144 bytes).
+ */
+#define PSA_HMAC_MAX_HASH_BLOCK_SIZE 144
+
+/**
+ * Largest MAC of any supported MAC algorithm (HMAC-SHA-512).
+ */
+#define PSA_MAC_MAX_SIZE 64
+
+/**
+ * Largest block size of any supported block cipher.
+ */
+#define PSA_BLOCK_CIPHER_BLOCK_MAX_SIZE 16
+
+/**
+ * Largest IV of any supported cipher (XChaCha20 takes a 24-byte nonce).
+ */
+#define PSA_CIPHER_IV_MAX_SIZE 24
+
+/**
+ * Largest output of `psa_cipher_finish()` for any supported algorithm.
+ */
+#define PSA_CIPHER_FINISH_OUTPUT_MAX_SIZE 16
+
+/**
+ * Largest nonce of any supported AEAD algorithm (XChaCha20-Poly1305: 24 bytes).
+ */
+#define PSA_AEAD_NONCE_MAX_SIZE 24
+
+/**
+ * Largest tag of any supported AEAD algorithm.
+ */
+#define PSA_AEAD_TAG_MAX_SIZE 16
+
+/**
+ * Largest output of `psa_aead_finish()` (ciphertext part) for any algorithm.
+ */
+#define PSA_AEAD_FINISH_OUTPUT_MAX_SIZE 16
+
+/**
+ * Largest output of `psa_aead_verify()` for any algorithm.
+ */
+#define PSA_AEAD_VERIFY_OUTPUT_MAX_SIZE 16
+
+/**
+ * Size of the algorithm field of a suspended hash state.
+ */
+#define PSA_HASH_SUSPEND_ALGORITHM_FIELD_LENGTH 4
+
+/**
+ * Largest suspended hash state (SHA-384/SHA-512: 4 + 16 + 64 + 127).
+ */
+#define PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE 211
+
+/**
+ * Largest `psa_export_key()` output for a key pair (RSA-8192 DER).
+ */
+#define PSA_EXPORT_KEY_PAIR_MAX_SIZE 4667
+
+/**
+ * Largest `psa_export_public_key()` output (RSA-8192 DER).
+ */
+#define PSA_EXPORT_PUBLIC_KEY_MAX_SIZE 1040
+
+/**
+ * Largest export of any asymmetric key, pair or public (1.3 name, provided early).
+ */
+#define PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE 4667
+
+/**
+ * Largest signature of any supported algorithm (RSA-8192).
+ */
+#define PSA_SIGNATURE_MAX_SIZE 1024
+
+/**
+ * Largest `psa_asymmetric_encrypt()` output (RSA-8192).
+ */
+#define PSA_ASYMMETRIC_ENCRYPT_OUTPUT_MAX_SIZE 1024
+
+/**
+ * Largest `psa_asymmetric_decrypt()` output (RSA-8192).
+ */
+#define PSA_ASYMMETRIC_DECRYPT_OUTPUT_MAX_SIZE 1024
+
+/**
+ * Largest raw key agreement output (ffdhe8192; ECDH on P-521 is 66 bytes).
+ */
+#define PSA_RAW_KEY_AGREEMENT_OUTPUT_MAX_SIZE 1024
+
+/**
+ * Largest PSK accepted by `PSA_ALG_TLS12_PSK_TO_MS`.
+ */
+#define PSA_TLS12_PSK_TO_MS_PSK_MAX_SIZE 128
+
+/**
+ * Size of the `PSA_ALG_TLS12_ECJPAKE_TO_PMS` input (an uncompressed P-256 point).
+ */
+#define PSA_TLS12_ECJPAKE_TO_PMS_INPUT_SIZE 65
+
+/**
+ * Size of the `PSA_ALG_TLS12_ECJPAKE_TO_PMS` output.
+ */
+#define PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE 32
+
 /**
  * Number of 64-bit words in every operation object.
  */
@@ -43,6 +185,11 @@ typedef uint32_t psa_key_location_t;
 typedef uint32_t psa_key_id_t;
 
 /**
+ * Encoding of a cryptographic algorithm (32 bits).
+ */
+typedef uint32_t psa_algorithm_t;
+
+/**
  * Encoding of a key type (16 bits).
  */
 typedef uint16_t psa_key_type_t;
@@ -56,11 +203,6 @@ typedef uint8_t psa_ecc_family_t;
  * The family of a finite-field Diffie-Hellman group (8 bits).
  */
 typedef uint8_t psa_dh_family_t;
-
-/**
- * Encoding of a cryptographic algorithm (32 bits).
- */
-typedef uint32_t psa_algorithm_t;
 
 /**
  * Encoding of the step of a key derivation.
@@ -326,5 +468,425 @@ typedef psa_key_id_t mbedtls_svc_key_id_t;
  * The maximum value for a key identifier chosen by the implementation.
  */
 #define PSA_KEY_ID_VENDOR_MAX ((psa_key_id_t)0x7fffffff)
+
+/**
+ * An invalid algorithm identifier value.
+ */
+#define PSA_ALG_NONE ((psa_algorithm_t)0x00000000)
+
+/**
+ * The MD2 message-digest algorithm (legacy only).
+ */
+#define PSA_ALG_MD2 ((psa_algorithm_t)0x02000001)
+
+/**
+ * The MD4 message-digest algorithm (legacy only).
+ */
+#define PSA_ALG_MD4 ((psa_algorithm_t)0x02000002)
+
+/**
+ * The MD5 message-digest algorithm (legacy only).
+ */
+#define PSA_ALG_MD5 ((psa_algorithm_t)0x02000003)
+
+/**
+ * The RIPEMD-160 message-digest algorithm.
+ */
+#define PSA_ALG_RIPEMD160 ((psa_algorithm_t)0x02000004)
+
+/**
+ * The SHA-1 message-digest algorithm (legacy only).
+ */
+#define PSA_ALG_SHA_1 ((psa_algorithm_t)0x02000005)
+
+/**
+ * The zigbee 1.0 hash: Matyas-Meyer-Oseas construction over AES-128.
+ */
+#define PSA_ALG_AES_MMO_ZIGBEE ((psa_algorithm_t)0x02000007)
+
+/**
+ * The SHA-224 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_224 ((psa_algorithm_t)0x02000008)
+
+/**
+ * The SHA-256 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_256 ((psa_algorithm_t)0x02000009)
+
+/**
+ * The SHA-384 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_384 ((psa_algorithm_t)0x0200000a)
+
+/**
+ * The SHA-512 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_512 ((psa_algorithm_t)0x0200000b)
+
+/**
+ * The SHA-512/224 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_512_224 ((psa_algorithm_t)0x0200000c)
+
+/**
+ * The SHA-512/256 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_512_256 ((psa_algorithm_t)0x0200000d)
+
+/**
+ * The SHA3-224 message-digest algorithm.
+ */
+#define PSA_ALG_SHA3_224 ((psa_algorithm_t)0x02000010)
+
+/**
+ * The SHA3-256 message-digest algorithm.
+ */
+#define PSA_ALG_SHA3_256 ((psa_algorithm_t)0x02000011)
+
+/**
+ * The SHA3-384 message-digest algorithm.
+ */
+#define PSA_ALG_SHA3_384 ((psa_algorithm_t)0x02000012)
+
+/**
+ * The SHA3-512 message-digest algorithm.
+ */
+#define PSA_ALG_SHA3_512 ((psa_algorithm_t)0x02000013)
+
+/**
+ * The SM3 message-digest algorithm.
+ */
+#define PSA_ALG_SM3 ((psa_algorithm_t)0x02000014)
+
+/**
+ * The first 512 bits (64 bytes) of the SHAKE256 output.
+ */
+#define PSA_ALG_SHAKE256_512 ((psa_algorithm_t)0x02000015)
+
+/**
+ * Wildcard hash: in a key policy, any hash for a hash-and-sign algorithm.
+ */
+#define PSA_ALG_ANY_HASH ((psa_algorithm_t)0x020000ff)
+
+/**
+ * The raw CBC-MAC algorithm (insecure in general).
+ */
+#define PSA_ALG_CBC_MAC ((psa_algorithm_t)0x03c00100)
+
+/**
+ * The CMAC algorithm.
+ */
+#define PSA_ALG_CMAC ((psa_algorithm_t)0x03c00200)
+
+/**
+ * The stream cipher mode of a stream cipher algorithm (ChaCha20, XChaCha20, ARC4).
+ */
+#define PSA_ALG_STREAM_CIPHER ((psa_algorithm_t)0x04800100)
+
+/**
+ * A stream cipher built using the Counter (CTR) mode of a block cipher.
+ */
+#define PSA_ALG_CTR ((psa_algorithm_t)0x04c01000)
+
+/**
+ * A stream cipher built using the Cipher Feedback (CFB) mode of a block cipher.
+ */
+#define PSA_ALG_CFB ((psa_algorithm_t)0x04c01100)
+
+/**
+ * A stream cipher built using the Output Feedback (OFB) mode of a block cipher.
+ */
+#define PSA_ALG_OFB ((psa_algorithm_t)0x04c01200)
+
+/**
+ * The CCM* cipher mode without authentication (tag length 0).
+ */
+#define PSA_ALG_CCM_STAR_NO_TAG ((psa_algorithm_t)0x04c01300)
+
+/**
+ * The XEX with ciphertext stealing (XTS) cipher mode of a block cipher.
+ */
+#define PSA_ALG_XTS ((psa_algorithm_t)0x0440ff00)
+
+/**
+ * The Cipher Block Chaining (CBC) mode without padding.
+ */
+#define PSA_ALG_CBC_NO_PADDING ((psa_algorithm_t)0x04404000)
+
+/**
+ * The Cipher Block Chaining (CBC) mode with PKCS#7 padding.
+ */
+#define PSA_ALG_CBC_PKCS7 ((psa_algorithm_t)0x04404100)
+
+/**
+ * The Electronic Codebook (ECB) mode without padding.
+ */
+#define PSA_ALG_ECB_NO_PADDING ((psa_algorithm_t)0x04404400)
+
+/**
+ * The Counter with CBC-MAC (CCM) authenticated encryption algorithm.
+ */
+#define PSA_ALG_CCM ((psa_algorithm_t)0x05500100)
+
+/**
+ * The Galois/Counter Mode (GCM) authenticated encryption algorithm.
+ */
+#define PSA_ALG_GCM ((psa_algorithm_t)0x05500200)
+
+/**
+ * The ChaCha20-Poly1305 AEAD algorithm.
+ */
+#define PSA_ALG_CHACHA20_POLY1305 ((psa_algorithm_t)0x05100500)
+
+/**
+ * The XChaCha20-Poly1305 AEAD algorithm.
+ */
+#define PSA_ALG_XCHACHA20_POLY1305 ((psa_algorithm_t)0x05100600)
+
+/**
+ * The CCM* AEAD algorithm with any tag length, including 0 (policy wildcard).
+ */
+#define PSA_ALG_CCM_STAR_ANY_TAG ((psa_algorithm_t)0x04c09300)
+
+/**
+ * The TLS 1.2 EC J-PAKE to pre-master-secret key derivation (SHA-256).
+ */
+#define PSA_ALG_TLS12_ECJPAKE_TO_PMS ((psa_algorithm_t)0x08000609)
+
+/**
+ * The NIST SP 800-108 counter-mode KDF with CMAC as the PRF.
+ */
+#define PSA_ALG_SP800_108_COUNTER_CMAC ((psa_algorithm_t)0x08000800)
+
+/**
+ * The PBKDF2-AES-CMAC-PRF-128 password hashing / key stretching algorithm.
+ */
+#define PSA_ALG_PBKDF2_AES_CMAC_PRF_128 ((psa_algorithm_t)0x08800200)
+
+/**
+ * The RSA PKCS#1 v1.5 signature scheme without hashing (raw).
+ */
+#define PSA_ALG_RSA_PKCS1V15_SIGN_RAW ((psa_algorithm_t)0x06000200)
+
+/**
+ * ECDSA without hashing: signs the hash as given.
+ */
+#define PSA_ALG_ECDSA_ANY ((psa_algorithm_t)0x06000600)
+
+/**
+ * Edwards-curve digital signature algorithm without prehashing (PureEdDSA).
+ */
+#define PSA_ALG_PURE_EDDSA ((psa_algorithm_t)0x06000800)
+
+/**
+ * Edwards-curve signature with prehashing: HashEdDSA on Edwards25519 (SHA-512).
+ */
+#define PSA_ALG_ED25519PH ((psa_algorithm_t)0x0600090b)
+
+/**
+ * Edwards-curve signature with prehashing: HashEdDSA on Edwards448 (SHAKE256-512).
+ */
+#define PSA_ALG_ED448PH ((psa_algorithm_t)0x06000915)
+
+/**
+ * The RSA PKCS#1 v1.5 asymmetric encryption algorithm.
+ */
+#define PSA_ALG_RSA_PKCS1V15_CRYPT ((psa_algorithm_t)0x07000200)
+
+/**
+ * The finite-field Diffie-Hellman (FFDH) key agreement algorithm.
+ */
+#define PSA_ALG_FFDH ((psa_algorithm_t)0x09010000)
+
+/**
+ * The elliptic curve Diffie-Hellman (ECDH) key agreement algorithm.
+ */
+#define PSA_ALG_ECDH ((psa_algorithm_t)0x09020000)
+
+/**
+ * An invalid key type value.
+ */
+#define PSA_KEY_TYPE_NONE ((psa_key_type_t)0x0000)
+
+/**
+ * Raw data: a key of this type cannot be used for any cryptographic operation.
+ */
+#define PSA_KEY_TYPE_RAW_DATA ((psa_key_type_t)0x1001)
+
+/**
+ * HMAC key.
+ */
+#define PSA_KEY_TYPE_HMAC ((psa_key_type_t)0x1100)
+
+/**
+ * A secret for key derivation.
+ */
+#define PSA_KEY_TYPE_DERIVE ((psa_key_type_t)0x1200)
+
+/**
+ * A low-entropy secret for password hashing or key derivation.
+ */
+#define PSA_KEY_TYPE_PASSWORD ((psa_key_type_t)0x1203)
+
+/**
+ * A secret value that can be used to verify a password hash.
+ */
+#define PSA_KEY_TYPE_PASSWORD_HASH ((psa_key_type_t)0x1205)
+
+/**
+ * A secret value that can be used when computing a password hash.
+ */
+#define PSA_KEY_TYPE_PEPPER ((psa_key_type_t)0x1206)
+
+/**
+ * Key for a cipher, AEAD or MAC algorithm based on the AES block cipher.
+ */
+#define PSA_KEY_TYPE_AES ((psa_key_type_t)0x2400)
+
+/**
+ * Key for a cipher, AEAD or MAC algorithm based on the ARIA block cipher.
+ */
+#define PSA_KEY_TYPE_ARIA ((psa_key_type_t)0x2406)
+
+/**
+ * Key for a cipher or MAC algorithm based on DES or 3DES (legacy only).
+ */
+#define PSA_KEY_TYPE_DES ((psa_key_type_t)0x2301)
+
+/**
+ * Key for a cipher, AEAD or MAC algorithm based on the Camellia block cipher.
+ */
+#define PSA_KEY_TYPE_CAMELLIA ((psa_key_type_t)0x2403)
+
+/**
+ * Key for a cipher, AEAD or MAC algorithm based on the SM4 block cipher.
+ */
+#define PSA_KEY_TYPE_SM4 ((psa_key_type_t)0x2405)
+
+/**
+ * Key for the ARC4 stream cipher (legacy only).
+ */
+#define PSA_KEY_TYPE_ARC4 ((psa_key_type_t)0x2002)
+
+/**
+ * Key for the ChaCha20 stream cipher or the ChaCha20-Poly1305 AEAD algorithm.
+ */
+#define PSA_KEY_TYPE_CHACHA20 ((psa_key_type_t)0x2004)
+
+/**
+ * Key for the XChaCha20 stream cipher or the XChaCha20-Poly1305 AEAD algorithm.
+ */
+#define PSA_KEY_TYPE_XCHACHA20 ((psa_key_type_t)0x2007)
+
+/**
+ * RSA public key.
+ */
+#define PSA_KEY_TYPE_RSA_PUBLIC_KEY ((psa_key_type_t)0x4001)
+
+/**
+ * RSA key pair: both the private and public key.
+ */
+#define PSA_KEY_TYPE_RSA_KEY_PAIR ((psa_key_type_t)0x7001)
+
+/**
+ * SEC Koblitz curves over prime fields (secp192k1, secp224k1, secp256k1).
+ */
+#define PSA_ECC_FAMILY_SECP_K1 ((psa_ecc_family_t)0x17)
+
+/**
+ * SEC random curves over prime fields (secp192r1 .. secp521r1, the NIST P curves).
+ */
+#define PSA_ECC_FAMILY_SECP_R1 ((psa_ecc_family_t)0x12)
+
+/**
+ * SEC additional random curve over a prime field (secp160r2, legacy).
+ */
+#define PSA_ECC_FAMILY_SECP_R2 ((psa_ecc_family_t)0x1b)
+
+/**
+ * SEC Koblitz curves over binary fields.
+ */
+#define PSA_ECC_FAMILY_SECT_K1 ((psa_ecc_family_t)0x27)
+
+/**
+ * SEC random curves over binary fields.
+ */
+#define PSA_ECC_FAMILY_SECT_R1 ((psa_ecc_family_t)0x22)
+
+/**
+ * SEC additional random curve over a binary field (sect163r2).
+ */
+#define PSA_ECC_FAMILY_SECT_R2 ((psa_ecc_family_t)0x2b)
+
+/**
+ * Brainpool P random curves.
+ */
+#define PSA_ECC_FAMILY_BRAINPOOL_P_R1 ((psa_ecc_family_t)0x30)
+
+/**
+ * Curve used primarily in France (FRP256v1).
+ */
+#define PSA_ECC_FAMILY_FRP ((psa_ecc_family_t)0x33)
+
+/**
+ * Montgomery curves: Curve25519 and Curve448.
+ */
+#define PSA_ECC_FAMILY_MONTGOMERY ((psa_ecc_family_t)0x41)
+
+/**
+ * Twisted Edwards curves: Edwards25519 and Edwards448.
+ */
+#define PSA_ECC_FAMILY_TWISTED_EDWARDS ((psa_ecc_family_t)0x42)
+
+/**
+ * Finite-field Diffie-Hellman groups defined for TLS in RFC 7919.
+ */
+#define PSA_DH_FAMILY_RFC7919 ((psa_dh_family_t)0x03)
+
+/**
+ * A high-entropy secret input (a `DERIVE` key or a key agreement result).
+ */
+#define PSA_KEY_DERIVATION_INPUT_SECRET ((psa_key_derivation_step_t)0x0101)
+
+/**
+ * A low-entropy secret input for password hashing or key stretching.
+ */
+#define PSA_KEY_DERIVATION_INPUT_PASSWORD ((psa_key_derivation_step_t)0x0102)
+
+/**
+ * An additional high-entropy secret input (for example the PSK of TLS-PSK mixes).
+ */
+#define PSA_KEY_DERIVATION_INPUT_OTHER_SECRET ((psa_key_derivation_step_t)0x0103)
+
+/**
+ * A label input.
+ */
+#define PSA_KEY_DERIVATION_INPUT_LABEL ((psa_key_derivation_step_t)0x0201)
+
+/**
+ * A salt input.
+ */
+#define PSA_KEY_DERIVATION_INPUT_SALT ((psa_key_derivation_step_t)0x0202)
+
+/**
+ * An information string input.
+ */
+#define PSA_KEY_DERIVATION_INPUT_INFO ((psa_key_derivation_step_t)0x0203)
+
+/**
+ * A seed input.
+ */
+#define PSA_KEY_DERIVATION_INPUT_SEED ((psa_key_derivation_step_t)0x0204)
+
+/**
+ * A cost parameter (iteration count) for password hashing or key stretching.
+ */
+#define PSA_KEY_DERIVATION_INPUT_COST ((psa_key_derivation_step_t)0x0205)
+
+/**
+ * A context input (SP 800-108 counter-mode derivations).
+ */
+#define PSA_KEY_DERIVATION_INPUT_CONTEXT ((psa_key_derivation_step_t)0x0206)
 
 #endif  /* RUSTPSA_PSA_CRYPTO_GENERATED_H */
