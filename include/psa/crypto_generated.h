@@ -1593,6 +1593,12 @@ psa_status_t psa_purge_key(psa_key_id_t key);
 psa_status_t psa_close_key(psa_key_handle_t handle);
 
 /**
+ * Mbed TLS compatibility: open a persistent key, returning a handle to it
+ * (in rustpsa a handle is the key id itself). Loads the key into memory.
+ */
+psa_status_t psa_open_key(psa_key_id_t key, psa_key_handle_t *handle);
+
+/**
  * Initialise the library. Thread-safe and idempotent: any number of threads
  * may call it, at any time; every other call needs it to have succeeded once.
  */

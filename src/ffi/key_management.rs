@@ -124,3 +124,23 @@ pub extern "C" fn psa_purge_key(key: psa_key_id_t) -> psa_status_t {
 pub extern "C" fn psa_close_key(handle: psa_key_handle_t) -> psa_status_t {
     guard(|| km::close(handle))
 }
+
+/// Mbed TLS compatibility: open a persistent key, returning a handle to it
+/// (in rustpsa a handle is the key id itself). Loads the key into memory.
+#[no_mangle]
+pub unsafe extern "C" fn psa_open_key(key: psa_key_id_t, handle: *mut psa_key_handle_t) -> psa_status_t {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a writable handle.
+        unsafe { boundary::preset(handle, PSA_KEY_ID_NULL) };
+        crate::api::core()?;
+        if handle.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        if !crate::keystore::is_persistent_id(key) {
+            return Err(Error::InvalidHandle);
+        }
+        km::attributes(key)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(handle, key) }
+    })
+}
