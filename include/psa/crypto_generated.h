@@ -373,6 +373,124 @@ typedef uint8_t psa_dh_family_t;
 typedef psa_key_id_t mbedtls_svc_key_id_t;
 
 /**
+ * The type of an object containing key attributes.
+ *
+ * Applications declare it on the stack and initialise it with
+ * `PSA_KEY_ATTRIBUTES_INIT` or `psa_key_attributes_init()` (all zero). The fields
+ * are implementation details: use the `psa_set_key_*` / `psa_get_key_*` functions.
+ */
+typedef struct psa_key_attributes_s {
+    /**
+     * Key type (`psa_get_key_type`).
+     */
+    psa_key_type_t private_type;
+    /**
+     * Key size in bits, 0 when not set (`psa_get_key_bits`).
+     */
+    uint16_t private_bits;
+    /**
+     * Key lifetime (`psa_get_key_lifetime`).
+     */
+    psa_key_lifetime_t private_lifetime;
+    /**
+     * Key identifier; 0 for volatile keys (`psa_get_key_id`).
+     */
+    psa_key_id_t private_id;
+    /**
+     * Permitted usage flags (`psa_get_key_usage_flags`).
+     */
+    psa_key_usage_t private_usage;
+    /**
+     * Permitted algorithm (`psa_get_key_algorithm`).
+     */
+    psa_algorithm_t private_alg;
+    /**
+     * Reserved for a second permitted algorithm; always 0 in this version.
+     */
+    psa_algorithm_t private_alg2;
+} psa_key_attributes_s;
+
+/**
+ * The type of an object containing key attributes.
+ */
+typedef struct psa_key_attributes_s psa_key_attributes_t;
+
+/**
+ * The type of the state object for multi-part hash operations.
+ */
+typedef struct psa_hash_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_hash_operation_s;
+
+/**
+ * The type of the state object for multi-part hash operations.
+ */
+typedef struct psa_hash_operation_s psa_hash_operation_t;
+
+/**
+ * The type of the state object for multi-part MAC operations.
+ */
+typedef struct psa_mac_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_mac_operation_s;
+
+/**
+ * The type of the state object for multi-part MAC operations.
+ */
+typedef struct psa_mac_operation_s psa_mac_operation_t;
+
+/**
+ * The type of the state object for multi-part cipher operations.
+ */
+typedef struct psa_cipher_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_cipher_operation_s;
+
+/**
+ * The type of the state object for multi-part cipher operations.
+ */
+typedef struct psa_cipher_operation_s psa_cipher_operation_t;
+
+/**
+ * The type of the state object for multi-part AEAD operations.
+ */
+typedef struct psa_aead_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_aead_operation_s;
+
+/**
+ * The type of the state object for multi-part AEAD operations.
+ */
+typedef struct psa_aead_operation_s psa_aead_operation_t;
+
+/**
+ * The type of the state object for key derivation operations.
+ */
+typedef struct psa_key_derivation_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_key_derivation_operation_s;
+
+/**
+ * The type of the state object for key derivation operations.
+ */
+typedef struct psa_key_derivation_operation_s psa_key_derivation_operation_t;
+
+/**
  * The action was completed successfully.
  */
 #define PSA_SUCCESS ((psa_status_t)0)
