@@ -383,7 +383,7 @@ impl Reservation<'_> {
     /// Linearization point: the unlock after the slot becomes FULL; from then on
     /// every thread can use the key.
     pub fn commit(mut self, mut attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
-        attrs.private_id = if self.persistent { self.id } else { 0 };
+        attrs.private_id = self.id;
         if self.persistent {
             let record = format::encode(&attrs, &material);
             self.store.storage.create(self.id, &record)?;
