@@ -59,6 +59,7 @@ fn base_config() -> cbindgen::Config {
         documentation_style: cbindgen::DocumentationStyle::Doxy,
         line_length: 100,
         tab_width: 4,
+        usize_is_size_t: true,
         ..Default::default()
     };
     cfg.enumeration.prefix_with_name = false;
@@ -135,10 +136,6 @@ fn main() {
     println!("cargo:rerun-if-changed=include/psa/crypto_generated.h");
     println!("cargo:rerun-if-changed=include/rustpsa/threading.h");
     println!("cargo:rerun-if-env-changed=RUSTPSA_BLESS");
-
-    // The shared library carries its soname (major version).
-    let major = env::var("CARGO_PKG_VERSION_MAJOR").unwrap();
-    println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,librustpsa.so.{major}");
 
     // psa/crypto_generated.h
     let mut cfg = base_config();

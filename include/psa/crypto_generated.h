@@ -18,14 +18,152 @@
 typedef int32_t psa_status_t;
 
 /**
- * Encoding of permitted usage on a key (bit mask).
+ * Key identifier.
  */
-typedef uint32_t psa_key_usage_t;
+typedef uint32_t psa_key_id_t;
+
+/**
+ * Encoding of a cryptographic algorithm (32 bits).
+ */
+typedef uint32_t psa_algorithm_t;
+
+/**
+ * The type of the state object for multi-part AEAD operations.
+ */
+typedef struct psa_aead_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_aead_operation_s;
+
+/**
+ * The type of the state object for multi-part AEAD operations.
+ */
+typedef struct psa_aead_operation_s psa_aead_operation_t;
+
+/**
+ * The type of the state object for multi-part cipher operations.
+ */
+typedef struct psa_cipher_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_cipher_operation_s;
+
+/**
+ * The type of the state object for multi-part cipher operations.
+ */
+typedef struct psa_cipher_operation_s psa_cipher_operation_t;
+
+/**
+ * The type of the state object for multi-part hash operations.
+ */
+typedef struct psa_hash_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_hash_operation_s;
+
+/**
+ * The type of the state object for multi-part hash operations.
+ */
+typedef struct psa_hash_operation_s psa_hash_operation_t;
+
+/**
+ * Encoding of a key type (16 bits).
+ */
+typedef uint16_t psa_key_type_t;
 
 /**
  * Encoding of a key lifetime: persistence level and location.
  */
 typedef uint32_t psa_key_lifetime_t;
+
+/**
+ * Encoding of permitted usage on a key (bit mask).
+ */
+typedef uint32_t psa_key_usage_t;
+
+/**
+ * The type of an object containing key attributes.
+ *
+ * Applications declare it on the stack and initialise it with
+ * `PSA_KEY_ATTRIBUTES_INIT` or `psa_key_attributes_init()` (all zero). The fields
+ * are implementation details: use the `psa_set_key_*` / `psa_get_key_*` functions.
+ */
+typedef struct psa_key_attributes_s {
+    /**
+     * Key type (`psa_get_key_type`).
+     */
+    psa_key_type_t private_type;
+    /**
+     * Key size in bits, 0 when not set (`psa_get_key_bits`).
+     */
+    uint16_t private_bits;
+    /**
+     * Key lifetime (`psa_get_key_lifetime`).
+     */
+    psa_key_lifetime_t private_lifetime;
+    /**
+     * Key identifier; 0 for volatile keys (`psa_get_key_id`).
+     */
+    psa_key_id_t private_id;
+    /**
+     * Permitted usage flags (`psa_get_key_usage_flags`).
+     */
+    psa_key_usage_t private_usage;
+    /**
+     * Permitted algorithm (`psa_get_key_algorithm`).
+     */
+    psa_algorithm_t private_alg;
+    /**
+     * Reserved for a second permitted algorithm; always 0 in this version.
+     */
+    psa_algorithm_t private_alg2;
+} psa_key_attributes_s;
+
+/**
+ * The type of an object containing key attributes.
+ */
+typedef struct psa_key_attributes_s psa_key_attributes_t;
+
+/**
+ * The type of the state object for key derivation operations.
+ */
+typedef struct psa_key_derivation_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_key_derivation_operation_s;
+
+/**
+ * The type of the state object for key derivation operations.
+ */
+typedef struct psa_key_derivation_operation_s psa_key_derivation_operation_t;
+
+/**
+ * Encoding of the step of a key derivation.
+ */
+typedef uint16_t psa_key_derivation_step_t;
+
+/**
+ * The type of the state object for multi-part MAC operations.
+ */
+typedef struct psa_mac_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_mac_operation_s;
+
+/**
+ * The type of the state object for multi-part MAC operations.
+ */
+typedef struct psa_mac_operation_s psa_mac_operation_t;
 
 /**
  * Encoding of key persistence levels (the low 8 bits of a lifetime).
@@ -38,16 +176,6 @@ typedef uint8_t psa_key_persistence_t;
 typedef uint32_t psa_key_location_t;
 
 /**
- * Key identifier.
- */
-typedef uint32_t psa_key_id_t;
-
-/**
- * Encoding of a key type (16 bits).
- */
-typedef uint16_t psa_key_type_t;
-
-/**
  * The family of an elliptic curve (8 bits).
  */
 typedef uint8_t psa_ecc_family_t;
@@ -56,16 +184,6 @@ typedef uint8_t psa_ecc_family_t;
  * The family of a finite-field Diffie-Hellman group (8 bits).
  */
 typedef uint8_t psa_dh_family_t;
-
-/**
- * Encoding of a cryptographic algorithm (32 bits).
- */
-typedef uint32_t psa_algorithm_t;
-
-/**
- * Encoding of the step of a key derivation.
- */
-typedef uint16_t psa_key_derivation_step_t;
 
 /**
  * Key handle: Mbed TLS 2.x/3.x compatibility alias of a key identifier.
@@ -326,5 +444,501 @@ typedef psa_key_id_t mbedtls_svc_key_id_t;
  * The maximum value for a key identifier chosen by the implementation.
  */
 #define PSA_KEY_ID_VENDOR_MAX ((psa_key_id_t)0x7fffffff)
+
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+/**
+ * Encrypt and authenticate `plaintext`, also authenticating `additional_data`, in
+ * one call; the ciphertext is followed by the tag.
+ */
+psa_status_t psa_aead_encrypt(psa_key_id_t key,
+                              psa_algorithm_t alg,
+                              const uint8_t *nonce,
+                              uintptr_t nonce_length,
+                              const uint8_t *additional_data,
+                              uintptr_t additional_data_length,
+                              const uint8_t *plaintext,
+                              uintptr_t plaintext_length,
+                              uint8_t *ciphertext,
+                              uintptr_t ciphertext_size,
+                              uintptr_t *ciphertext_length);
+
+/**
+ * Check the tag at the end of `ciphertext` and `additional_data`, then decrypt,
+ * in one call; returns `PSA_ERROR_INVALID_SIGNATURE` when authentication fails.
+ */
+psa_status_t psa_aead_decrypt(psa_key_id_t key,
+                              psa_algorithm_t alg,
+                              const uint8_t *nonce,
+                              uintptr_t nonce_length,
+                              const uint8_t *additional_data,
+                              uintptr_t additional_data_length,
+                              const uint8_t *ciphertext,
+                              uintptr_t ciphertext_length,
+                              uint8_t *plaintext,
+                              uintptr_t plaintext_size,
+                              uintptr_t *plaintext_length);
+
+/**
+ * Start a multi-part authenticated encryption with `key` and AEAD algorithm `alg`.
+ */
+psa_status_t psa_aead_encrypt_setup(psa_aead_operation_t *operation,
+                                    psa_key_id_t key,
+                                    psa_algorithm_t alg);
+
+/**
+ * Start a multi-part authenticated decryption with `key` and AEAD algorithm `alg`.
+ */
+psa_status_t psa_aead_decrypt_setup(psa_aead_operation_t *operation,
+                                    psa_key_id_t key,
+                                    psa_algorithm_t alg);
+
+/**
+ * Declare the total lengths of the additional data and of the plaintext, which
+ * some algorithms (such as CCM) need before any input.
+ */
+psa_status_t psa_aead_set_lengths(psa_aead_operation_t *operation,
+                                  uintptr_t ad_length,
+                                  uintptr_t plaintext_length);
+
+/**
+ * Generate a random nonce for a multi-part encryption, use it, and copy it to `nonce`.
+ */
+psa_status_t psa_aead_generate_nonce(psa_aead_operation_t *operation,
+                                     uint8_t *nonce,
+                                     uintptr_t nonce_size,
+                                     uintptr_t *nonce_length);
+
+/**
+ * Provide the nonce of a multi-part AEAD operation.
+ */
+psa_status_t psa_aead_set_nonce(psa_aead_operation_t *operation,
+                                const uint8_t *nonce,
+                                uintptr_t nonce_length);
+
+/**
+ * Feed the next fragment of additional (authenticated, not encrypted) data.
+ */
+psa_status_t psa_aead_update_ad(psa_aead_operation_t *operation,
+                                const uint8_t *input,
+                                uintptr_t input_length);
+
+/**
+ * Encrypt or decrypt the next fragment of the message, writing whatever output is
+ * ready.
+ */
+psa_status_t psa_aead_update(psa_aead_operation_t *operation,
+                             const uint8_t *input,
+                             uintptr_t input_length,
+                             uint8_t *output,
+                             uintptr_t output_size,
+                             uintptr_t *output_length);
+
+/**
+ * Complete a multi-part encryption: write the remaining ciphertext and the
+ * authentication tag.
+ */
+psa_status_t psa_aead_finish(psa_aead_operation_t *operation,
+                             uint8_t *ciphertext,
+                             uintptr_t ciphertext_size,
+                             uintptr_t *ciphertext_length,
+                             uint8_t *tag,
+                             uintptr_t tag_size,
+                             uintptr_t *tag_length);
+
+/**
+ * Complete a multi-part decryption: check the expected `tag` and write the
+ * remaining plaintext; returns `PSA_ERROR_INVALID_SIGNATURE` on a mismatch.
+ */
+psa_status_t psa_aead_verify(psa_aead_operation_t *operation,
+                             uint8_t *plaintext,
+                             uintptr_t plaintext_size,
+                             uintptr_t *plaintext_length,
+                             const uint8_t *tag,
+                             uintptr_t tag_length);
+
+/**
+ * Cancel an AEAD operation and return it to the inactive state.
+ *
+ * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
+ */
+psa_status_t psa_aead_abort(psa_aead_operation_t *operation);
+
+/**
+ * Encrypt the short message `input` with public key (or key pair) `key`; `salt`
+ * is an optional label for algorithms that take one (such as RSA-OAEP).
+ */
+psa_status_t psa_asymmetric_encrypt(psa_key_id_t key,
+                                    psa_algorithm_t alg,
+                                    const uint8_t *input,
+                                    uintptr_t input_length,
+                                    const uint8_t *salt,
+                                    uintptr_t salt_length,
+                                    uint8_t *output,
+                                    uintptr_t output_size,
+                                    uintptr_t *output_length);
+
+/**
+ * Decrypt `input` with private key `key`; `salt` must match the label used for
+ * encryption, if any.
+ */
+psa_status_t psa_asymmetric_decrypt(psa_key_id_t key,
+                                    psa_algorithm_t alg,
+                                    const uint8_t *input,
+                                    uintptr_t input_length,
+                                    const uint8_t *salt,
+                                    uintptr_t salt_length,
+                                    uint8_t *output,
+                                    uintptr_t output_size,
+                                    uintptr_t *output_length);
+
+/**
+ * Encrypt `input` with `key` and cipher algorithm `alg` in one call.
+ *
+ * The output starts with the generated IV when the algorithm uses one.
+ */
+psa_status_t psa_cipher_encrypt(psa_key_id_t key,
+                                psa_algorithm_t alg,
+                                const uint8_t *input,
+                                uintptr_t input_length,
+                                uint8_t *output,
+                                uintptr_t output_size,
+                                uintptr_t *output_length);
+
+/**
+ * Decrypt `input` (IV first, when the algorithm uses one) with `key` and cipher
+ * algorithm `alg` in one call.
+ */
+psa_status_t psa_cipher_decrypt(psa_key_id_t key,
+                                psa_algorithm_t alg,
+                                const uint8_t *input,
+                                uintptr_t input_length,
+                                uint8_t *output,
+                                uintptr_t output_size,
+                                uintptr_t *output_length);
+
+/**
+ * Start a multi-part encryption with `key` and cipher algorithm `alg`.
+ */
+psa_status_t psa_cipher_encrypt_setup(psa_cipher_operation_t *operation,
+                                      psa_key_id_t key,
+                                      psa_algorithm_t alg);
+
+/**
+ * Start a multi-part decryption with `key` and cipher algorithm `alg`.
+ */
+psa_status_t psa_cipher_decrypt_setup(psa_cipher_operation_t *operation,
+                                      psa_key_id_t key,
+                                      psa_algorithm_t alg);
+
+/**
+ * Generate a random IV for a multi-part encryption, use it, and copy it to `iv`.
+ */
+psa_status_t psa_cipher_generate_iv(psa_cipher_operation_t *operation,
+                                    uint8_t *iv,
+                                    uintptr_t iv_size,
+                                    uintptr_t *iv_length);
+
+/**
+ * Provide the IV of a multi-part encryption or decryption.
+ */
+psa_status_t psa_cipher_set_iv(psa_cipher_operation_t *operation,
+                               const uint8_t *iv,
+                               uintptr_t iv_length);
+
+/**
+ * Process the next fragment of the message, writing whatever output is ready.
+ */
+psa_status_t psa_cipher_update(psa_cipher_operation_t *operation,
+                               const uint8_t *input,
+                               uintptr_t input_length,
+                               uint8_t *output,
+                               uintptr_t output_size,
+                               uintptr_t *output_length);
+
+/**
+ * Complete a multi-part cipher operation, writing any remaining output.
+ */
+psa_status_t psa_cipher_finish(psa_cipher_operation_t *operation,
+                               uint8_t *output,
+                               uintptr_t output_size,
+                               uintptr_t *output_length);
+
+/**
+ * Cancel a cipher operation and return it to the inactive state.
+ *
+ * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
+ */
+psa_status_t psa_cipher_abort(psa_cipher_operation_t *operation);
+
+/**
+ * Start a multi-part hash calculation with algorithm `alg` on an inactive operation.
+ */
+psa_status_t psa_hash_setup(psa_hash_operation_t *operation, psa_algorithm_t alg);
+
+/**
+ * Feed the next `input_length` bytes of the message into an active hash operation.
+ */
+psa_status_t psa_hash_update(psa_hash_operation_t *operation,
+                             const uint8_t *input,
+                             uintptr_t input_length);
+
+/**
+ * Complete the hash calculation and write the digest into `hash`.
+ *
+ * `*hash_length` receives the digest size; the operation becomes inactive.
+ */
+psa_status_t psa_hash_finish(psa_hash_operation_t *operation,
+                             uint8_t *hash,
+                             uintptr_t hash_size,
+                             uintptr_t *hash_length);
+
+/**
+ * Complete the hash calculation and compare the digest with the expected `hash`.
+ *
+ * Returns `PSA_ERROR_INVALID_SIGNATURE` on a mismatch.
+ */
+psa_status_t psa_hash_verify(psa_hash_operation_t *operation,
+                             const uint8_t *hash,
+                             uintptr_t hash_length);
+
+/**
+ * Cancel a hash operation and return it to the inactive state.
+ *
+ * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
+ */
+psa_status_t psa_hash_abort(psa_hash_operation_t *operation);
+
+/**
+ * Copy the state of an active hash operation into an inactive `target_operation`.
+ */
+psa_status_t psa_hash_clone(const psa_hash_operation_t *source_operation,
+                            psa_hash_operation_t *target_operation);
+
+/**
+ * Export the intermediate state of a hash operation into `hash_state`, so that it
+ * can be continued later with `psa_hash_resume`; the operation becomes inactive.
+ */
+psa_status_t psa_hash_suspend(psa_hash_operation_t *operation,
+                              uint8_t *hash_state,
+                              uintptr_t hash_state_size,
+                              uintptr_t *hash_state_length);
+
+/**
+ * Continue a hash calculation from a state produced by `psa_hash_suspend`.
+ */
+psa_status_t psa_hash_resume(psa_hash_operation_t *operation,
+                             const uint8_t *hash_state,
+                             uintptr_t hash_state_length);
+
+/**
+ * Combine `private_key` with the peer's public key `peer_key` using agreement
+ * algorithm `alg` and write the raw shared secret to `output`.
+ */
+psa_status_t psa_raw_key_agreement(psa_algorithm_t alg,
+                                   psa_key_id_t private_key,
+                                   const uint8_t *peer_key,
+                                   uintptr_t peer_key_length,
+                                   uint8_t *output,
+                                   uintptr_t output_size,
+                                   uintptr_t *output_length);
+
+/**
+ * Combine `private_key` with the peer's public key `peer_key` using agreement
+ * algorithm `alg` and store the shared secret in a new key described by
+ * `attributes`; `*key` receives its identifier, or `PSA_KEY_ID_NULL` on failure.
+ */
+psa_status_t psa_key_agreement(psa_key_id_t private_key,
+                               const uint8_t *peer_key,
+                               uintptr_t peer_key_length,
+                               psa_algorithm_t alg,
+                               const psa_key_attributes_t *attributes,
+                               psa_key_id_t *key);
+
+/**
+ * Start a key derivation with algorithm `alg` (a key derivation algorithm, or a
+ * key agreement combined with one) on an inactive operation.
+ */
+psa_status_t psa_key_derivation_setup(psa_key_derivation_operation_t *operation,
+                                      psa_algorithm_t alg);
+
+/**
+ * Read how many more bytes the key derivation operation can still produce.
+ */
+psa_status_t psa_key_derivation_get_capacity(const psa_key_derivation_operation_t *operation,
+                                             uintptr_t *capacity);
+
+/**
+ * Lower the number of bytes the key derivation operation may still produce.
+ */
+psa_status_t psa_key_derivation_set_capacity(psa_key_derivation_operation_t *operation,
+                                             uintptr_t capacity);
+
+/**
+ * Supply the input for derivation step `step` from a byte buffer.
+ */
+psa_status_t psa_key_derivation_input_bytes(psa_key_derivation_operation_t *operation,
+                                            psa_key_derivation_step_t step,
+                                            const uint8_t *data,
+                                            uintptr_t data_length);
+
+/**
+ * Supply a numeric input (such as an iteration count) for derivation step `step`.
+ */
+psa_status_t psa_key_derivation_input_integer(psa_key_derivation_operation_t *operation,
+                                              psa_key_derivation_step_t step,
+                                              uint64_t value);
+
+/**
+ * Supply the input for derivation step `step` from the contents of `key`.
+ */
+psa_status_t psa_key_derivation_input_key(psa_key_derivation_operation_t *operation,
+                                          psa_key_derivation_step_t step,
+                                          psa_key_id_t key);
+
+/**
+ * Run the operation's key agreement between `private_key` and `peer_key` and feed
+ * the shared secret into derivation step `step`.
+ */
+psa_status_t psa_key_derivation_key_agreement(psa_key_derivation_operation_t *operation,
+                                              psa_key_derivation_step_t step,
+                                              psa_key_id_t private_key,
+                                              const uint8_t *peer_key,
+                                              uintptr_t peer_key_length);
+
+/**
+ * Read the next `output_length` bytes of the derivation output into `output`.
+ */
+psa_status_t psa_key_derivation_output_bytes(psa_key_derivation_operation_t *operation,
+                                             uint8_t *output,
+                                             uintptr_t output_length);
+
+/**
+ * Create a new key, described by `attributes`, from the next bytes of the
+ * derivation output; `*key` receives its identifier, or `PSA_KEY_ID_NULL` on failure.
+ */
+psa_status_t psa_key_derivation_output_key(const psa_key_attributes_t *attributes,
+                                           psa_key_derivation_operation_t *operation,
+                                           psa_key_id_t *key);
+
+/**
+ * Compare the next `output_length` bytes of the derivation output with
+ * `expected_output` in constant time; returns `PSA_ERROR_INVALID_SIGNATURE` on a
+ * mismatch.
+ */
+psa_status_t psa_key_derivation_verify_bytes(psa_key_derivation_operation_t *operation,
+                                             const uint8_t *expected_output,
+                                             uintptr_t output_length);
+
+/**
+ * Compare the next bytes of the derivation output with the value held in key
+ * `expected`; returns `PSA_ERROR_INVALID_SIGNATURE` on a mismatch.
+ */
+psa_status_t psa_key_derivation_verify_key(psa_key_derivation_operation_t *operation,
+                                           psa_key_id_t expected);
+
+/**
+ * Cancel a key derivation operation and return it to the inactive state.
+ *
+ * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
+ */
+psa_status_t psa_key_derivation_abort(psa_key_derivation_operation_t *operation);
+
+/**
+ * Start a multi-part MAC calculation with `key` and algorithm `alg`.
+ */
+psa_status_t psa_mac_sign_setup(psa_mac_operation_t *operation,
+                                psa_key_id_t key,
+                                psa_algorithm_t alg);
+
+/**
+ * Start a multi-part MAC verification with `key` and algorithm `alg`.
+ */
+psa_status_t psa_mac_verify_setup(psa_mac_operation_t *operation,
+                                  psa_key_id_t key,
+                                  psa_algorithm_t alg);
+
+/**
+ * Feed the next `input_length` bytes of the message into an active MAC operation.
+ */
+psa_status_t psa_mac_update(psa_mac_operation_t *operation,
+                            const uint8_t *input,
+                            uintptr_t input_length);
+
+/**
+ * Complete a MAC calculation started with `psa_mac_sign_setup` and write the MAC
+ * into `mac`; `*mac_length` receives its size.
+ */
+psa_status_t psa_mac_sign_finish(psa_mac_operation_t *operation,
+                                 uint8_t *mac,
+                                 uintptr_t mac_size,
+                                 uintptr_t *mac_length);
+
+/**
+ * Complete a MAC verification started with `psa_mac_verify_setup` against the
+ * expected `mac`; returns `PSA_ERROR_INVALID_SIGNATURE` on a mismatch.
+ */
+psa_status_t psa_mac_verify_finish(psa_mac_operation_t *operation,
+                                   const uint8_t *mac,
+                                   uintptr_t mac_length);
+
+/**
+ * Cancel a MAC operation and return it to the inactive state.
+ *
+ * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
+ */
+psa_status_t psa_mac_abort(psa_mac_operation_t *operation);
+
+/**
+ * Sign the message `input` with private key `key` and signature algorithm `alg`,
+ * hashing the message first when the algorithm requires it.
+ */
+psa_status_t psa_sign_message(psa_key_id_t key,
+                              psa_algorithm_t alg,
+                              const uint8_t *input,
+                              uintptr_t input_length,
+                              uint8_t *signature,
+                              uintptr_t signature_size,
+                              uintptr_t *signature_length);
+
+/**
+ * Check `signature` over the message `input` with public key (or key pair) `key`;
+ * returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+ */
+psa_status_t psa_verify_message(psa_key_id_t key,
+                                psa_algorithm_t alg,
+                                const uint8_t *input,
+                                uintptr_t input_length,
+                                const uint8_t *signature,
+                                uintptr_t signature_length);
+
+/**
+ * Sign the already-computed message digest `hash` with private key `key` and
+ * signature algorithm `alg`.
+ */
+psa_status_t psa_sign_hash(psa_key_id_t key,
+                           psa_algorithm_t alg,
+                           const uint8_t *hash,
+                           uintptr_t hash_length,
+                           uint8_t *signature,
+                           uintptr_t signature_size,
+                           uintptr_t *signature_length);
+
+/**
+ * Check `signature` over the already-computed message digest `hash`; returns
+ * `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+ */
+psa_status_t psa_verify_hash(psa_key_id_t key,
+                             psa_algorithm_t alg,
+                             const uint8_t *hash,
+                             uintptr_t hash_length,
+                             const uint8_t *signature,
+                             uintptr_t signature_length);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
 
 #endif  /* RUSTPSA_PSA_CRYPTO_GENERATED_H */

@@ -1,0 +1,136 @@
+//! Key creation, export, copy and destruction.
+use zeroize::Zeroizing;
+
+use super::attributes::{creation_target, requested_bits};
+use super::{core, policy};
+use crate::crypto::keys;
+use crate::types::*;
+
+/// Creates a key from validated attributes and material; returns its id.
+fn create(attrs: &psa_key_attributes_t, bits: usize, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
+    let target = creation_target(attrs)?;
+    let mut a = *attrs;
+    a.private_bits = bits as u16;
+    a.private_usage = psa_key_usage_extend(a.private_usage);
+    core()?.keys.begin_create(target)?.commit(a, material)
+}
+
+/// `psa_import_key`.
+pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t> {
+    core()?;
+    creation_target(attrs)?;
+    let bits = keys::import_bits(attrs.private_type, data)?;
+    match requested_bits(attrs)? {
+        0 => {}
+        b if b == bits => {}
+        _ => return Err(Error::InvalidArgument),
+    }
+    // The copy is made before the key store is touched: no allocation under its lock.
+    create(attrs, bits, Zeroizing::new(data.to_vec()))
+}
+
+/// `psa_generate_key`.
+pub fn generate(attrs: &psa_key_attributes_t) -> Result<psa_key_id_t> {
+    core()?;
+    creation_target(attrs)?;
+    let bits = requested_bits(attrs)?;
+    if bits == 0 {
+        return Err(Error::InvalidArgument);
+    }
+    let material = keys::generate(attrs.private_type, bits)?;
+    create(attrs, bits, material)
+}
+
+/// `psa_export_key`: the key in its export format; returns the length written.
+pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
+    let k = core()?.keys.get(id)?;
+    let d = k.data();
+    if !keys::is_public(d.attrs.private_type) {
+        policy::require_usage(&d.attrs, PSA_KEY_USAGE_EXPORT)?;
+    }
+    let n = d.material.len();
+    let dst = out.get_mut(..n).ok_or(Error::BufferTooSmall)?;
+    dst.copy_from_slice(&d.material);
+    k.release()?;
+    Ok(n)
+}
+
+/// `psa_export_public_key`: symmetric keys have no public part.
+pub fn export_public(id: psa_key_id_t, _out: &mut [u8]) -> Result<usize> {
+    let k = core()?.keys.get(id)?;
+    let t = k.data().attrs.private_type;
+    k.release()?;
+    if psa_key_type_is_asymmetric(t) {
+        Err(Error::NotSupported)
+    } else {
+        Err(Error::InvalidArgument)
+    }
+}
+
+/// `psa_copy_key`: a new key with the source's material and the intersection of
+/// the two policies.
+pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_key_id_t> {
+    let c = core()?;
+    creation_target(attrs)?;
+    let k = c.keys.get(source)?;
+    let s = k.data().attrs;
+    policy::require_usage(&s, PSA_KEY_USAGE_COPY)?;
+    let bits = s.private_bits as usize;
+    let wanted_bits = requested_bits(attrs)?;
+    if (attrs.private_type != PSA_KEY_TYPE_NONE && attrs.private_type != s.private_type)
+        || (wanted_bits != 0 && wanted_bits != bits)
+    {
+        return Err(Error::InvalidArgument);
+    }
+    let mut a = *attrs;
+    a.private_type = s.private_type;
+    a.private_usage = s.private_usage & psa_key_usage_extend(attrs.private_usage);
+    a.private_alg = policy::intersect(s.private_alg, attrs.private_alg, s.private_type, bits)?;
+    a.private_alg2 = policy::intersect(s.private_alg2, attrs.private_alg2, s.private_type, bits)?;
+    let material = Zeroizing::new(k.data().material.to_vec());
+    let id = c.keys.begin_create(creation_target(&a)?)?.commit(
+        psa_key_attributes_t { private_bits: bits as u16, ..a },
+        material,
+    )?;
+    k.release()?;
+    Ok(id)
+}
+
+/// `psa_get_key_attributes`.
+pub fn attributes(id: psa_key_id_t) -> Result<psa_key_attributes_t> {
+    let k = core()?.keys.get(id)?;
+    let a = k.data().attrs;
+    k.release()?;
+    Ok(a)
+}
+
+/// `psa_destroy_key`: destroying `PSA_KEY_ID_NULL` does nothing and succeeds.
+pub fn destroy(id: psa_key_id_t) -> Result<()> {
+    let c = core()?;
+    if id == PSA_KEY_ID_NULL {
+        return Ok(());
+    }
+    c.keys.destroy(id)
+}
+
+/// `psa_purge_key`.
+pub fn purge(id: psa_key_id_t) -> Result<()> {
+    core()?.keys.purge(id)
+}
+
+/// `psa_close_key` (Mbed TLS compatibility): 0 succeeds; a persistent key is
+/// purged from memory; a volatile key is destroyed, as Mbed TLS does.
+pub fn close(id: psa_key_id_t) -> Result<()> {
+    let c = core()?;
+    match id {
+        PSA_KEY_ID_NULL => Ok(()),
+        _ if crate::keystore::is_persistent_id(id) => c.keys.purge(id),
+        _ => c.keys.destroy(id),
+    }
+}
+
+/// `psa_generate_random`.
+pub fn random(out: &mut [u8]) -> Result<()> {
+    core()?;
+    crate::crypto::random::fill(out)
+}

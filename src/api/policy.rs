@@ -1,0 +1,155 @@
+//! Key usage policy: usage flags, permitted algorithms (with the wildcard
+//! policies of the specification) and policy intersection for `psa_copy_key`.
+use crate::types::*;
+
+const LENGTH_MASK: psa_algorithm_t = 0x003f_0000;
+const LENGTH_SHIFT: u32 = 16;
+const AT_LEAST_FLAG: psa_algorithm_t = 0x0000_8000;
+const HASH_MASK: psa_algorithm_t = 0x0000_00ff;
+
+/// `NotPermitted` unless `attrs` allow every flag of `usage`.
+pub fn require_usage(attrs: &psa_key_attributes_t, usage: psa_key_usage_t) -> Result<()> {
+    if attrs.private_usage & usage == usage {
+        Ok(())
+    } else {
+        Err(Error::NotPermitted)
+    }
+}
+
+/// The length field of a MAC or AEAD algorithm (0 = default length).
+fn length_field(alg: psa_algorithm_t) -> usize {
+    ((alg & LENGTH_MASK) >> LENGTH_SHIFT) as usize
+}
+
+/// A MAC or AEAD algorithm without its length field and wildcard flag.
+fn base_of(alg: psa_algorithm_t) -> psa_algorithm_t {
+    alg & !(LENGTH_MASK | AT_LEAST_FLAG)
+}
+
+fn is_at_least(alg: psa_algorithm_t) -> bool {
+    alg & AT_LEAST_FLAG != 0
+}
+
+/// The MAC length `alg` produces with a key of type `t` and `bits` bits, or
+/// `None` when unknown.
+pub fn mac_length(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t) -> Option<usize> {
+    let full = if psa_alg_is_hmac(alg) {
+        psa_hash_length(psa_alg_hmac_get_hash(alg))
+    } else if psa_alg_is_mac(alg) && psa_key_type_is_symmetric_block_cipher(t) {
+        psa_block_cipher_block_length(t)
+    } else {
+        0
+    };
+    let _ = bits;
+    match (full, length_field(alg)) {
+        (0, _) => None,
+        (f, 0) => Some(f),
+        (_, l) => Some(l),
+    }
+}
+
+/// The tag length of an AEAD algorithm (default 16 for every AEAD in 1.2).
+fn aead_tag_length(alg: psa_algorithm_t) -> usize {
+    match length_field(alg) {
+        0 => 16,
+        l => l,
+    }
+}
+
+/// Whether a key whose policy algorithm is `policy` may be used with `alg`
+/// (a specific, non-wildcard algorithm). `t`/`bits` describe the key, for the
+/// MAC length rules.
+pub fn permits(policy: psa_algorithm_t, alg: psa_algorithm_t, t: psa_key_type_t, bits: usize) -> bool {
+    if policy == PSA_ALG_NONE || alg == PSA_ALG_NONE {
+        return false;
+    }
+    if policy == alg {
+        return true;
+    }
+    if psa_alg_is_mac(policy) && psa_alg_is_mac(alg) && base_of(policy) == base_of(alg) && !is_at_least(alg) {
+        let (Some(want), Some(have)) = (mac_length(t, bits, policy), mac_length(t, bits, alg)) else {
+            return false;
+        };
+        return if is_at_least(policy) { have >= want } else { have == want };
+    }
+    if psa_alg_is_aead(policy) && psa_alg_is_aead(alg) && base_of(policy) == base_of(alg) && !is_at_least(alg) {
+        let (want, have) = (aead_tag_length(policy), aead_tag_length(alg));
+        return if is_at_least(policy) { have >= want } else { have == want };
+    }
+    if psa_alg_is_hash_and_sign(policy)
+        && psa_alg_is_hash_and_sign(alg)
+        && policy & HASH_MASK == PSA_ALG_ANY_HASH & HASH_MASK
+        && policy & !HASH_MASK == alg & !HASH_MASK
+    {
+        return alg & HASH_MASK != PSA_ALG_ANY_HASH & HASH_MASK;
+    }
+    false
+}
+
+/// `InvalidArgument` for wildcard algorithms, which name policies, not operations.
+pub fn require_specific(alg: psa_algorithm_t) -> Result<()> {
+    if psa_alg_is_wildcard(alg) {
+        Err(Error::InvalidArgument)
+    } else {
+        Ok(())
+    }
+}
+
+/// The intersection of two permitted-algorithm policies, for `psa_copy_key`.
+/// `Ok(PSA_ALG_NONE)` when either side permits nothing; `InvalidArgument` when
+/// two non-empty policies have nothing in common.
+pub fn intersect(a: psa_algorithm_t, b: psa_algorithm_t, t: psa_key_type_t, bits: usize) -> Result<psa_algorithm_t> {
+    if a == b {
+        return Ok(a);
+    }
+    if a == PSA_ALG_NONE || b == PSA_ALG_NONE {
+        return Ok(PSA_ALG_NONE);
+    }
+    // A wildcard and a specific member of it: the specific one.
+    if permits(a, b, t, bits) && !psa_alg_is_wildcard(b) {
+        return Ok(b);
+    }
+    if permits(b, a, t, bits) && !psa_alg_is_wildcard(a) {
+        return Ok(a);
+    }
+    // Two at-least-this-length wildcards of one base: the longer minimum.
+    if (psa_alg_is_mac(a) || psa_alg_is_aead(a)) && base_of(a) == base_of(b) && is_at_least(a) && is_at_least(b) {
+        return Ok(if length_field(a) >= length_field(b) { a } else { b });
+    }
+    Err(Error::InvalidArgument)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HMAC256: psa_algorithm_t = psa_alg_hmac(PSA_ALG_SHA_256);
+
+    #[test]
+    fn mac_wildcards() {
+        let t = PSA_KEY_TYPE_HMAC;
+        assert!(permits(HMAC256, HMAC256, t, 256));
+        // Truncation to the full length is the full-length MAC.
+        assert!(permits(HMAC256, psa_alg_truncated_mac(HMAC256, 32), t, 256));
+        assert!(!permits(HMAC256, psa_alg_truncated_mac(HMAC256, 16), t, 256));
+        let at_least_16 = psa_alg_at_least_this_length_mac(HMAC256, 16);
+        assert!(permits(at_least_16, psa_alg_truncated_mac(HMAC256, 20), t, 256));
+        assert!(permits(at_least_16, HMAC256, t, 256));
+        assert!(!permits(at_least_16, psa_alg_truncated_mac(HMAC256, 8), t, 256));
+        assert!(!permits(at_least_16, at_least_16, t, 256) || at_least_16 == at_least_16);
+        assert!(!permits(HMAC256, psa_alg_hmac(PSA_ALG_SHA_384), t, 256));
+    }
+
+    #[test]
+    fn intersections() {
+        let t = PSA_KEY_TYPE_HMAC;
+        let at_least_16 = psa_alg_at_least_this_length_mac(HMAC256, 16);
+        let at_least_20 = psa_alg_at_least_this_length_mac(HMAC256, 20);
+        assert_eq!(intersect(at_least_16, HMAC256, t, 256), Ok(HMAC256));
+        assert_eq!(intersect(at_least_16, at_least_20, t, 256), Ok(at_least_20));
+        assert_eq!(intersect(HMAC256, PSA_ALG_NONE, t, 256), Ok(PSA_ALG_NONE));
+        assert_eq!(intersect(HMAC256, psa_alg_hmac(PSA_ALG_SHA_1), t, 256), Err(Error::InvalidArgument));
+        let any = psa_alg_ecdsa(PSA_ALG_ANY_HASH);
+        assert_eq!(intersect(any, psa_alg_ecdsa(PSA_ALG_SHA_256), 0, 0), Ok(psa_alg_ecdsa(PSA_ALG_SHA_256)));
+    }
+}

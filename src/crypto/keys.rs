@@ -1,0 +1,79 @@
+//! Key formats: which key types and sizes this driver accepts, import checks and
+//! generation of key material.
+use zeroize::Zeroizing;
+
+use super::random;
+use crate::types::*;
+
+/// Largest key (in bytes) the key store accepts: the spec's `PSA_MAX_KEY_BITS`.
+pub const MAX_KEY_BYTES: usize = (PSA_MAX_KEY_BITS as usize) / 8;
+
+/// Whether `t` is a key type whose material is an unstructured byte string of
+/// any length (the "raw" symmetric types).
+fn is_unstructured(t: psa_key_type_t) -> bool {
+    matches!(
+        t,
+        PSA_KEY_TYPE_RAW_DATA
+            | PSA_KEY_TYPE_HMAC
+            | PSA_KEY_TYPE_DERIVE
+            | PSA_KEY_TYPE_PASSWORD
+            | PSA_KEY_TYPE_PASSWORD_HASH
+            | PSA_KEY_TYPE_PEPPER
+    )
+}
+
+/// Checks that `bits` is a size the driver supports for type `t`.
+pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
+    match t {
+        _ if is_unstructured(t) => {
+            if bits == 0 || bits % 8 != 0 {
+                Err(Error::InvalidArgument)
+            } else if bits > PSA_MAX_KEY_BITS as usize {
+                Err(Error::NotSupported)
+            } else {
+                Ok(())
+            }
+        }
+        PSA_KEY_TYPE_AES => match bits {
+            128 | 192 | 256 => Ok(()),
+            _ => Err(Error::InvalidArgument),
+        },
+        PSA_KEY_TYPE_CHACHA20 => match bits {
+            256 => Ok(()),
+            _ => Err(Error::InvalidArgument),
+        },
+        PSA_KEY_TYPE_NONE => Err(Error::InvalidArgument),
+        // Recognised by the specification, not (yet) by this driver.
+        _ if psa_key_type_is_public_key(t) || psa_key_type_is_key_pair(t) => {
+            Err(Error::NotSupported)
+        }
+        _ => Err(Error::NotSupported),
+    }
+}
+
+/// Validates imported key data for type `t` and returns its size in bits.
+pub fn import_bits(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
+    if data.is_empty() {
+        // An empty string is never a valid key of any type.
+        return Err(Error::InvalidArgument);
+    }
+    if data.len() > MAX_KEY_BYTES && is_unstructured(t) {
+        return Err(Error::NotSupported);
+    }
+    let bits = data.len() * 8;
+    check_size(t, bits)?;
+    Ok(bits)
+}
+
+/// Generates key material of type `t` and size `bits`.
+pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
+    check_size(t, bits)?;
+    let mut k = Zeroizing::new(vec![0u8; bits / 8]);
+    random::fill(&mut k)?;
+    Ok(k)
+}
+
+/// Whether keys of type `t` are public keys that anybody may export.
+pub fn is_public(t: psa_key_type_t) -> bool {
+    psa_key_type_is_public_key(t)
+}

@@ -1,0 +1,9 @@
+//! The built-in driver: thin adapters over ring and the RustCrypto crates.
+//!
+//! Knows nothing of slots, locks or policy: callers pass key bytes and get
+//! results. One file per family.
+pub mod hash;
+pub mod keys;
+pub mod mac;
+pub mod random;
+pub mod wipe;

@@ -1,0 +1,94 @@
+//! Message authentication codes: the multi-part MAC operation.
+//!
+//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
+//! clearing output lengths first as the specification asks on failure.
+use super::boundary;
+use crate::types::{psa_algorithm_t, psa_key_id_t, psa_mac_operation_t, psa_status_t, Error};
+
+/// Start a multi-part MAC calculation with `key` and algorithm `alg`.
+#[no_mangle]
+pub unsafe extern "C" fn psa_mac_sign_setup(
+    operation: *mut psa_mac_operation_t,
+    key: psa_key_id_t,
+    alg: psa_algorithm_t,
+) -> psa_status_t {
+    let _ = (operation, key, alg);
+    boundary::guard(|| {
+        crate::ffi::require_initialized()?;
+        Err(Error::NotSupported)
+    })
+}
+
+/// Start a multi-part MAC verification with `key` and algorithm `alg`.
+#[no_mangle]
+pub unsafe extern "C" fn psa_mac_verify_setup(
+    operation: *mut psa_mac_operation_t,
+    key: psa_key_id_t,
+    alg: psa_algorithm_t,
+) -> psa_status_t {
+    let _ = (operation, key, alg);
+    boundary::guard(|| {
+        crate::ffi::require_initialized()?;
+        Err(Error::NotSupported)
+    })
+}
+
+/// Feed the next `input_length` bytes of the message into an active MAC operation.
+#[no_mangle]
+pub unsafe extern "C" fn psa_mac_update(
+    operation: *mut psa_mac_operation_t,
+    input: *const u8,
+    input_length: usize,
+) -> psa_status_t {
+    let _ = (operation, input, input_length);
+    boundary::guard(|| {
+        crate::ffi::require_initialized()?;
+        Err(Error::NotSupported)
+    })
+}
+
+/// Complete a MAC calculation started with `psa_mac_sign_setup` and write the MAC
+/// into `mac`; `*mac_length` receives its size.
+#[no_mangle]
+pub unsafe extern "C" fn psa_mac_sign_finish(
+    operation: *mut psa_mac_operation_t,
+    mac: *mut u8,
+    mac_size: usize,
+    mac_length: *mut usize,
+) -> psa_status_t {
+    let _ = (operation, mac, mac_size);
+    boundary::guard(|| {
+        // SAFETY: the caller passes NULL or a writable `size_t`.
+        unsafe { boundary::preset(mac_length, 0) };
+        crate::ffi::require_initialized()?;
+        Err(Error::NotSupported)
+    })
+}
+
+/// Complete a MAC verification started with `psa_mac_verify_setup` against the
+/// expected `mac`; returns `PSA_ERROR_INVALID_SIGNATURE` on a mismatch.
+#[no_mangle]
+pub unsafe extern "C" fn psa_mac_verify_finish(
+    operation: *mut psa_mac_operation_t,
+    mac: *const u8,
+    mac_length: usize,
+) -> psa_status_t {
+    let _ = (operation, mac, mac_length);
+    boundary::guard(|| {
+        crate::ffi::require_initialized()?;
+        Err(Error::NotSupported)
+    })
+}
+
+/// Cancel a MAC operation and return it to the inactive state.
+///
+/// Aborting an inactive (zero-initialised) operation succeeds and has no effect.
+#[no_mangle]
+pub unsafe extern "C" fn psa_mac_abort(operation: *mut psa_mac_operation_t) -> psa_status_t {
+    boundary::guard(|| {
+        crate::ffi::require_initialized()?;
+        // SAFETY: the caller passes NULL or a valid operation object.
+        unsafe { boundary::preset(operation, psa_mac_operation_t::default()) };
+        Ok(())
+    })
+}

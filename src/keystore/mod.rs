@@ -1,0 +1,383 @@
+//! The thread-safe key store of the seed design (`shared/seeds/psa-thread-safety.md`).
+//!
+//! Slots move through EMPTY → FILLING → FULL → PENDING_DELETION → EMPTY. All
+//! state and reader changes happen under one lock, the key-store [`Monitor`];
+//! no cryptography and no storage I/O happen under it. Each public method names
+//! its linearization point: the unlock at which its effect becomes visible.
+//!
+//! Waiting: a thread that needs a key id whose slot is FILLING (being created,
+//! loaded or erased by another thread) waits on the monitor's condition variable
+//! and retries, so nobody sees a half-filled slot, a key is never loaded twice,
+//! and two creators of one id are ordered. Only threads that hold no FILLING
+//! slot ever wait, so waits cannot form a cycle.
+//!
+//! Destruction goes further than the seed: the destroyer marks the slot
+//! PENDING_DELETION (the linearization point), the last reader out wipes it,
+//! and `destroy` returns only after that wipe, so no copy of the key material
+//! held by the key store survives the call.
+use std::any::Any;
+use std::sync::Arc;
+
+use once_cell::sync::OnceCell;
+use zeroize::Zeroizing;
+
+use crate::storage::{format, Its};
+use crate::sync::{HostTable, Monitor, MonitorGuard};
+use crate::types::*;
+
+mod slots;
+use slots::{SlotIx, SlotState, Slots};
+pub use slots::Stats;
+
+/// A key as the key store holds it: immutable once published.
+pub struct KeyData {
+    /// The key's attributes, with its final id and lifetime.
+    pub attrs: psa_key_attributes_t,
+    /// The key material in the export format; zeroized on drop.
+    pub material: Zeroizing<Vec<u8>>,
+    /// A prepared form of the key for one algorithm (an expanded schedule,
+    /// HMAC pads, …), built on first use by the API layer and dropped — wiping
+    /// it — together with the key.
+    pub cache: OnceCell<(psa_algorithm_t, Box<dyn Any + Send + Sync>)>,
+}
+
+impl KeyData {
+    /// A key with an empty cache.
+    pub fn new(attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Self {
+        KeyData { attrs, material, cache: OnceCell::new() }
+    }
+}
+
+/// Whether `id` names a persistent key (the application's id range).
+pub fn is_persistent_id(id: psa_key_id_t) -> bool {
+    (PSA_KEY_ID_USER_MIN..=PSA_KEY_ID_USER_MAX).contains(&id)
+}
+
+/// The key store.
+pub struct KeyStore {
+    /// The key-store lock. Guards every slot's state, reader count, id and key
+    /// reference, the id index, the free list, the LRU list of idle persistent
+    /// keys and the volatile-id counter. Its unlocks are the linearization
+    /// points of every key-store call (named at each call site below).
+    slots: Monitor<Slots>,
+    /// Persistent storage; only called with the lock released.
+    storage: Arc<dyn Its>,
+}
+
+/// A registered reader of a key. Dropping it (or calling [`KeyRef::release`])
+/// unregisters; the last reader of a destroyed key wipes its slot.
+pub struct KeyRef<'a> {
+    store: &'a KeyStore,
+    slot: SlotIx,
+    key: Option<Arc<KeyData>>,
+}
+
+impl KeyRef<'_> {
+    /// The key.
+    pub fn data(&self) -> &KeyData {
+        self.key.as_ref().expect("a live KeyRef holds its key")
+    }
+
+    /// Unregisters, reporting a failing lock as `ServiceFailure`.
+    pub fn release(mut self) -> Result<()> {
+        self.unregister()
+    }
+
+    fn unregister(&mut self) -> Result<()> {
+        // Drop our reference first: when this is the last reader of a deleted
+        // key, the slot's reference is then the only one and the wipe frees it.
+        if self.key.take().is_none() {
+            return Ok(());
+        }
+        let mut g = self.store.slots.lock()?;
+        let wiped = g.unregister(self.slot);
+        let notified = if wiped { notify(&g) } else { Ok(()) };
+        g.unlock()?;
+        notified
+    }
+}
+
+impl Drop for KeyRef<'_> {
+    fn drop(&mut self) {
+        let _ = self.unregister();
+    }
+}
+
+/// A FILLING slot reserved for a new key. [`Reservation::commit`] publishes the
+/// key; dropping the reservation releases the slot.
+pub struct Reservation<'a> {
+    store: &'a KeyStore,
+    slot: SlotIx,
+    id: psa_key_id_t,
+    persistent: bool,
+    done: bool,
+}
+
+fn notify(g: &MonitorGuard<'_, Slots>) -> Result<()> {
+    if g.waiters > 0 {
+        g.notify_all()
+    } else {
+        Ok(())
+    }
+}
+
+/// Waits on the key-store condition variable (the lock is released meanwhile).
+fn wait(g: &mut MonitorGuard<'_, Slots>) -> Result<()> {
+    g.waiters += 1;
+    let r = g.wait();
+    g.waiters -= 1;
+    r
+}
+
+impl KeyStore {
+    /// A key store of at most `capacity` slots over `storage`, locked through
+    /// `host` callbacks when given.
+    pub fn new(capacity: usize, storage: Arc<dyn Its>, host: Option<HostTable>) -> Result<Self> {
+        Ok(KeyStore { slots: Monitor::new(Slots::new(capacity), host)?, storage })
+    }
+
+    /// Counters for tests and monitoring.
+    pub fn stats(&self) -> Result<Stats> {
+        let g = self.slots.lock()?;
+        let s = g.stats;
+        g.unlock()?;
+        Ok(s)
+    }
+
+    /// Finds `id` and registers the caller as a reader, loading a persistent key
+    /// from storage if it is not in memory.
+    ///
+    /// Linearization point: the unlock after registering (or after deciding the
+    /// key does not exist). A key being destroyed (PENDING_DELETION) no longer
+    /// exists: `InvalidHandle`.
+    pub fn get(&self, id: psa_key_id_t) -> Result<KeyRef<'_>> {
+        let mut g = self.slots.lock()?;
+        loop {
+            match g.find(id) {
+                Some(i) => match g.get(i).state {
+                    SlotState::Full => {
+                        let key = g.register(i);
+                        let r = KeyRef { store: self, slot: i, key: Some(key) };
+                        g.unlock()?; // LINEARIZATION POINT (key found)
+                        return Ok(r);
+                    }
+                    SlotState::Filling => wait(&mut g)?,
+                    SlotState::PendingDeletion => {
+                        g.unlock()?; // LINEARIZATION POINT (key destroyed)
+                        return Err(Error::InvalidHandle);
+                    }
+                    SlotState::Empty => return Err(Error::CorruptionDetected),
+                },
+                None if is_persistent_id(id) => return self.load(g, id),
+                None => {
+                    g.unlock()?; // LINEARIZATION POINT (no such key)
+                    return Err(Error::InvalidHandle);
+                }
+            }
+        }
+    }
+
+    /// Loads persistent key `id` into a reserved slot: read and check outside
+    /// the lock, publish under it with the caller registered as reader.
+    fn load<'s>(&'s self, mut g: MonitorGuard<'s, Slots>, id: psa_key_id_t) -> Result<KeyRef<'s>> {
+        let i = g.reserve(id, true)?;
+        g.unlock()?;
+        let loaded = self.read_record(id);
+        let mut g = self.slots.lock()?;
+        let r = match loaded {
+            Ok(data) => {
+                let key = Arc::new(data);
+                g.publish(i, key.clone(), 1);
+                g.stats.persistent_loads += 1;
+                Ok(KeyRef { store: self, slot: i, key: Some(key) })
+            }
+            Err(e) => {
+                g.wipe(i);
+                Err(e)
+            }
+        };
+        let n = notify(&g);
+        g.unlock()?; // LINEARIZATION POINT (persistent key loaded, or found absent/corrupt)
+        n?;
+        r
+    }
+
+    fn read_record(&self, id: psa_key_id_t) -> Result<KeyData> {
+        let bytes = self.storage.get(id)?.ok_or(Error::InvalidHandle)?;
+        let (attrs, material) = format::decode(&bytes)?;
+        if attrs.private_id != id || psa_key_lifetime_is_volatile(attrs.private_lifetime) {
+            return Err(Error::DataInvalid);
+        }
+        Ok(KeyData::new(attrs, material))
+    }
+
+    /// Reserves a slot for a new key: a fresh volatile id when `id` is `None`,
+    /// else persistent key `id` (`AlreadyExists` if it is in memory; creation
+    /// waits while another thread creates, loads or erases the same id).
+    pub fn begin_create(&self, id: Option<psa_key_id_t>) -> Result<Reservation<'_>> {
+        let mut g = self.slots.lock()?;
+        let (id, persistent) = loop {
+            match id {
+                None => break (g.next_volatile_id(), false),
+                Some(id) => match g.find(id).map(|i| g.get(i).state) {
+                    None => break (id, true),
+                    Some(SlotState::Full) => {
+                        g.unlock()?; // LINEARIZATION POINT (failed creation)
+                        return Err(Error::AlreadyExists);
+                    }
+                    Some(_) => wait(&mut g)?,
+                },
+            }
+        };
+        let slot = g.reserve(id, persistent)?;
+        g.unlock()?;
+        Ok(Reservation { store: self, slot, id, persistent, done: false })
+    }
+
+    /// Destroys key `id`: from memory and, if persistent, from storage.
+    ///
+    /// Linearization point: for a key in memory, the unlock right after it is
+    /// marked PENDING_DELETION; for a persistent key not in memory, the unlock
+    /// after its file was removed while its id was reserved (FILLING). Two
+    /// concurrent destroys: exactly one succeeds, the other sees
+    /// `InvalidHandle`. Returns only once the slot has been wiped.
+    pub fn destroy(&self, id: psa_key_id_t) -> Result<()> {
+        let mut g = self.slots.lock()?;
+        loop {
+            match g.find(id) {
+                Some(i) => match g.get(i).state {
+                    SlotState::Full => return self.destroy_loaded(g, i, id),
+                    SlotState::Filling => wait(&mut g)?,
+                    SlotState::PendingDeletion => {
+                        g.unlock()?; // LINEARIZATION POINT (already destroyed)
+                        return Err(Error::InvalidHandle);
+                    }
+                    SlotState::Empty => return Err(Error::CorruptionDetected),
+                },
+                None if is_persistent_id(id) => {
+                    // Not in memory: reserve the id so nobody loads or creates
+                    // it while its file is removed.
+                    let i = g.reserve(id, true)?;
+                    g.unlock()?;
+                    let removed = self.storage.remove(id);
+                    let mut g = self.slots.lock()?;
+                    g.wipe(i);
+                    let n = notify(&g);
+                    g.unlock()?; // LINEARIZATION POINT (unloaded persistent key)
+                    n?;
+                    return match removed? {
+                        true => Ok(()),
+                        false => Err(Error::InvalidHandle),
+                    };
+                }
+                None => {
+                    g.unlock()?; // LINEARIZATION POINT (no such key)
+                    return Err(Error::InvalidHandle);
+                }
+            }
+        }
+    }
+
+    fn destroy_loaded<'s>(&'s self, mut g: MonitorGuard<'s, Slots>, i: SlotIx, id: psa_key_id_t) -> Result<()> {
+        // Register as a reader so the slot cannot be wiped under us, then mark it.
+        drop(g.register(i));
+        g.mark_deleted(i);
+        let persistent = g.get(i).persistent;
+        let generation = g.get(i).generation;
+        g.unlock()?; // LINEARIZATION POINT (successful destroy)
+        // The id stays in the index until the wipe, so a creator of the same
+        // persistent id waits until the file is gone.
+        let removed = if persistent { self.storage.remove(id).map(|_| ()) } else { Ok(()) };
+        let mut g = self.slots.lock()?;
+        if g.unregister(i) {
+            notify(&g)?;
+        } else {
+            // Other readers remain: the last one out wipes the slot; wait for it
+            // so that no copy of the key outlives this call.
+            while g.get(i).generation == generation {
+                wait(&mut g)?;
+            }
+        }
+        g.unlock()?;
+        removed
+    }
+
+    /// Removes a persistent key's copy from memory if nobody is using it.
+    /// Volatile keys are unaffected. Linearization point: the unlock.
+    pub fn purge(&self, id: psa_key_id_t) -> Result<()> {
+        let mut g = self.slots.lock()?;
+        loop {
+            match g.find(id) {
+                Some(i) => match g.get(i).state {
+                    SlotState::Full => {
+                        let s = g.get(i);
+                        if s.persistent && s.readers == 0 {
+                            g.wipe(i);
+                            notify(&g)?;
+                        }
+                        return g.unlock(); // LINEARIZATION POINT (purged or in use)
+                    }
+                    SlotState::Filling => wait(&mut g)?,
+                    SlotState::PendingDeletion => {
+                        g.unlock()?;
+                        return Err(Error::InvalidHandle);
+                    }
+                    SlotState::Empty => return Err(Error::CorruptionDetected),
+                },
+                None => {
+                    g.unlock()?; // LINEARIZATION POINT (not in memory)
+                    return match is_persistent_id(id) && self.storage.exists(id)? {
+                        true => Ok(()),
+                        false => Err(Error::InvalidHandle),
+                    };
+                }
+            }
+        }
+    }
+}
+
+impl Reservation<'_> {
+    /// The id the new key will have.
+    pub fn id(&self) -> psa_key_id_t {
+        self.id
+    }
+
+    /// Publishes the key (writing it to storage first when persistent).
+    ///
+    /// Linearization point: the unlock after the slot becomes FULL; from then on
+    /// every thread can use the key.
+    pub fn commit(mut self, mut attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
+        attrs.private_id = if self.persistent { self.id } else { 0 };
+        if self.persistent {
+            let record = format::encode(&attrs, &material);
+            self.store.storage.create(self.id, &record)?;
+        }
+        // Allocate outside the lock.
+        let key = Arc::new(KeyData::new(attrs, material));
+        let mut g = self.store.slots.lock()?;
+        g.publish(self.slot, key, 0);
+        self.done = true;
+        let n = notify(&g);
+        g.unlock()?; // LINEARIZATION POINT (key created)
+        n?;
+        Ok(self.id)
+    }
+}
+
+impl Drop for Reservation<'_> {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        // Creation failed: FILLING → EMPTY. Linearization point of a failed
+        // creation: this unlock.
+        if let Ok(mut g) = self.store.slots.lock() {
+            g.wipe(self.slot);
+            let _ = notify(&g);
+            let _ = g.unlock();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

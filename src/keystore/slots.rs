@@ -1,0 +1,326 @@
+//! The slot table: the data guarded by the key-store lock.
+//!
+//! Everything here is called with the key-store lock held (it is only reachable
+//! through the `MonitorGuard` of [`super::KeyStore`]). Every operation is O(1):
+//! slots are found through the id index, free slots through a free list, and
+//! evictable persistent keys through an intrusive LRU list.
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+use super::KeyData;
+use crate::types::{psa_key_id_t, Error, Result, PSA_KEY_ID_VENDOR_MAX, PSA_KEY_ID_VENDOR_MIN};
+
+/// Slot index; `NIL` marks the end of a list.
+pub(super) type SlotIx = u32;
+const NIL: SlotIx = u32::MAX;
+/// Slots are allocated in chunks, so growing the table never moves a slot and
+/// never makes a large allocation under the lock.
+const CHUNK: usize = 256;
+
+/// The four states of the seed design.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SlotState {
+    /// No key, no thread: may be reserved.
+    Empty,
+    /// Reserved by one thread that is creating, loading or erasing the key `id`;
+    /// nobody else reads it. Threads interested in `id` wait for the next state.
+    Filling,
+    /// Holds a key; threads register as readers to use it.
+    Full,
+    /// Destroyed while registered readers remained; the last reader out wipes it.
+    PendingDeletion,
+}
+
+/// One key slot.
+pub(super) struct Slot {
+    pub state: SlotState,
+    /// Registered readers (threads using the key outside the lock).
+    pub readers: u32,
+    pub id: psa_key_id_t,
+    pub persistent: bool,
+    /// The key, shared with readers (each reader holds a clone of the `Arc` only
+    /// while registered and drops it before unregistering, so the slot's own
+    /// reference is the last one and wiping the slot frees and zeroizes the key).
+    pub key: Option<Arc<KeyData>>,
+    /// Incremented on every wipe, so a waiter can tell its slot was wiped even
+    /// if the slot was reused meanwhile.
+    pub generation: u64,
+    prev: SlotIx,
+    next: SlotIx,
+    in_lru: bool,
+}
+
+impl Slot {
+    fn new() -> Self {
+        Slot {
+            state: SlotState::Empty,
+            readers: 0,
+            id: 0,
+            persistent: false,
+            key: None,
+            generation: 0,
+            prev: NIL,
+            next: NIL,
+            in_lru: false,
+        }
+    }
+}
+
+/// A multiplicative hasher for key ids (not attacker-facing; ids are small ints).
+#[derive(Default)]
+pub(super) struct IdHash(u64);
+impl Hasher for IdHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.0 = (v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// Counters reported by `rustpsa_get_key_store_stats`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stats {
+    /// Configured slot capacity.
+    pub capacity: usize,
+    /// Slots not EMPTY.
+    pub slots_in_use: usize,
+    /// Volatile keys held (FULL or PENDING_DELETION).
+    pub volatile_keys: usize,
+    /// Persistent keys loaded in memory (FULL or PENDING_DELETION).
+    pub persistent_keys_loaded: usize,
+    /// Times a persistent key was read from storage into a slot.
+    pub persistent_loads: u64,
+    /// Times an idle persistent key was evicted to make room.
+    pub evictions: u64,
+}
+
+/// The slot table and its indexes.
+pub(super) struct Slots {
+    chunks: Vec<Box<[Slot]>>,
+    allocated: usize,
+    capacity: usize,
+    free: Vec<SlotIx>,
+    /// id → slot, for every slot that is not EMPTY.
+    index: HashMap<psa_key_id_t, SlotIx, BuildHasherDefault<IdHash>>,
+    /// Idle persistent keys (FULL, no readers), least recently used first.
+    lru_head: SlotIx,
+    lru_tail: SlotIx,
+    next_volatile: psa_key_id_t,
+    /// Threads blocked in `wait`; notifications are skipped when zero.
+    pub waiters: usize,
+    pub stats: Stats,
+}
+
+impl Slots {
+    /// An empty table that may grow to `capacity` slots.
+    pub fn new(capacity: usize) -> Self {
+        Slots {
+            chunks: Vec::new(),
+            allocated: 0,
+            capacity,
+            free: Vec::new(),
+            index: HashMap::default(),
+            lru_head: NIL,
+            lru_tail: NIL,
+            next_volatile: PSA_KEY_ID_VENDOR_MIN,
+            waiters: 0,
+            stats: Stats { capacity, ..Stats::default() },
+        }
+    }
+
+    pub fn get(&self, i: SlotIx) -> &Slot {
+        &self.chunks[i as usize / CHUNK][i as usize % CHUNK]
+    }
+
+    pub fn get_mut(&mut self, i: SlotIx) -> &mut Slot {
+        &mut self.chunks[i as usize / CHUNK][i as usize % CHUNK]
+    }
+
+    /// The slot that currently holds (or is filling, or is deleting) `id`.
+    pub fn find(&self, id: psa_key_id_t) -> Option<SlotIx> {
+        self.index.get(&id).copied()
+    }
+
+    /// A fresh volatile id from the vendor range. Ids advance monotonically and
+    /// wrap only after 2^30 allocations, so a destroyed id is not reused soon.
+    pub fn next_volatile_id(&mut self) -> psa_key_id_t {
+        loop {
+            let id = self.next_volatile;
+            self.next_volatile =
+                if id >= PSA_KEY_ID_VENDOR_MAX { PSA_KEY_ID_VENDOR_MIN } else { id + 1 };
+            if !self.index.contains_key(&id) {
+                return id;
+            }
+        }
+    }
+
+    /// Reserves an EMPTY slot for `id` and moves it to FILLING. When none is
+    /// free and the table is at capacity, evicts the least recently used idle
+    /// persistent key; when there is none, `InsufficientMemory`.
+    pub fn reserve(&mut self, id: psa_key_id_t, persistent: bool) -> Result<SlotIx> {
+        let i = match self.free.pop() {
+            Some(i) => i,
+            None if self.allocated < self.capacity => self.grow(),
+            None => {
+                let victim = self.lru_head;
+                if victim == NIL {
+                    return Err(Error::InsufficientMemory);
+                }
+                self.wipe(victim);
+                self.stats.evictions += 1;
+                self.free.pop().expect("wipe returned the slot to the free list")
+            }
+        };
+        let s = self.get_mut(i);
+        debug_assert_eq!(s.state, SlotState::Empty);
+        s.state = SlotState::Filling;
+        s.id = id;
+        s.persistent = persistent;
+        s.readers = 0;
+        self.index.insert(id, i);
+        self.stats.slots_in_use += 1;
+        Ok(i)
+    }
+
+    fn grow(&mut self) -> SlotIx {
+        if self.allocated % CHUNK == 0 {
+            self.chunks.push((0..CHUNK).map(|_| Slot::new()).collect());
+        }
+        self.allocated += 1;
+        (self.allocated - 1) as SlotIx
+    }
+
+    /// FILLING → FULL with the given key; `readers` registered at once (1 for a
+    /// loader that will use the key itself, 0 for a creator).
+    pub fn publish(&mut self, i: SlotIx, key: Arc<KeyData>, readers: u32) {
+        let s = self.get_mut(i);
+        debug_assert_eq!(s.state, SlotState::Filling);
+        s.key = Some(key);
+        s.state = SlotState::Full;
+        s.readers = readers;
+        let persistent = s.persistent;
+        if persistent {
+            self.stats.persistent_keys_loaded += 1;
+        } else {
+            self.stats.volatile_keys += 1;
+        }
+        if persistent && readers == 0 {
+            self.lru_push(i);
+        }
+    }
+
+    /// Registers a reader on a FULL slot and returns the key.
+    pub fn register(&mut self, i: SlotIx) -> Arc<KeyData> {
+        let s = self.get_mut(i);
+        debug_assert_eq!(s.state, SlotState::Full);
+        s.readers += 1;
+        let key = s.key.clone().expect("a FULL slot holds a key");
+        if self.get(i).in_lru {
+            self.lru_unlink(i);
+        }
+        key
+    }
+
+    /// Unregisters a reader. The last reader of a PENDING_DELETION slot wipes it
+    /// ("last one out closes the door"); returns whether it did.
+    pub fn unregister(&mut self, i: SlotIx) -> bool {
+        let s = self.get_mut(i);
+        debug_assert!(s.readers > 0);
+        s.readers -= 1;
+        if s.readers > 0 {
+            return false;
+        }
+        match s.state {
+            SlotState::PendingDeletion => {
+                self.wipe(i);
+                true
+            }
+            SlotState::Full if s.persistent => {
+                self.lru_push(i);
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// FULL → PENDING_DELETION: the key stops existing for everybody else.
+    pub fn mark_deleted(&mut self, i: SlotIx) {
+        let s = self.get_mut(i);
+        debug_assert_eq!(s.state, SlotState::Full);
+        s.state = SlotState::PendingDeletion;
+        if self.get(i).in_lru {
+            self.lru_unlink(i);
+        }
+    }
+
+    /// Any state → EMPTY: drops the key (zeroizing it when this was the last
+    /// reference), frees the id, bumps the generation.
+    pub fn wipe(&mut self, i: SlotIx) {
+        if self.get(i).in_lru {
+            self.lru_unlink(i);
+        }
+        let s = self.get_mut(i);
+        let had_key = s.key.is_some();
+        let key = s.key.take();
+        let (id, persistent) = (s.id, s.persistent);
+        s.state = SlotState::Empty;
+        s.readers = 0;
+        s.generation += 1;
+        s.id = 0;
+        drop(key);
+        if self.index.get(&id) == Some(&i) {
+            self.index.remove(&id);
+        }
+        if had_key {
+            if persistent {
+                self.stats.persistent_keys_loaded -= 1;
+            } else {
+                self.stats.volatile_keys -= 1;
+            }
+        }
+        self.stats.slots_in_use -= 1;
+        self.free.push(i);
+    }
+
+    fn lru_push(&mut self, i: SlotIx) {
+        let tail = self.lru_tail;
+        {
+            let s = self.get_mut(i);
+            debug_assert!(!s.in_lru);
+            s.in_lru = true;
+            s.prev = tail;
+            s.next = NIL;
+        }
+        if tail == NIL {
+            self.lru_head = i;
+        } else {
+            self.get_mut(tail).next = i;
+        }
+        self.lru_tail = i;
+    }
+
+    fn lru_unlink(&mut self, i: SlotIx) {
+        let (prev, next) = {
+            let s = self.get_mut(i);
+            s.in_lru = false;
+            (std::mem::replace(&mut s.prev, NIL), std::mem::replace(&mut s.next, NIL))
+        };
+        if prev == NIL {
+            self.lru_head = next;
+        } else {
+            self.get_mut(prev).next = next;
+        }
+        if next == NIL {
+            self.lru_tail = prev;
+        } else {
+            self.get_mut(next).prev = prev;
+        }
+    }
+}

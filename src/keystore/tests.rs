@@ -1,0 +1,142 @@
+use super::*;
+use crate::storage::memory::MemoryIts;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn store(capacity: usize) -> KeyStore {
+    KeyStore::new(capacity, Arc::new(MemoryIts::default()), None).unwrap()
+}
+
+fn attrs(lifetime: psa_key_lifetime_t) -> psa_key_attributes_t {
+    psa_key_attributes_t { private_type: 0x1001, private_bits: 32, private_lifetime: lifetime, ..Default::default() }
+}
+
+fn secret(b: u8) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(vec![b; 4])
+}
+
+#[test]
+fn volatile_create_read_destroy() {
+    let ks = store(8);
+    let id = ks.begin_create(None).unwrap().commit(attrs(0), secret(1)).unwrap();
+    assert!(id >= PSA_KEY_ID_VENDOR_MIN);
+    assert_eq!(&ks.get(id).unwrap().data().material[..], &[1; 4]);
+    ks.destroy(id).unwrap();
+    assert_eq!(ks.get(id).err(), Some(Error::InvalidHandle));
+    assert_eq!(ks.destroy(id).err(), Some(Error::InvalidHandle));
+    let s = ks.stats().unwrap();
+    assert_eq!((s.slots_in_use, s.volatile_keys), (0, 0));
+}
+
+#[test]
+fn volatile_ids_are_not_reused_soon() {
+    let ks = store(4);
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..1000 {
+        let id = ks.begin_create(None).unwrap().commit(attrs(0), secret(2)).unwrap();
+        assert!(seen.insert(id), "id {id:#x} reused");
+        ks.destroy(id).unwrap();
+    }
+}
+
+#[test]
+fn failed_creation_leaves_nothing() {
+    let ks = store(1);
+    let r = ks.begin_create(Some(5)).unwrap();
+    assert_eq!(ks.stats().unwrap().slots_in_use, 1);
+    drop(r);
+    assert_eq!(ks.stats().unwrap().slots_in_use, 0);
+    assert_eq!(ks.get(5).err(), Some(Error::InvalidHandle));
+}
+
+#[test]
+fn persistent_key_survives_purge_and_eviction() {
+    let ks = store(2);
+    for id in 1..=5u32 {
+        ks.begin_create(Some(id)).unwrap().commit(attrs(1), secret(id as u8)).unwrap();
+    }
+    // Capacity 2: creating five keys evicted idle ones; every key still reads back.
+    for id in 1..=5u32 {
+        let k = ks.get(id).unwrap();
+        assert_eq!(&k.data().material[..], &[id as u8; 4]);
+        assert_eq!(k.data().attrs.private_id, id);
+    }
+    let s = ks.stats().unwrap();
+    assert!(s.evictions >= 3 && s.persistent_loads >= 3, "{s:?}");
+    ks.purge(5).unwrap();
+    // Key 3 exists in storage: creating it again fails at commit.
+    let r = ks.begin_create(Some(3));
+    let again = r.and_then(|r| r.commit(attrs(1), secret(9)));
+    assert_eq!(again.err(), Some(Error::AlreadyExists));
+    ks.destroy(3).unwrap();
+    assert_eq!(ks.get(3).err(), Some(Error::InvalidHandle));
+}
+
+#[test]
+fn full_store_with_readers_is_insufficient_memory() {
+    let ks = store(1);
+    let id = ks.begin_create(None).unwrap().commit(attrs(0), secret(3)).unwrap();
+    assert_eq!(ks.begin_create(None).err(), Some(Error::InsufficientMemory));
+    ks.begin_create(Some(9)).err().unwrap();
+    ks.destroy(id).unwrap();
+    ks.begin_create(None).unwrap();
+}
+
+#[test]
+fn destroy_waits_for_the_last_reader_who_wipes() {
+    let ks = Arc::new(store(4));
+    let id = ks.begin_create(None).unwrap().commit(attrs(0), secret(4)).unwrap();
+    let reader = ks.get(id).unwrap();
+    let weak = Arc::downgrade(reader.key.as_ref().unwrap());
+    let done = Arc::new(AtomicUsize::new(0));
+    let t = {
+        let (ks, done) = (ks.clone(), done.clone());
+        std::thread::spawn(move || {
+            ks.destroy(id).unwrap();
+            done.store(1, Ordering::SeqCst);
+        })
+    };
+    // The destroy has linearized once the key is gone for new readers.
+    while ks.get(id).is_ok() {
+        std::thread::yield_now();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(done.load(Ordering::SeqCst), 0, "destroy returned while a reader held the key");
+    reader.release().unwrap();
+    t.join().unwrap();
+    assert!(weak.upgrade().is_none(), "key material still referenced after destroy");
+}
+
+#[test]
+fn concurrent_creators_of_one_id_exactly_one_wins() {
+    for round in 0..20u32 {
+        let ks = Arc::new(store(64));
+        let id = 100 + round;
+        let wins: Vec<_> = (0..8)
+            .map(|t| {
+                let ks = ks.clone();
+                std::thread::spawn(move || ks.begin_create(Some(id)).and_then(|r| r.commit(attrs(1), secret(t))))
+            })
+            .collect();
+        let results: Vec<_> = wins.into_iter().map(|h| h.join().unwrap()).collect();
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+        assert!(results.iter().all(|r| matches!(r, Ok(_) | Err(Error::AlreadyExists))));
+    }
+}
+
+#[test]
+fn concurrent_destroys_exactly_one_wins() {
+    for _ in 0..50 {
+        let ks = Arc::new(store(8));
+        let id = ks.begin_create(None).unwrap().commit(attrs(0), secret(5)).unwrap();
+        let ok: usize = (0..4)
+            .map(|_| {
+                let ks = ks.clone();
+                std::thread::spawn(move || ks.destroy(id).is_ok() as usize)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .sum();
+        assert_eq!(ok, 1);
+    }
+}
