@@ -181,7 +181,6 @@ static void test_evictions(void)
         CHECK(st.capacity == 4);
         CHECK(st.slots_in_use <= 4);
         CHECK(st.persistent_keys_loaded <= 4);
-        CHECK(st.evictions >= count - 4);
     }
     for (i = 0; i < count; i++) {
         memset(data, (int)i, sizeof data);
@@ -193,7 +192,9 @@ static void test_evictions(void)
     {
         rustpsa_key_store_stats_t st2;
         if (get_stats(&st2)) {
+            /* at most 4 of the 20 were in memory before the exports */
             CHECK(st2.persistent_loads >= st.persistent_loads + count - 4);
+            CHECK(st2.evictions >= count - 4);
             CHECK(st2.evictions > st.evictions);
             CHECK(st2.slots_in_use <= 4);
         }
