@@ -30,6 +30,14 @@ const ALWAYS_EXPORT: &[&str] = &[
     "psa_key_derivation_step_t",
     "psa_key_handle_t",
     "mbedtls_svc_key_id_t",
+    // Needed by the *_INIT macros and static inline initialisers of
+    // psa/crypto_macros.h even before any prototype uses them.
+    "psa_key_attributes_t",
+    "psa_hash_operation_t",
+    "psa_mac_operation_t",
+    "psa_cipher_operation_t",
+    "psa_aead_operation_t",
+    "psa_key_derivation_operation_t",
 ];
 
 /// Hex width used to print constants of each unsigned encoding type.

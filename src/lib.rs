@@ -11,5 +11,10 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 
-pub mod types;
+pub mod api;
+pub mod crypto;
 pub mod ffi;
+pub mod keystore;
+pub mod storage;
+pub mod sync;
+pub mod types;

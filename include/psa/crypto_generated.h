@@ -7,6 +7,148 @@
 #include <stddef.h>
 #include <stdint.h>
 
+
+
+/**
+ * Major version of the PSA Crypto API this library implements.
+ */
+#define PSA_CRYPTO_API_VERSION_MAJOR 1
+
+/**
+ * Minor version of the PSA Crypto API this library implements.
+ */
+#define PSA_CRYPTO_API_VERSION_MINOR 2
+
+/**
+ * Largest RSA key size in bits that the library supports.
+ */
+#define PSA_VENDOR_RSA_MAX_KEY_BITS 8192
+
+/**
+ * Largest elliptic curve size in bits that the library supports (P-521).
+ */
+#define PSA_VENDOR_ECC_MAX_CURVE_BITS 521
+
+/**
+ * Largest finite-field Diffie-Hellman group in bits (RFC 7919 ffdhe8192).
+ */
+#define PSA_VENDOR_FFDH_MAX_KEY_BITS 8192
+
+/**
+ * Largest key size in bits that can be recorded in key attributes.
+ */
+#define PSA_MAX_KEY_BITS 65528
+
+/**
+ * Largest hash output of any supported hash algorithm (SHA-512, SHA3-512).
+ */
+#define PSA_HASH_MAX_SIZE 64
+
+/**
+ * Largest block size of a hash used in HMAC (SHA3-224 block: 144 bytes).
+ */
+#define PSA_HMAC_MAX_HASH_BLOCK_SIZE 144
+
+/**
+ * Largest MAC of any supported MAC algorithm (HMAC-SHA-512).
+ */
+#define PSA_MAC_MAX_SIZE 64
+
+/**
+ * Largest block size of any supported block cipher.
+ */
+#define PSA_BLOCK_CIPHER_BLOCK_MAX_SIZE 16
+
+/**
+ * Largest IV of any supported cipher (XChaCha20 takes a 24-byte nonce).
+ */
+#define PSA_CIPHER_IV_MAX_SIZE 24
+
+/**
+ * Largest output of `psa_cipher_finish()` for any supported algorithm.
+ */
+#define PSA_CIPHER_FINISH_OUTPUT_MAX_SIZE 16
+
+/**
+ * Largest nonce of any supported AEAD algorithm (XChaCha20-Poly1305: 24 bytes).
+ */
+#define PSA_AEAD_NONCE_MAX_SIZE 24
+
+/**
+ * Largest tag of any supported AEAD algorithm.
+ */
+#define PSA_AEAD_TAG_MAX_SIZE 16
+
+/**
+ * Largest output of `psa_aead_finish()` (ciphertext part) for any algorithm.
+ */
+#define PSA_AEAD_FINISH_OUTPUT_MAX_SIZE 16
+
+/**
+ * Largest output of `psa_aead_verify()` for any algorithm.
+ */
+#define PSA_AEAD_VERIFY_OUTPUT_MAX_SIZE 16
+
+/**
+ * Size of the algorithm field of a suspended hash state.
+ */
+#define PSA_HASH_SUSPEND_ALGORITHM_FIELD_LENGTH 4
+
+/**
+ * Largest suspended hash state (SHA-384/SHA-512: 4 + 16 + 64 + 127).
+ */
+#define PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE 211
+
+/**
+ * Largest `psa_export_key()` output for a key pair (RSA-8192 DER).
+ */
+#define PSA_EXPORT_KEY_PAIR_MAX_SIZE 4667
+
+/**
+ * Largest `psa_export_public_key()` output (RSA-8192 DER).
+ */
+#define PSA_EXPORT_PUBLIC_KEY_MAX_SIZE 1040
+
+/**
+ * Largest export of any asymmetric key, pair or public (1.3 name, provided early).
+ */
+#define PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE 4667
+
+/**
+ * Largest signature of any supported algorithm (RSA-8192).
+ */
+#define PSA_SIGNATURE_MAX_SIZE 1024
+
+/**
+ * Largest `psa_asymmetric_encrypt()` output (RSA-8192).
+ */
+#define PSA_ASYMMETRIC_ENCRYPT_OUTPUT_MAX_SIZE 1024
+
+/**
+ * Largest `psa_asymmetric_decrypt()` output (RSA-8192).
+ */
+#define PSA_ASYMMETRIC_DECRYPT_OUTPUT_MAX_SIZE 1024
+
+/**
+ * Largest raw key agreement output (ffdhe8192; ECDH on P-521 is 66 bytes).
+ */
+#define PSA_RAW_KEY_AGREEMENT_OUTPUT_MAX_SIZE 1024
+
+/**
+ * Largest PSK accepted by `PSA_ALG_TLS12_PSK_TO_MS`.
+ */
+#define PSA_TLS12_PSK_TO_MS_PSK_MAX_SIZE 128
+
+/**
+ * Size of the `PSA_ALG_TLS12_ECJPAKE_TO_PMS` input (an uncompressed P-256 point).
+ */
+#define PSA_TLS12_ECJPAKE_TO_PMS_INPUT_SIZE 65
+
+/**
+ * Size of the `PSA_ALG_TLS12_ECJPAKE_TO_PMS` output.
+ */
+#define PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE 32
+
 /**
  * Number of 64-bit words in every operation object.
  */
@@ -41,36 +183,6 @@ typedef struct psa_aead_operation_s {
  * The type of the state object for multi-part AEAD operations.
  */
 typedef struct psa_aead_operation_s psa_aead_operation_t;
-
-/**
- * The type of the state object for multi-part cipher operations.
- */
-typedef struct psa_cipher_operation_s {
-    /**
-     * Implementation data: never read or write it.
-     */
-    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
-} psa_cipher_operation_s;
-
-/**
- * The type of the state object for multi-part cipher operations.
- */
-typedef struct psa_cipher_operation_s psa_cipher_operation_t;
-
-/**
- * The type of the state object for multi-part hash operations.
- */
-typedef struct psa_hash_operation_s {
-    /**
-     * Implementation data: never read or write it.
-     */
-    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
-} psa_hash_operation_s;
-
-/**
- * The type of the state object for multi-part hash operations.
- */
-typedef struct psa_hash_operation_s psa_hash_operation_t;
 
 /**
  * Encoding of a key type (16 bits).
@@ -131,6 +243,36 @@ typedef struct psa_key_attributes_s {
 typedef struct psa_key_attributes_s psa_key_attributes_t;
 
 /**
+ * The type of the state object for multi-part cipher operations.
+ */
+typedef struct psa_cipher_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_cipher_operation_s;
+
+/**
+ * The type of the state object for multi-part cipher operations.
+ */
+typedef struct psa_cipher_operation_s psa_cipher_operation_t;
+
+/**
+ * The type of the state object for multi-part hash operations.
+ */
+typedef struct psa_hash_operation_s {
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+} psa_hash_operation_s;
+
+/**
+ * The type of the state object for multi-part hash operations.
+ */
+typedef struct psa_hash_operation_s psa_hash_operation_t;
+
+/**
  * The type of the state object for key derivation operations.
  */
 typedef struct psa_key_derivation_operation_s {
@@ -149,6 +291,46 @@ typedef struct psa_key_derivation_operation_s psa_key_derivation_operation_t;
  * Encoding of the step of a key derivation.
  */
 typedef uint16_t psa_key_derivation_step_t;
+
+/**
+ * Key handle: Mbed TLS 2.x/3.x compatibility alias of a key identifier.
+ */
+typedef psa_key_id_t psa_key_handle_t;
+
+/**
+ * Key store counters, for monitoring and tests.
+ */
+typedef struct rustpsa_key_store_stats_s {
+    /**
+     * Configured slot capacity.
+     */
+    size_t capacity;
+    /**
+     * Slots in use (not EMPTY).
+     */
+    size_t slots_in_use;
+    /**
+     * Volatile keys currently held.
+     */
+    size_t volatile_keys;
+    /**
+     * Persistent keys currently loaded in memory.
+     */
+    size_t persistent_keys_loaded;
+    /**
+     * Times a persistent key was read from storage.
+     */
+    uint64_t persistent_loads;
+    /**
+     * Times an idle persistent key was evicted to make room.
+     */
+    uint64_t evictions;
+} rustpsa_key_store_stats_s;
+
+/**
+ * Key store counters.
+ */
+typedef struct rustpsa_key_store_stats_s rustpsa_key_store_stats_t;
 
 /**
  * The type of the state object for multi-part MAC operations.
@@ -184,11 +366,6 @@ typedef uint8_t psa_ecc_family_t;
  * The family of a finite-field Diffie-Hellman group (8 bits).
  */
 typedef uint8_t psa_dh_family_t;
-
-/**
- * Key handle: Mbed TLS 2.x/3.x compatibility alias of a key identifier.
- */
-typedef psa_key_id_t psa_key_handle_t;
 
 /**
  * Mbed TLS compatibility alias of a key identifier (no owner encoding in rustpsa).
@@ -445,6 +622,426 @@ typedef psa_key_id_t mbedtls_svc_key_id_t;
  */
 #define PSA_KEY_ID_VENDOR_MAX ((psa_key_id_t)0x7fffffff)
 
+/**
+ * An invalid algorithm identifier value.
+ */
+#define PSA_ALG_NONE ((psa_algorithm_t)0x00000000)
+
+/**
+ * The MD2 message-digest algorithm (legacy only).
+ */
+#define PSA_ALG_MD2 ((psa_algorithm_t)0x02000001)
+
+/**
+ * The MD4 message-digest algorithm (legacy only).
+ */
+#define PSA_ALG_MD4 ((psa_algorithm_t)0x02000002)
+
+/**
+ * The MD5 message-digest algorithm (legacy only).
+ */
+#define PSA_ALG_MD5 ((psa_algorithm_t)0x02000003)
+
+/**
+ * The RIPEMD-160 message-digest algorithm.
+ */
+#define PSA_ALG_RIPEMD160 ((psa_algorithm_t)0x02000004)
+
+/**
+ * The SHA-1 message-digest algorithm (legacy only).
+ */
+#define PSA_ALG_SHA_1 ((psa_algorithm_t)0x02000005)
+
+/**
+ * The zigbee 1.0 hash: Matyas-Meyer-Oseas construction over AES-128.
+ */
+#define PSA_ALG_AES_MMO_ZIGBEE ((psa_algorithm_t)0x02000007)
+
+/**
+ * The SHA-224 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_224 ((psa_algorithm_t)0x02000008)
+
+/**
+ * The SHA-256 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_256 ((psa_algorithm_t)0x02000009)
+
+/**
+ * The SHA-384 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_384 ((psa_algorithm_t)0x0200000a)
+
+/**
+ * The SHA-512 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_512 ((psa_algorithm_t)0x0200000b)
+
+/**
+ * The SHA-512/224 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_512_224 ((psa_algorithm_t)0x0200000c)
+
+/**
+ * The SHA-512/256 message-digest algorithm.
+ */
+#define PSA_ALG_SHA_512_256 ((psa_algorithm_t)0x0200000d)
+
+/**
+ * The SHA3-224 message-digest algorithm.
+ */
+#define PSA_ALG_SHA3_224 ((psa_algorithm_t)0x02000010)
+
+/**
+ * The SHA3-256 message-digest algorithm.
+ */
+#define PSA_ALG_SHA3_256 ((psa_algorithm_t)0x02000011)
+
+/**
+ * The SHA3-384 message-digest algorithm.
+ */
+#define PSA_ALG_SHA3_384 ((psa_algorithm_t)0x02000012)
+
+/**
+ * The SHA3-512 message-digest algorithm.
+ */
+#define PSA_ALG_SHA3_512 ((psa_algorithm_t)0x02000013)
+
+/**
+ * The SM3 message-digest algorithm.
+ */
+#define PSA_ALG_SM3 ((psa_algorithm_t)0x02000014)
+
+/**
+ * The first 512 bits (64 bytes) of the SHAKE256 output.
+ */
+#define PSA_ALG_SHAKE256_512 ((psa_algorithm_t)0x02000015)
+
+/**
+ * Wildcard hash: in a key policy, any hash for a hash-and-sign algorithm.
+ */
+#define PSA_ALG_ANY_HASH ((psa_algorithm_t)0x020000ff)
+
+/**
+ * The raw CBC-MAC algorithm (insecure in general).
+ */
+#define PSA_ALG_CBC_MAC ((psa_algorithm_t)0x03c00100)
+
+/**
+ * The CMAC algorithm.
+ */
+#define PSA_ALG_CMAC ((psa_algorithm_t)0x03c00200)
+
+/**
+ * The stream cipher mode of a stream cipher algorithm (ChaCha20, XChaCha20, ARC4).
+ */
+#define PSA_ALG_STREAM_CIPHER ((psa_algorithm_t)0x04800100)
+
+/**
+ * A stream cipher built using the Counter (CTR) mode of a block cipher.
+ */
+#define PSA_ALG_CTR ((psa_algorithm_t)0x04c01000)
+
+/**
+ * A stream cipher built using the Cipher Feedback (CFB) mode of a block cipher.
+ */
+#define PSA_ALG_CFB ((psa_algorithm_t)0x04c01100)
+
+/**
+ * A stream cipher built using the Output Feedback (OFB) mode of a block cipher.
+ */
+#define PSA_ALG_OFB ((psa_algorithm_t)0x04c01200)
+
+/**
+ * The CCM* cipher mode without authentication (tag length 0).
+ */
+#define PSA_ALG_CCM_STAR_NO_TAG ((psa_algorithm_t)0x04c01300)
+
+/**
+ * The XEX with ciphertext stealing (XTS) cipher mode of a block cipher.
+ */
+#define PSA_ALG_XTS ((psa_algorithm_t)0x0440ff00)
+
+/**
+ * The Cipher Block Chaining (CBC) mode without padding.
+ */
+#define PSA_ALG_CBC_NO_PADDING ((psa_algorithm_t)0x04404000)
+
+/**
+ * The Cipher Block Chaining (CBC) mode with PKCS#7 padding.
+ */
+#define PSA_ALG_CBC_PKCS7 ((psa_algorithm_t)0x04404100)
+
+/**
+ * The Electronic Codebook (ECB) mode without padding.
+ */
+#define PSA_ALG_ECB_NO_PADDING ((psa_algorithm_t)0x04404400)
+
+/**
+ * The Counter with CBC-MAC (CCM) authenticated encryption algorithm.
+ */
+#define PSA_ALG_CCM ((psa_algorithm_t)0x05500100)
+
+/**
+ * The Galois/Counter Mode (GCM) authenticated encryption algorithm.
+ */
+#define PSA_ALG_GCM ((psa_algorithm_t)0x05500200)
+
+/**
+ * The ChaCha20-Poly1305 AEAD algorithm.
+ */
+#define PSA_ALG_CHACHA20_POLY1305 ((psa_algorithm_t)0x05100500)
+
+/**
+ * The XChaCha20-Poly1305 AEAD algorithm.
+ */
+#define PSA_ALG_XCHACHA20_POLY1305 ((psa_algorithm_t)0x05100600)
+
+/**
+ * The CCM* AEAD algorithm with any tag length, including 0 (policy wildcard).
+ */
+#define PSA_ALG_CCM_STAR_ANY_TAG ((psa_algorithm_t)0x04c09300)
+
+/**
+ * The TLS 1.2 EC J-PAKE to pre-master-secret key derivation (SHA-256).
+ */
+#define PSA_ALG_TLS12_ECJPAKE_TO_PMS ((psa_algorithm_t)0x08000609)
+
+/**
+ * The NIST SP 800-108 counter-mode KDF with CMAC as the PRF.
+ */
+#define PSA_ALG_SP800_108_COUNTER_CMAC ((psa_algorithm_t)0x08000800)
+
+/**
+ * The PBKDF2-AES-CMAC-PRF-128 password hashing / key stretching algorithm.
+ */
+#define PSA_ALG_PBKDF2_AES_CMAC_PRF_128 ((psa_algorithm_t)0x08800200)
+
+/**
+ * The RSA PKCS#1 v1.5 signature scheme without hashing (raw).
+ */
+#define PSA_ALG_RSA_PKCS1V15_SIGN_RAW ((psa_algorithm_t)0x06000200)
+
+/**
+ * ECDSA without hashing: signs the hash as given.
+ */
+#define PSA_ALG_ECDSA_ANY ((psa_algorithm_t)0x06000600)
+
+/**
+ * Edwards-curve digital signature algorithm without prehashing (PureEdDSA).
+ */
+#define PSA_ALG_PURE_EDDSA ((psa_algorithm_t)0x06000800)
+
+/**
+ * Edwards-curve signature with prehashing: HashEdDSA on Edwards25519 (SHA-512).
+ */
+#define PSA_ALG_ED25519PH ((psa_algorithm_t)0x0600090b)
+
+/**
+ * Edwards-curve signature with prehashing: HashEdDSA on Edwards448 (SHAKE256-512).
+ */
+#define PSA_ALG_ED448PH ((psa_algorithm_t)0x06000915)
+
+/**
+ * The RSA PKCS#1 v1.5 asymmetric encryption algorithm.
+ */
+#define PSA_ALG_RSA_PKCS1V15_CRYPT ((psa_algorithm_t)0x07000200)
+
+/**
+ * The finite-field Diffie-Hellman (FFDH) key agreement algorithm.
+ */
+#define PSA_ALG_FFDH ((psa_algorithm_t)0x09010000)
+
+/**
+ * The elliptic curve Diffie-Hellman (ECDH) key agreement algorithm.
+ */
+#define PSA_ALG_ECDH ((psa_algorithm_t)0x09020000)
+
+/**
+ * An invalid key type value.
+ */
+#define PSA_KEY_TYPE_NONE ((psa_key_type_t)0x0000)
+
+/**
+ * Raw data: a key of this type cannot be used for any cryptographic operation.
+ */
+#define PSA_KEY_TYPE_RAW_DATA ((psa_key_type_t)0x1001)
+
+/**
+ * HMAC key.
+ */
+#define PSA_KEY_TYPE_HMAC ((psa_key_type_t)0x1100)
+
+/**
+ * A secret for key derivation.
+ */
+#define PSA_KEY_TYPE_DERIVE ((psa_key_type_t)0x1200)
+
+/**
+ * A low-entropy secret for password hashing or key derivation.
+ */
+#define PSA_KEY_TYPE_PASSWORD ((psa_key_type_t)0x1203)
+
+/**
+ * A secret value that can be used to verify a password hash.
+ */
+#define PSA_KEY_TYPE_PASSWORD_HASH ((psa_key_type_t)0x1205)
+
+/**
+ * A secret value that can be used when computing a password hash.
+ */
+#define PSA_KEY_TYPE_PEPPER ((psa_key_type_t)0x1206)
+
+/**
+ * Key for a cipher, AEAD or MAC algorithm based on the AES block cipher.
+ */
+#define PSA_KEY_TYPE_AES ((psa_key_type_t)0x2400)
+
+/**
+ * Key for a cipher, AEAD or MAC algorithm based on the ARIA block cipher.
+ */
+#define PSA_KEY_TYPE_ARIA ((psa_key_type_t)0x2406)
+
+/**
+ * Key for a cipher or MAC algorithm based on DES or 3DES (legacy only).
+ */
+#define PSA_KEY_TYPE_DES ((psa_key_type_t)0x2301)
+
+/**
+ * Key for a cipher, AEAD or MAC algorithm based on the Camellia block cipher.
+ */
+#define PSA_KEY_TYPE_CAMELLIA ((psa_key_type_t)0x2403)
+
+/**
+ * Key for a cipher, AEAD or MAC algorithm based on the SM4 block cipher.
+ */
+#define PSA_KEY_TYPE_SM4 ((psa_key_type_t)0x2405)
+
+/**
+ * Key for the ARC4 stream cipher (legacy only).
+ */
+#define PSA_KEY_TYPE_ARC4 ((psa_key_type_t)0x2002)
+
+/**
+ * Key for the ChaCha20 stream cipher or the ChaCha20-Poly1305 AEAD algorithm.
+ */
+#define PSA_KEY_TYPE_CHACHA20 ((psa_key_type_t)0x2004)
+
+/**
+ * Key for the XChaCha20 stream cipher or the XChaCha20-Poly1305 AEAD algorithm.
+ */
+#define PSA_KEY_TYPE_XCHACHA20 ((psa_key_type_t)0x2007)
+
+/**
+ * RSA public key.
+ */
+#define PSA_KEY_TYPE_RSA_PUBLIC_KEY ((psa_key_type_t)0x4001)
+
+/**
+ * RSA key pair: both the private and public key.
+ */
+#define PSA_KEY_TYPE_RSA_KEY_PAIR ((psa_key_type_t)0x7001)
+
+/**
+ * SEC Koblitz curves over prime fields (secp192k1, secp224k1, secp256k1).
+ */
+#define PSA_ECC_FAMILY_SECP_K1 ((psa_ecc_family_t)0x17)
+
+/**
+ * SEC random curves over prime fields (secp192r1 .. secp521r1, the NIST P curves).
+ */
+#define PSA_ECC_FAMILY_SECP_R1 ((psa_ecc_family_t)0x12)
+
+/**
+ * SEC additional random curve over a prime field (secp160r2, legacy).
+ */
+#define PSA_ECC_FAMILY_SECP_R2 ((psa_ecc_family_t)0x1b)
+
+/**
+ * SEC Koblitz curves over binary fields.
+ */
+#define PSA_ECC_FAMILY_SECT_K1 ((psa_ecc_family_t)0x27)
+
+/**
+ * SEC random curves over binary fields.
+ */
+#define PSA_ECC_FAMILY_SECT_R1 ((psa_ecc_family_t)0x22)
+
+/**
+ * SEC additional random curve over a binary field (sect163r2).
+ */
+#define PSA_ECC_FAMILY_SECT_R2 ((psa_ecc_family_t)0x2b)
+
+/**
+ * Brainpool P random curves.
+ */
+#define PSA_ECC_FAMILY_BRAINPOOL_P_R1 ((psa_ecc_family_t)0x30)
+
+/**
+ * Curve used primarily in France (FRP256v1).
+ */
+#define PSA_ECC_FAMILY_FRP ((psa_ecc_family_t)0x33)
+
+/**
+ * Montgomery curves: Curve25519 and Curve448.
+ */
+#define PSA_ECC_FAMILY_MONTGOMERY ((psa_ecc_family_t)0x41)
+
+/**
+ * Twisted Edwards curves: Edwards25519 and Edwards448.
+ */
+#define PSA_ECC_FAMILY_TWISTED_EDWARDS ((psa_ecc_family_t)0x42)
+
+/**
+ * Finite-field Diffie-Hellman groups defined for TLS in RFC 7919.
+ */
+#define PSA_DH_FAMILY_RFC7919 ((psa_dh_family_t)0x03)
+
+/**
+ * A high-entropy secret input (a `DERIVE` key or a key agreement result).
+ */
+#define PSA_KEY_DERIVATION_INPUT_SECRET ((psa_key_derivation_step_t)0x0101)
+
+/**
+ * A low-entropy secret input for password hashing or key stretching.
+ */
+#define PSA_KEY_DERIVATION_INPUT_PASSWORD ((psa_key_derivation_step_t)0x0102)
+
+/**
+ * An additional high-entropy secret input (for example the PSK of TLS-PSK mixes).
+ */
+#define PSA_KEY_DERIVATION_INPUT_OTHER_SECRET ((psa_key_derivation_step_t)0x0103)
+
+/**
+ * A label input.
+ */
+#define PSA_KEY_DERIVATION_INPUT_LABEL ((psa_key_derivation_step_t)0x0201)
+
+/**
+ * A salt input.
+ */
+#define PSA_KEY_DERIVATION_INPUT_SALT ((psa_key_derivation_step_t)0x0202)
+
+/**
+ * An information string input.
+ */
+#define PSA_KEY_DERIVATION_INPUT_INFO ((psa_key_derivation_step_t)0x0203)
+
+/**
+ * A seed input.
+ */
+#define PSA_KEY_DERIVATION_INPUT_SEED ((psa_key_derivation_step_t)0x0204)
+
+/**
+ * A cost parameter (iteration count) for password hashing or key stretching.
+ */
+#define PSA_KEY_DERIVATION_INPUT_COST ((psa_key_derivation_step_t)0x0205)
+
+/**
+ * A context input (SP 800-108 counter-mode derivations).
+ */
+#define PSA_KEY_DERIVATION_INPUT_CONTEXT ((psa_key_derivation_step_t)0x0206)
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -456,14 +1053,14 @@ extern "C" {
 psa_status_t psa_aead_encrypt(psa_key_id_t key,
                               psa_algorithm_t alg,
                               const uint8_t *nonce,
-                              uintptr_t nonce_length,
+                              size_t nonce_length,
                               const uint8_t *additional_data,
-                              uintptr_t additional_data_length,
+                              size_t additional_data_length,
                               const uint8_t *plaintext,
-                              uintptr_t plaintext_length,
+                              size_t plaintext_length,
                               uint8_t *ciphertext,
-                              uintptr_t ciphertext_size,
-                              uintptr_t *ciphertext_length);
+                              size_t ciphertext_size,
+                              size_t *ciphertext_length);
 
 /**
  * Check the tag at the end of `ciphertext` and `additional_data`, then decrypt,
@@ -472,14 +1069,14 @@ psa_status_t psa_aead_encrypt(psa_key_id_t key,
 psa_status_t psa_aead_decrypt(psa_key_id_t key,
                               psa_algorithm_t alg,
                               const uint8_t *nonce,
-                              uintptr_t nonce_length,
+                              size_t nonce_length,
                               const uint8_t *additional_data,
-                              uintptr_t additional_data_length,
+                              size_t additional_data_length,
                               const uint8_t *ciphertext,
-                              uintptr_t ciphertext_length,
+                              size_t ciphertext_length,
                               uint8_t *plaintext,
-                              uintptr_t plaintext_size,
-                              uintptr_t *plaintext_length);
+                              size_t plaintext_size,
+                              size_t *plaintext_length);
 
 /**
  * Start a multi-part authenticated encryption with `key` and AEAD algorithm `alg`.
@@ -500,30 +1097,30 @@ psa_status_t psa_aead_decrypt_setup(psa_aead_operation_t *operation,
  * some algorithms (such as CCM) need before any input.
  */
 psa_status_t psa_aead_set_lengths(psa_aead_operation_t *operation,
-                                  uintptr_t ad_length,
-                                  uintptr_t plaintext_length);
+                                  size_t ad_length,
+                                  size_t plaintext_length);
 
 /**
  * Generate a random nonce for a multi-part encryption, use it, and copy it to `nonce`.
  */
 psa_status_t psa_aead_generate_nonce(psa_aead_operation_t *operation,
                                      uint8_t *nonce,
-                                     uintptr_t nonce_size,
-                                     uintptr_t *nonce_length);
+                                     size_t nonce_size,
+                                     size_t *nonce_length);
 
 /**
  * Provide the nonce of a multi-part AEAD operation.
  */
 psa_status_t psa_aead_set_nonce(psa_aead_operation_t *operation,
                                 const uint8_t *nonce,
-                                uintptr_t nonce_length);
+                                size_t nonce_length);
 
 /**
  * Feed the next fragment of additional (authenticated, not encrypted) data.
  */
 psa_status_t psa_aead_update_ad(psa_aead_operation_t *operation,
                                 const uint8_t *input,
-                                uintptr_t input_length);
+                                size_t input_length);
 
 /**
  * Encrypt or decrypt the next fragment of the message, writing whatever output is
@@ -531,10 +1128,10 @@ psa_status_t psa_aead_update_ad(psa_aead_operation_t *operation,
  */
 psa_status_t psa_aead_update(psa_aead_operation_t *operation,
                              const uint8_t *input,
-                             uintptr_t input_length,
+                             size_t input_length,
                              uint8_t *output,
-                             uintptr_t output_size,
-                             uintptr_t *output_length);
+                             size_t output_size,
+                             size_t *output_length);
 
 /**
  * Complete a multi-part encryption: write the remaining ciphertext and the
@@ -542,11 +1139,11 @@ psa_status_t psa_aead_update(psa_aead_operation_t *operation,
  */
 psa_status_t psa_aead_finish(psa_aead_operation_t *operation,
                              uint8_t *ciphertext,
-                             uintptr_t ciphertext_size,
-                             uintptr_t *ciphertext_length,
+                             size_t ciphertext_size,
+                             size_t *ciphertext_length,
                              uint8_t *tag,
-                             uintptr_t tag_size,
-                             uintptr_t *tag_length);
+                             size_t tag_size,
+                             size_t *tag_length);
 
 /**
  * Complete a multi-part decryption: check the expected `tag` and write the
@@ -554,10 +1151,10 @@ psa_status_t psa_aead_finish(psa_aead_operation_t *operation,
  */
 psa_status_t psa_aead_verify(psa_aead_operation_t *operation,
                              uint8_t *plaintext,
-                             uintptr_t plaintext_size,
-                             uintptr_t *plaintext_length,
+                             size_t plaintext_size,
+                             size_t *plaintext_length,
                              const uint8_t *tag,
-                             uintptr_t tag_length);
+                             size_t tag_length);
 
 /**
  * Cancel an AEAD operation and return it to the inactive state.
@@ -567,18 +1164,92 @@ psa_status_t psa_aead_verify(psa_aead_operation_t *operation,
 psa_status_t psa_aead_abort(psa_aead_operation_t *operation);
 
 /**
+ * Declare a key as persistent with identifier `id`; a volatile lifetime
+ * becomes `PSA_KEY_LIFETIME_PERSISTENT`.
+ */
+void psa_set_key_id(psa_key_attributes_t *attributes, psa_key_id_t id);
+
+/**
+ * The key identifier in the attributes (0 for a volatile key being created).
+ */
+psa_key_id_t psa_get_key_id(const psa_key_attributes_t *attributes);
+
+/**
+ * Set the key lifetime; a volatile lifetime resets the identifier to 0.
+ */
+void psa_set_key_lifetime(psa_key_attributes_t *attributes, psa_key_lifetime_t lifetime);
+
+/**
+ * The key lifetime in the attributes.
+ */
+psa_key_lifetime_t psa_get_key_lifetime(const psa_key_attributes_t *attributes);
+
+/**
+ * Set the permitted usage flags (replacing the previous ones).
+ */
+void psa_set_key_usage_flags(psa_key_attributes_t *attributes, psa_key_usage_t usage_flags);
+
+/**
+ * The permitted usage flags in the attributes.
+ */
+psa_key_usage_t psa_get_key_usage_flags(const psa_key_attributes_t *attributes);
+
+/**
+ * Set the permitted algorithm (a specific algorithm or a wildcard policy).
+ */
+void psa_set_key_algorithm(psa_key_attributes_t *attributes, psa_algorithm_t alg);
+
+/**
+ * The permitted algorithm in the attributes.
+ */
+psa_algorithm_t psa_get_key_algorithm(const psa_key_attributes_t *attributes);
+
+/**
+ * Set the key type.
+ */
+void psa_set_key_type(psa_key_attributes_t *attributes, psa_key_type_t type_);
+
+/**
+ * The key type in the attributes.
+ */
+psa_key_type_t psa_get_key_type(const psa_key_attributes_t *attributes);
+
+/**
+ * Set the key size in bits (0: determined by the key data on import).
+ * Sizes above `PSA_MAX_KEY_BITS` make creation fail with
+ * `PSA_ERROR_NOT_SUPPORTED`.
+ */
+void psa_set_key_bits(psa_key_attributes_t *attributes, size_t bits);
+
+/**
+ * The key size in bits in the attributes.
+ */
+size_t psa_get_key_bits(const psa_key_attributes_t *attributes);
+
+/**
+ * Reset the attributes to their initial (all-zero) state.
+ */
+void psa_reset_key_attributes(psa_key_attributes_t *attributes);
+
+/**
+ * Read the attributes of key `key` into `*attributes`. On failure the
+ * structure is reset.
+ */
+psa_status_t psa_get_key_attributes(psa_key_id_t key, psa_key_attributes_t *attributes);
+
+/**
  * Encrypt the short message `input` with public key (or key pair) `key`; `salt`
  * is an optional label for algorithms that take one (such as RSA-OAEP).
  */
 psa_status_t psa_asymmetric_encrypt(psa_key_id_t key,
                                     psa_algorithm_t alg,
                                     const uint8_t *input,
-                                    uintptr_t input_length,
+                                    size_t input_length,
                                     const uint8_t *salt,
-                                    uintptr_t salt_length,
+                                    size_t salt_length,
                                     uint8_t *output,
-                                    uintptr_t output_size,
-                                    uintptr_t *output_length);
+                                    size_t output_size,
+                                    size_t *output_length);
 
 /**
  * Decrypt `input` with private key `key`; `salt` must match the label used for
@@ -587,12 +1258,12 @@ psa_status_t psa_asymmetric_encrypt(psa_key_id_t key,
 psa_status_t psa_asymmetric_decrypt(psa_key_id_t key,
                                     psa_algorithm_t alg,
                                     const uint8_t *input,
-                                    uintptr_t input_length,
+                                    size_t input_length,
                                     const uint8_t *salt,
-                                    uintptr_t salt_length,
+                                    size_t salt_length,
                                     uint8_t *output,
-                                    uintptr_t output_size,
-                                    uintptr_t *output_length);
+                                    size_t output_size,
+                                    size_t *output_length);
 
 /**
  * Encrypt `input` with `key` and cipher algorithm `alg` in one call.
@@ -602,10 +1273,10 @@ psa_status_t psa_asymmetric_decrypt(psa_key_id_t key,
 psa_status_t psa_cipher_encrypt(psa_key_id_t key,
                                 psa_algorithm_t alg,
                                 const uint8_t *input,
-                                uintptr_t input_length,
+                                size_t input_length,
                                 uint8_t *output,
-                                uintptr_t output_size,
-                                uintptr_t *output_length);
+                                size_t output_size,
+                                size_t *output_length);
 
 /**
  * Decrypt `input` (IV first, when the algorithm uses one) with `key` and cipher
@@ -614,10 +1285,10 @@ psa_status_t psa_cipher_encrypt(psa_key_id_t key,
 psa_status_t psa_cipher_decrypt(psa_key_id_t key,
                                 psa_algorithm_t alg,
                                 const uint8_t *input,
-                                uintptr_t input_length,
+                                size_t input_length,
                                 uint8_t *output,
-                                uintptr_t output_size,
-                                uintptr_t *output_length);
+                                size_t output_size,
+                                size_t *output_length);
 
 /**
  * Start a multi-part encryption with `key` and cipher algorithm `alg`.
@@ -638,33 +1309,33 @@ psa_status_t psa_cipher_decrypt_setup(psa_cipher_operation_t *operation,
  */
 psa_status_t psa_cipher_generate_iv(psa_cipher_operation_t *operation,
                                     uint8_t *iv,
-                                    uintptr_t iv_size,
-                                    uintptr_t *iv_length);
+                                    size_t iv_size,
+                                    size_t *iv_length);
 
 /**
  * Provide the IV of a multi-part encryption or decryption.
  */
 psa_status_t psa_cipher_set_iv(psa_cipher_operation_t *operation,
                                const uint8_t *iv,
-                               uintptr_t iv_length);
+                               size_t iv_length);
 
 /**
  * Process the next fragment of the message, writing whatever output is ready.
  */
 psa_status_t psa_cipher_update(psa_cipher_operation_t *operation,
                                const uint8_t *input,
-                               uintptr_t input_length,
+                               size_t input_length,
                                uint8_t *output,
-                               uintptr_t output_size,
-                               uintptr_t *output_length);
+                               size_t output_size,
+                               size_t *output_length);
 
 /**
  * Complete a multi-part cipher operation, writing any remaining output.
  */
 psa_status_t psa_cipher_finish(psa_cipher_operation_t *operation,
                                uint8_t *output,
-                               uintptr_t output_size,
-                               uintptr_t *output_length);
+                               size_t output_size,
+                               size_t *output_length);
 
 /**
  * Cancel a cipher operation and return it to the inactive state.
@@ -683,7 +1354,7 @@ psa_status_t psa_hash_setup(psa_hash_operation_t *operation, psa_algorithm_t alg
  */
 psa_status_t psa_hash_update(psa_hash_operation_t *operation,
                              const uint8_t *input,
-                             uintptr_t input_length);
+                             size_t input_length);
 
 /**
  * Complete the hash calculation and write the digest into `hash`.
@@ -692,8 +1363,8 @@ psa_status_t psa_hash_update(psa_hash_operation_t *operation,
  */
 psa_status_t psa_hash_finish(psa_hash_operation_t *operation,
                              uint8_t *hash,
-                             uintptr_t hash_size,
-                             uintptr_t *hash_length);
+                             size_t hash_size,
+                             size_t *hash_length);
 
 /**
  * Complete the hash calculation and compare the digest with the expected `hash`.
@@ -702,7 +1373,7 @@ psa_status_t psa_hash_finish(psa_hash_operation_t *operation,
  */
 psa_status_t psa_hash_verify(psa_hash_operation_t *operation,
                              const uint8_t *hash,
-                             uintptr_t hash_length);
+                             size_t hash_length);
 
 /**
  * Cancel a hash operation and return it to the inactive state.
@@ -723,15 +1394,36 @@ psa_status_t psa_hash_clone(const psa_hash_operation_t *source_operation,
  */
 psa_status_t psa_hash_suspend(psa_hash_operation_t *operation,
                               uint8_t *hash_state,
-                              uintptr_t hash_state_size,
-                              uintptr_t *hash_state_length);
+                              size_t hash_state_size,
+                              size_t *hash_state_length);
 
 /**
  * Continue a hash calculation from a state produced by `psa_hash_suspend`.
  */
 psa_status_t psa_hash_resume(psa_hash_operation_t *operation,
                              const uint8_t *hash_state,
-                             uintptr_t hash_state_length);
+                             size_t hash_state_length);
+
+/**
+ * Compute the hash of `input` with `alg` into `hash`; `*hash_length`
+ * receives the digest length.
+ */
+psa_status_t psa_hash_compute(psa_algorithm_t alg,
+                              const uint8_t *input,
+                              size_t input_length,
+                              uint8_t *hash,
+                              size_t hash_size,
+                              size_t *hash_length);
+
+/**
+ * Compute the hash of `input` and compare it, in constant time, with `hash`:
+ * `PSA_ERROR_INVALID_SIGNATURE` when they differ.
+ */
+psa_status_t psa_hash_compare(psa_algorithm_t alg,
+                              const uint8_t *input,
+                              size_t input_length,
+                              const uint8_t *hash,
+                              size_t hash_length);
 
 /**
  * Combine `private_key` with the peer's public key `peer_key` using agreement
@@ -740,10 +1432,10 @@ psa_status_t psa_hash_resume(psa_hash_operation_t *operation,
 psa_status_t psa_raw_key_agreement(psa_algorithm_t alg,
                                    psa_key_id_t private_key,
                                    const uint8_t *peer_key,
-                                   uintptr_t peer_key_length,
+                                   size_t peer_key_length,
                                    uint8_t *output,
-                                   uintptr_t output_size,
-                                   uintptr_t *output_length);
+                                   size_t output_size,
+                                   size_t *output_length);
 
 /**
  * Combine `private_key` with the peer's public key `peer_key` using agreement
@@ -752,7 +1444,7 @@ psa_status_t psa_raw_key_agreement(psa_algorithm_t alg,
  */
 psa_status_t psa_key_agreement(psa_key_id_t private_key,
                                const uint8_t *peer_key,
-                               uintptr_t peer_key_length,
+                               size_t peer_key_length,
                                psa_algorithm_t alg,
                                const psa_key_attributes_t *attributes,
                                psa_key_id_t *key);
@@ -768,13 +1460,13 @@ psa_status_t psa_key_derivation_setup(psa_key_derivation_operation_t *operation,
  * Read how many more bytes the key derivation operation can still produce.
  */
 psa_status_t psa_key_derivation_get_capacity(const psa_key_derivation_operation_t *operation,
-                                             uintptr_t *capacity);
+                                             size_t *capacity);
 
 /**
  * Lower the number of bytes the key derivation operation may still produce.
  */
 psa_status_t psa_key_derivation_set_capacity(psa_key_derivation_operation_t *operation,
-                                             uintptr_t capacity);
+                                             size_t capacity);
 
 /**
  * Supply the input for derivation step `step` from a byte buffer.
@@ -782,7 +1474,7 @@ psa_status_t psa_key_derivation_set_capacity(psa_key_derivation_operation_t *ope
 psa_status_t psa_key_derivation_input_bytes(psa_key_derivation_operation_t *operation,
                                             psa_key_derivation_step_t step,
                                             const uint8_t *data,
-                                            uintptr_t data_length);
+                                            size_t data_length);
 
 /**
  * Supply a numeric input (such as an iteration count) for derivation step `step`.
@@ -806,14 +1498,14 @@ psa_status_t psa_key_derivation_key_agreement(psa_key_derivation_operation_t *op
                                               psa_key_derivation_step_t step,
                                               psa_key_id_t private_key,
                                               const uint8_t *peer_key,
-                                              uintptr_t peer_key_length);
+                                              size_t peer_key_length);
 
 /**
  * Read the next `output_length` bytes of the derivation output into `output`.
  */
 psa_status_t psa_key_derivation_output_bytes(psa_key_derivation_operation_t *operation,
                                              uint8_t *output,
-                                             uintptr_t output_length);
+                                             size_t output_length);
 
 /**
  * Create a new key, described by `attributes`, from the next bytes of the
@@ -830,7 +1522,7 @@ psa_status_t psa_key_derivation_output_key(const psa_key_attributes_t *attribute
  */
 psa_status_t psa_key_derivation_verify_bytes(psa_key_derivation_operation_t *operation,
                                              const uint8_t *expected_output,
-                                             uintptr_t output_length);
+                                             size_t output_length);
 
 /**
  * Compare the next bytes of the derivation output with the value held in key
@@ -845,6 +1537,101 @@ psa_status_t psa_key_derivation_verify_key(psa_key_derivation_operation_t *opera
  * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
  */
 psa_status_t psa_key_derivation_abort(psa_key_derivation_operation_t *operation);
+
+/**
+ * Import `data` as a new key described by `attributes`; its id is written to
+ * `*key`. On failure `*key` is set to `PSA_KEY_ID_NULL`.
+ */
+psa_status_t psa_import_key(const psa_key_attributes_t *attributes,
+                            const uint8_t *data,
+                            size_t data_length,
+                            psa_key_id_t *key);
+
+/**
+ * Generate a new random key described by `attributes` (its size must be set).
+ */
+psa_status_t psa_generate_key(const psa_key_attributes_t *attributes, psa_key_id_t *key);
+
+/**
+ * Copy key `source_key` into a new key described by `attributes`; the new
+ * policy is the intersection of the source's and the requested one.
+ */
+psa_status_t psa_copy_key(psa_key_id_t source_key,
+                          const psa_key_attributes_t *attributes,
+                          psa_key_id_t *target_key);
+
+/**
+ * Export a key in its binary format. Needs `PSA_KEY_USAGE_EXPORT` (public
+ * keys are always exportable).
+ */
+psa_status_t psa_export_key(psa_key_id_t key, uint8_t *data, size_t data_size, size_t *data_length);
+
+/**
+ * Export the public part of a key pair or public key.
+ */
+psa_status_t psa_export_public_key(psa_key_id_t key,
+                                   uint8_t *data,
+                                   size_t data_size,
+                                   size_t *data_length);
+
+/**
+ * Destroy a key, from memory and from storage. When it returns, no copy of the
+ * key material remains in the key store. `PSA_KEY_ID_NULL` succeeds.
+ */
+psa_status_t psa_destroy_key(psa_key_id_t key);
+
+/**
+ * Remove the in-memory copy of a persistent key that nobody is using; no
+ * effect on volatile keys.
+ */
+psa_status_t psa_purge_key(psa_key_id_t key);
+
+/**
+ * Mbed TLS compatibility: close a key handle. 0 succeeds; a persistent key is
+ * purged from memory; a volatile key is destroyed (as in Mbed TLS).
+ */
+psa_status_t psa_close_key(psa_key_handle_t handle);
+
+/**
+ * Mbed TLS compatibility: open a persistent key, returning a handle to it
+ * (in rustpsa a handle is the key id itself). Loads the key into memory.
+ */
+psa_status_t psa_open_key(psa_key_id_t key, psa_key_handle_t *handle);
+
+/**
+ * Initialise the library. Thread-safe and idempotent: any number of threads
+ * may call it, at any time; every other call needs it to have succeeded once.
+ */
+psa_status_t psa_crypto_init(void);
+
+/**
+ * Shut the library down: wipe every key from memory and release all
+ * resources. Not thread-safe: call it only when no other PSA call is running.
+ * `psa_crypto_init` may be called again afterwards.
+ */
+void mbedtls_psa_crypto_free(void);
+
+/**
+ * Set the directory of persistent key files (before `psa_crypto_init` only;
+ * `PSA_ERROR_BAD_STATE` after). NULL restores the default:
+ * `$RUSTPSA_STORAGE_DIR`, else `./rustpsa-storage`. An empty path is
+ * `PSA_ERROR_INVALID_ARGUMENT`. The string is copied.
+ */
+psa_status_t rustpsa_set_storage_dir(const char *path);
+
+/**
+ * Set how many keys the key store holds in memory at once (before
+ * `psa_crypto_init` only). When it is full, idle persistent keys are evicted
+ * and reloaded on next use. 0 is `PSA_ERROR_INVALID_ARGUMENT`; the default is
+ * 1048576; values above 2^29 are clamped.
+ */
+psa_status_t rustpsa_set_key_slot_capacity(size_t capacity);
+
+/**
+ * Read the key store counters. `PSA_ERROR_BAD_STATE` before init;
+ * `PSA_ERROR_INVALID_ARGUMENT` for NULL.
+ */
+psa_status_t rustpsa_get_key_store_stats(rustpsa_key_store_stats_t *stats);
 
 /**
  * Start a multi-part MAC calculation with `key` and algorithm `alg`.
@@ -865,7 +1652,7 @@ psa_status_t psa_mac_verify_setup(psa_mac_operation_t *operation,
  */
 psa_status_t psa_mac_update(psa_mac_operation_t *operation,
                             const uint8_t *input,
-                            uintptr_t input_length);
+                            size_t input_length);
 
 /**
  * Complete a MAC calculation started with `psa_mac_sign_setup` and write the MAC
@@ -873,8 +1660,8 @@ psa_status_t psa_mac_update(psa_mac_operation_t *operation,
  */
 psa_status_t psa_mac_sign_finish(psa_mac_operation_t *operation,
                                  uint8_t *mac,
-                                 uintptr_t mac_size,
-                                 uintptr_t *mac_length);
+                                 size_t mac_size,
+                                 size_t *mac_length);
 
 /**
  * Complete a MAC verification started with `psa_mac_verify_setup` against the
@@ -882,7 +1669,7 @@ psa_status_t psa_mac_sign_finish(psa_mac_operation_t *operation,
  */
 psa_status_t psa_mac_verify_finish(psa_mac_operation_t *operation,
                                    const uint8_t *mac,
-                                   uintptr_t mac_length);
+                                   size_t mac_length);
 
 /**
  * Cancel a MAC operation and return it to the inactive state.
@@ -892,16 +1679,46 @@ psa_status_t psa_mac_verify_finish(psa_mac_operation_t *operation,
 psa_status_t psa_mac_abort(psa_mac_operation_t *operation);
 
 /**
+ * Compute the MAC of `input` with key `key` and algorithm `alg` into `mac`;
+ * `*mac_length` receives its length. Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
+ */
+psa_status_t psa_mac_compute(psa_key_id_t key,
+                             psa_algorithm_t alg,
+                             const uint8_t *input,
+                             size_t input_length,
+                             uint8_t *mac,
+                             size_t mac_size,
+                             size_t *mac_length);
+
+/**
+ * Compute the MAC of `input` and compare it, in constant time, with `mac`:
+ * `PSA_ERROR_INVALID_SIGNATURE` when they differ. Needs
+ * `PSA_KEY_USAGE_VERIFY_MESSAGE`.
+ */
+psa_status_t psa_mac_verify(psa_key_id_t key,
+                            psa_algorithm_t alg,
+                            const uint8_t *input,
+                            size_t input_length,
+                            const uint8_t *mac,
+                            size_t mac_length);
+
+/**
+ * Fill `output` with `output_size` random bytes from the operating system's
+ * CSPRNG. NULL is allowed with size 0.
+ */
+psa_status_t psa_generate_random(uint8_t *output, size_t output_size);
+
+/**
  * Sign the message `input` with private key `key` and signature algorithm `alg`,
  * hashing the message first when the algorithm requires it.
  */
 psa_status_t psa_sign_message(psa_key_id_t key,
                               psa_algorithm_t alg,
                               const uint8_t *input,
-                              uintptr_t input_length,
+                              size_t input_length,
                               uint8_t *signature,
-                              uintptr_t signature_size,
-                              uintptr_t *signature_length);
+                              size_t signature_size,
+                              size_t *signature_length);
 
 /**
  * Check `signature` over the message `input` with public key (or key pair) `key`;
@@ -910,9 +1727,9 @@ psa_status_t psa_sign_message(psa_key_id_t key,
 psa_status_t psa_verify_message(psa_key_id_t key,
                                 psa_algorithm_t alg,
                                 const uint8_t *input,
-                                uintptr_t input_length,
+                                size_t input_length,
                                 const uint8_t *signature,
-                                uintptr_t signature_length);
+                                size_t signature_length);
 
 /**
  * Sign the already-computed message digest `hash` with private key `key` and
@@ -921,10 +1738,10 @@ psa_status_t psa_verify_message(psa_key_id_t key,
 psa_status_t psa_sign_hash(psa_key_id_t key,
                            psa_algorithm_t alg,
                            const uint8_t *hash,
-                           uintptr_t hash_length,
+                           size_t hash_length,
                            uint8_t *signature,
-                           uintptr_t signature_size,
-                           uintptr_t *signature_length);
+                           size_t signature_size,
+                           size_t *signature_length);
 
 /**
  * Check `signature` over the already-computed message digest `hash`; returns
@@ -933,9 +1750,9 @@ psa_status_t psa_sign_hash(psa_key_id_t key,
 psa_status_t psa_verify_hash(psa_key_id_t key,
                              psa_algorithm_t alg,
                              const uint8_t *hash,
-                             uintptr_t hash_length,
+                             size_t hash_length,
                              const uint8_t *signature,
-                             uintptr_t signature_length);
+                             size_t signature_length);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -69,12 +69,18 @@ pub fn export_public(id: psa_key_id_t, _out: &mut [u8]) -> Result<usize> {
 
 /// `psa_copy_key`: a new key with the source's material and the intersection of
 /// the two policies.
+///
+/// The source is read (and its reader registration dropped) before the target
+/// is created, so this thread never waits on the key store while registered as
+/// a reader: the invariant that keeps every wait finite.
 pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_key_id_t> {
     let c = core()?;
-    creation_target(attrs)?;
+    let target = creation_target(attrs)?;
     let k = c.keys.get(source)?;
     let s = k.data().attrs;
     policy::require_usage(&s, PSA_KEY_USAGE_COPY)?;
+    let material = Zeroizing::new(k.data().material.to_vec());
+    k.release()?;
     let bits = s.private_bits as usize;
     let wanted_bits = requested_bits(attrs)?;
     if (attrs.private_type != PSA_KEY_TYPE_NONE && attrs.private_type != s.private_type)
@@ -82,18 +88,15 @@ pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_ke
     {
         return Err(Error::InvalidArgument);
     }
-    let mut a = *attrs;
-    a.private_type = s.private_type;
-    a.private_usage = s.private_usage & psa_key_usage_extend(attrs.private_usage);
-    a.private_alg = policy::intersect(s.private_alg, attrs.private_alg, s.private_type, bits)?;
-    a.private_alg2 = policy::intersect(s.private_alg2, attrs.private_alg2, s.private_type, bits)?;
-    let material = Zeroizing::new(k.data().material.to_vec());
-    let id = c.keys.begin_create(creation_target(&a)?)?.commit(
-        psa_key_attributes_t { private_bits: bits as u16, ..a },
-        material,
-    )?;
-    k.release()?;
-    Ok(id)
+    let a = psa_key_attributes_t {
+        private_type: s.private_type,
+        private_bits: bits as u16,
+        private_usage: s.private_usage & psa_key_usage_extend(attrs.private_usage),
+        private_alg: policy::intersect(s.private_alg, attrs.private_alg, s.private_type, bits)?,
+        private_alg2: policy::intersect(s.private_alg2, attrs.private_alg2, s.private_type, bits)?,
+        ..*attrs
+    };
+    c.keys.begin_create(target)?.commit(a, material)
 }
 
 /// `psa_get_key_attributes`.

@@ -17,6 +17,7 @@ pub mod attributes;
 pub mod hash;
 pub mod key_management;
 pub mod mac;
+pub mod operation;
 pub mod policy;
 
 /// Default slot capacity: large enough that only deliberate configurations

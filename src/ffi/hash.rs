@@ -124,3 +124,47 @@ pub unsafe extern "C" fn psa_hash_resume(
         Err(Error::NotSupported)
     })
 }
+
+/// Compute the hash of `input` with `alg` into `hash`; `*hash_length`
+/// receives the digest length.
+#[no_mangle]
+pub unsafe extern "C" fn psa_hash_compute(
+    alg: psa_algorithm_t,
+    input: *const u8,
+    input_length: usize,
+    hash: *mut u8,
+    hash_size: usize,
+    hash_length: *mut usize,
+) -> psa_status_t {
+    boundary::guard(|| {
+        // SAFETY: the caller passes NULL or a writable length.
+        unsafe { boundary::preset(hash_length, 0) };
+        crate::api::core()?;
+        if hash_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (input, out) = unsafe { (boundary::input(input, input_length)?, boundary::output(hash, hash_size)?) };
+        let n = crate::api::hash::compute(alg, input, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(hash_length, n) }
+    })
+}
+
+/// Compute the hash of `input` and compare it, in constant time, with `hash`:
+/// `PSA_ERROR_INVALID_SIGNATURE` when they differ.
+#[no_mangle]
+pub unsafe extern "C" fn psa_hash_compare(
+    alg: psa_algorithm_t,
+    input: *const u8,
+    input_length: usize,
+    hash: *const u8,
+    hash_length: usize,
+) -> psa_status_t {
+    boundary::guard(|| {
+        crate::api::core()?;
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (input, expected) = unsafe { (boundary::input(input, input_length)?, boundary::input(hash, hash_length)?) };
+        crate::api::hash::compare(alg, input, expected)
+    })
+}

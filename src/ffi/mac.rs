@@ -92,3 +92,50 @@ pub unsafe extern "C" fn psa_mac_abort(operation: *mut psa_mac_operation_t) -> p
         Ok(())
     })
 }
+
+/// Compute the MAC of `input` with key `key` and algorithm `alg` into `mac`;
+/// `*mac_length` receives its length. Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
+#[no_mangle]
+pub unsafe extern "C" fn psa_mac_compute(
+    key: psa_key_id_t,
+    alg: psa_algorithm_t,
+    input: *const u8,
+    input_length: usize,
+    mac: *mut u8,
+    mac_size: usize,
+    mac_length: *mut usize,
+) -> psa_status_t {
+    boundary::guard(|| {
+        // SAFETY: the caller passes NULL or a writable length.
+        unsafe { boundary::preset(mac_length, 0) };
+        crate::api::core()?;
+        if mac_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (input, out) = unsafe { (boundary::input(input, input_length)?, boundary::output(mac, mac_size)?) };
+        let n = crate::api::mac::compute(key, alg, input, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(mac_length, n) }
+    })
+}
+
+/// Compute the MAC of `input` and compare it, in constant time, with `mac`:
+/// `PSA_ERROR_INVALID_SIGNATURE` when they differ. Needs
+/// `PSA_KEY_USAGE_VERIFY_MESSAGE`.
+#[no_mangle]
+pub unsafe extern "C" fn psa_mac_verify(
+    key: psa_key_id_t,
+    alg: psa_algorithm_t,
+    input: *const u8,
+    input_length: usize,
+    mac: *const u8,
+    mac_length: usize,
+) -> psa_status_t {
+    boundary::guard(|| {
+        crate::api::core()?;
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (input, expected) = unsafe { (boundary::input(input, input_length)?, boundary::input(mac, mac_length)?) };
+        crate::api::mac::verify(key, alg, input, expected)
+    })
+}

@@ -4,17 +4,21 @@
 //! a call into [`crate::api`], status mapping. No crypto, locking or policy here.
 #![allow(non_camel_case_types, clippy::missing_safety_doc)]
 pub mod aead;
+pub mod attributes;
 pub mod asymmetric_encrypt;
 pub mod boundary;
 pub mod cipher;
 pub mod hash;
 pub mod key_agreement;
 pub mod key_derivation;
+pub mod key_management;
+pub mod library;
 pub mod mac;
+pub mod random;
 pub mod sign;
 pub mod threading;
 
-/// Fails with `BadState` until the library is initialised. (Temporary stand-in; the lead replaces it.)
+/// Fails with `BadState` until the library is initialised.
 pub(crate) fn require_initialized() -> crate::types::Result<()> {
-    Ok(())
+    crate::api::core().map(|_| ())
 }

@@ -52,6 +52,12 @@ pub type rustpsa_threading_callbacks_t = rustpsa_threading_callbacks_s;
 pub unsafe extern "C" fn rustpsa_set_threading_callbacks(
     callbacks: *const rustpsa_threading_callbacks_t,
 ) -> psa_status_t {
-    let _ = callbacks;
-    crate::types::PSA_ERROR_NOT_SUPPORTED
+    super::boundary::guard(|| {
+        // SAFETY: the caller passes NULL or a valid table, which is copied here.
+        let table = match unsafe { callbacks.as_ref() } {
+            None => None,
+            Some(cb) => Some(crate::sync::HostTable::new(*cb)?),
+        };
+        crate::api::set_threading(table)
+    })
 }

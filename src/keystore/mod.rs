@@ -8,8 +8,10 @@
 //! Waiting: a thread that needs a key id whose slot is FILLING (being created,
 //! loaded or erased by another thread) waits on the monitor's condition variable
 //! and retries, so nobody sees a half-filled slot, a key is never loaded twice,
-//! and two creators of one id are ordered. Only threads that hold no FILLING
-//! slot ever wait, so waits cannot form a cycle.
+//! and two creators of one id are ordered. Invariant: a thread waits only while
+//! it holds no FILLING slot and no reader registration. A FILLING slot is then
+//! resolved by a thread that never waits, and a PENDING_DELETION slot by readers
+//! that never wait, so every wait ends.
 //!
 //! Destruction goes further than the seed: the destroyer marks the slot
 //! PENDING_DELETION (the linearization point), the last reader out wipes it,

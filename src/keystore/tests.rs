@@ -140,3 +140,36 @@ fn concurrent_destroys_exactly_one_wins() {
         assert_eq!(ok, 1);
     }
 }
+
+#[test]
+fn eviction_and_reload_under_concurrent_load() {
+    let ks = Arc::new(store(16));
+    for id in 1..=300u32 {
+        ks.begin_create(Some(id)).unwrap().commit(attrs(1), secret(id as u8)).unwrap();
+    }
+    let handles: Vec<_> = (0..8u32)
+        .map(|t| {
+            let ks = ks.clone();
+            std::thread::spawn(move || {
+                let mut x = t.wrapping_mul(2654435761).wrapping_add(1);
+                for _ in 0..2000 {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    let id = 1 + x % 300;
+                    match ks.get(id) {
+                        Ok(k) => assert_eq!(&k.data().material[..], &[id as u8; 4]),
+                        // More than 16 keys in use at once is a resource limit.
+                        Err(e) => assert_eq!(e, Error::InsufficientMemory),
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let s = ks.stats().unwrap();
+    assert!(s.evictions > 100 && s.persistent_loads > 100, "{s:?}");
+    assert!(s.slots_in_use <= 16);
+}

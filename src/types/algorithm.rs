@@ -203,9 +203,11 @@ pub const fn psa_alg_get_hash(alg: psa_algorithm_t) -> psa_algorithm_t {
     }
 }
 
-/// `PSA_ALG_IS_WILDCARD(alg)`: whether a policy algorithm is a wildcard.
+/// `PSA_ALG_IS_WILDCARD(alg)`: whether an algorithm is a policy-only wildcard
+/// (`PSA_ALG_ANY_HASH` inside a hash-parameterized algorithm, an "at least this
+/// length" MAC or AEAD, or `PSA_ALG_CCM_STAR_ANY_TAG`).
 pub const fn psa_alg_is_wildcard(alg: psa_algorithm_t) -> bool {
-    if psa_alg_get_hash(alg) == PSA_ALG_ANY_HASH {
+    if psa_alg_get_hash(alg) == PSA_ALG_ANY_HASH || alg == PSA_ALG_CCM_STAR_ANY_TAG {
         return true;
     }
     (psa_alg_is_mac(alg) || psa_alg_is_aead(alg)) && alg & ALG_AT_LEAST_THIS_LENGTH_FLAG != 0
@@ -466,7 +468,7 @@ pub const fn psa_alg_key_agreement_get_base(alg: psa_algorithm_t) -> psa_algorit
 }
 /// `PSA_ALG_KEY_AGREEMENT_GET_KDF(alg)`
 pub const fn psa_alg_key_agreement_get_kdf(alg: psa_algorithm_t) -> psa_algorithm_t {
-    (alg & 0xfe00_ffff) | ALG_CATEGORY_KEY_DERIVATION
+    alg & 0xfe00_ffff
 }
 /// `PSA_ALG_IS_STANDALONE_KEY_AGREEMENT(alg)`: a key agreement without a KDF.
 pub const fn psa_alg_is_standalone_key_agreement(alg: psa_algorithm_t) -> bool {
@@ -546,6 +548,8 @@ mod tests {
         assert!(psa_alg_is_wildcard(w));
         assert_eq!(psa_alg_full_length_mac(w), PSA_ALG_CMAC);
         assert!(!psa_alg_is_wildcard(hmac));
+        assert!(psa_alg_is_wildcard(PSA_ALG_CCM_STAR_ANY_TAG));
+        assert!(!psa_alg_is_wildcard(PSA_ALG_CCM_STAR_NO_TAG));
     }
 
     #[test]

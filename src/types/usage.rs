@@ -24,19 +24,6 @@ pub const PSA_KEY_USAGE_DERIVE: psa_key_usage_t = 0x0000_4000 as psa_key_usage_t
 /// Permission to verify the result of a key derivation.
 pub const PSA_KEY_USAGE_VERIFY_DERIVATION: psa_key_usage_t = 0x0000_8000 as psa_key_usage_t;
 
-/// Every usage flag this version of the API defines.
-pub(crate) const ALL_USAGE_FLAGS: psa_key_usage_t = PSA_KEY_USAGE_EXPORT
-    | PSA_KEY_USAGE_COPY
-    | PSA_KEY_USAGE_CACHE
-    | PSA_KEY_USAGE_ENCRYPT
-    | PSA_KEY_USAGE_DECRYPT
-    | PSA_KEY_USAGE_SIGN_MESSAGE
-    | PSA_KEY_USAGE_VERIFY_MESSAGE
-    | PSA_KEY_USAGE_SIGN_HASH
-    | PSA_KEY_USAGE_VERIFY_HASH
-    | PSA_KEY_USAGE_DERIVE
-    | PSA_KEY_USAGE_VERIFY_DERIVATION;
-
 /// Adds the usages a policy implies: `SIGN_HASH` implies `SIGN_MESSAGE` and
 /// `VERIFY_HASH` implies `VERIFY_MESSAGE` (specification 1.1 onwards).
 pub const fn psa_key_usage_extend(usage: psa_key_usage_t) -> psa_key_usage_t {

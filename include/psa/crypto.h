@@ -1,0 +1,13 @@
+/*
+ * rustpsa: PSA Certified Crypto API 1.2 — the header applications include.
+ */
+#ifndef PSA_CRYPTO_H
+#define PSA_CRYPTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "psa/crypto_generated.h"
+#include "psa/crypto_macros.h"
+
+#endif /* PSA_CRYPTO_H */

@@ -1,0 +1,749 @@
+/*
+ * rustpsa: function-like macros and initialisers of the PSA Certified Crypto API 1.2.
+ *
+ * The numeric constants and typedefs live in psa/crypto_generated.h, which is
+ * generated from the Rust sources. This file holds what cbindgen cannot express:
+ * every function-like macro of the specification, the *_INIT macros and the
+ * static inline initialiser functions. Each macro has a `const fn` twin in
+ * src/types (same name in snake case); the two must compute the same values.
+ *
+ * Macro arguments may be evaluated more than once.
+ */
+#ifndef RUSTPSA_PSA_CRYPTO_MACROS_H
+#define RUSTPSA_PSA_CRYPTO_MACROS_H
+
+#include "psa/crypto_generated.h"
+
+/* ========================================================================== */
+/* Generic helpers                                                            */
+/* ========================================================================== */
+
+/** Number of bytes needed to hold @p bits bits. */
+#define PSA_BITS_TO_BYTES(bits) ((size_t)(((size_t)(bits) + 7u) / 8u))
+
+/** Number of bits in @p bytes bytes. */
+#define PSA_BYTES_TO_BITS(bytes) ((size_t)((size_t)(bytes) * 8u))
+
+/** Internal: @p length rounded up to a multiple of @p block (0 if @p block is 0). */
+#define RUSTPSA_ROUND_UP_TO_MULTIPLE(block, length)                               \
+    ((size_t)((block) == 0u ? 0u                                                  \
+              : (((size_t)(length) + (size_t)(block) - 1u) / (size_t)(block)) *  \
+                    (size_t)(block)))
+
+/** Use the largest capacity the algorithm allows for a key derivation operation. */
+#define PSA_KEY_DERIVATION_UNLIMITED_CAPACITY ((size_t)-1)
+
+/* ========================================================================== */
+/* Key lifetimes                                                              */
+/* ========================================================================== */
+
+/** The persistence level (low 8 bits) of a key lifetime. */
+#define PSA_KEY_LIFETIME_GET_PERSISTENCE(lifetime) \
+    ((psa_key_persistence_t)((lifetime) & 0x000000ffu))
+
+/** The location indicator (high 24 bits) of a key lifetime. */
+#define PSA_KEY_LIFETIME_GET_LOCATION(lifetime) ((psa_key_location_t)((lifetime) >> 8))
+
+/** Whether a key lifetime designates a volatile key. */
+#define PSA_KEY_LIFETIME_IS_VOLATILE(lifetime) \
+    (PSA_KEY_LIFETIME_GET_PERSISTENCE(lifetime) == PSA_KEY_PERSISTENCE_VOLATILE)
+
+/** Whether a key lifetime designates a read-only key that can never be destroyed. */
+#define PSA_KEY_LIFETIME_IS_READ_ONLY(lifetime) \
+    (PSA_KEY_LIFETIME_GET_PERSISTENCE(lifetime) == PSA_KEY_PERSISTENCE_READ_ONLY)
+
+/** Builds a key lifetime from a persistence level and a location indicator. */
+#define PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(persistence, location) \
+    ((psa_key_lifetime_t)(((psa_key_lifetime_t)(location) << 8) |           \
+                          (psa_key_lifetime_t)(persistence)))
+
+/* ========================================================================== */
+/* Key types                                                                  */
+/* ========================================================================== */
+
+/** Whether a key type is raw data or a symmetric key (an unstructured byte array). */
+#define PSA_KEY_TYPE_IS_UNSTRUCTURED(type) \
+    ((((type) & 0x7000u) == 0x1000u) || (((type) & 0x7000u) == 0x2000u))
+
+/** Whether a key type is asymmetric: a key pair or a public key. */
+#define PSA_KEY_TYPE_IS_ASYMMETRIC(type) (((type) & 0x4000u) == 0x4000u)
+
+/** Whether a key type is the public part of a key pair. */
+#define PSA_KEY_TYPE_IS_PUBLIC_KEY(type) (((type) & 0x7000u) == 0x4000u)
+
+/** Whether a key type is a key pair (private and public key). */
+#define PSA_KEY_TYPE_IS_KEY_PAIR(type) (((type) & 0x7000u) == 0x7000u)
+
+/** The public key type that corresponds to a key pair type (identity on public keys). */
+#define PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) ((psa_key_type_t)((type) & ~0x3000u))
+
+/** The key pair type that corresponds to a public key type (identity on key pairs). */
+#define PSA_KEY_TYPE_KEY_PAIR_OF_PUBLIC_KEY(type) ((psa_key_type_t)((type) | 0x3000u))
+
+/** Whether a key type is an RSA key pair or RSA public key. */
+#define PSA_KEY_TYPE_IS_RSA(type) \
+    (PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) == PSA_KEY_TYPE_RSA_PUBLIC_KEY)
+
+/** Elliptic curve key pair type for the curve family @p curve. */
+#define PSA_KEY_TYPE_ECC_KEY_PAIR(curve) ((psa_key_type_t)(0x7100u | (curve)))
+
+/** Elliptic curve public key type for the curve family @p curve. */
+#define PSA_KEY_TYPE_ECC_PUBLIC_KEY(curve) ((psa_key_type_t)(0x4100u | (curve)))
+
+/** Whether a key type is an elliptic curve key pair or public key. */
+#define PSA_KEY_TYPE_IS_ECC(type) (((type) & 0xcf00u) == 0x4100u)
+
+/** Whether a key type is an elliptic curve key pair. */
+#define PSA_KEY_TYPE_IS_ECC_KEY_PAIR(type) (((type) & 0xff00u) == 0x7100u)
+
+/** Whether a key type is an elliptic curve public key. */
+#define PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(type) (((type) & 0xff00u) == 0x4100u)
+
+/** The curve family of an elliptic curve key type, 0 for other key types. */
+#define PSA_KEY_TYPE_ECC_GET_FAMILY(type) \
+    ((psa_ecc_family_t)(PSA_KEY_TYPE_IS_ECC(type) ? ((type) & 0x00ffu) : 0u))
+
+/** Finite-field Diffie-Hellman key pair type for the group family @p group. */
+#define PSA_KEY_TYPE_DH_KEY_PAIR(group) ((psa_key_type_t)(0x7200u | (group)))
+
+/** Finite-field Diffie-Hellman public key type for the group family @p group. */
+#define PSA_KEY_TYPE_DH_PUBLIC_KEY(group) ((psa_key_type_t)(0x4200u | (group)))
+
+/** Whether a key type is a finite-field Diffie-Hellman key pair or public key. */
+#define PSA_KEY_TYPE_IS_DH(type) (((type) & 0xcf00u) == 0x4200u)
+
+/** Whether a key type is a finite-field Diffie-Hellman key pair. */
+#define PSA_KEY_TYPE_IS_DH_KEY_PAIR(type) (((type) & 0xff00u) == 0x7200u)
+
+/** Whether a key type is a finite-field Diffie-Hellman public key. */
+#define PSA_KEY_TYPE_IS_DH_PUBLIC_KEY(type) (((type) & 0xff00u) == 0x4200u)
+
+/** The group family of a Diffie-Hellman key type, 0 for other key types. */
+#define PSA_KEY_TYPE_DH_GET_FAMILY(type) \
+    ((psa_dh_family_t)(PSA_KEY_TYPE_IS_DH(type) ? ((type) & 0x00ffu) : 0u))
+
+/** Block size in bytes of a symmetric key type (1 for a stream cipher), else 0. */
+#define PSA_BLOCK_CIPHER_BLOCK_LENGTH(type)                  \
+    ((size_t)((((type) & 0x7000u) == 0x2000u)                \
+                  ? ((size_t)1u << (((type) >> 8) & 7u))     \
+                  : 0u))
+
+/* ========================================================================== */
+/* Algorithms: categories and generic helpers                                 */
+/* ========================================================================== */
+
+/** Whether an algorithm is a hash algorithm. */
+#define PSA_ALG_IS_HASH(alg) (((alg) & 0x7f000000u) == 0x02000000u)
+
+/** Whether an algorithm is a MAC algorithm. */
+#define PSA_ALG_IS_MAC(alg) (((alg) & 0x7f000000u) == 0x03000000u)
+
+/** Whether an algorithm is an unauthenticated symmetric cipher algorithm. */
+#define PSA_ALG_IS_CIPHER(alg) (((alg) & 0x7f000000u) == 0x04000000u)
+
+/** Whether an algorithm is an authenticated encryption with associated data algorithm. */
+#define PSA_ALG_IS_AEAD(alg) (((alg) & 0x7f000000u) == 0x05000000u)
+
+/** Whether an algorithm is an asymmetric signature algorithm. */
+#define PSA_ALG_IS_SIGN(alg) (((alg) & 0x7f000000u) == 0x06000000u)
+
+/** Whether an algorithm is an asymmetric encryption algorithm. */
+#define PSA_ALG_IS_ASYMMETRIC_ENCRYPTION(alg) (((alg) & 0x7f000000u) == 0x07000000u)
+
+/** Whether an algorithm is a key derivation algorithm. */
+#define PSA_ALG_IS_KEY_DERIVATION(alg) (((alg) & 0x7f000000u) == 0x08000000u)
+
+/** Whether an algorithm is a key agreement algorithm (standalone or with a KDF). */
+#define PSA_ALG_IS_KEY_AGREEMENT(alg) (((alg) & 0x7f000000u) == 0x09000000u)
+
+/** The hash encoded in a composite algorithm, or PSA_ALG_NONE if it has none. */
+#define PSA_ALG_GET_HASH(alg)                                       \
+    ((psa_algorithm_t)((((alg) & 0x000000ffu) == 0u)                \
+                           ? 0u                                     \
+                           : (0x02000000u | ((alg) & 0x000000ffu))))
+
+/** Whether an algorithm is a wildcard that may only appear in a key policy. */
+#define PSA_ALG_IS_WILDCARD(alg)                                        \
+    ((PSA_ALG_GET_HASH(alg) == PSA_ALG_ANY_HASH) ||                     \
+     (((alg) & 0x7f008000u) == 0x03008000u) ||                          \
+     (((alg) & 0x7f008000u) == 0x05008000u) ||                          \
+     ((alg) == PSA_ALG_CCM_STAR_ANY_TAG))
+
+/* ========================================================================== */
+/* MAC algorithms                                                             */
+/* ========================================================================== */
+
+/** HMAC with the hash algorithm @p hash_alg. */
+#define PSA_ALG_HMAC(hash_alg) ((psa_algorithm_t)(0x03800000u | ((hash_alg) & 0x000000ffu)))
+
+/** The hash algorithm of an HMAC algorithm. */
+#define PSA_ALG_HMAC_GET_HASH(hmac_alg) \
+    ((psa_algorithm_t)(0x02000000u | ((hmac_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is an HMAC algorithm (any MAC length). */
+#define PSA_ALG_IS_HMAC(alg) (((alg) & 0x7fc0ff00u) == 0x03800000u)
+
+/** Whether an algorithm is a MAC built on a block cipher (CBC-MAC, CMAC). */
+#define PSA_ALG_IS_BLOCK_CIPHER_MAC(alg) (((alg) & 0x7fc00000u) == 0x03c00000u)
+
+/** The MAC algorithm @p mac_alg truncated to @p mac_length bytes. */
+#define PSA_ALG_TRUNCATED_MAC(mac_alg, mac_length)              \
+    ((psa_algorithm_t)(((mac_alg) & ~0x003f8000u) |             \
+                       (((psa_algorithm_t)(mac_length) & 0x3fu) << 16)))
+
+/** The MAC algorithm @p mac_alg with its default (untruncated) length. */
+#define PSA_ALG_FULL_LENGTH_MAC(mac_alg) ((psa_algorithm_t)((mac_alg) & ~0x003f8000u))
+
+/** Policy wildcard: @p mac_alg with any MAC length of at least @p min_mac_length bytes. */
+#define PSA_ALG_AT_LEAST_THIS_LENGTH_MAC(mac_alg, min_mac_length) \
+    ((psa_algorithm_t)(PSA_ALG_TRUNCATED_MAC(mac_alg, min_mac_length) | 0x00008000u))
+
+/** Internal: the MAC length field of a MAC algorithm (0 means the default length). */
+#define RUSTPSA_MAC_TRUNCATED_LENGTH(mac_alg) ((size_t)(((mac_alg) >> 16) & 0x3fu))
+
+/* ========================================================================== */
+/* Cipher and AEAD algorithms                                                 */
+/* ========================================================================== */
+
+/** Whether a cipher algorithm is a stream cipher (no padding, any input length). */
+#define PSA_ALG_IS_STREAM_CIPHER(alg) (((alg) & 0x7f800000u) == 0x04800000u)
+
+/** Whether an AEAD algorithm is built on a block cipher (CCM, GCM). */
+#define PSA_ALG_IS_AEAD_ON_BLOCK_CIPHER(alg) (((alg) & 0x7f400000u) == 0x05400000u)
+
+/** The AEAD algorithm @p aead_alg with a tag of @p tag_length bytes. */
+#define PSA_ALG_AEAD_WITH_SHORTENED_TAG(aead_alg, tag_length)   \
+    ((psa_algorithm_t)(((aead_alg) & ~0x003f8000u) |            \
+                       (((psa_algorithm_t)(tag_length) & 0x3fu) << 16)))
+
+/** Policy wildcard: @p aead_alg with any tag of at least @p min_tag_length bytes. */
+#define PSA_ALG_AEAD_WITH_AT_LEAST_THIS_LENGTH_TAG(aead_alg, min_tag_length) \
+    ((psa_algorithm_t)(PSA_ALG_AEAD_WITH_SHORTENED_TAG(aead_alg, min_tag_length) | 0x00008000u))
+
+/** The base AEAD algorithm with its default tag length, PSA_ALG_NONE if unknown. */
+#define PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(aead_alg)                              \
+    ((psa_algorithm_t)((((aead_alg) & ~0x003f8000u) == 0x05400100u) ? 0x05500100u : \
+                       (((aead_alg) & ~0x003f8000u) == 0x05400200u) ? 0x05500200u : \
+                       (((aead_alg) & ~0x003f8000u) == 0x05000500u) ? 0x05100500u : \
+                       (((aead_alg) & ~0x003f8000u) == 0x05000600u) ? 0x05100600u : \
+                       0u))
+
+/** Internal: the tag length field of an AEAD algorithm. */
+#define RUSTPSA_AEAD_TAG_LENGTH_FIELD(aead_alg) ((size_t)(((aead_alg) >> 16) & 0x3fu))
+
+/* ========================================================================== */
+/* Key derivation algorithms                                                  */
+/* ========================================================================== */
+
+/** HKDF with the hash algorithm @p hash_alg. */
+#define PSA_ALG_HKDF(hash_alg) ((psa_algorithm_t)(0x08000100u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is an HKDF algorithm. */
+#define PSA_ALG_IS_HKDF(alg) (((alg) & ~0x000000ffu) == 0x08000100u)
+
+/** HKDF-Extract with the hash algorithm @p hash_alg. */
+#define PSA_ALG_HKDF_EXTRACT(hash_alg) \
+    ((psa_algorithm_t)(0x08000400u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is an HKDF-Extract algorithm. */
+#define PSA_ALG_IS_HKDF_EXTRACT(alg) (((alg) & ~0x000000ffu) == 0x08000400u)
+
+/** HKDF-Expand with the hash algorithm @p hash_alg. */
+#define PSA_ALG_HKDF_EXPAND(hash_alg) \
+    ((psa_algorithm_t)(0x08000500u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is an HKDF-Expand algorithm. */
+#define PSA_ALG_IS_HKDF_EXPAND(alg) (((alg) & ~0x000000ffu) == 0x08000500u)
+
+/** The TLS 1.2 PRF with the hash algorithm @p hash_alg. */
+#define PSA_ALG_TLS12_PRF(hash_alg) \
+    ((psa_algorithm_t)(0x08000200u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is a TLS 1.2 PRF algorithm. */
+#define PSA_ALG_IS_TLS12_PRF(alg) (((alg) & ~0x000000ffu) == 0x08000200u)
+
+/** The TLS 1.2 PSK-to-master-secret derivation with the hash algorithm @p hash_alg. */
+#define PSA_ALG_TLS12_PSK_TO_MS(hash_alg) \
+    ((psa_algorithm_t)(0x08000300u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is a TLS 1.2 PSK-to-master-secret algorithm. */
+#define PSA_ALG_IS_TLS12_PSK_TO_MS(alg) (((alg) & ~0x000000ffu) == 0x08000300u)
+
+/** PBKDF2 with HMAC over the hash algorithm @p hash_alg as the PRF. */
+#define PSA_ALG_PBKDF2_HMAC(hash_alg) \
+    ((psa_algorithm_t)(0x08800100u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is a PBKDF2-HMAC algorithm. */
+#define PSA_ALG_IS_PBKDF2_HMAC(alg) (((alg) & ~0x000000ffu) == 0x08800100u)
+
+/** The NIST SP 800-108 counter-mode KDF with HMAC over @p hash_alg as the PRF. */
+#define PSA_ALG_SP800_108_COUNTER_HMAC(hash_alg) \
+    ((psa_algorithm_t)(0x08000700u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is an SP 800-108 counter-mode HMAC algorithm. */
+#define PSA_ALG_IS_SP800_108_COUNTER_HMAC(alg) (((alg) & ~0x000000ffu) == 0x08000700u)
+
+/** Whether a key derivation algorithm is a key-stretching / password-hashing algorithm. */
+#define PSA_ALG_IS_KEY_DERIVATION_STRETCHING(alg) (((alg) & 0x7f800000u) == 0x08800000u)
+
+/* ========================================================================== */
+/* Asymmetric signature algorithms                                            */
+/* ========================================================================== */
+
+/** RSA PKCS#1 v1.5 signature with the hash algorithm @p hash_alg. */
+#define PSA_ALG_RSA_PKCS1V15_SIGN(hash_alg) \
+    ((psa_algorithm_t)(0x06000200u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is an RSA PKCS#1 v1.5 signature algorithm (raw included). */
+#define PSA_ALG_IS_RSA_PKCS1V15_SIGN(alg) (((alg) & ~0x000000ffu) == 0x06000200u)
+
+/** RSA PSS signature with the hash algorithm @p hash_alg and a salt as long as the hash. */
+#define PSA_ALG_RSA_PSS(hash_alg) ((psa_algorithm_t)(0x06000300u | ((hash_alg) & 0x000000ffu)))
+
+/** RSA PSS signature with the hash algorithm @p hash_alg; verification accepts any salt length. */
+#define PSA_ALG_RSA_PSS_ANY_SALT(hash_alg) \
+    ((psa_algorithm_t)(0x06001300u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is RSA PSS with the standard salt length. */
+#define PSA_ALG_IS_RSA_PSS_STANDARD_SALT(alg) (((alg) & ~0x000000ffu) == 0x06000300u)
+
+/** Whether an algorithm is RSA PSS accepting any salt length. */
+#define PSA_ALG_IS_RSA_PSS_ANY_SALT(alg) (((alg) & ~0x000000ffu) == 0x06001300u)
+
+/** Whether an algorithm is an RSA PSS signature algorithm (either salt variant). */
+#define PSA_ALG_IS_RSA_PSS(alg) (((alg) & ~0x000010ffu) == 0x06000300u)
+
+/** Randomized ECDSA with the hash algorithm @p hash_alg. */
+#define PSA_ALG_ECDSA(hash_alg) ((psa_algorithm_t)(0x06000600u | ((hash_alg) & 0x000000ffu)))
+
+/** Deterministic ECDSA (RFC 6979) with the hash algorithm @p hash_alg. */
+#define PSA_ALG_DETERMINISTIC_ECDSA(hash_alg) \
+    ((psa_algorithm_t)(0x06000700u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is ECDSA, randomized or deterministic. */
+#define PSA_ALG_IS_ECDSA(alg) (((alg) & ~0x000001ffu) == 0x06000600u)
+
+/** Whether an algorithm is deterministic ECDSA. */
+#define PSA_ALG_IS_DETERMINISTIC_ECDSA(alg) (((alg) & ~0x000000ffu) == 0x06000700u)
+
+/** Whether an algorithm is randomized ECDSA. */
+#define PSA_ALG_IS_RANDOMIZED_ECDSA(alg) (((alg) & ~0x000000ffu) == 0x06000600u)
+
+/** Whether an algorithm is HashEdDSA (Ed25519ph, Ed448ph). */
+#define PSA_ALG_IS_HASH_EDDSA(alg) (((alg) & ~0x000000ffu) == 0x06000900u)
+
+/** Whether an algorithm is a signature that hashes the message with a specified hash. */
+#define PSA_ALG_IS_HASH_AND_SIGN(alg)                                      \
+    ((PSA_ALG_IS_RSA_PSS(alg) || PSA_ALG_IS_RSA_PKCS1V15_SIGN(alg) ||      \
+      PSA_ALG_IS_ECDSA(alg) || PSA_ALG_IS_HASH_EDDSA(alg)) &&              \
+     (((alg) & 0x000000ffu) != 0u))
+
+/** Whether a signature algorithm can be used with psa_sign_hash() and psa_verify_hash(). */
+#define PSA_ALG_IS_SIGN_HASH(alg)                                   \
+    (PSA_ALG_IS_HASH_AND_SIGN(alg) ||                               \
+     ((alg) == PSA_ALG_RSA_PKCS1V15_SIGN_RAW) || ((alg) == PSA_ALG_ECDSA_ANY))
+
+/** Whether a signature algorithm can be used with psa_sign_message() and psa_verify_message(). */
+#define PSA_ALG_IS_SIGN_MESSAGE(alg)                                 \
+    (PSA_ALG_IS_SIGN(alg) && ((alg) != PSA_ALG_ECDSA_ANY) &&         \
+     ((alg) != PSA_ALG_RSA_PKCS1V15_SIGN_RAW))
+
+/** The hash of a hash-and-sign algorithm, PSA_ALG_NONE otherwise. */
+#define PSA_ALG_SIGN_GET_HASH(alg)                                              \
+    ((psa_algorithm_t)(PSA_ALG_IS_HASH_AND_SIGN(alg)                            \
+                           ? (0x02000000u | ((alg) & 0x000000ffu))              \
+                           : 0u))
+
+/* ========================================================================== */
+/* Asymmetric encryption algorithms                                           */
+/* ========================================================================== */
+
+/** RSA OAEP encryption with the hash algorithm @p hash_alg (for MGF1 and the label). */
+#define PSA_ALG_RSA_OAEP(hash_alg) ((psa_algorithm_t)(0x07000300u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is an RSA OAEP encryption algorithm. */
+#define PSA_ALG_IS_RSA_OAEP(alg) (((alg) & ~0x000000ffu) == 0x07000300u)
+
+/* ========================================================================== */
+/* Key agreement algorithms                                                   */
+/* ========================================================================== */
+
+/** Combines the key agreement @p ka_alg with the key derivation @p kdf_alg. */
+#define PSA_ALG_KEY_AGREEMENT(ka_alg, kdf_alg) ((psa_algorithm_t)((ka_alg) | (kdf_alg)))
+
+/** The standalone key agreement part of a combined key agreement algorithm. */
+#define PSA_ALG_KEY_AGREEMENT_GET_BASE(alg) ((psa_algorithm_t)((alg) & 0xffff0000u))
+
+/** The key derivation part of a combined key agreement algorithm. */
+#define PSA_ALG_KEY_AGREEMENT_GET_KDF(alg) ((psa_algorithm_t)((alg) & 0xfe00ffffu))
+
+/** Whether an algorithm is a standalone key agreement (no key derivation attached). */
+#define PSA_ALG_IS_STANDALONE_KEY_AGREEMENT(alg) (((alg) & 0x7f00ffffu) == 0x09000000u)
+
+/** Former (1.1) name of PSA_ALG_IS_STANDALONE_KEY_AGREEMENT(). */
+#define PSA_ALG_IS_RAW_KEY_AGREEMENT(alg) PSA_ALG_IS_STANDALONE_KEY_AGREEMENT(alg)
+
+/** Whether an algorithm is a finite-field Diffie-Hellman key agreement. */
+#define PSA_ALG_IS_FFDH(alg) (((alg) & 0x7fff0000u) == 0x09010000u)
+
+/** Whether an algorithm is an elliptic curve Diffie-Hellman key agreement. */
+#define PSA_ALG_IS_ECDH(alg) (((alg) & 0x7fff0000u) == 0x09020000u)
+
+/* ========================================================================== */
+/* Hash sizes                                                                 */
+/* ========================================================================== */
+
+/** Digest size in bytes of the hash in @p alg (a hash or HMAC algorithm), 0 if unknown. */
+#define PSA_HASH_LENGTH(alg)                                                         \
+    ((size_t)(PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_MD2 ? 16u :                      \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_MD4 ? 16u :                      \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_MD5 ? 16u :                      \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_AES_MMO_ZIGBEE ? 16u :           \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_RIPEMD160 ? 20u :                \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_1 ? 20u :                    \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_224 ? 28u :                  \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_256 ? 32u :                  \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_384 ? 48u :                  \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_512 ? 64u :                  \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_512_224 ? 28u :              \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_512_256 ? 32u :              \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_224 ? 28u :                 \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_256 ? 32u :                 \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_384 ? 48u :                 \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_512 ? 64u :                 \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SM3 ? 32u :                      \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE256_512 ? 64u :             \
+              0u))
+
+/** Input block size in bytes of the hash in @p alg, 0 if unknown. */
+#define PSA_HASH_BLOCK_LENGTH(alg)                                                   \
+    ((size_t)(PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_MD2 ? 16u :                      \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_MD4 ? 64u :                      \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_MD5 ? 64u :                      \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_AES_MMO_ZIGBEE ? 16u :           \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_RIPEMD160 ? 64u :                \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_1 ? 64u :                    \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_224 ? 64u :                  \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_256 ? 64u :                  \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_384 ? 128u :                 \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_512 ? 128u :                 \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_512_224 ? 128u :             \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_512_256 ? 128u :             \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_224 ? 144u :                \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_256 ? 136u :                \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_384 ? 104u :                \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_512 ? 72u :                 \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SM3 ? 64u :                      \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE256_512 ? 136u :            \
+              0u))
+
+/** Size of the input-length field of a suspended hash state, 0 if not suspendable. */
+#define PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(alg)                   \
+    ((size_t)((alg) == PSA_ALG_MD2 ? 1u :                                 \
+              ((alg) == PSA_ALG_MD4 || (alg) == PSA_ALG_MD5 ||            \
+               (alg) == PSA_ALG_RIPEMD160 || (alg) == PSA_ALG_SHA_1 ||    \
+               (alg) == PSA_ALG_SHA_224 || (alg) == PSA_ALG_SHA_256) ? 8u : \
+              ((alg) == PSA_ALG_SHA_384 || (alg) == PSA_ALG_SHA_512 ||    \
+               (alg) == PSA_ALG_SHA_512_224 ||                            \
+               (alg) == PSA_ALG_SHA_512_256) ? 16u :                      \
+              0u))
+
+/** Size of the hash-state field of a suspended hash state, 0 if not suspendable. */
+#define PSA_HASH_SUSPEND_HASH_STATE_FIELD_LENGTH(alg)                     \
+    ((size_t)((alg) == PSA_ALG_MD2 ? 64u :                                \
+              ((alg) == PSA_ALG_MD4 || (alg) == PSA_ALG_MD5) ? 16u :      \
+              ((alg) == PSA_ALG_RIPEMD160 || (alg) == PSA_ALG_SHA_1) ? 20u : \
+              ((alg) == PSA_ALG_SHA_224 || (alg) == PSA_ALG_SHA_256) ? 32u : \
+              ((alg) == PSA_ALG_SHA_384 || (alg) == PSA_ALG_SHA_512 ||    \
+               (alg) == PSA_ALG_SHA_512_224 ||                            \
+               (alg) == PSA_ALG_SHA_512_256) ? 64u :                      \
+              0u))
+
+/** Buffer size for psa_hash_suspend() with @p alg, 0 if the hash cannot be suspended. */
+#define PSA_HASH_SUSPEND_OUTPUT_SIZE(alg)                                   \
+    ((size_t)(PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(alg) == 0u ? 0u :  \
+              PSA_HASH_SUSPEND_ALGORITHM_FIELD_LENGTH +                     \
+                  PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(alg) +         \
+                  PSA_HASH_SUSPEND_HASH_STATE_FIELD_LENGTH(alg) +           \
+                  PSA_HASH_BLOCK_LENGTH(alg) - 1u))
+
+/* ========================================================================== */
+/* MAC sizes                                                                  */
+/* ========================================================================== */
+
+/** Size in bytes of the MAC computed by @p alg with a key of type @p key_type. */
+#define PSA_MAC_LENGTH(key_type, key_bits, alg)                                    \
+    ((size_t)(!PSA_ALG_IS_MAC(alg) ? 0u :                      \
+              RUSTPSA_MAC_TRUNCATED_LENGTH(alg) != 0u ? RUSTPSA_MAC_TRUNCATED_LENGTH(alg) : \
+              PSA_ALG_IS_HMAC(alg) ? PSA_HASH_LENGTH(alg) :                        \
+              PSA_ALG_IS_BLOCK_CIPHER_MAC(alg) ? PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type) : \
+              0u))
+
+/* ========================================================================== */
+/* Cipher sizes                                                               */
+/* ========================================================================== */
+
+/** Default IV length in bytes for @p alg with a key of type @p key_type, 0 if none. */
+#define PSA_CIPHER_IV_LENGTH(key_type, alg)                                           \
+    ((size_t)(PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type) > 1u                            \
+                  ? (((alg) == PSA_ALG_CTR || (alg) == PSA_ALG_CFB ||                 \
+                      (alg) == PSA_ALG_OFB || (alg) == PSA_ALG_XTS ||                 \
+                      (alg) == PSA_ALG_CBC_NO_PADDING || (alg) == PSA_ALG_CBC_PKCS7)  \
+                         ? PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type)                    \
+                         : (alg) == PSA_ALG_CCM_STAR_NO_TAG ? 13u : 0u)               \
+              : (alg) != PSA_ALG_STREAM_CIPHER ? 0u                                   \
+              : (key_type) == PSA_KEY_TYPE_CHACHA20 ? 12u                             \
+              : (key_type) == PSA_KEY_TYPE_XCHACHA20 ? 24u : 0u))
+
+/** Output buffer size for psa_cipher_encrypt() (IV included). */
+#define PSA_CIPHER_ENCRYPT_OUTPUT_SIZE(key_type, alg, input_length)                   \
+    ((size_t)(!PSA_ALG_IS_CIPHER(alg) ? 0u :                                          \
+              (alg) == PSA_ALG_CBC_PKCS7                                              \
+                  ? (PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type) == 0u ? 0u :             \
+                     RUSTPSA_ROUND_UP_TO_MULTIPLE(PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type), \
+                                                  (size_t)(input_length) + 1u) +      \
+                         PSA_CIPHER_IV_LENGTH(key_type, alg))                         \
+                  : (size_t)(input_length) + PSA_CIPHER_IV_LENGTH(key_type, alg)))
+
+/** Output buffer size for psa_cipher_encrypt() with any supported key type and algorithm. */
+#define PSA_CIPHER_ENCRYPT_OUTPUT_MAX_SIZE(input_length)                              \
+    ((size_t)(RUSTPSA_ROUND_UP_TO_MULTIPLE(PSA_BLOCK_CIPHER_BLOCK_MAX_SIZE,           \
+                                           (size_t)(input_length) + 1u) +             \
+              PSA_CIPHER_IV_MAX_SIZE))
+
+/** Output buffer size for psa_cipher_decrypt() (the input minus the IV). */
+#define PSA_CIPHER_DECRYPT_OUTPUT_SIZE(key_type, alg, input_length)                   \
+    ((size_t)((PSA_ALG_IS_CIPHER(alg) &&                                              \
+               (size_t)(input_length) > PSA_CIPHER_IV_LENGTH(key_type, alg))          \
+                  ? (size_t)(input_length) - PSA_CIPHER_IV_LENGTH(key_type, alg)      \
+                  : 0u))
+
+/** Output buffer size for psa_cipher_decrypt() with any supported key type and algorithm. */
+#define PSA_CIPHER_DECRYPT_OUTPUT_MAX_SIZE(input_length) ((size_t)(input_length))
+
+/** Output buffer size for psa_cipher_update(). */
+#define PSA_CIPHER_UPDATE_OUTPUT_SIZE(key_type, alg, input_length)                    \
+    ((size_t)((!PSA_ALG_IS_CIPHER(alg) || PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type) == 0u) ? 0u : \
+              ((alg) == PSA_ALG_CBC_PKCS7 || (alg) == PSA_ALG_CBC_NO_PADDING ||       \
+               (alg) == PSA_ALG_ECB_NO_PADDING)                                       \
+                  ? RUSTPSA_ROUND_UP_TO_MULTIPLE(PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type), \
+                                                 input_length)                        \
+                  : (size_t)(input_length)))
+
+/** Output buffer size for psa_cipher_update() with any supported key type and algorithm. */
+#define PSA_CIPHER_UPDATE_OUTPUT_MAX_SIZE(input_length) \
+    RUSTPSA_ROUND_UP_TO_MULTIPLE(PSA_BLOCK_CIPHER_BLOCK_MAX_SIZE, input_length)
+
+/** Output buffer size for psa_cipher_finish(). */
+#define PSA_CIPHER_FINISH_OUTPUT_SIZE(key_type, alg)                                  \
+    ((size_t)(((alg) == PSA_ALG_CBC_PKCS7 || (alg) == PSA_ALG_CBC_NO_PADDING ||       \
+               (alg) == PSA_ALG_ECB_NO_PADDING)                                       \
+                  ? PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type)                           \
+                  : 0u))
+
+/* ========================================================================== */
+/* AEAD sizes                                                                 */
+/* ========================================================================== */
+
+/** Default nonce length in bytes for @p alg with a key of type @p key_type, 0 if invalid. */
+#define PSA_AEAD_NONCE_LENGTH(key_type, alg)                                             \
+    ((size_t)(PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type) == 16u                             \
+                  ? (PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg) == PSA_ALG_CCM ? 13u :    \
+                     PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg) == PSA_ALG_GCM ? 12u : 0u) \
+              : ((key_type) == PSA_KEY_TYPE_CHACHA20 &&                                  \
+                 PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg) == PSA_ALG_CHACHA20_POLY1305) ? 12u \
+              : ((key_type) == PSA_KEY_TYPE_XCHACHA20 &&                                 \
+                 PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg) == PSA_ALG_XCHACHA20_POLY1305) ? 24u \
+              : 0u))
+
+/** Tag length in bytes of @p alg with a key of type @p key_type, 0 if invalid. */
+#define PSA_AEAD_TAG_LENGTH(key_type, key_bits, alg)                        \
+    ((size_t)(PSA_AEAD_NONCE_LENGTH(key_type, alg) != 0u                    \
+                  ? RUSTPSA_AEAD_TAG_LENGTH_FIELD(alg)                      \
+                  : 0u))
+
+/** Output buffer size for psa_aead_encrypt() (ciphertext and tag). */
+#define PSA_AEAD_ENCRYPT_OUTPUT_SIZE(key_type, alg, plaintext_length)                 \
+    ((size_t)(PSA_AEAD_NONCE_LENGTH(key_type, alg) != 0u                              \
+                  ? (size_t)(plaintext_length) + RUSTPSA_AEAD_TAG_LENGTH_FIELD(alg)   \
+                  : 0u))
+
+/** Output buffer size for psa_aead_encrypt() with any supported key type and algorithm. */
+#define PSA_AEAD_ENCRYPT_OUTPUT_MAX_SIZE(plaintext_length) \
+    ((size_t)((size_t)(plaintext_length) + PSA_AEAD_TAG_MAX_SIZE))
+
+/** Output buffer size for psa_aead_decrypt() (the input minus the tag). */
+#define PSA_AEAD_DECRYPT_OUTPUT_SIZE(key_type, alg, ciphertext_length)                \
+    ((size_t)((PSA_AEAD_NONCE_LENGTH(key_type, alg) != 0u &&                          \
+               (size_t)(ciphertext_length) >= RUSTPSA_AEAD_TAG_LENGTH_FIELD(alg))     \
+                  ? (size_t)(ciphertext_length) - RUSTPSA_AEAD_TAG_LENGTH_FIELD(alg)  \
+                  : 0u))
+
+/** Output buffer size for psa_aead_decrypt() with any supported key type and algorithm. */
+#define PSA_AEAD_DECRYPT_OUTPUT_MAX_SIZE(ciphertext_length) ((size_t)(ciphertext_length))
+
+/** Output buffer size for psa_aead_update(). */
+#define PSA_AEAD_UPDATE_OUTPUT_SIZE(key_type, alg, input_length)                       \
+    ((size_t)(PSA_AEAD_NONCE_LENGTH(key_type, alg) == 0u ? 0u :                        \
+              PSA_ALG_IS_AEAD_ON_BLOCK_CIPHER(alg)                                     \
+                  ? RUSTPSA_ROUND_UP_TO_MULTIPLE(PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type), \
+                                                 input_length)                         \
+                  : (size_t)(input_length)))
+
+/** Output buffer size for psa_aead_update() with any supported key type and algorithm. */
+#define PSA_AEAD_UPDATE_OUTPUT_MAX_SIZE(input_length) \
+    RUSTPSA_ROUND_UP_TO_MULTIPLE(PSA_BLOCK_CIPHER_BLOCK_MAX_SIZE, input_length)
+
+/** Ciphertext buffer size for psa_aead_finish(). */
+#define PSA_AEAD_FINISH_OUTPUT_SIZE(key_type, alg)                                    \
+    ((size_t)((PSA_AEAD_NONCE_LENGTH(key_type, alg) != 0u &&                          \
+               PSA_ALG_IS_AEAD_ON_BLOCK_CIPHER(alg))                                  \
+                  ? PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type)                           \
+                  : 0u))
+
+/** Plaintext buffer size for psa_aead_verify(). */
+#define PSA_AEAD_VERIFY_OUTPUT_SIZE(key_type, alg) PSA_AEAD_FINISH_OUTPUT_SIZE(key_type, alg)
+
+/* ========================================================================== */
+/* Asymmetric key and signature sizes                                         */
+/* ========================================================================== */
+
+/** Internal: worst-case DER size of an ASN.1 INTEGER of @p bits bits. */
+#define RUSTPSA_ASN1_INTEGER_MAX_SIZE(bits) ((size_t)((size_t)(bits) / 8u + 5u))
+
+/** Internal: worst-case size of an RSAPublicKey DER of @p bits bits. */
+#define RUSTPSA_RSA_PUBLIC_KEY_MAX_SIZE(bits) \
+    ((size_t)(RUSTPSA_ASN1_INTEGER_MAX_SIZE(bits) + 11u))
+
+/** Internal: worst-case size of an RSAPrivateKey DER of @p bits bits. */
+#define RUSTPSA_RSA_KEY_PAIR_MAX_SIZE(bits) \
+    ((size_t)(9u * RUSTPSA_ASN1_INTEGER_MAX_SIZE((size_t)(bits) / 2u + 1u) + 14u))
+
+/** Internal: size of an elliptic curve private key (Edwards448 keys take 57 bytes). */
+#define RUSTPSA_ECC_PRIVATE_KEY_SIZE(key_type, bits)                               \
+    ((size_t)(PSA_KEY_TYPE_ECC_GET_FAMILY(key_type) == PSA_ECC_FAMILY_TWISTED_EDWARDS \
+                  ? PSA_BITS_TO_BYTES((size_t)(bits) + 1u)                         \
+                  : PSA_BITS_TO_BYTES(bits)))
+
+/** Internal: size of an elliptic curve public key in the PSA export format. */
+#define RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, bits)                                   \
+    ((size_t)(PSA_KEY_TYPE_ECC_GET_FAMILY(key_type) == PSA_ECC_FAMILY_MONTGOMERY      \
+                  ? PSA_BITS_TO_BYTES(bits)                                           \
+              : PSA_KEY_TYPE_ECC_GET_FAMILY(key_type) == PSA_ECC_FAMILY_TWISTED_EDWARDS \
+                  ? PSA_BITS_TO_BYTES((size_t)(bits) + 1u)                            \
+                  : 2u * PSA_BITS_TO_BYTES(bits) + 1u))
+
+/** Output buffer size for psa_export_key(). */
+#define PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits)                                  \
+    ((size_t)(PSA_KEY_TYPE_IS_UNSTRUCTURED(key_type) ? PSA_BITS_TO_BYTES(key_bits) :    \
+              (key_type) == PSA_KEY_TYPE_RSA_KEY_PAIR                                   \
+                  ? RUSTPSA_RSA_KEY_PAIR_MAX_SIZE(key_bits) :                           \
+              (key_type) == PSA_KEY_TYPE_RSA_PUBLIC_KEY                                 \
+                  ? RUSTPSA_RSA_PUBLIC_KEY_MAX_SIZE(key_bits) :                         \
+              PSA_KEY_TYPE_IS_ECC_KEY_PAIR(key_type)                                    \
+                  ? RUSTPSA_ECC_PRIVATE_KEY_SIZE(key_type, key_bits) :                  \
+              PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(key_type)                                  \
+                  ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
+              PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
+              0u))
+
+/** Output buffer size for psa_export_public_key(). */
+#define PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(key_type, key_bits)                           \
+    ((size_t)(PSA_KEY_TYPE_IS_RSA(key_type) ? RUSTPSA_RSA_PUBLIC_KEY_MAX_SIZE(key_bits) : \
+              PSA_KEY_TYPE_IS_ECC(key_type)                                             \
+                  ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
+              PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
+              0u))
+
+/** Signature buffer size for psa_sign_hash() and psa_sign_message(). */
+#define PSA_SIGN_OUTPUT_SIZE(key_type, key_bits, alg)                                   \
+    ((size_t)(PSA_KEY_TYPE_IS_RSA(key_type) ? PSA_BITS_TO_BYTES(key_bits) :             \
+              PSA_KEY_TYPE_IS_ECC(key_type)                                             \
+                  ? 2u * RUSTPSA_ECC_PRIVATE_KEY_SIZE(key_type, key_bits) :             \
+              0u))
+
+/** Output buffer size for psa_asymmetric_encrypt(). */
+#define PSA_ASYMMETRIC_ENCRYPT_OUTPUT_SIZE(key_type, key_bits, alg) \
+    ((size_t)(PSA_KEY_TYPE_IS_RSA(key_type) ? PSA_BITS_TO_BYTES(key_bits) : 0u))
+
+/** Output buffer size for psa_asymmetric_decrypt(). */
+#define PSA_ASYMMETRIC_DECRYPT_OUTPUT_SIZE(key_type, key_bits, alg) \
+    ((size_t)(PSA_KEY_TYPE_IS_RSA(key_type) ? PSA_BITS_TO_BYTES(key_bits) : 0u))
+
+/** Output buffer size for psa_raw_key_agreement() and psa_key_agreement(). */
+#define PSA_RAW_KEY_AGREEMENT_OUTPUT_SIZE(key_type, key_bits)                    \
+    ((size_t)((PSA_KEY_TYPE_IS_ECC(key_type) || PSA_KEY_TYPE_IS_DH(key_type))    \
+                  ? PSA_BITS_TO_BYTES(key_bits)                                  \
+                  : 0u))
+
+/* ========================================================================== */
+/* Initialisers                                                               */
+/* ========================================================================== */
+
+/*
+ * In C the universal zero initialiser `{ 0 }` is used. C++ compilers warn about
+ * the members it leaves implicit (-Wmissing-field-initializers), so C++ gets the
+ * equivalent empty braces.
+ */
+#ifdef __cplusplus
+/** Initial value of a key attribute object: every attribute unset. */
+#define PSA_KEY_ATTRIBUTES_INIT {}
+#else
+/** Initial value of a key attribute object: every attribute unset. */
+#define PSA_KEY_ATTRIBUTES_INIT { 0 }
+#endif
+
+/** Initial value of a hash operation object (inactive). */
+#define PSA_HASH_OPERATION_INIT { { 0 } }
+/** Initial value of a MAC operation object (inactive). */
+#define PSA_MAC_OPERATION_INIT { { 0 } }
+/** Initial value of a cipher operation object (inactive). */
+#define PSA_CIPHER_OPERATION_INIT { { 0 } }
+/** Initial value of an AEAD operation object (inactive). */
+#define PSA_AEAD_OPERATION_INIT { { 0 } }
+/** Initial value of a key derivation operation object (inactive). */
+#define PSA_KEY_DERIVATION_OPERATION_INIT { { 0 } }
+
+/** Returns an initialised key attribute object: every attribute unset. */
+static inline psa_key_attributes_t psa_key_attributes_init(void)
+{
+    const psa_key_attributes_t v = PSA_KEY_ATTRIBUTES_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) hash operation object. */
+static inline psa_hash_operation_t psa_hash_operation_init(void)
+{
+    const psa_hash_operation_t v = PSA_HASH_OPERATION_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) MAC operation object. */
+static inline psa_mac_operation_t psa_mac_operation_init(void)
+{
+    const psa_mac_operation_t v = PSA_MAC_OPERATION_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) cipher operation object. */
+static inline psa_cipher_operation_t psa_cipher_operation_init(void)
+{
+    const psa_cipher_operation_t v = PSA_CIPHER_OPERATION_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) AEAD operation object. */
+static inline psa_aead_operation_t psa_aead_operation_init(void)
+{
+    const psa_aead_operation_t v = PSA_AEAD_OPERATION_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) key derivation operation object. */
+static inline psa_key_derivation_operation_t psa_key_derivation_operation_init(void)
+{
+    const psa_key_derivation_operation_t v = PSA_KEY_DERIVATION_OPERATION_INIT;
+    return v;
+}
+
+#endif /* RUSTPSA_PSA_CRYPTO_MACROS_H */

@@ -1,0 +1,249 @@
+//! Multi-part operation objects: the application's opaque block holds a handle;
+//! the state lives here, in a table per operation kind.
+//!
+//! * A zeroed object is inactive. `setup` refuses an active one (`BadState`).
+//! * The object stores `handle` and `check = handle ^ address ^ salt`: a copy of
+//!   an active object (at another address), a stale object (its entry freed or
+//!   reused) and garbage all fail the checks and get `BadState` — never a crash.
+//! * Each entry has an atomic busy flag: a second thread calling in on the same
+//!   object while a call is running gets `BadState` (the seed's "protecting
+//!   operation contexts"), instead of racing on the state.
+//!
+//! Entries are reached without any global lock: the handle encodes the entry's
+//! index and a generation. Only allocating and freeing an entry takes the
+//! table's allocation lock.
+use core::cell::UnsafeCell;
+use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use once_cell::sync::OnceCell;
+use parking_lot::Mutex;
+
+use crate::types::{Error, Result, RUSTPSA_OPERATION_WORDS};
+
+const CHUNK: usize = 1024;
+const MAX_CHUNKS: usize = 1024;
+/// Salt mixed into the check word, so a zeroed or random object is unlikely to
+/// pass for a live one.
+const SALT: u64 = 0x5253_5041_6f70_6a21;
+
+/// The application's operation block, seen as words.
+pub type Words = [u64; RUSTPSA_OPERATION_WORDS];
+
+struct Entry<S> {
+    /// Odd while the entry holds a live operation; bumped on every allocation
+    /// and release. Part of the handle.
+    generation: AtomicU64,
+    /// Set while one call works on the state.
+    busy: AtomicBool,
+    /// Accessed only by the thread that set `busy` (or allocated the entry).
+    state: UnsafeCell<Option<S>>,
+}
+
+/// A table of operation states of one kind.
+pub struct Ops<S> {
+    chunks: [OnceCell<Box<[Entry<S>]>>; MAX_CHUNKS],
+    /// Allocation lock. Guards the free list and the count of entries in use;
+    /// held only to pick or return an entry index.
+    alloc: Mutex<Alloc>,
+}
+
+struct Alloc {
+    free: Vec<u32>,
+    next: u32,
+}
+
+// SAFETY: an entry's `state` is only touched by the thread that won its `busy`
+// flag (Acquire/Release orderings hand the state over between threads).
+unsafe impl<S: Send> Sync for Ops<S> {}
+
+/// Exclusive access to one live operation's state for the duration of a call.
+pub struct Borrowed<'a, S> {
+    entry: &'a Entry<S>,
+    ops: &'a Ops<S>,
+    index: u32,
+    words: *mut Words,
+}
+
+impl<S> Ops<S> {
+    /// An empty table (usable in a `static`).
+    pub const fn new() -> Self {
+        Ops {
+            chunks: [const { OnceCell::new() }; MAX_CHUNKS],
+            alloc: Mutex::new(Alloc { free: Vec::new(), next: 0 }),
+        }
+    }
+
+    fn entry(&self, index: u32) -> Option<&Entry<S>> {
+        let c = self.chunks.get(index as usize / CHUNK)?.get()?;
+        Some(&c[index as usize % CHUNK])
+    }
+
+    fn allocate(&self) -> Result<u32> {
+        let index = {
+            let mut a = self.alloc.lock();
+            match a.free.pop() {
+                Some(i) => i,
+                None if (a.next as usize) < CHUNK * MAX_CHUNKS => {
+                    a.next += 1;
+                    a.next - 1
+                }
+                None => return Err(Error::InsufficientMemory),
+            }
+        };
+        self.chunks[index as usize / CHUNK].get_or_init(|| {
+            (0..CHUNK)
+                .map(|_| Entry {
+                    generation: AtomicU64::new(0),
+                    busy: AtomicBool::new(false),
+                    state: UnsafeCell::new(None),
+                })
+                .collect()
+        });
+        Ok(index)
+    }
+
+    /// Starts an operation on the inactive object at `words` with `state`.
+    ///
+    /// # Safety
+    /// `words` must be valid for reads and writes for the duration of the call.
+    pub unsafe fn setup(&self, words: *mut Words, state: S) -> Result<()> {
+        // SAFETY: the caller promises a valid object.
+        let w = unsafe { &mut *words };
+        if w.iter().any(|&x| x != 0) {
+            return Err(Error::BadState);
+        }
+        let index = self.allocate()?;
+        let e = self.entry(index).expect("allocated entries exist");
+        // The entry is free and not busy: this thread owns it.
+        // SAFETY: nobody else can reach a free entry's state.
+        unsafe { *e.state.get() = Some(state) };
+        let generation = e.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        debug_assert!(generation % 2 == 1);
+        let handle = (generation << 20) | index as u64;
+        w[0] = handle;
+        w[1] = handle ^ (words as u64) ^ SALT;
+        Ok(())
+    }
+
+    /// Borrows the live operation behind `words` for one call: `BadState` for an
+    /// inactive, copied, stale or garbage object, or one already in use by
+    /// another thread.
+    ///
+    /// # Safety
+    /// `words` must be valid for reads and writes while the borrow lives.
+    pub unsafe fn borrow(&self, words: *mut Words) -> Result<Borrowed<'_, S>> {
+        // SAFETY: the caller promises a valid object.
+        let w = unsafe { &*words };
+        let handle = w[0];
+        if handle == 0 || w[1] != handle ^ (words as u64) ^ SALT {
+            return Err(Error::BadState);
+        }
+        let index = (handle & 0xf_ffff) as u32;
+        let generation = handle >> 20;
+        let e = self.entry(index).ok_or(Error::BadState)?;
+        if e.busy.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            return Err(Error::BadState);
+        }
+        if e.generation.load(Ordering::Acquire) != generation {
+            e.busy.store(false, Ordering::Release);
+            return Err(Error::BadState);
+        }
+        Ok(Borrowed { entry: e, ops: self, index, words })
+    }
+
+    /// Drops every live state (for `mbedtls_psa_crypto_free`; single-threaded).
+    pub fn clear(&self) {
+        let mut a = self.alloc.lock();
+        for i in 0..a.next {
+            if let Some(e) = self.entry(i) {
+                // SAFETY: single-threaded by the free contract.
+                if unsafe { (*e.state.get()).take() }.is_some() {
+                    e.generation.fetch_add(1, Ordering::AcqRel);
+                    a.free.push(i);
+                }
+            }
+        }
+    }
+}
+
+impl<S> Default for Ops<S> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S> Borrowed<'_, S> {
+    /// The state.
+    pub fn state(&mut self) -> &mut S {
+        // SAFETY: this thread holds the busy flag of a live entry.
+        unsafe { (*self.entry.state.get()).as_mut().expect("a live entry holds a state") }
+    }
+
+    /// Ends the operation: drops (and so wipes) its state, frees the entry and
+    /// zeroes the application's object.
+    pub fn finish(self) {
+        // SAFETY: this thread holds the busy flag.
+        drop(unsafe { (*self.entry.state.get()).take() });
+        self.entry.generation.fetch_add(1, Ordering::AcqRel);
+        // SAFETY: valid for writes per `borrow`'s contract.
+        unsafe { *self.words = [0; RUSTPSA_OPERATION_WORDS] };
+        self.ops.alloc.lock().free.push(self.index);
+        // Dropping `self` releases the busy flag.
+    }
+}
+
+impl<S> Drop for Borrowed<'_, S> {
+    fn drop(&mut self) {
+        self.entry.busy.store(false, Ordering::Release);
+    }
+}
+
+/// Aborts the operation at `words`: an inactive (all-zero) object succeeds with
+/// no effect; a live one is ended; anything else is `BadState`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn abort<S>(ops: &Ops<S>, words: *mut Words) -> Result<()> {
+    // SAFETY: forwarded caller contract.
+    if unsafe { &*words }.iter().all(|&x| x == 0) {
+        return Ok(());
+    }
+    // SAFETY: forwarded caller contract.
+    unsafe { ops.borrow(words) }?.finish();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static OPS: Ops<Vec<u8>> = Ops::new();
+
+    #[test]
+    fn lifecycle_copy_stale_and_garbage() {
+        let mut a: Words = [0; RUSTPSA_OPERATION_WORDS];
+        unsafe {
+            OPS.setup(&mut a, vec![1]).unwrap();
+            assert_eq!(OPS.setup(&mut a, vec![2]).err(), Some(Error::BadState));
+            OPS.borrow(&mut a).unwrap().state().push(2);
+            // A copy at another address is refused; the original still works.
+            let mut copy = a;
+            assert_eq!(OPS.borrow(&mut copy).err(), Some(Error::BadState));
+            assert_eq!(OPS.borrow(&mut a).unwrap().state().clone(), vec![1, 2]);
+            // Concurrent use: a second borrow while one is live is refused.
+            let b = OPS.borrow(&mut a).unwrap();
+            assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
+            drop(b);
+            let stale = a;
+            abort(&OPS, &mut a).unwrap();
+            assert_eq!(a, [0; RUSTPSA_OPERATION_WORDS]);
+            abort(&OPS, &mut a).unwrap();
+            // Restore the stale words at the same address: generation mismatch.
+            a = stale;
+            assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
+            a = [0x1234_5678_9abc_def0, 7, 9, 11];
+            assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
+            assert_eq!(abort(&OPS, &mut a).err(), Some(Error::BadState));
+        }
+    }
+}
