@@ -541,9 +541,12 @@ static void *evict_thread(void *p)
     return NULL;
 }
 
+/* Small enough to force evictions of the NPERSIST keys, large enough for the
+ * private workload (up to 4 volatile keys per thread) of the callbacks scenario:
+ * so evictions need fewer than NPERSIST / 5 threads. */
 static size_t small_capacity(void)
 {
-    return (size_t)(2 * g_threads > 32 ? 2 * g_threads : 32);
+    return (size_t)(5 * g_threads > 32 ? 5 * g_threads : 32);
 }
 
 /* Expects the library initialised with small_capacity(). */
@@ -744,8 +747,8 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (g_threads < 2) {
-        fprintf(stderr, "need at least 2 threads\n");
+    if (g_threads < 2 || g_threads > NPERSIST / 5 - 1) {
+        fprintf(stderr, "threads must be in [2, %d]\n", NPERSIST / 5 - 1);
         return 2;
     }
     if (only != NULL) {
