@@ -161,7 +161,7 @@ has() { local x; for x in "${BUILT[@]}"; do [ "$x" = "$1" ] && return 0; done; r
 
 if [ "$TSAN" = 1 ]; then
     has test_threading && run test_threading
-    has test_concurrency && run test_concurrency -r "${CTESTS_TSAN_ROUNDS:-10}"
+    has test_concurrency && run test_concurrency -r "${CTESTS_TSAN_ROUNDS:-50}"
 else
     for t in test_library test_attributes test_key_management test_hash_mac; do
         has "$t" && run "$t"

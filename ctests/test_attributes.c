@@ -165,6 +165,18 @@ static void test_get_key_attributes(void)
     psa_set_key_bits(&a, 256);
     CHECK_STATUS(psa_import_key(&a, data, 16, &k), PSA_ERROR_INVALID_ARGUMENT);
 
+    /* a size beyond the largest key size must not be truncated into a valid one */
+    psa_reset_key_attributes(&a);
+    psa_set_key_type(&a, PSA_KEY_TYPE_HMAC);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_EXPORT);
+    psa_set_key_bits(&a, (size_t)0x10000 + 64);
+    CHECK_STATUS2(psa_import_key(&a, data, 8, &k), PSA_ERROR_INVALID_ARGUMENT,
+                  PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS2(psa_generate_key(&a, &k), PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED);
+    psa_set_key_type(&a, PSA_KEY_TYPE_AES);
+    psa_set_key_bits(&a, (size_t)0x10000 + 128);
+    CHECK_STATUS2(psa_generate_key(&a, &k), PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED);
+
     /* failure on an unknown key resets the attribute object */
     psa_reset_key_attributes(&got);
     psa_set_key_type(&got, PSA_KEY_TYPE_AES);

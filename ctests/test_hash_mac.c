@@ -75,6 +75,8 @@ static void test_hash_known_answers(void)
         /* wrong length: a prefix or a longer buffer never matches */
         CHECK_STATUS(psa_hash_compare(PSA_ALG_SHA_256, msg, mlen, expected, 31),
                      PSA_ERROR_INVALID_SIGNATURE);
+        CHECK_STATUS(psa_hash_compare(PSA_ALG_SHA_256, msg, mlen, expected, 0),
+                     PSA_ERROR_INVALID_SIGNATURE);
         {
             uint8_t longer[33];
             memcpy(longer, expected, 32);
@@ -179,6 +181,14 @@ static void test_mac_known_answers(void)
         /* truncated/extended MAC lengths never verify */
         CHECK_STATUS(psa_mac_verify(k, alg, data, dlen, mac, mlen - 1),
                      PSA_ERROR_INVALID_SIGNATURE);
+        CHECK_STATUS(psa_mac_verify(k, alg, data, dlen, mac, 0), PSA_ERROR_INVALID_SIGNATURE);
+        {
+            uint8_t longer[64];
+            memset(longer, 0, sizeof longer);
+            memcpy(longer, mac, mlen);
+            CHECK_STATUS(psa_mac_verify(k, alg, data, dlen, longer, mlen + 1),
+                         PSA_ERROR_INVALID_SIGNATURE);
+        }
         /* a different message */
         if (dlen > 0) {
             data[0] ^= 0x20;
@@ -220,6 +230,23 @@ static void test_mac_truncation(void)
             CHECK_STATUS(psa_mac_verify(k, HMAC256, data, dlen, full, 32),
                          PSA_ERROR_NOT_PERMITTED);
         }
+        CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    }
+    /* a truncation longer than the MAC is not a valid algorithm */
+    k = 0;
+    {
+        /* (the implementation may already refuse such a policy at creation) */
+        psa_status_t st = ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_SIGN_MESSAGE,
+                                    PSA_ALG_TRUNCATED_MAC(HMAC256, 33), key, klen, &k);
+        if (st != PSA_SUCCESS) {
+            CHECK_STATUS2(st, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED);
+            k = 0;
+        }
+    }
+    if (k != 0) {
+        CHECK_STATUS2(psa_mac_compute(k, PSA_ALG_TRUNCATED_MAC(HMAC256, 33), data, dlen, out,
+                                      sizeof out, &olen),
+                      PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED);
         CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
     }
     /* A key whose policy is HMAC-SHA-256 cannot be used for a truncated MAC. */
