@@ -332,11 +332,14 @@
 /** Whether an algorithm is HashEdDSA (Ed25519ph, Ed448ph). */
 #define PSA_ALG_IS_HASH_EDDSA(alg) (((alg) & ~0x000000ffu) == 0x06000900u)
 
-/** Whether an algorithm is a signature that hashes the message with a specified hash. */
+/**
+ * Whether an algorithm is a hash-and-sign signature family (RSA PKCS#1 v1.5, RSA PSS,
+ * ECDSA, HashEdDSA). Like the specification's example, this does not look at the hash
+ * field: PSA_ALG_ECDSA_ANY and PSA_ALG_RSA_PKCS1V15_SIGN_RAW match too.
+ */
 #define PSA_ALG_IS_HASH_AND_SIGN(alg)                                      \
-    ((PSA_ALG_IS_RSA_PSS(alg) || PSA_ALG_IS_RSA_PKCS1V15_SIGN(alg) ||      \
-      PSA_ALG_IS_ECDSA(alg) || PSA_ALG_IS_HASH_EDDSA(alg)) &&              \
-     (((alg) & 0x000000ffu) != 0u))
+    (PSA_ALG_IS_RSA_PSS(alg) || PSA_ALG_IS_RSA_PKCS1V15_SIGN(alg) ||       \
+     PSA_ALG_IS_ECDSA(alg) || PSA_ALG_IS_HASH_EDDSA(alg))
 
 /** Whether a signature algorithm can be used with psa_sign_hash() and psa_verify_hash(). */
 #define PSA_ALG_IS_SIGN_HASH(alg)                                   \
@@ -348,9 +351,10 @@
     (PSA_ALG_IS_SIGN(alg) && ((alg) != PSA_ALG_ECDSA_ANY) &&         \
      ((alg) != PSA_ALG_RSA_PKCS1V15_SIGN_RAW))
 
-/** The hash of a hash-and-sign algorithm, PSA_ALG_NONE otherwise. */
+/** The hash of a hash-and-sign algorithm, PSA_ALG_NONE if it has none (or is not one). */
 #define PSA_ALG_SIGN_GET_HASH(alg)                                              \
-    ((psa_algorithm_t)(PSA_ALG_IS_HASH_AND_SIGN(alg)                            \
+    ((psa_algorithm_t)((PSA_ALG_IS_HASH_AND_SIGN(alg) &&                        \
+                        ((alg) & 0x000000ffu) != 0u)                            \
                            ? (0x02000000u | ((alg) & 0x000000ffu))              \
                            : 0u))
 

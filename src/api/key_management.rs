@@ -55,16 +55,16 @@ pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
     Ok(n)
 }
 
-/// `psa_export_public_key`: symmetric keys have no public part.
-pub fn export_public(id: psa_key_id_t, _out: &mut [u8]) -> Result<usize> {
+/// `psa_export_public_key`: symmetric keys have no public part
+/// (`InvalidArgument`). Public keys need no usage flag.
+pub fn export_public(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
     let k = core()?.keys.get(id)?;
-    let t = k.data().attrs.private_type;
+    let d = k.data();
+    let public = keys::export_public(d.attrs.private_type, d.attrs.private_bits as usize, &d.material)?;
     k.release()?;
-    if psa_key_type_is_asymmetric(t) {
-        Err(Error::NotSupported)
-    } else {
-        Err(Error::InvalidArgument)
-    }
+    let n = public.len();
+    out.get_mut(..n).ok_or(Error::BufferTooSmall)?.copy_from_slice(&public);
+    Ok(n)
 }
 
 /// `psa_copy_key`: a new key with the source's material and the intersection of

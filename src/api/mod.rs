@@ -15,6 +15,7 @@ use crate::types::{Error, Result};
 
 pub mod attributes;
 pub mod hash;
+pub mod key_agreement;
 pub mod key_management;
 pub mod mac;
 pub mod operation;

@@ -15,8 +15,12 @@
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use std::sync::{Arc, Weak};
+
 use once_cell::sync::OnceCell;
 use parking_lot::Mutex;
+
+use crate::keystore::{KeyData, Revocable};
 
 use crate::types::{Error, Result, RUSTPSA_OPERATION_WORDS};
 
@@ -213,6 +217,43 @@ pub unsafe fn abort<S>(ops: &Ops<S>, words: *mut Words) -> Result<()> {
     Ok(())
 }
 
+/// A secret an operation derived from a key (an expanded schedule, a MAC
+/// state, …) that `psa_destroy_key` can reach and wipe while the operation is
+/// still active. Each step locks the cell: an uncontended, per-operation lock.
+pub struct KeyBound<T: Send + 'static>(Arc<BoundCell<T>>);
+
+struct BoundCell<T> {
+    /// The operation's secret. Guards: the value; held for one operation step,
+    /// or by the destroyer while it drops the value.
+    value: Mutex<Option<T>>,
+}
+
+impl<T: Send> Revocable for BoundCell<T> {
+    fn revoke(&self) {
+        drop(self.value.lock().take());
+    }
+}
+
+impl<T: Send + 'static> KeyBound<T> {
+    /// Wraps `value` and registers it with `key` for revocation on destroy.
+    pub fn new(key: &KeyData, value: T) -> Self {
+        let cell = Arc::new(BoundCell { value: Mutex::new(Some(value)) });
+        let weak: Weak<dyn Revocable> = Arc::downgrade(&cell) as Weak<BoundCell<T>>;
+        key.add_dependent(weak);
+        KeyBound(cell)
+    }
+
+    /// Runs `f` on the secret; `BadState` once the key has been destroyed.
+    pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> Result<R> {
+        self.0.value.lock().as_mut().map(f).ok_or(Error::BadState)
+    }
+
+    /// Takes the secret out (for a final step).
+    pub fn take(&self) -> Result<T> {
+        self.0.value.lock().take().ok_or(Error::BadState)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +286,20 @@ mod tests {
             assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
             assert_eq!(abort(&OPS, &mut a).err(), Some(Error::BadState));
         }
+    }
+
+    #[test]
+    fn destroy_revokes_bound_secrets() {
+        use crate::storage::memory::MemoryIts;
+        use zeroize::Zeroizing;
+        let ks = crate::keystore::KeyStore::new(4, Arc::new(MemoryIts::default()), None).unwrap();
+        let attrs = crate::types::psa_key_attributes_t { private_type: 0x1001, ..Default::default() };
+        let id = ks.begin_create(None).unwrap().commit(attrs, Zeroizing::new(vec![1, 2])).unwrap();
+        let k = ks.get(id).unwrap();
+        let bound = KeyBound::new(k.data(), vec![7u8; 16]);
+        k.release().unwrap();
+        assert_eq!(bound.with(|v| v[0]).unwrap(), 7);
+        ks.destroy(id).unwrap();
+        assert_eq!(bound.with(|v| v[0]).err(), Some(Error::BadState));
     }
 }

@@ -53,6 +53,12 @@ pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
 
 /// Validates imported key data for type `t` and returns its size in bits.
 pub fn import_bits(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
+    if !data.is_empty() && psa_key_type_is_rsa(t) {
+        return super::rsa::import(t, data);
+    }
+    if !data.is_empty() && psa_key_type_is_ecc(t) {
+        return super::ecc::import(t, data);
+    }
     if data.is_empty() {
         // An empty string is never a valid key of any type.
         return Err(Error::InvalidArgument);
@@ -67,6 +73,18 @@ pub fn import_bits(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
 
 /// Generates key material of type `t` and size `bits`.
 pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
+    if psa_key_type_is_rsa(t) {
+        if psa_key_type_is_public_key(t) && !psa_key_type_is_key_pair(t) {
+            return Err(Error::InvalidArgument);
+        }
+        return super::rsa::generate(bits, None);
+    }
+    if psa_key_type_is_ecc(t) {
+        if !psa_key_type_is_key_pair(t) {
+            return Err(Error::InvalidArgument);
+        }
+        return super::ecc::generate(t, bits);
+    }
     check_size(t, bits)?;
     let mut k = Zeroizing::new(vec![0u8; bits / 8]);
     random::fill(&mut k)?;
@@ -76,4 +94,18 @@ pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
 /// Whether keys of type `t` are public keys that anybody may export.
 pub fn is_public(t: psa_key_type_t) -> bool {
     psa_key_type_is_public_key(t)
+}
+
+/// The public part, in export format, of an asymmetric key; `InvalidArgument`
+/// for symmetric keys.
+pub fn export_public(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Vec<u8>> {
+    if psa_key_type_is_rsa(t) {
+        super::rsa::export_public(t, material)
+    } else if psa_key_type_is_ecc(t) {
+        super::ecc::export_public(t, bits, material)
+    } else if psa_key_type_is_asymmetric(t) {
+        Err(Error::NotSupported)
+    } else {
+        Err(Error::InvalidArgument)
+    }
 }

@@ -2,8 +2,10 @@
 //!
 //! Knows nothing of slots, locks or policy: callers pass key bytes and get
 //! results. One file per family.
+pub mod ecc;
 pub mod hash;
 pub mod keys;
 pub mod mac;
 pub mod random;
+pub mod rsa;
 pub mod wipe;

@@ -18,7 +18,7 @@
 //! and `destroy` returns only after that wipe, so no copy of the key material
 //! held by the key store survives the call.
 use std::any::Any;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use once_cell::sync::OnceCell;
 use zeroize::Zeroizing;
@@ -31,6 +31,13 @@ mod slots;
 use slots::{SlotIx, SlotState, Slots};
 pub use slots::Stats;
 
+/// Something outside the key store that holds a copy of a key (a multi-part
+/// operation's prepared key) and must wipe it when the key is destroyed.
+pub trait Revocable: Send + Sync {
+    /// Wipe the copy; later uses of it fail.
+    fn revoke(&self);
+}
+
 /// A key as the key store holds it: immutable once published.
 pub struct KeyData {
     /// The key's attributes, with its final id and lifetime.
@@ -41,12 +48,35 @@ pub struct KeyData {
     /// HMAC pads, …), built on first use by the API layer and dropped — wiping
     /// it — together with the key.
     pub cache: OnceCell<(psa_algorithm_t, Box<dyn Any + Send + Sync>)>,
+    /// The dependents lock. Guards the list of copies of this key held by
+    /// multi-part operations; taken briefly when an operation is set up and by
+    /// `psa_destroy_key` (after its linearization point, outside the key-store
+    /// lock) to revoke them all.
+    dependents: parking_lot::Mutex<Vec<Weak<dyn Revocable>>>,
 }
 
 impl KeyData {
     /// A key with an empty cache.
     pub fn new(attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Self {
-        KeyData { attrs, material, cache: OnceCell::new() }
+        KeyData { attrs, material, cache: OnceCell::new(), dependents: parking_lot::Mutex::new(Vec::new()) }
+    }
+
+    /// Registers a copy of this key that `psa_destroy_key` must wipe.
+    pub fn add_dependent(&self, d: Weak<dyn Revocable>) {
+        let mut list = self.dependents.lock();
+        // Forget finished operations now and then, so the list stays short.
+        if list.len() >= 16 && list.len().is_power_of_two() {
+            list.retain(|w| w.strong_count() > 0);
+        }
+        list.push(d);
+    }
+
+    /// Wipes every registered copy (called by the destroyer).
+    fn revoke_dependents(&self) {
+        let list = std::mem::take(&mut *self.dependents.lock());
+        for d in list.iter().filter_map(Weak::upgrade) {
+            d.revoke();
+        }
     }
 }
 
@@ -282,7 +312,7 @@ impl KeyStore {
 
     fn destroy_loaded<'s>(&'s self, mut g: MonitorGuard<'s, Slots>, i: SlotIx, id: psa_key_id_t) -> Result<()> {
         // Register as a reader so the slot cannot be wiped under us, then mark it.
-        drop(g.register(i));
+        let key = g.register(i);
         g.mark_deleted(i);
         let persistent = g.get(i).persistent;
         let generation = g.get(i).generation;
@@ -290,6 +320,10 @@ impl KeyStore {
         // The id stays in the index until the wipe, so a creator of the same
         // persistent id waits until the file is gone.
         let removed = if persistent { self.storage.remove(id).map(|_| ()) } else { Ok(()) };
+        // Wipe the copies that multi-part operations hold, then drop our
+        // reference before unregistering (the last reader's wipe must free it).
+        key.revoke_dependents();
+        drop(key);
         let mut g = self.slots.lock()?;
         if g.unregister(i) {
             notify(&g)?;

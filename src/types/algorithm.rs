@@ -413,14 +413,16 @@ pub const fn psa_alg_is_randomized_ecdsa(alg: psa_algorithm_t) -> bool {
 pub const fn psa_alg_is_hash_eddsa(alg: psa_algorithm_t) -> bool {
     alg & !ALG_HASH_MASK == ALG_HASH_EDDSA_BASE
 }
-/// `PSA_ALG_IS_HASH_AND_SIGN(alg)`: a signature algorithm that hashes the message
-/// with a specified hash first (the wildcard `PSA_ALG_ANY_HASH` included).
+/// `PSA_ALG_IS_HASH_AND_SIGN(alg)`: an RSA PKCS#1 v1.5, RSA PSS, ECDSA or
+/// HashEdDSA signature algorithm. As in the specification's example
+/// implementation, the hash field is not inspected, so `PSA_ALG_ECDSA_ANY` and
+/// `PSA_ALG_RSA_PKCS1V15_SIGN_RAW` also match; use [`psa_alg_sign_get_hash`] or
+/// [`psa_alg_get_hash`] to tell whether a hash is specified.
 pub const fn psa_alg_is_hash_and_sign(alg: psa_algorithm_t) -> bool {
-    (psa_alg_is_rsa_pss(alg)
+    psa_alg_is_rsa_pss(alg)
         || psa_alg_is_rsa_pkcs1v15_sign(alg)
         || psa_alg_is_ecdsa(alg)
-        || psa_alg_is_hash_eddsa(alg))
-        && alg & ALG_HASH_MASK != 0
+        || psa_alg_is_hash_eddsa(alg)
 }
 /// `PSA_ALG_IS_SIGN_HASH(alg)`: usable with `psa_sign_hash()` / `psa_verify_hash()`.
 pub const fn psa_alg_is_sign_hash(alg: psa_algorithm_t) -> bool {
@@ -433,9 +435,9 @@ pub const fn psa_alg_is_sign_message(alg: psa_algorithm_t) -> bool {
     psa_alg_is_sign(alg) && alg != PSA_ALG_ECDSA_ANY && alg != PSA_ALG_RSA_PKCS1V15_SIGN_RAW
 }
 /// `PSA_ALG_SIGN_GET_HASH(alg)`: the hash of a hash-and-sign algorithm, else
-/// `PSA_ALG_NONE`.
+/// `PSA_ALG_NONE` (also for `PSA_ALG_ECDSA_ANY` and `PSA_ALG_RSA_PKCS1V15_SIGN_RAW`).
 pub const fn psa_alg_sign_get_hash(alg: psa_algorithm_t) -> psa_algorithm_t {
-    if psa_alg_is_hash_and_sign(alg) {
+    if psa_alg_is_hash_and_sign(alg) && alg & ALG_HASH_MASK != 0 {
         ALG_CATEGORY_HASH | (alg & ALG_HASH_MASK)
     } else {
         PSA_ALG_NONE
@@ -573,7 +575,10 @@ mod tests {
             )),
             PSA_ALG_XCHACHA20_POLY1305
         );
-        assert_eq!(psa_alg_aead_with_default_length_tag(PSA_ALG_CTR), PSA_ALG_NONE);
+        assert_eq!(
+            psa_alg_aead_with_default_length_tag(PSA_ALG_CTR),
+            PSA_ALG_NONE
+        );
     }
 
     #[test]
@@ -585,7 +590,13 @@ mod tests {
         assert!(psa_alg_is_deterministic_ecdsa(det));
         assert!(psa_alg_is_ecdsa(PSA_ALG_ECDSA_ANY));
         assert!(psa_alg_is_sign_hash(PSA_ALG_ECDSA_ANY));
-        assert!(!psa_alg_is_hash_and_sign(PSA_ALG_ECDSA_ANY));
+        assert!(psa_alg_is_hash_and_sign(PSA_ALG_ECDSA_ANY));
+        assert!(psa_alg_is_hash_and_sign(PSA_ALG_RSA_PKCS1V15_SIGN_RAW));
+        assert!(!psa_alg_is_hash_and_sign(PSA_ALG_PURE_EDDSA));
+        assert_eq!(
+            psa_alg_sign_get_hash(PSA_ALG_RSA_PKCS1V15_SIGN_RAW),
+            PSA_ALG_NONE
+        );
         assert!(!psa_alg_is_sign_message(PSA_ALG_ECDSA_ANY));
         assert!(psa_alg_is_sign_hash(PSA_ALG_RSA_PKCS1V15_SIGN_RAW));
         assert!(!psa_alg_is_sign_hash(PSA_ALG_PURE_EDDSA));
@@ -599,7 +610,9 @@ mod tests {
         let pss = psa_alg_rsa_pss(PSA_ALG_SHA_256);
         let pss_any = psa_alg_rsa_pss_any_salt(PSA_ALG_SHA_256);
         assert!(psa_alg_is_rsa_pss(pss) && psa_alg_is_rsa_pss(pss_any));
-        assert!(psa_alg_is_rsa_pss_standard_salt(pss) && !psa_alg_is_rsa_pss_standard_salt(pss_any));
+        assert!(
+            psa_alg_is_rsa_pss_standard_salt(pss) && !psa_alg_is_rsa_pss_standard_salt(pss_any)
+        );
         assert!(psa_alg_is_rsa_pss_any_salt(pss_any) && !psa_alg_is_rsa_pss_any_salt(pss));
         assert!(psa_alg_is_rsa_pkcs1v15_sign(PSA_ALG_RSA_PKCS1V15_SIGN_RAW));
         let wild = psa_alg_rsa_pss(PSA_ALG_ANY_HASH);
@@ -614,16 +627,24 @@ mod tests {
     fn kdf_and_agreement_helpers() {
         let hkdf = psa_alg_hkdf(PSA_ALG_SHA_256);
         assert!(psa_alg_is_hkdf(hkdf) && !psa_alg_is_hkdf_extract(hkdf));
-        assert!(psa_alg_is_hkdf_extract(psa_alg_hkdf_extract(PSA_ALG_SHA_256)));
-        assert!(psa_alg_is_hkdf_expand(psa_alg_hkdf_expand(PSA_ALG_SHA_256)));
-        assert!(psa_alg_is_tls12_prf(psa_alg_tls12_prf(PSA_ALG_SHA_256)));
-        assert!(psa_alg_is_tls12_psk_to_ms(psa_alg_tls12_psk_to_ms(PSA_ALG_SHA_256)));
-        assert!(psa_alg_is_pbkdf2_hmac(psa_alg_pbkdf2_hmac(PSA_ALG_SHA_256)));
-        assert!(psa_alg_is_sp800_108_counter_hmac(psa_alg_sp800_108_counter_hmac(
+        assert!(psa_alg_is_hkdf_extract(psa_alg_hkdf_extract(
             PSA_ALG_SHA_256
         )));
-        assert!(psa_alg_is_key_derivation_stretching(PSA_ALG_PBKDF2_AES_CMAC_PRF_128));
-        assert!(psa_alg_is_key_derivation_stretching(psa_alg_pbkdf2_hmac(PSA_ALG_SHA_1)));
+        assert!(psa_alg_is_hkdf_expand(psa_alg_hkdf_expand(PSA_ALG_SHA_256)));
+        assert!(psa_alg_is_tls12_prf(psa_alg_tls12_prf(PSA_ALG_SHA_256)));
+        assert!(psa_alg_is_tls12_psk_to_ms(psa_alg_tls12_psk_to_ms(
+            PSA_ALG_SHA_256
+        )));
+        assert!(psa_alg_is_pbkdf2_hmac(psa_alg_pbkdf2_hmac(PSA_ALG_SHA_256)));
+        assert!(psa_alg_is_sp800_108_counter_hmac(
+            psa_alg_sp800_108_counter_hmac(PSA_ALG_SHA_256)
+        ));
+        assert!(psa_alg_is_key_derivation_stretching(
+            PSA_ALG_PBKDF2_AES_CMAC_PRF_128
+        ));
+        assert!(psa_alg_is_key_derivation_stretching(psa_alg_pbkdf2_hmac(
+            PSA_ALG_SHA_1
+        )));
         assert!(!psa_alg_is_key_derivation_stretching(hkdf));
         let ka = psa_alg_key_agreement(PSA_ALG_ECDH, hkdf);
         assert!(psa_alg_is_key_agreement(ka));

@@ -182,13 +182,19 @@ mod tests {
         assert_eq!(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECP_R1), 0x7112);
         assert_eq!(psa_key_type_ecc_public_key(PSA_ECC_FAMILY_SECP_R1), 0x4112);
         assert_eq!(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 0x7141);
-        assert_eq!(psa_key_type_ecc_public_key(PSA_ECC_FAMILY_TWISTED_EDWARDS), 0x4142);
+        assert_eq!(
+            psa_key_type_ecc_public_key(PSA_ECC_FAMILY_TWISTED_EDWARDS),
+            0x4142
+        );
         assert_eq!(psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC7919), 0x7203);
         assert_eq!(psa_key_type_dh_public_key(PSA_DH_FAMILY_RFC7919), 0x4203);
         let kp = psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_BRAINPOOL_P_R1);
         assert!(psa_key_type_is_ecc(kp) && psa_key_type_is_ecc_key_pair(kp));
         assert!(!psa_key_type_is_ecc_public_key(kp));
-        assert_eq!(psa_key_type_ecc_get_family(kp), PSA_ECC_FAMILY_BRAINPOOL_P_R1);
+        assert_eq!(
+            psa_key_type_ecc_get_family(kp),
+            PSA_ECC_FAMILY_BRAINPOOL_P_R1
+        );
         assert_eq!(psa_key_type_ecc_get_family(PSA_KEY_TYPE_RSA_KEY_PAIR), 0);
         let pk = psa_key_type_public_key_of_key_pair(kp);
         assert!(psa_key_type_is_ecc_public_key(pk));
@@ -196,7 +202,9 @@ mod tests {
         let dh = psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC7919);
         assert!(psa_key_type_is_dh(dh) && psa_key_type_is_dh_key_pair(dh));
         assert!(!psa_key_type_is_ecc(dh));
-        assert!(psa_key_type_is_dh_public_key(psa_key_type_public_key_of_key_pair(dh)));
+        assert!(psa_key_type_is_dh_public_key(
+            psa_key_type_public_key_of_key_pair(dh)
+        ));
         assert_eq!(psa_key_type_dh_get_family(dh), PSA_DH_FAMILY_RFC7919);
         assert_eq!(psa_key_type_dh_get_family(kp), 0);
     }

@@ -149,7 +149,11 @@ pub const fn psa_hash_suspend_output_size(alg: psa_algorithm_t) -> usize {
 }
 
 /// `PSA_MAC_LENGTH(key_type, key_bits, alg)`
-pub const fn psa_mac_length(key_type: psa_key_type_t, _key_bits: usize, alg: psa_algorithm_t) -> usize {
+pub const fn psa_mac_length(
+    key_type: psa_key_type_t,
+    _key_bits: usize,
+    alg: psa_algorithm_t,
+) -> usize {
     if !psa_alg_is_mac(alg) {
         return 0;
     }
@@ -171,7 +175,11 @@ pub const fn psa_cipher_iv_length(key_type: psa_key_type_t, alg: psa_algorithm_t
     let block = psa_block_cipher_block_length(key_type);
     if block > 1 {
         match alg {
-            PSA_ALG_CTR | PSA_ALG_CFB | PSA_ALG_OFB | PSA_ALG_XTS | PSA_ALG_CBC_NO_PADDING
+            PSA_ALG_CTR
+            | PSA_ALG_CFB
+            | PSA_ALG_OFB
+            | PSA_ALG_XTS
+            | PSA_ALG_CBC_NO_PADDING
             | PSA_ALG_CBC_PKCS7 => block,
             PSA_ALG_CCM_STAR_NO_TAG => 13,
             _ => 0,
@@ -237,7 +245,10 @@ pub const fn psa_cipher_update_output_size(
     let block = psa_block_cipher_block_length(key_type);
     if !psa_alg_is_cipher(alg) || block == 0 {
         0
-    } else if alg == PSA_ALG_CBC_PKCS7 || alg == PSA_ALG_CBC_NO_PADDING || alg == PSA_ALG_ECB_NO_PADDING {
+    } else if alg == PSA_ALG_CBC_PKCS7
+        || alg == PSA_ALG_CBC_NO_PADDING
+        || alg == PSA_ALG_ECB_NO_PADDING
+    {
         // Up to block - 1 buffered bytes plus the input, in whole blocks.
         psa_round_up_to_multiple(block, input_length)
     } else {
@@ -249,7 +260,10 @@ pub const fn psa_cipher_update_output_max_size(input_length: usize) -> usize {
     psa_round_up_to_multiple(PSA_BLOCK_CIPHER_BLOCK_MAX_SIZE, input_length)
 }
 /// `PSA_CIPHER_FINISH_OUTPUT_SIZE(key_type, alg)`
-pub const fn psa_cipher_finish_output_size(key_type: psa_key_type_t, alg: psa_algorithm_t) -> usize {
+pub const fn psa_cipher_finish_output_size(
+    key_type: psa_key_type_t,
+    alg: psa_algorithm_t,
+) -> usize {
     if alg == PSA_ALG_CBC_PKCS7 || alg == PSA_ALG_CBC_NO_PADDING || alg == PSA_ALG_ECB_NO_PADDING {
         psa_block_cipher_block_length(key_type)
     } else {
@@ -276,7 +290,11 @@ pub const fn psa_aead_nonce_length(key_type: psa_key_type_t, alg: psa_algorithm_
     }
 }
 /// `PSA_AEAD_TAG_LENGTH(key_type, key_bits, alg)`
-pub const fn psa_aead_tag_length(key_type: psa_key_type_t, _key_bits: usize, alg: psa_algorithm_t) -> usize {
+pub const fn psa_aead_tag_length(
+    key_type: psa_key_type_t,
+    _key_bits: usize,
+    alg: psa_algorithm_t,
+) -> usize {
     if psa_aead_nonce_length(key_type, alg) != 0 {
         psa_alg_aead_get_tag_length(alg)
     } else {
@@ -407,7 +425,11 @@ pub const fn psa_export_public_key_output_size(key_type: psa_key_type_t, key_bit
     }
 }
 /// `PSA_SIGN_OUTPUT_SIZE(key_type, key_bits, alg)`
-pub const fn psa_sign_output_size(key_type: psa_key_type_t, key_bits: usize, _alg: psa_algorithm_t) -> usize {
+pub const fn psa_sign_output_size(
+    key_type: psa_key_type_t,
+    key_bits: usize,
+    _alg: psa_algorithm_t,
+) -> usize {
     if psa_key_type_is_rsa(key_type) {
         psa_bits_to_bytes(key_bits)
     } else if psa_key_type_is_ecc(key_type) {
@@ -472,13 +494,26 @@ mod tests {
         assert_eq!(psa_hash_block_length(PSA_ALG_SHA_256), 64);
         assert_eq!(psa_hash_block_length(PSA_ALG_SHA_512), 128);
         assert_eq!(psa_hash_block_length(PSA_ALG_SHA3_256), 136);
-        assert_eq!(psa_hash_suspend_output_size(PSA_ALG_SHA_256), 4 + 8 + 32 + 63);
-        assert_eq!(psa_hash_suspend_output_size(PSA_ALG_SHA_512), PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE);
+        assert_eq!(
+            psa_hash_suspend_output_size(PSA_ALG_SHA_256),
+            4 + 8 + 32 + 63
+        );
+        assert_eq!(
+            psa_hash_suspend_output_size(PSA_ALG_SHA_512),
+            PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE
+        );
         assert_eq!(psa_hash_suspend_output_size(PSA_ALG_SHA3_256), 0);
-        assert_eq!(psa_mac_length(PSA_KEY_TYPE_HMAC, 256, psa_alg_hmac(PSA_ALG_SHA_512)), 64);
+        assert_eq!(
+            psa_mac_length(PSA_KEY_TYPE_HMAC, 256, psa_alg_hmac(PSA_ALG_SHA_512)),
+            64
+        );
         assert_eq!(psa_mac_length(PSA_KEY_TYPE_AES, 128, PSA_ALG_CMAC), 16);
         assert_eq!(
-            psa_mac_length(PSA_KEY_TYPE_AES, 128, psa_alg_truncated_mac(PSA_ALG_CMAC, 4)),
+            psa_mac_length(
+                PSA_KEY_TYPE_AES,
+                128,
+                psa_alg_truncated_mac(PSA_ALG_CMAC, 4)
+            ),
             4
         );
         assert_eq!(psa_mac_length(PSA_KEY_TYPE_AES, 128, PSA_ALG_GCM), 0);
@@ -486,33 +521,96 @@ mod tests {
 
     #[test]
     fn cipher_and_aead_sizes() {
-        assert_eq!(psa_cipher_iv_length(PSA_KEY_TYPE_AES, PSA_ALG_CBC_PKCS7), 16);
-        assert_eq!(psa_cipher_iv_length(PSA_KEY_TYPE_AES, PSA_ALG_ECB_NO_PADDING), 0);
-        assert_eq!(psa_cipher_iv_length(PSA_KEY_TYPE_CHACHA20, PSA_ALG_STREAM_CIPHER), 12);
-        assert_eq!(psa_cipher_iv_length(PSA_KEY_TYPE_XCHACHA20, PSA_ALG_STREAM_CIPHER), 24);
-        assert_eq!(psa_cipher_iv_length(PSA_KEY_TYPE_DES, PSA_ALG_CBC_NO_PADDING), 8);
-        assert_eq!(psa_cipher_encrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CBC_PKCS7, 16), 48);
-        assert_eq!(psa_cipher_encrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CTR, 10), 26);
-        assert_eq!(psa_cipher_decrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CTR, 26), 10);
-        assert_eq!(psa_cipher_update_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CBC_NO_PADDING, 17), 32);
-        assert_eq!(psa_cipher_finish_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CBC_PKCS7), 16);
-        assert_eq!(psa_cipher_finish_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CTR), 0);
-        assert_eq!(psa_aead_encrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_GCM, 100), 116);
-        assert_eq!(psa_aead_decrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_GCM, 116), 100);
-        assert_eq!(psa_aead_decrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_GCM, 15), 0);
+        assert_eq!(
+            psa_cipher_iv_length(PSA_KEY_TYPE_AES, PSA_ALG_CBC_PKCS7),
+            16
+        );
+        assert_eq!(
+            psa_cipher_iv_length(PSA_KEY_TYPE_AES, PSA_ALG_ECB_NO_PADDING),
+            0
+        );
+        assert_eq!(
+            psa_cipher_iv_length(PSA_KEY_TYPE_CHACHA20, PSA_ALG_STREAM_CIPHER),
+            12
+        );
+        assert_eq!(
+            psa_cipher_iv_length(PSA_KEY_TYPE_XCHACHA20, PSA_ALG_STREAM_CIPHER),
+            24
+        );
+        assert_eq!(
+            psa_cipher_iv_length(PSA_KEY_TYPE_DES, PSA_ALG_CBC_NO_PADDING),
+            8
+        );
+        assert_eq!(
+            psa_cipher_encrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CBC_PKCS7, 16),
+            48
+        );
+        assert_eq!(
+            psa_cipher_encrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CTR, 10),
+            26
+        );
+        assert_eq!(
+            psa_cipher_decrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CTR, 26),
+            10
+        );
+        assert_eq!(
+            psa_cipher_update_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CBC_NO_PADDING, 17),
+            32
+        );
+        assert_eq!(
+            psa_cipher_finish_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CBC_PKCS7),
+            16
+        );
+        assert_eq!(
+            psa_cipher_finish_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CTR),
+            0
+        );
+        assert_eq!(
+            psa_aead_encrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_GCM, 100),
+            116
+        );
+        assert_eq!(
+            psa_aead_decrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_GCM, 116),
+            100
+        );
+        assert_eq!(
+            psa_aead_decrypt_output_size(PSA_KEY_TYPE_AES, PSA_ALG_GCM, 15),
+            0
+        );
         let ccm8 = psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 8);
         assert_eq!(psa_aead_encrypt_output_size(PSA_KEY_TYPE_AES, ccm8, 10), 18);
         assert_eq!(psa_aead_tag_length(PSA_KEY_TYPE_AES, 128, ccm8), 8);
         assert_eq!(psa_aead_nonce_length(PSA_KEY_TYPE_AES, PSA_ALG_CCM), 13);
         assert_eq!(psa_aead_nonce_length(PSA_KEY_TYPE_AES, PSA_ALG_GCM), 12);
-        assert_eq!(psa_aead_nonce_length(PSA_KEY_TYPE_CHACHA20, PSA_ALG_CHACHA20_POLY1305), 12);
-        assert_eq!(psa_aead_nonce_length(PSA_KEY_TYPE_XCHACHA20, PSA_ALG_XCHACHA20_POLY1305), 24);
+        assert_eq!(
+            psa_aead_nonce_length(PSA_KEY_TYPE_CHACHA20, PSA_ALG_CHACHA20_POLY1305),
+            12
+        );
+        assert_eq!(
+            psa_aead_nonce_length(PSA_KEY_TYPE_XCHACHA20, PSA_ALG_XCHACHA20_POLY1305),
+            24
+        );
         assert_eq!(psa_aead_nonce_length(PSA_KEY_TYPE_CHACHA20, PSA_ALG_GCM), 0);
-        assert_eq!(psa_aead_encrypt_output_size(PSA_KEY_TYPE_DES, PSA_ALG_GCM, 10), 0);
-        assert_eq!(psa_aead_update_output_size(PSA_KEY_TYPE_AES, PSA_ALG_GCM, 17), 32);
-        assert_eq!(psa_aead_update_output_size(PSA_KEY_TYPE_CHACHA20, PSA_ALG_CHACHA20_POLY1305, 17), 17);
-        assert_eq!(psa_aead_finish_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CCM), 16);
-        assert_eq!(psa_aead_verify_output_size(PSA_KEY_TYPE_CHACHA20, PSA_ALG_CHACHA20_POLY1305), 0);
+        assert_eq!(
+            psa_aead_encrypt_output_size(PSA_KEY_TYPE_DES, PSA_ALG_GCM, 10),
+            0
+        );
+        assert_eq!(
+            psa_aead_update_output_size(PSA_KEY_TYPE_AES, PSA_ALG_GCM, 17),
+            32
+        );
+        assert_eq!(
+            psa_aead_update_output_size(PSA_KEY_TYPE_CHACHA20, PSA_ALG_CHACHA20_POLY1305, 17),
+            17
+        );
+        assert_eq!(
+            psa_aead_finish_output_size(PSA_KEY_TYPE_AES, PSA_ALG_CCM),
+            16
+        );
+        assert_eq!(
+            psa_aead_verify_output_size(PSA_KEY_TYPE_CHACHA20, PSA_ALG_CHACHA20_POLY1305),
+            0
+        );
     }
 
     #[test]
@@ -520,14 +618,32 @@ mod tests {
         let p256 = psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECP_R1);
         let ed = psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS);
         let x = psa_key_type_ecc_public_key(PSA_ECC_FAMILY_MONTGOMERY);
-        assert_eq!(psa_sign_output_size(p256, 256, psa_alg_ecdsa(PSA_ALG_SHA_256)), 64);
-        assert_eq!(psa_sign_output_size(p256, 521, psa_alg_ecdsa(PSA_ALG_SHA_512)), 132);
+        assert_eq!(
+            psa_sign_output_size(p256, 256, psa_alg_ecdsa(PSA_ALG_SHA_256)),
+            64
+        );
+        assert_eq!(
+            psa_sign_output_size(p256, 521, psa_alg_ecdsa(PSA_ALG_SHA_512)),
+            132
+        );
         assert_eq!(psa_sign_output_size(ed, 255, PSA_ALG_PURE_EDDSA), 64);
         assert_eq!(psa_sign_output_size(ed, 448, PSA_ALG_PURE_EDDSA), 114);
-        assert_eq!(psa_sign_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, 2048, 0), 256);
-        assert_eq!(psa_export_key_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, 2048), 1211);
-        assert_eq!(psa_export_key_output_size(PSA_KEY_TYPE_RSA_PUBLIC_KEY, 2048), 272);
-        assert_eq!(psa_export_public_key_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, 2048), 272);
+        assert_eq!(
+            psa_sign_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, 2048, 0),
+            256
+        );
+        assert_eq!(
+            psa_export_key_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, 2048),
+            1211
+        );
+        assert_eq!(
+            psa_export_key_output_size(PSA_KEY_TYPE_RSA_PUBLIC_KEY, 2048),
+            272
+        );
+        assert_eq!(
+            psa_export_public_key_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, 2048),
+            272
+        );
         assert_eq!(psa_export_key_output_size(p256, 256), 32);
         assert_eq!(psa_export_public_key_output_size(p256, 256), 65);
         assert_eq!(psa_export_public_key_output_size(ed, 255), 32);
@@ -538,7 +654,10 @@ mod tests {
         assert_eq!(psa_export_key_output_size(PSA_KEY_TYPE_AES, 256), 32);
         assert_eq!(psa_raw_key_agreement_output_size(p256, 384), 48);
         assert_eq!(psa_raw_key_agreement_output_size(PSA_KEY_TYPE_AES, 128), 0);
-        assert_eq!(psa_asymmetric_encrypt_output_size(PSA_KEY_TYPE_RSA_PUBLIC_KEY, 3072, 0), 384);
+        assert_eq!(
+            psa_asymmetric_encrypt_output_size(PSA_KEY_TYPE_RSA_PUBLIC_KEY, 3072, 0),
+            384
+        );
     }
 
     #[test]
@@ -551,22 +670,37 @@ mod tests {
         let dhp = psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC7919);
         let pair = max(
             psa_export_key_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, rsa),
-            max(psa_export_key_output_size(p, ecc), psa_export_key_output_size(dhp, dh)),
+            max(
+                psa_export_key_output_size(p, ecc),
+                psa_export_key_output_size(dhp, dh),
+            ),
         );
         assert_eq!(PSA_EXPORT_KEY_PAIR_MAX_SIZE, pair);
         let public = max(
             psa_export_public_key_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, rsa),
-            max(psa_export_public_key_output_size(p, ecc), psa_export_public_key_output_size(dhp, dh)),
+            max(
+                psa_export_public_key_output_size(p, ecc),
+                psa_export_public_key_output_size(dhp, dh),
+            ),
         );
         assert_eq!(PSA_EXPORT_PUBLIC_KEY_MAX_SIZE, public);
         assert_eq!(PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE, max(pair, public));
         let sig = max(
             psa_sign_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, rsa, 0),
-            max(psa_sign_output_size(p, ecc, 0), psa_sign_output_size(ed, 448, 0)),
+            max(
+                psa_sign_output_size(p, ecc, 0),
+                psa_sign_output_size(ed, 448, 0),
+            ),
         );
         assert_eq!(PSA_SIGNATURE_MAX_SIZE, sig);
-        assert_eq!(PSA_ASYMMETRIC_ENCRYPT_OUTPUT_MAX_SIZE, psa_bits_to_bytes(rsa));
-        assert_eq!(PSA_RAW_KEY_AGREEMENT_OUTPUT_MAX_SIZE, max(psa_bits_to_bytes(ecc), psa_bits_to_bytes(dh)));
+        assert_eq!(
+            PSA_ASYMMETRIC_ENCRYPT_OUTPUT_MAX_SIZE,
+            psa_bits_to_bytes(rsa)
+        );
+        assert_eq!(
+            PSA_RAW_KEY_AGREEMENT_OUTPUT_MAX_SIZE,
+            max(psa_bits_to_bytes(ecc), psa_bits_to_bytes(dh))
+        );
         assert!(psa_hash_length(PSA_ALG_SHA_512) <= PSA_HASH_MAX_SIZE);
         assert!(psa_hash_block_length(PSA_ALG_SHA3_224) <= PSA_HMAC_MAX_HASH_BLOCK_SIZE);
         assert_eq!(psa_bits_to_bytes(521), 66);
