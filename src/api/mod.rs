@@ -16,6 +16,7 @@ use crate::types::{Error, Result};
 pub mod attributes;
 pub mod hash;
 pub mod key_agreement;
+pub mod key_derivation;
 pub mod key_management;
 pub mod mac;
 pub mod operation;
@@ -86,6 +87,7 @@ pub fn init() -> Result<()> {
 pub fn free() {
     let _settings = SETTINGS.lock();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);
+    key_derivation::OPS.clear();
     if !p.is_null() {
         // SAFETY: `p` came from Box::into_raw in `init` and is dropped once.
         drop(unsafe { Box::from_raw(p) });

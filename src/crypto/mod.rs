@@ -4,6 +4,7 @@
 //! results. One file per family.
 pub mod ecc;
 pub mod hash;
+pub mod kdf;
 pub mod keys;
 pub mod mac;
 pub mod random;

@@ -1,12 +1,20 @@
 //! Key derivation: the multi-part key derivation operation.
-//!
-//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
-//! clearing key-identifier outputs first as the specification asks on failure.
 use super::boundary;
+use crate::api::key_derivation as kd;
+use crate::api::operation::Words;
 use crate::types::{
-    psa_algorithm_t, psa_key_attributes_t, psa_key_derivation_operation_t,
-    psa_key_derivation_step_t, psa_key_id_t, psa_status_t, Error, PSA_KEY_ID_NULL,
+    psa_algorithm_t, psa_key_attributes_t, psa_key_derivation_operation_t, psa_key_derivation_step_t,
+    psa_key_id_t, psa_status_t, Error, Result, PSA_KEY_ID_NULL,
 };
+
+/// The words of a non-NULL operation object (`InvalidArgument` for NULL).
+fn words(op: *mut psa_key_derivation_operation_t) -> Result<*mut Words> {
+    if op.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL; the caller passes a valid operation object.
+    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
+}
 
 /// Start a key derivation with algorithm `alg` (a key derivation algorithm, or a
 /// key agreement combined with one) on an inactive operation.
@@ -15,10 +23,11 @@ pub unsafe extern "C" fn psa_key_derivation_setup(
     operation: *mut psa_key_derivation_operation_t,
     alg: psa_algorithm_t,
 ) -> psa_status_t {
-    let _ = (operation, alg);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid operation object.
+        unsafe { kd::setup(w, alg) }
     })
 }
 
@@ -28,10 +37,16 @@ pub unsafe extern "C" fn psa_key_derivation_get_capacity(
     operation: *const psa_key_derivation_operation_t,
     capacity: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, capacity);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation as *mut psa_key_derivation_operation_t)?;
+        if capacity.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: a valid operation object; reading the capacity does not write it.
+        let c = unsafe { kd::get_capacity(w) }?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(capacity, c) }
     })
 }
 
@@ -41,10 +56,11 @@ pub unsafe extern "C" fn psa_key_derivation_set_capacity(
     operation: *mut psa_key_derivation_operation_t,
     capacity: usize,
 ) -> psa_status_t {
-    let _ = (operation, capacity);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid operation object.
+        unsafe { kd::set_capacity(w, capacity) }
     })
 }
 
@@ -56,10 +72,11 @@ pub unsafe extern "C" fn psa_key_derivation_input_bytes(
     data: *const u8,
     data_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, step, data, data_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer (or NULL and 0) and operation.
+        unsafe { kd::input_bytes(w, step, boundary::input(data, data_length)?) }
     })
 }
 
@@ -70,10 +87,11 @@ pub unsafe extern "C" fn psa_key_derivation_input_integer(
     step: psa_key_derivation_step_t,
     value: u64,
 ) -> psa_status_t {
-    let _ = (operation, step, value);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid operation object.
+        unsafe { kd::input_integer(w, step, value) }
     })
 }
 
@@ -84,10 +102,11 @@ pub unsafe extern "C" fn psa_key_derivation_input_key(
     step: psa_key_derivation_step_t,
     key: psa_key_id_t,
 ) -> psa_status_t {
-    let _ = (operation, step, key);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid operation object.
+        unsafe { kd::input_key(w, step, key) }
     })
 }
 
@@ -101,10 +120,11 @@ pub unsafe extern "C" fn psa_key_derivation_key_agreement(
     peer_key: *const u8,
     peer_key_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, step, private_key, peer_key, peer_key_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer (or NULL and 0) and operation.
+        unsafe { kd::key_agreement(w, step, private_key, boundary::input(peer_key, peer_key_length)?) }
     })
 }
 
@@ -115,10 +135,11 @@ pub unsafe extern "C" fn psa_key_derivation_output_bytes(
     output: *mut u8,
     output_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, output, output_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer (or NULL and 0) and operation.
+        unsafe { kd::output_bytes(w, boundary::output(output, output_length)?) }
     })
 }
 
@@ -130,12 +151,18 @@ pub unsafe extern "C" fn psa_key_derivation_output_key(
     operation: *mut psa_key_derivation_operation_t,
     key: *mut psa_key_id_t,
 ) -> psa_status_t {
-    let _ = (attributes, operation);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `psa_key_id_t`.
         unsafe { boundary::preset(key, PSA_KEY_ID_NULL) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        if key.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid attributes and operation.
+        let id = unsafe { kd::output_key(boundary::obj(attributes)?, w) }?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(key, id) }
     })
 }
 
@@ -148,10 +175,11 @@ pub unsafe extern "C" fn psa_key_derivation_verify_bytes(
     expected_output: *const u8,
     output_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, expected_output, output_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer (or NULL and 0) and operation.
+        unsafe { kd::verify_bytes(w, boundary::input(expected_output, output_length)?) }
     })
 }
 
@@ -162,10 +190,11 @@ pub unsafe extern "C" fn psa_key_derivation_verify_key(
     operation: *mut psa_key_derivation_operation_t,
     expected: psa_key_id_t,
 ) -> psa_status_t {
-    let _ = (operation, expected);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid operation object.
+        unsafe { kd::verify_key(w, expected) }
     })
 }
 
@@ -177,9 +206,9 @@ pub unsafe extern "C" fn psa_key_derivation_abort(
     operation: *mut psa_key_derivation_operation_t,
 ) -> psa_status_t {
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { boundary::preset(operation, psa_key_derivation_operation_t::default()) };
-        Ok(())
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid operation object.
+        unsafe { kd::abort(w) }
     })
 }

@@ -1,0 +1,746 @@
+//! Key derivation operations (`psa_key_derivation_*`): the input-step state
+//! machine of each algorithm, capacity accounting, the usage rules of key
+//! inputs and key output, and constant-time verification.
+//!
+//! State lives in [`OPS`]. Inputs are kept until the first output, when the
+//! algorithm's output stream ([`crate::crypto::kdf::Stream`]) is built from
+//! them. Every secret an operation holds (input copies, the stream's keyed
+//! MAC state) is in one [`Sensitive`] value that is zeroized when the operation
+//! ends. As soon as one input comes from a key, that value moves into a
+//! [`KeyBound`] registered with the key; every further input key registers a
+//! [`Revoker`] that takes and wipes the same value: destroying any input key
+//! wipes the operation's secrets, and its later steps get `BadState`.
+use std::sync::{Arc, Weak};
+
+use subtle::ConstantTimeEq;
+use zeroize::Zeroizing;
+
+use super::attributes::{creation_target, requested_bits};
+use super::operation::{KeyBound, Ops, Words};
+use super::{core, policy};
+use crate::crypto::kdf::{self, Stream};
+use crate::crypto::keys;
+use crate::keystore::KeyData;
+use crate::types::*;
+
+/// The live key derivation operations.
+pub static OPS: Ops<State> = Ops::new();
+
+/// The key derivation algorithms this driver implements.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Algo {
+    Hkdf,
+    HkdfExtract,
+    HkdfExpand,
+    Tls12Prf,
+    Tls12PskToMs,
+    Pbkdf2Hmac,
+    Pbkdf2Cmac,
+    Sp800Hmac,
+    Sp800Cmac,
+}
+
+/// One input step of an algorithm.
+#[derive(Clone, Copy)]
+struct StepRule {
+    step: psa_key_derivation_step_t,
+    /// Position in the mandated order; `None`: any time before output.
+    order: Option<u8>,
+    required: bool,
+    /// May be passed several times (PBKDF2 salt: the parts are concatenated).
+    repeatable: bool,
+}
+
+const fn rule(step: psa_key_derivation_step_t, order: u8, required: bool) -> StepRule {
+    StepRule { step, order: Some(order), required, repeatable: false }
+}
+
+const SECRET: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_SECRET;
+const PASSWORD: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_PASSWORD;
+const OTHER_SECRET: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_OTHER_SECRET;
+const LABEL: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_LABEL;
+const SALT: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_SALT;
+const INFO: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_INFO;
+const SEED: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_SEED;
+const COST: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_COST;
+const CONTEXT: psa_key_derivation_step_t = PSA_KEY_DERIVATION_INPUT_CONTEXT;
+
+/// The steps of each algorithm, as the specification lists them.
+fn rules(a: Algo) -> &'static [StepRule] {
+    const HKDF: [StepRule; 3] = [
+        rule(SALT, 0, false),
+        rule(SECRET, 1, true),
+        StepRule { step: INFO, order: None, required: true, repeatable: false },
+    ];
+    const EXTRACT: [StepRule; 2] = [rule(SALT, 0, true), rule(SECRET, 1, true)];
+    const EXPAND: [StepRule; 2] = [rule(SECRET, 0, true), rule(INFO, 1, true)];
+    const TLS12: [StepRule; 3] = [rule(SEED, 0, true), rule(SECRET, 1, true), rule(LABEL, 2, true)];
+    const PSK: [StepRule; 4] =
+        [rule(SEED, 0, true), rule(OTHER_SECRET, 1, false), rule(SECRET, 2, true), rule(LABEL, 3, true)];
+    const PBKDF2: [StepRule; 3] = [
+        rule(COST, 0, true),
+        StepRule { step: SALT, order: Some(1), required: true, repeatable: true },
+        rule(PASSWORD, 2, true),
+    ];
+    const SP800: [StepRule; 3] = [rule(SECRET, 0, true), rule(LABEL, 1, false), rule(CONTEXT, 2, false)];
+    match a {
+        Algo::Hkdf => &HKDF,
+        Algo::HkdfExtract => &EXTRACT,
+        Algo::HkdfExpand => &EXPAND,
+        Algo::Tls12Prf => &TLS12,
+        Algo::Tls12PskToMs => &PSK,
+        Algo::Pbkdf2Hmac | Algo::Pbkdf2Cmac => &PBKDF2,
+        Algo::Sp800Hmac | Algo::Sp800Cmac => &SP800,
+    }
+}
+
+fn step_index(step: psa_key_derivation_step_t) -> usize {
+    match step {
+        SECRET => 0,
+        PASSWORD => 1,
+        OTHER_SECRET => 2,
+        LABEL => 3,
+        SALT => 4,
+        INFO => 5,
+        SEED => 6,
+        COST => 7,
+        _ => 8, // CONTEXT (other steps never reach here)
+    }
+}
+
+/// Initial (and largest) capacity of the SP 800-108 KDFs: 2^29 - 1 bytes, so
+/// that L = 8 * capacity fits in 32 bits.
+const SP800_MAX_CAPACITY: usize = 0x1fff_ffff;
+/// PBKDF2 derives at most 2^32 - 1 blocks (RFC 8018 §5.2).
+const PBKDF2_MAX_BLOCKS: usize = 0xffff_ffff;
+
+/// The secrets of one operation: copies of the inputs and, once output has
+/// started, the output stream. Zeroized on drop.
+#[derive(Default)]
+struct Sensitive {
+    /// Inputs by step (see [`step_index`]).
+    inputs: [Option<Zeroizing<Vec<u8>>>; 9],
+    stream: Option<Stream>,
+}
+
+/// Wipes the operation's [`Sensitive`] value when the key it was registered
+/// with is destroyed (registered for the second and later input keys).
+struct Revoker(Weak<KeyBound<Sensitive>>);
+
+impl Drop for Revoker {
+    fn drop(&mut self) {
+        if let Some(bound) = self.0.upgrade() {
+            drop(bound.take());
+        }
+    }
+}
+
+enum Store {
+    Plain(Box<Sensitive>),
+    Bound(Arc<KeyBound<Sensitive>>),
+}
+
+/// Where the inputs came from, for the output permissions.
+#[derive(Default, Clone, Copy)]
+struct Provenance {
+    /// SECRET (or PASSWORD) came from a key with `PSA_KEY_USAGE_DERIVE` or
+    /// from a key agreement.
+    secret_from_key: bool,
+    /// Some input key had `PSA_KEY_USAGE_VERIFY_DERIVATION` but not `DERIVE`.
+    verify_only: bool,
+}
+
+/// One key derivation operation.
+pub struct State {
+    alg: psa_algorithm_t,
+    algo: Algo,
+    hash: psa_algorithm_t,
+    capacity: usize,
+    /// Steps given so far (bit per [`step_index`]).
+    given: u16,
+    /// Highest ordered step given so far.
+    last_order: Option<u8>,
+    output_started: bool,
+    provenance: Provenance,
+    store: Store,
+    revokers: Vec<KeyBound<Revoker>>,
+}
+
+/// How an input arrives.
+enum Input {
+    Bytes,
+    Integer(u64),
+    /// A key of this type.
+    Key { t: psa_key_type_t },
+    /// A key agreement's shared secret.
+    Agreement,
+}
+
+/// Resolves a setup algorithm into (driver algorithm, hash).
+fn resolve(alg: psa_algorithm_t) -> Result<(Algo, psa_algorithm_t)> {
+    let kdf = if psa_alg_is_key_agreement(alg) {
+        if psa_alg_is_raw_key_agreement(alg) {
+            return Err(Error::InvalidArgument);
+        }
+        let base = psa_alg_key_agreement_get_base(alg);
+        if base != PSA_ALG_ECDH && base != PSA_ALG_FFDH {
+            return Err(Error::NotSupported);
+        }
+        psa_alg_key_agreement_get_kdf(alg)
+    } else if psa_alg_is_key_derivation(alg) {
+        alg
+    } else {
+        return Err(Error::InvalidArgument);
+    };
+    if !psa_alg_is_key_derivation(kdf) {
+        return Err(Error::InvalidArgument);
+    }
+    policy::require_specific(kdf)?;
+    let hash = psa_alg_get_hash(kdf);
+    let algo = match kdf {
+        PSA_ALG_PBKDF2_AES_CMAC_PRF_128 => return Ok((Algo::Pbkdf2Cmac, PSA_ALG_NONE)),
+        PSA_ALG_SP800_108_COUNTER_CMAC => return Ok((Algo::Sp800Cmac, PSA_ALG_NONE)),
+        _ if psa_alg_is_hkdf(kdf) => Algo::Hkdf,
+        _ if psa_alg_is_hkdf_extract(kdf) => Algo::HkdfExtract,
+        _ if psa_alg_is_hkdf_expand(kdf) => Algo::HkdfExpand,
+        _ if psa_alg_is_tls12_prf(kdf) => Algo::Tls12Prf,
+        _ if psa_alg_is_tls12_psk_to_ms(kdf) => Algo::Tls12PskToMs,
+        _ if psa_alg_is_pbkdf2_hmac(kdf) => Algo::Pbkdf2Hmac,
+        _ if psa_alg_is_sp800_108_counter_hmac(kdf) => Algo::Sp800Hmac,
+        _ => return Err(Error::NotSupported),
+    };
+    if !kdf::hash_supported(hash) {
+        return Err(Error::NotSupported);
+    }
+    Ok((algo, hash))
+}
+
+fn initial_capacity(algo: Algo, hash: psa_algorithm_t) -> usize {
+    let hl = psa_hash_length(hash);
+    match algo {
+        Algo::Hkdf | Algo::HkdfExpand => 255 * hl,
+        Algo::HkdfExtract => hl,
+        // As Mbed TLS: the TLS 1.2 PRF is limited to 255 blocks.
+        Algo::Tls12Prf | Algo::Tls12PskToMs => 255 * hl,
+        Algo::Pbkdf2Hmac => PBKDF2_MAX_BLOCKS.saturating_mul(hl),
+        Algo::Pbkdf2Cmac => PBKDF2_MAX_BLOCKS.saturating_mul(16),
+        Algo::Sp800Hmac | Algo::Sp800Cmac => SP800_MAX_CAPACITY,
+    }
+}
+
+impl State {
+    fn new(alg: psa_algorithm_t) -> Result<Self> {
+        let (algo, hash) = resolve(alg)?;
+        Ok(State {
+            alg,
+            algo,
+            hash,
+            capacity: initial_capacity(algo, hash),
+            given: 0,
+            last_order: None,
+            output_started: false,
+            provenance: Provenance::default(),
+            store: Store::Plain(Box::default()),
+            revokers: Vec::new(),
+        })
+    }
+
+    /// Runs `f` on the secrets; `BadState` once an input key was destroyed.
+    fn with<R>(&mut self, f: impl FnOnce(&mut Sensitive) -> Result<R>) -> Result<R> {
+        match &mut self.store {
+            Store::Plain(s) => f(s),
+            Store::Bound(b) => b.with(f)?,
+        }
+    }
+
+    /// Ties the secrets to `key`: destroying it wipes them.
+    fn bind(&mut self, key: &KeyData) -> Result<()> {
+        match &self.store {
+            Store::Plain(_) => {
+                let Store::Plain(s) = std::mem::replace(&mut self.store, Store::Plain(Box::default())) else {
+                    unreachable!()
+                };
+                self.store = Store::Bound(Arc::new(KeyBound::new(key, *s)));
+            }
+            Store::Bound(b) => {
+                // Fail now if an earlier input key is already gone.
+                b.with(|_| ())?;
+                self.revokers.push(KeyBound::new(key, Revoker(Arc::downgrade(b))));
+            }
+        }
+        Ok(())
+    }
+
+    fn rule(&self, step: psa_key_derivation_step_t) -> Option<StepRule> {
+        rules(self.algo).iter().copied().find(|r| r.step == step)
+    }
+
+    fn has(&self, step: psa_key_derivation_step_t) -> bool {
+        self.given & (1 << step_index(step)) != 0
+    }
+
+    /// The state-machine checks of an input: `InvalidArgument` for a step the
+    /// algorithm does not have, `BadState` for one out of order or repeated.
+    fn check_step(&self, step: psa_key_derivation_step_t) -> Result<StepRule> {
+        if self.output_started {
+            return Err(Error::BadState);
+        }
+        let r = self.rule(step).ok_or(Error::InvalidArgument)?;
+        if self.has(step) && !r.repeatable {
+            return Err(Error::BadState);
+        }
+        if let Some(o) = r.order {
+            if self.last_order.is_some_and(|last| last > o || (last == o && !r.repeatable)) {
+                return Err(Error::BadState);
+            }
+            let missing = rules(self.algo)
+                .iter()
+                .any(|p| p.required && p.order.is_some_and(|po| po < o) && !self.has(p.step));
+            if missing {
+                return Err(Error::BadState);
+            }
+        }
+        Ok(r)
+    }
+
+    /// Whether `input` is an acceptable form for `step` in this algorithm
+    /// (key types, direct input, integer), and the length rules.
+    fn check_input(&self, step: psa_key_derivation_step_t, input: &Input) -> Result<()> {
+        let a = self.algo;
+        if step == COST {
+            return match input {
+                Input::Integer(0) => Err(Error::InvalidArgument),
+                Input::Integer(v) if *v > u32::MAX as u64 => Err(Error::NotSupported),
+                Input::Integer(_) => Ok(()),
+                _ => Err(Error::InvalidArgument),
+            };
+        }
+        let key_type_ok = |t: psa_key_type_t| match step {
+            SECRET => match a {
+                Algo::Sp800Cmac => t == PSA_KEY_TYPE_AES,
+                Algo::Sp800Hmac => t == PSA_KEY_TYPE_DERIVE || t == PSA_KEY_TYPE_HMAC,
+                _ => t == PSA_KEY_TYPE_DERIVE,
+            },
+            PASSWORD => t == PSA_KEY_TYPE_DERIVE || t == PSA_KEY_TYPE_PASSWORD,
+            OTHER_SECRET => t == PSA_KEY_TYPE_DERIVE,
+            SALT => t == PSA_KEY_TYPE_RAW_DATA || t == PSA_KEY_TYPE_PEPPER,
+            _ => t == PSA_KEY_TYPE_RAW_DATA,
+        };
+        match input {
+            Input::Integer(_) => Err(Error::InvalidArgument),
+            Input::Key { t, .. } if !key_type_ok(*t) => Err(Error::InvalidArgument),
+            // The CMAC KDF takes its secret only as an AES key.
+            Input::Bytes | Input::Agreement if a == Algo::Sp800Cmac && step == SECRET => {
+                Err(Error::InvalidArgument)
+            }
+            // A shared secret feeds secret steps only.
+            Input::Agreement if !matches!(step, SECRET | OTHER_SECRET | PASSWORD) => Err(Error::InvalidArgument),
+            _ => Ok(()),
+        }
+    }
+
+    /// Length rules on the input value.
+    fn check_value(&self, step: psa_key_derivation_step_t, data: &[u8]) -> Result<()> {
+        match (self.algo, step) {
+            (Algo::Tls12PskToMs, SECRET) if data.len() > PSA_TLS12_PSK_TO_MS_PSK_MAX_SIZE => {
+                Err(Error::InvalidArgument)
+            }
+            (Algo::Tls12PskToMs, OTHER_SECRET) if data.len() > u16::MAX as usize => Err(Error::InvalidArgument),
+            // RFC 5869: the PRK is at least HashLen bytes.
+            (Algo::HkdfExpand, SECRET) if data.len() < psa_hash_length(self.hash) => Err(Error::InvalidArgument),
+            (Algo::Sp800Hmac | Algo::Sp800Cmac, LABEL) if data.contains(&0) => Err(Error::InvalidArgument),
+            _ => Ok(()),
+        }
+    }
+
+    /// Records an input whose checks passed.
+    fn record(&mut self, r: StepRule, data: &[u8], from_derive_key: bool, verify_only: bool) -> Result<()> {
+        let step = r.step;
+        self.with(|s| {
+            let slot = &mut s.inputs[step_index(step)];
+            match slot {
+                Some(v) if r.repeatable => v.extend_from_slice(data),
+                _ => *slot = Some(Zeroizing::new(data.to_vec())),
+            }
+            Ok(())
+        })?;
+        self.given |= 1 << step_index(step);
+        if let Some(o) = r.order {
+            self.last_order = Some(o);
+        }
+        if matches!(step, SECRET | PASSWORD) {
+            self.provenance.secret_from_key = from_derive_key;
+        }
+        self.provenance.verify_only |= verify_only;
+        Ok(())
+    }
+
+    fn inputs_complete(&self) -> bool {
+        rules(self.algo).iter().all(|r| !r.required || self.has(r.step))
+    }
+
+    /// Reads `n` output bytes: `BadState` before all inputs are in,
+    /// `InsufficientData` (capacity set to 0) beyond the capacity.
+    fn read(&mut self, n: usize) -> Result<Zeroizing<Vec<u8>>> {
+        if !self.inputs_complete() {
+            return Err(Error::BadState);
+        }
+        self.reserve(n)?;
+        self.take(n)
+    }
+
+    fn reserve(&mut self, n: usize) -> Result<()> {
+        if n > self.capacity || (n == 0 && self.capacity == 0) {
+            self.capacity = 0;
+            return Err(Error::InsufficientData);
+        }
+        Ok(())
+    }
+
+    /// Produces `n` bytes (the capacity was checked), building the stream on
+    /// first use.
+    fn take(&mut self, n: usize) -> Result<Zeroizing<Vec<u8>>> {
+        let (algo, hash) = (self.algo, self.hash);
+        // SP 800-108: L is fixed by the capacity when the first output is requested.
+        let l_bits = (self.capacity.min(SP800_MAX_CAPACITY) * 8) as u32;
+        self.output_started = true;
+        self.capacity -= n;
+        self.with(|s| {
+            if s.stream.is_none() {
+                s.stream = Some(build(algo, hash, &s.inputs, l_bits)?);
+                // The stream holds what it needs; the raw inputs go now.
+                s.inputs = Default::default();
+            }
+            s.stream.as_mut().expect("built above").take(n)
+        })
+    }
+}
+
+/// Builds the output stream from the inputs.
+fn build(
+    algo: Algo,
+    hash: psa_algorithm_t,
+    inputs: &[Option<Zeroizing<Vec<u8>>>; 9],
+    l_bits: u32,
+) -> Result<Stream> {
+    let get = |step| inputs[step_index(step)].as_deref().map(|v| v.as_slice());
+    let bytes = |step| get(step).unwrap_or(&[]);
+    match algo {
+        Algo::Hkdf => Stream::hkdf(hash, bytes(SALT), bytes(SECRET), bytes(INFO)),
+        Algo::HkdfExtract => Stream::hkdf_extract(hash, bytes(SALT), bytes(SECRET)),
+        Algo::HkdfExpand => Stream::hkdf_expand(hash, bytes(SECRET), bytes(INFO)),
+        Algo::Tls12Prf => Stream::tls12_prf(hash, bytes(SECRET), bytes(LABEL), bytes(SEED)),
+        Algo::Tls12PskToMs => {
+            Stream::tls12_psk_to_ms(hash, bytes(SECRET), get(OTHER_SECRET), bytes(LABEL), bytes(SEED))
+        }
+        Algo::Pbkdf2Hmac | Algo::Pbkdf2Cmac => {
+            let cost = get(COST).ok_or(Error::BadState)?;
+            let iterations = u32::from_be_bytes(cost.try_into().map_err(|_| Error::CorruptionDetected)?);
+            if algo == Algo::Pbkdf2Hmac {
+                Stream::pbkdf2_hmac(hash, bytes(PASSWORD), bytes(SALT), iterations)
+            } else {
+                Stream::pbkdf2_aes_cmac_prf_128(bytes(PASSWORD), bytes(SALT), iterations)
+            }
+        }
+        Algo::Sp800Hmac => Stream::sp800_108_hmac(hash, bytes(SECRET), bytes(LABEL), bytes(CONTEXT), l_bits),
+        Algo::Sp800Cmac => Stream::sp800_108_cmac(bytes(SECRET), bytes(LABEL), bytes(CONTEXT), l_bits),
+    }
+}
+
+/// Runs one step on the live operation at `words`. On an error other than
+/// those in `keep`, the operation is aborted (the specification's error state:
+/// later calls get `BadState` until `psa_key_derivation_abort`).
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+unsafe fn on_op<R>(words: *mut Words, keep: &[Error], f: impl FnOnce(&mut State) -> Result<R>) -> Result<R> {
+    // SAFETY: forwarded caller contract.
+    let mut b = unsafe { OPS.borrow(words) }?;
+    match f(b.state()) {
+        Ok(r) => Ok(r),
+        Err(e) if keep.contains(&e) => Err(e),
+        Err(e) => {
+            b.finish();
+            Err(e)
+        }
+    }
+}
+
+/// `psa_key_derivation_setup`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn setup(words: *mut Words, alg: psa_algorithm_t) -> Result<()> {
+    core()?;
+    // SAFETY: forwarded caller contract.
+    if unsafe { &*words }.iter().any(|&w| w != 0) {
+        return Err(Error::BadState);
+    }
+    let state = State::new(alg)?;
+    // SAFETY: forwarded caller contract.
+    unsafe { OPS.setup(words, state) }
+}
+
+/// `psa_key_derivation_get_capacity`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn get_capacity(words: *mut Words) -> Result<usize> {
+    // SAFETY: forwarded caller contract. Reading the capacity never fails the operation.
+    let mut b = unsafe { OPS.borrow(words) }?;
+    Ok(b.state().capacity)
+}
+
+/// `psa_key_derivation_set_capacity`: may only lower the capacity; a larger
+/// value is `InvalidArgument` and leaves the operation as it was.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn set_capacity(words: *mut Words, capacity: usize) -> Result<()> {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        on_op(words, &[Error::InvalidArgument], |s| {
+            if matches!(s.algo, Algo::Sp800Hmac | Algo::Sp800Cmac) && s.output_started {
+                // L is already fixed: changing the capacity is not permitted.
+                return Err(Error::BadState);
+            }
+            if capacity > s.capacity {
+                return Err(Error::InvalidArgument);
+            }
+            s.capacity = capacity;
+            Ok(())
+        })
+    }
+}
+
+/// `psa_key_derivation_input_bytes`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn input_bytes(words: *mut Words, step: psa_key_derivation_step_t, data: &[u8]) -> Result<()> {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        on_op(words, &[], |s| {
+            let r = s.check_step(step)?;
+            s.check_input(step, &Input::Bytes)?;
+            s.check_value(step, data)?;
+            s.record(r, data, false, false)
+        })
+    }
+}
+
+/// `psa_key_derivation_input_integer` (the PBKDF2 iteration count).
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn input_integer(words: *mut Words, step: psa_key_derivation_step_t, value: u64) -> Result<()> {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        on_op(words, &[], |s| {
+            let r = s.check_step(step)?;
+            s.check_input(step, &Input::Integer(value))?;
+            s.record(r, &(value as u32).to_be_bytes(), false, false)
+        })
+    }
+}
+
+/// After a key's copy was bound to the operation, checks that the key was
+/// not destroyed meanwhile: a destroyer that marked the key before we
+/// registered may have revoked the copies before ours joined the list.
+fn still_exists(id: psa_key_id_t) -> Result<()> {
+    let k = core()?.keys.get(id).map_err(|_| Error::BadState)?;
+    k.release()
+}
+
+/// `psa_key_derivation_input_key`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn input_key(words: *mut Words, step: psa_key_derivation_step_t, id: psa_key_id_t) -> Result<()> {
+    let c = core()?;
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        on_op(words, &[], |s| {
+            let r = s.check_step(step)?;
+            let k = c.keys.get(id)?;
+            let d = k.data();
+            let (t, bits, usage) = (d.attrs.private_type, d.attrs.private_bits as usize, d.attrs.private_usage);
+            let derive = usage & PSA_KEY_USAGE_DERIVE != 0;
+            if !derive && usage & PSA_KEY_USAGE_VERIFY_DERIVATION == 0 {
+                return Err(Error::NotPermitted);
+            }
+            if !policy::permits(d.attrs.private_alg, s.alg, t, bits)
+                && !policy::permits(d.attrs.private_alg2, s.alg, t, bits)
+            {
+                return Err(Error::NotPermitted);
+            }
+            s.check_input(step, &Input::Key { t })?;
+            s.check_value(step, &d.material)?;
+            s.bind(d)?;
+            let from_key = derive && matches!(step, SECRET | PASSWORD);
+            s.record(r, &d.material, from_key, !derive)?;
+            k.release()?;
+            still_exists(id)
+        })
+    }
+}
+
+/// `psa_key_derivation_key_agreement`: the shared secret of `private_key` and
+/// `peer` becomes the input of `step`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn key_agreement(
+    words: *mut Words,
+    step: psa_key_derivation_step_t,
+    private_key: psa_key_id_t,
+    peer: &[u8],
+) -> Result<()> {
+    let c = core()?;
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        on_op(words, &[], |s| {
+            if !psa_alg_is_key_agreement(s.alg) {
+                return Err(Error::InvalidArgument);
+            }
+            let r = s.check_step(step)?;
+            s.check_input(step, &Input::Agreement)?;
+            let secret = super::key_agreement::shared_secret(private_key, s.alg, peer)?;
+            s.check_value(step, &secret)?;
+            let k = c.keys.get(private_key)?;
+            s.bind(k.data())?;
+            k.release()?;
+            s.record(r, &secret, true, false)?;
+            still_exists(private_key)
+        })
+    }
+}
+
+/// `psa_key_derivation_output_bytes`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn output_bytes(words: *mut Words, out: &mut [u8]) -> Result<()> {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        on_op(words, &[Error::InsufficientData], |s| {
+            if !s.inputs_complete() {
+                return Err(Error::BadState);
+            }
+            if s.provenance.verify_only {
+                return Err(Error::NotPermitted);
+            }
+            out.copy_from_slice(&s.read(out.len())?);
+            Ok(())
+        })
+    }
+}
+
+/// Checks the attributes of a key to derive: type and size supported and
+/// derivable, the `PASSWORD_HASH` policy rule; returns the size in bytes.
+fn derived_key_size(attrs: &psa_key_attributes_t, alg: psa_algorithm_t) -> Result<usize> {
+    let t = attrs.private_type;
+    if t == PSA_KEY_TYPE_NONE || psa_key_type_is_public_key(t) {
+        return Err(Error::InvalidArgument);
+    }
+    if psa_key_type_is_asymmetric(t) {
+        // Deriving key pairs is not implemented by this driver.
+        return Err(Error::NotSupported);
+    }
+    let bits = requested_bits(attrs)?;
+    if bits == 0 {
+        return Err(Error::InvalidArgument);
+    }
+    keys::check_size(t, bits)?;
+    if t == PSA_KEY_TYPE_PASSWORD_HASH && attrs.private_alg != alg {
+        return Err(Error::InvalidArgument);
+    }
+    Ok(bits / 8)
+}
+
+/// `psa_key_derivation_output_key`: returns the new key's id.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn output_key(attrs: &psa_key_attributes_t, words: *mut Words) -> Result<psa_key_id_t> {
+    let c = core()?;
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        on_op(words, &[Error::InsufficientData], |s| {
+            if !s.inputs_complete() {
+                return Err(Error::BadState);
+            }
+            if !s.provenance.secret_from_key || s.provenance.verify_only {
+                return Err(Error::NotPermitted);
+            }
+            let n = derived_key_size(attrs, s.alg)?;
+            let target = creation_target(attrs)?;
+            let material = s.read(n)?;
+            let mut a = *attrs;
+            a.private_bits = (n * 8) as u16;
+            a.private_usage = psa_key_usage_extend(a.private_usage);
+            // No cryptography between begin_create and commit.
+            c.keys.begin_create(target)?.commit(a, material)
+        })
+    }
+}
+
+/// `psa_key_derivation_verify_bytes`: constant-time comparison.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn verify_bytes(words: *mut Words, expected: &[u8]) -> Result<()> {
+    // SAFETY: forwarded caller contract.
+    unsafe { on_op(words, &[Error::InsufficientData], |s| verify(s, expected)) }
+}
+
+fn verify(s: &mut State, expected: &[u8]) -> Result<()> {
+    let got = s.read(expected.len())?;
+    if bool::from(got.as_slice().ct_eq(expected)) {
+        Ok(())
+    } else {
+        Err(Error::InvalidSignature)
+    }
+}
+
+/// `psa_key_derivation_verify_key`: `expected` must be a `PASSWORD_HASH` key
+/// with `PSA_KEY_USAGE_VERIFY_DERIVATION` permitting the operation's algorithm.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn verify_key(words: *mut Words, expected: psa_key_id_t) -> Result<()> {
+    let c = core()?;
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        on_op(words, &[Error::InsufficientData], |s| {
+            if !s.inputs_complete() {
+                return Err(Error::BadState);
+            }
+            let k = c.keys.get(expected)?;
+            let d = k.data();
+            let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+            policy::require_usage(&d.attrs, PSA_KEY_USAGE_VERIFY_DERIVATION)?;
+            if !policy::permits(d.attrs.private_alg, s.alg, t, bits)
+                && !policy::permits(d.attrs.private_alg2, s.alg, t, bits)
+            {
+                return Err(Error::NotPermitted);
+            }
+            if t != PSA_KEY_TYPE_PASSWORD_HASH {
+                return Err(Error::InvalidArgument);
+            }
+            let value = Zeroizing::new(d.material.to_vec());
+            k.release()?;
+            verify(s, &value)
+        })
+    }
+}
+
+/// `psa_key_derivation_abort`: an inactive operation succeeds.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn abort(words: *mut Words) -> Result<()> {
+    core()?;
+    // SAFETY: forwarded caller contract.
+    unsafe { super::operation::abort(&OPS, words) }
+}
