@@ -437,3 +437,24 @@ mod tests {
         assert_eq!(read_chunked(&mut s, 70), want[..70]);
     }
 }
+
+#[cfg(test)]
+mod reference_values {
+    use super::*;
+
+    /// PBKDF2-AES-CMAC-PRF-128, P = "password" (reduced to AES-CMAC(0^128, P)
+    /// per RFC 4615), S = "salt", c = 4096, 32 bytes, computed by the `pbkdf2`
+    /// crate over `cmac`; ctests/test_key_derivation.c uses the same value.
+    #[test]
+    fn pbkdf2_aes_cmac_reference() {
+        let mut m = <Cmac<aes::Aes128> as KeyInit>::new_from_slice(&[0u8; 16]).unwrap();
+        m.update(b"password");
+        let key = m.finalize().into_bytes();
+        let mut want = [0u8; 32];
+        pbkdf2::pbkdf2::<Cmac<aes::Aes128>>(&key, b"salt", 4096, &mut want).unwrap();
+        let hex: String = want.iter().map(|b| format!("{b:02x}")).collect();
+        println!("PBKDF2-AES-CMAC-PRF-128 reference: {hex}");
+        let mut s = Stream::pbkdf2_aes_cmac_prf_128(b"password", b"salt", 4096).unwrap();
+        assert_eq!(s.take(32).unwrap().to_vec(), want.to_vec());
+    }
+}
