@@ -8,7 +8,7 @@
 #     consumer (tests/consumers/cmake), shared and static, also after the
 #     installed tree is moved;
 #   * a staged install (DESTDIR) and the Mbed TLS compatibility layer (COMPAT=1).
-# Needs cmake and pkg-config. The last line is `N passed, M failed`; the exit
+# Needs cmake and pkg-config. The last line is `consumers: N passed, M failed`; the exit
 # status is non-zero when anything failed. KEEP=1 keeps the temporary directory.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ check() { # check "description" command...
 }
 fails() { ! "$@"; }
 finish() {
-    echo "$passed passed, $failed failed"
+    echo "consumers: $passed passed, $failed failed"
     [ "$failed" = 0 ]
     exit $?
 }
