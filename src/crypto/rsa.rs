@@ -1055,3 +1055,26 @@ mod tests {
         eprintln!("wycheproof RSA PKCS#1 v1.5 decrypt vectors: {count} ({rejected_implicitly} implicitly rejected)");
     }
 }
+
+#[cfg(test)]
+mod speed {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn rsa2048_sign_speed() {
+        let k = generate(2048, None).unwrap();
+        let p = prepare(PSA_KEY_TYPE_RSA_KEY_PAIR, &k).unwrap();
+        let alg = psa_alg_rsa_pkcs1v15_sign(PSA_ALG_SHA_256);
+        let mut sig = [0u8; 256];
+        for (name, f) in [
+            ("rsa crate sign_hash", &(|| { sign_hash_prepared(&p, alg, &[0x5a; 32], &mut sig.clone()).unwrap(); }) as &dyn Fn()),
+            ("ring sign_message", &|| { sign_message_prepared(&p, alg, b"abc", &mut sig.clone()).unwrap(); }),
+        ] {
+            let t = std::time::Instant::now();
+            let mut n = 0;
+            while t.elapsed().as_secs_f64() < 2.0 { f(); n += 1; }
+            eprintln!("{name}: {:.0} ops/s", n as f64 / t.elapsed().as_secs_f64());
+        }
+        sig[0] = 0;
+    }
+}
