@@ -678,7 +678,7 @@ static void test_errors(void)
         CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
     }
     CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
-    CHECK_STATUS(psa_key_derivation_abort(NULL), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_key_derivation_abort(NULL), PSA_SUCCESS);
 
     psa_destroy_key(derive);
     psa_destroy_key(wrong_alg);

@@ -171,7 +171,9 @@ enum Input {
     Bytes,
     Integer(u64),
     /// A key of this type.
-    Key { t: psa_key_type_t },
+    Key {
+        t: psa_key_type_t,
+    },
     /// A key agreement's shared secret.
     Agreement,
 }
@@ -293,9 +295,8 @@ impl State {
             if self.last_order.is_some_and(|last| last > o || (last == o && !r.repeatable)) {
                 return Err(Error::BadState);
             }
-            let missing = rules(self.algo)
-                .iter()
-                .any(|p| p.required && p.order.is_some_and(|po| po < o) && !self.has(p.step));
+            let missing =
+                rules(self.algo).iter().any(|p| p.required && p.order.is_some_and(|po| po < o) && !self.has(p.step));
             if missing {
                 return Err(Error::BadState);
             }
@@ -330,9 +331,7 @@ impl State {
             Input::Integer(_) => Err(Error::InvalidArgument),
             Input::Key { t, .. } if !key_type_ok(*t) => Err(Error::InvalidArgument),
             // The CMAC KDF takes its secret only as an AES key.
-            Input::Bytes | Input::Agreement if a == Algo::Sp800Cmac && step == SECRET => {
-                Err(Error::InvalidArgument)
-            }
+            Input::Bytes | Input::Agreement if a == Algo::Sp800Cmac && step == SECRET => Err(Error::InvalidArgument),
             // A shared secret feeds secret steps only.
             Input::Agreement if !matches!(step, SECRET | OTHER_SECRET | PASSWORD) => Err(Error::InvalidArgument),
             _ => Ok(()),
@@ -417,12 +416,7 @@ impl State {
 }
 
 /// Builds the output stream from the inputs.
-fn build(
-    algo: Algo,
-    hash: psa_algorithm_t,
-    inputs: &[Option<Zeroizing<Vec<u8>>>; 9],
-    l_bits: u32,
-) -> Result<Stream> {
+fn build(algo: Algo, hash: psa_algorithm_t, inputs: &[Option<Zeroizing<Vec<u8>>>; 9], l_bits: u32) -> Result<Stream> {
     let get = |step| inputs[step_index(step)].as_deref().map(|v| v.as_slice());
     let bytes = |step| get(step).unwrap_or(&[]);
     match algo {
@@ -797,12 +791,7 @@ mod tests {
 
     fn import(t: psa_key_type_t, usage: psa_key_usage_t, alg: psa_algorithm_t, data: &[u8]) -> psa_key_id_t {
         crate::api::init().unwrap();
-        let a = psa_key_attributes_t {
-            private_type: t,
-            private_usage: usage,
-            private_alg: alg,
-            ..Default::default()
-        };
+        let a = psa_key_attributes_t { private_type: t, private_usage: usage, private_alg: alg, ..Default::default() };
         km::import(&a, data).unwrap()
     }
 
@@ -1232,7 +1221,8 @@ mod tests {
         o.bytes(SECRET, b"psk").unwrap();
         o.bytes(LABEL, b"master secret").unwrap();
         let ms = o.out(48).unwrap();
-        let mut s = Stream::tls12_psk_to_ms(PSA_ALG_SHA_256, b"psk", Some(b"other"), b"master secret", b"seed").unwrap();
+        let mut s =
+            Stream::tls12_psk_to_ms(PSA_ALG_SHA_256, b"psk", Some(b"other"), b"master secret", b"seed").unwrap();
         assert_eq!(s.take(48).unwrap().to_vec(), ms);
         let mut o = Op::setup(psa_alg_tls12_prf(PSA_ALG_SHA_256));
         assert_eq!(o.bytes(SECRET, b"s"), Err(Error::BadState));

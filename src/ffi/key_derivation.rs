@@ -3,8 +3,8 @@ use super::boundary;
 use crate::api::key_derivation as kd;
 use crate::api::operation::Words;
 use crate::types::{
-    psa_algorithm_t, psa_key_attributes_t, psa_key_derivation_operation_t, psa_key_derivation_step_t,
-    psa_key_id_t, psa_status_t, Error, Result, PSA_KEY_ID_NULL,
+    psa_algorithm_t, psa_key_attributes_t, psa_key_derivation_operation_t, psa_key_derivation_step_t, psa_key_id_t,
+    psa_status_t, Error, Result, PSA_KEY_ID_NULL,
 };
 
 /// The words of a non-NULL operation object (`InvalidArgument` for NULL).
@@ -202,11 +202,13 @@ pub unsafe extern "C" fn psa_key_derivation_verify_key(
 ///
 /// Aborting an inactive (zero-initialised) operation succeeds and has no effect.
 #[no_mangle]
-pub unsafe extern "C" fn psa_key_derivation_abort(
-    operation: *mut psa_key_derivation_operation_t,
-) -> psa_status_t {
+pub unsafe extern "C" fn psa_key_derivation_abort(operation: *mut psa_key_derivation_operation_t) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
+        // Like free(NULL): nothing to abort.
+        if operation.is_null() {
+            return Ok(());
+        }
         let w = words(operation)?;
         // SAFETY: a valid operation object.
         unsafe { kd::abort(w) }
