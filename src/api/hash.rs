@@ -112,8 +112,9 @@ pub unsafe fn finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
         b.finish();
         return Err(Error::BufferTooSmall);
     }
-    drop(b);
-    write(&take(words)?, out)
+    let d = b.state().clone().finish();
+    b.finish();
+    write(&d, out)
 }
 
 /// `psa_hash_verify`: constant-time comparison.
