@@ -26,7 +26,9 @@ fn digest(alg: psa_algorithm_t, input: &[u8]) -> Result<hash::Digest> {
 
 fn write(d: &hash::Digest, out: &mut [u8]) -> Result<usize> {
     let n = d.as_ref().len();
-    out.get_mut(..n).ok_or(Error::BufferTooSmall)?.copy_from_slice(d.as_ref());
+    out.get_mut(..n)
+        .ok_or(Error::BufferTooSmall)?
+        .copy_from_slice(d.as_ref());
     Ok(n)
 }
 

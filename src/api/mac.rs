@@ -93,7 +93,9 @@ fn mac(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t, input: &[
 /// `psa_mac_compute`: returns the MAC length.
 pub fn compute(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Result<usize> {
     let (tag, len) = mac(id, alg, PSA_KEY_USAGE_SIGN_MESSAGE, input)?;
-    out.get_mut(..len).ok_or(Error::BufferTooSmall)?.copy_from_slice(&tag.as_ref()[..len]);
+    out.get_mut(..len)
+        .ok_or(Error::BufferTooSmall)?
+        .copy_from_slice(&tag.as_ref()[..len]);
     Ok(len)
 }
 
@@ -143,13 +145,26 @@ pub unsafe fn setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm_t, v
     if unsafe { &*words }.iter().any(|&w| w != 0) {
         return Err(Error::BadState);
     }
-    let usage = if verify { PSA_KEY_USAGE_VERIFY_MESSAGE } else { PSA_KEY_USAGE_SIGN_MESSAGE };
+    let usage = if verify {
+        PSA_KEY_USAGE_VERIFY_MESSAGE
+    } else {
+        PSA_KEY_USAGE_SIGN_MESSAGE
+    };
     let c = check(id, alg, usage)?;
     let ctx = with_mac_key(c.key.data(), c.base, |key| key.start())?;
     let ctx = KeyBound::new(c.key.data(), ctx);
     c.key.release()?;
     // SAFETY: forwarded caller contract.
-    unsafe { OPS.setup(words, MacOp { ctx, len: c.len, verify }) }
+    unsafe {
+        OPS.setup(
+            words,
+            MacOp {
+                ctx,
+                len: c.len,
+                verify,
+            },
+        )
+    }
 }
 
 /// `psa_mac_update`.
@@ -220,4 +235,72 @@ pub unsafe fn abort(words: *mut Words) -> Result<()> {
     core()?;
     // SAFETY: forwarded caller contract.
     unsafe { operation::abort(&OPS, words) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::RUSTPSA_OPERATION_WORDS;
+
+    fn key(alg: psa_algorithm_t, t: psa_key_type_t, material: &[u8]) -> psa_key_id_t {
+        super::super::init().unwrap();
+        let attrs = psa_key_attributes_t {
+            private_type: t,
+            private_usage: PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE,
+            private_alg: alg,
+            ..Default::default()
+        };
+        super::super::key_management::import(&attrs, material).unwrap()
+    }
+
+    /// Multi-part = one-shot through the API layer under random chunking, for
+    /// HMAC (ring and RustCrypto paths), CMAC and a truncated MAC; and a key
+    /// destroyed mid-operation revokes the operation.
+    #[test]
+    fn multi_part_equals_one_shot() {
+        let msg: Vec<u8> = (0..1000u32).map(|i| (i * 7) as u8).collect();
+        let mut seed = 7u64;
+        for (alg, t, klen) in [
+            (psa_alg_hmac(PSA_ALG_SHA_256), PSA_KEY_TYPE_HMAC, 32),
+            (psa_alg_hmac(PSA_ALG_SHA3_384), PSA_KEY_TYPE_HMAC, 200),
+            (
+                psa_alg_truncated_mac(psa_alg_hmac(PSA_ALG_SHA_512_224), 10),
+                PSA_KEY_TYPE_HMAC,
+                16,
+            ),
+            (PSA_ALG_CMAC, PSA_KEY_TYPE_AES, 24),
+        ] {
+            let id = key(alg, t, &vec![0x42; klen]);
+            let mut want = [0u8; 64];
+            let n = compute(id, alg, &msg, &mut want).unwrap();
+            for verify in [false, true] {
+                let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
+                unsafe { setup(&mut w, id, alg, verify) }.unwrap();
+                let mut rest = &msg[..];
+                while !rest.is_empty() {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    let k = ((seed >> 40) as usize % 130).min(rest.len());
+                    unsafe { update(&mut w, &rest[..k]) }.unwrap();
+                    rest = &rest[k..];
+                }
+                if verify {
+                    unsafe { verify_finish(&mut w, &want[..n]) }.unwrap();
+                } else {
+                    let mut got = [0u8; 64];
+                    let m = unsafe { sign_finish(&mut w, &mut got) }.unwrap();
+                    assert_eq!(got[..m], want[..n]);
+                }
+                assert_eq!(unsafe { update(&mut w, b"x") }.err(), Some(Error::BadState));
+            }
+            let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
+            unsafe { setup(&mut w, id, alg, false) }.unwrap();
+            super::super::key_management::destroy(id).unwrap();
+            assert_eq!(unsafe { update(&mut w, b"x") }.err(), Some(Error::BadState));
+            assert_eq!(w, [0; RUSTPSA_OPERATION_WORDS]);
+            assert_eq!(
+                unsafe { setup(&mut w, id, alg, false) }.err(),
+                Some(Error::InvalidHandle)
+            );
+        }
+    }
 }

@@ -122,10 +122,12 @@ pub fn sha256(input: &[u8]) -> [u8; 32] {
 
 /// FIPS 180-4 initial hash values.
 const IV_SHA1: [u32; 5] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-const IV_SHA224: [u32; 8] =
-    [0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4];
-const IV_SHA256: [u32; 8] =
-    [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const IV_SHA224: [u32; 8] = [
+    0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4,
+];
+const IV_SHA256: [u32; 8] = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
 const IV_SHA384: [u64; 8] = [
     0xcbbb9d5dc1059ed8,
     0x629a292a367cd507,
@@ -218,9 +220,18 @@ impl Chain {
 
     fn set_bytes(&mut self, b: &[u8]) {
         match self {
-            Chain::Sha1(s) => s.iter_mut().zip(b.chunks_exact(4)).for_each(|(w, c)| *w = u32::from_be_bytes(c.try_into().unwrap())),
-            Chain::Sha256(s) => s.iter_mut().zip(b.chunks_exact(4)).for_each(|(w, c)| *w = u32::from_be_bytes(c.try_into().unwrap())),
-            Chain::Sha512(s) => s.iter_mut().zip(b.chunks_exact(8)).for_each(|(w, c)| *w = u64::from_be_bytes(c.try_into().unwrap())),
+            Chain::Sha1(s) => s
+                .iter_mut()
+                .zip(b.chunks_exact(4))
+                .for_each(|(w, c)| *w = u32::from_be_bytes(c.try_into().unwrap())),
+            Chain::Sha256(s) => s
+                .iter_mut()
+                .zip(b.chunks_exact(4))
+                .for_each(|(w, c)| *w = u32::from_be_bytes(c.try_into().unwrap())),
+            Chain::Sha512(s) => s
+                .iter_mut()
+                .zip(b.chunks_exact(8))
+                .for_each(|(w, c)| *w = u64::from_be_bytes(c.try_into().unwrap())),
         }
     }
 }
@@ -255,7 +266,13 @@ impl Md {
             PSA_ALG_SHA_512_256 => Chain::Sha512(IV_SHA512_256),
             _ => return None,
         };
-        Some(Md { alg, chain, buf: [0; 128], buffered: 0, total: 0 })
+        Some(Md {
+            alg,
+            chain,
+            buf: [0; 128],
+            buffered: 0,
+            total: 0,
+        })
     }
 
     /// Largest total input, in bytes, whose bit length fits the length field.
@@ -267,7 +284,10 @@ impl Md {
     }
 
     fn update(&mut self, input: &[u8]) -> Result<()> {
-        let total = self.total.checked_add(input.len() as u128).filter(|&t| t <= self.max_total());
+        let total = self
+            .total
+            .checked_add(input.len() as u128)
+            .filter(|&t| t <= self.max_total());
         self.total = total.ok_or(Error::InvalidArgument)?;
         self.absorb(input);
         Ok(())
@@ -311,7 +331,10 @@ impl Md {
         debug_assert_eq!(self.buffered, 0);
         let mut out = [0u8; 64];
         self.chain.bytes(&mut out);
-        Digest { buf: out, len: psa_hash_length(self.alg) }
+        Digest {
+            buf: out,
+            len: psa_hash_length(self.alg),
+        }
     }
 
     fn suspend(&self, out: &mut [u8]) -> Result<usize> {
@@ -456,9 +479,17 @@ impl Hasher {
         }
         if psa_hash_suspend_output_size(alg) == 0 {
             // SHA-3, SHAKE, SM3: no suspend format is defined.
-            return Err(if psa_hash_length(alg) == 0 { Error::InvalidArgument } else { Error::NotSupported });
+            return Err(if psa_hash_length(alg) == 0 {
+                Error::InvalidArgument
+            } else {
+                Error::NotSupported
+            });
         }
-        Ok(Hasher { alg, inner: Inner::Md(Md::resume(alg, rest)?), total: 0 })
+        Ok(Hasher {
+            alg,
+            inner: Inner::Md(Md::resume(alg, rest)?),
+            total: 0,
+        })
     }
 }
 
@@ -498,7 +529,11 @@ mod tests {
     fn lengths_match_the_spec() {
         for alg in ALL {
             assert!(supported(alg));
-            assert_eq!(compute(alg, b"abc").unwrap().as_ref().len(), psa_hash_length(alg), "{alg:#x}");
+            assert_eq!(
+                compute(alg, b"abc").unwrap().as_ref().len(),
+                psa_hash_length(alg),
+                "{alg:#x}"
+            );
         }
     }
 
@@ -523,7 +558,11 @@ mod tests {
                     h.update(&rest[..k]).unwrap();
                     rest = &rest[k..];
                 }
-                assert_eq!(h.finish().as_ref(), compute(alg, &m).unwrap().as_ref(), "{alg:#x} len {n}");
+                assert_eq!(
+                    h.finish().as_ref(),
+                    compute(alg, &m).unwrap().as_ref(),
+                    "{alg:#x} len {n}"
+                );
             }
         }
     }
@@ -555,8 +594,13 @@ mod tests {
                         assert_eq!(e, Error::NotSupported);
                         assert!(matches!(
                             alg,
-                            PSA_ALG_MD5 | PSA_ALG_RIPEMD160 | PSA_ALG_SHA3_224 | PSA_ALG_SHA3_256
-                                | PSA_ALG_SHA3_384 | PSA_ALG_SHA3_512 | PSA_ALG_SHAKE256_512
+                            PSA_ALG_MD5
+                                | PSA_ALG_RIPEMD160
+                                | PSA_ALG_SHA3_224
+                                | PSA_ALG_SHA3_256
+                                | PSA_ALG_SHA3_384
+                                | PSA_ALG_SHA3_512
+                                | PSA_ALG_SHAKE256_512
                         ));
                         break;
                     }
@@ -579,7 +623,10 @@ mod tests {
         assert_eq!(st[44..47], m[64..67]);
         assert_eq!(Hasher::resume(&[0x02, 0, 0, 0x10]).err(), Some(Error::NotSupported));
         assert_eq!(Hasher::resume(&[0x02, 0, 0]).err(), Some(Error::InvalidArgument));
-        assert_eq!(Hasher::resume(&[0x03, 0xc0, 0x02, 0x00]).err(), Some(Error::InvalidArgument));
+        assert_eq!(
+            Hasher::resume(&[0x03, 0xc0, 0x02, 0x00]).err(),
+            Some(Error::InvalidArgument)
+        );
     }
 
     #[test]

@@ -170,7 +170,7 @@ impl MacKey {
     /// A running MAC computation with this key.
     pub fn start(&self) -> MacCtx {
         match self {
-            MacKey::Ring(k) => MacCtx(CtxInner::Ring(Wiping::new(hmac::Context::with_key(k)))),
+            MacKey::Ring(k) => MacCtx(CtxInner::Ring(Box::new(Wiping::new(hmac::Context::with_key(k))))),
             MacKey::Rc(m) => MacCtx(CtxInner::Rc(m.0.start())),
         }
     }
@@ -183,7 +183,7 @@ fn tag(s: &[u8]) -> Tag {
 }
 
 enum CtxInner {
-    Ring(Wiping<hmac::Context>),
+    Ring(Box<Wiping<hmac::Context>>),
     Rc(Box<dyn RcMac>),
 }
 
@@ -202,7 +202,7 @@ impl MacCtx {
     /// The full-length MAC of everything absorbed.
     pub fn finish(&mut self) -> Tag {
         match &mut self.0 {
-            CtxInner::Ring(c) => tag((**c).clone().sign().as_ref()),
+            CtxInner::Ring(c) => tag((***c).clone().sign().as_ref()),
             CtxInner::Rc(m) => m.finish(),
         }
     }

@@ -15,10 +15,7 @@ fn words(op: *mut psa_hash_operation_t) -> Result<*mut Words> {
 
 /// Start a multi-part hash calculation with algorithm `alg` on an inactive operation.
 #[no_mangle]
-pub unsafe extern "C" fn psa_hash_setup(
-    operation: *mut psa_hash_operation_t,
-    alg: psa_algorithm_t,
-) -> psa_status_t {
+pub unsafe extern "C" fn psa_hash_setup(operation: *mut psa_hash_operation_t, alg: psa_algorithm_t) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
         let w = words(operation)?;
@@ -187,7 +184,12 @@ pub unsafe extern "C" fn psa_hash_compute(
             return Err(Error::InvalidArgument);
         }
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, out) = unsafe { (boundary::input(input, input_length)?, boundary::output(hash, hash_size)?) };
+        let (input, out) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::output(hash, hash_size)?,
+            )
+        };
         let n = crate::api::hash::compute(alg, input, out)?;
         // SAFETY: checked non-NULL above.
         unsafe { boundary::set_out(hash_length, n) }
@@ -207,7 +209,12 @@ pub unsafe extern "C" fn psa_hash_compare(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, expected) = unsafe { (boundary::input(input, input_length)?, boundary::input(hash, hash_length)?) };
+        let (input, expected) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::input(hash, hash_length)?,
+            )
+        };
         crate::api::hash::compare(alg, input, expected)
     })
 }
