@@ -78,14 +78,16 @@ build_c() { # name [extra gcc flags]
     fi
 }
 
+# Every ctests/test_*.c is a functional test; every ctests/conc_*.c a
+# concurrency scenario (run again under ThreadSanitizer with few rounds).
+CONC=()
+for f in "$HERE"/conc_*.c; do [ -e "$f" ] && CONC+=("$(basename "$f" .c)"); done
 if [ "$TSAN" = 1 ]; then
-    TESTS=(test_threading test_concurrency)
+    TESTS=(test_threading test_concurrency "${CONC[@]}")
 else
-    TESTS=(test_library test_attributes test_key_management test_hash_mac test_persistence
-           test_threading test_concurrency)
-    for extra in test_values test_stubs; do
-        [ -f "$HERE/$extra.c" ] && TESTS+=("$extra")
-    done
+    TESTS=()
+    for f in "$HERE"/test_*.c; do TESTS+=("$(basename "$f" .c)"); done
+    TESTS+=("${CONC[@]}")
 fi
 BUILT=()
 for t in "${TESTS[@]}"; do
@@ -162,24 +164,24 @@ has() { local x; for x in "${BUILT[@]}"; do [ "$x" = "$1" ] && return 0; done; r
 if [ "$TSAN" = 1 ]; then
     has test_threading && run test_threading
     has test_concurrency && run test_concurrency -r "${CTESTS_TSAN_ROUNDS:-50}"
-else
-    for t in test_library test_attributes test_key_management test_hash_mac; do
-        has "$t" && run "$t"
+    for t in "${CONC[@]}"; do
+        has "$t" && run "$t" -r "${CTESTS_TSAN_CONC_ROUNDS:-10}"
     done
-    if has test_persistence; then
-        run test_persistence
-        PDIR=$(mktemp -d /tmp/rustpsa-ctest-phases-XXXXXX)
-        run test_persistence create "$PDIR"
-        run test_persistence read "$PDIR"
-        run test_persistence read "$PDIR"   # a second restart changes nothing
-        run test_persistence destroy "$PDIR"
-        run test_persistence check-gone "$PDIR"
-        rm -rf "$PDIR" "$PDIR.side"
-    fi
-    has test_threading && run test_threading
-    has test_concurrency && run test_concurrency
-    for t in test_values test_stubs test_header_cpp; do
-        has "$t" && run "$t"
+else
+    for t in "${BUILT[@]}"; do
+        case "$t" in
+        test_persistence)
+            run test_persistence
+            PDIR=$(mktemp -d /tmp/rustpsa-ctest-phases-XXXXXX)
+            run test_persistence create "$PDIR"
+            run test_persistence read "$PDIR"
+            run test_persistence read "$PDIR"   # a second restart changes nothing
+            run test_persistence destroy "$PDIR"
+            run test_persistence check-gone "$PDIR"
+            rm -rf "$PDIR" "$PDIR.side"
+            ;;
+        *) run "$t" ;;
+        esac
     done
 fi
 
