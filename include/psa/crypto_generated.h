@@ -1412,6 +1412,9 @@ psa_status_t psa_hash_clone(const psa_hash_operation_t *source_operation,
 /**
  * Export the intermediate state of a hash operation into `hash_state`, so that it
  * can be continued later with `psa_hash_resume`; the operation becomes inactive.
+ *
+ * Supported for SHA-1 and the SHA-2 family; other hashes give
+ * `PSA_ERROR_NOT_SUPPORTED`.
  */
 psa_status_t psa_hash_suspend(psa_hash_operation_t *operation,
                               uint8_t *hash_state,
@@ -1667,6 +1670,7 @@ psa_status_t rustpsa_get_key_store_stats(rustpsa_key_store_stats_t *stats);
 
 /**
  * Start a multi-part MAC calculation with `key` and algorithm `alg`.
+ * Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
  */
 psa_status_t psa_mac_sign_setup(psa_mac_operation_t *operation,
                                 psa_key_id_t key,
@@ -1674,6 +1678,7 @@ psa_status_t psa_mac_sign_setup(psa_mac_operation_t *operation,
 
 /**
  * Start a multi-part MAC verification with `key` and algorithm `alg`.
+ * Needs `PSA_KEY_USAGE_VERIFY_MESSAGE`.
  */
 psa_status_t psa_mac_verify_setup(psa_mac_operation_t *operation,
                                   psa_key_id_t key,

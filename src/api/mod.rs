@@ -87,6 +87,7 @@ pub fn init() -> Result<()> {
 /// Not thread-safe, by contract.
 pub fn free() {
     let _settings = SETTINGS.lock();
+    hash::clear_operations(); mac::clear_operations();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);
     if !p.is_null() {
         // SAFETY: `p` came from Box::into_raw in `init` and is dropped once.

@@ -191,8 +191,12 @@ impl<S> Borrowed<'_, S> {
         self.entry.generation.fetch_add(1, Ordering::AcqRel);
         // SAFETY: valid for writes per `borrow`'s contract.
         unsafe { *self.words = [0; RUSTPSA_OPERATION_WORDS] };
-        self.ops.alloc.lock().free.push(self.index);
-        // Dropping `self` releases the busy flag.
+        // Release the busy flag before the entry can be reused: otherwise a new
+        // operation allocated on this entry could find it busy on its first
+        // step and get a spurious BadState.
+        let (ops, index) = (self.ops, self.index);
+        drop(self);
+        ops.alloc.lock().free.push(index);
     }
 }
 
