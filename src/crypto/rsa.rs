@@ -1065,7 +1065,7 @@ mod speed {
         let k = generate(2048, None).unwrap();
         let p = prepare(PSA_KEY_TYPE_RSA_KEY_PAIR, &k).unwrap();
         let alg = psa_alg_rsa_pkcs1v15_sign(PSA_ALG_SHA_256);
-        let mut sig = [0u8; 256];
+        let sig = [0u8; 256];
         for (name, f) in [
             ("rsa crate sign_hash", &(|| { sign_hash_prepared(&p, alg, &[0x5a; 32], &mut sig.clone()).unwrap(); }) as &dyn Fn()),
             ("ring sign_message", &|| { sign_message_prepared(&p, alg, b"abc", &mut sig.clone()).unwrap(); }),
