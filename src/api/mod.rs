@@ -13,7 +13,9 @@ use crate::storage::file::FileIts;
 use crate::sync::HostTable;
 use crate::types::{Error, Result};
 
+pub mod aead;
 pub mod attributes;
+pub mod cipher;
 pub mod hash;
 pub mod key_agreement;
 pub mod key_management;
@@ -85,6 +87,7 @@ pub fn init() -> Result<()> {
 /// Not thread-safe, by contract.
 pub fn free() {
     let _settings = SETTINGS.lock();
+    cipher::clear();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);
     if !p.is_null() {
         // SAFETY: `p` came from Box::into_raw in `init` and is dropped once.
