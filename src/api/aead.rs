@@ -111,6 +111,7 @@ pub struct AeadOp {
     lengths: Option<(u64, u64)>,
     ad: u64,
     text: u64,
+    ad_started: bool,
     text_started: bool,
     secret: KeyBound<Secret>,
 }
@@ -136,7 +137,7 @@ pub unsafe fn setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm_t, e
     let key = with_prepared(k.data(), |p| Ok(p.sym.clone()))?;
     let secret = KeyBound::new(k.data(), Secret { key, engine: None });
     k.release()?;
-    let op = AeadOp { kind, tag_len, encrypt, nonce: None, lengths: None, ad: 0, text: 0, text_started: false, secret };
+    let op = AeadOp { kind, tag_len, encrypt, nonce: None, lengths: None, ad: 0, text: 0, ad_started: false, text_started: false, secret };
     // SAFETY: caller contract.
     unsafe { OPS.setup(words, op) }
 }
@@ -184,8 +185,7 @@ pub unsafe fn set_lengths(words: *mut Words, ad_len: usize, text_len: usize) -> 
     // SAFETY: caller contract.
     unsafe {
         step(words, false, |op| {
-            let engine_started = op.secret.with(|s| s.engine.is_some())?;
-            if op.lengths.is_some() || engine_started {
+            if op.lengths.is_some() || op.ad_started || op.text_started {
                 return Err(Error::BadState);
             }
             let (a, t) = (ad_len as u64, text_len as u64);
@@ -270,6 +270,7 @@ pub unsafe fn update_ad(words: *mut Words, input: &[u8]) -> Result<()> {
                 Ok(())
             })?;
             op.ad = total;
+            op.ad_started = true;
             Ok(())
         })
     }
@@ -361,4 +362,141 @@ pub unsafe fn verify(words: *mut Words, _out: &mut [u8], tag: &[u8]) -> Result<u
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
     // SAFETY: caller contract.
     unsafe { operation::abort(&OPS, words) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::cipher::tests::{import, Chunks};
+
+    fn multipart(id: psa_key_id_t, alg: psa_algorithm_t, encrypt: bool, nonce: &[u8], ad: &[u8], input: &[u8], seed: u64) -> Result<Vec<u8>> {
+        let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
+        let mut c = Chunks(seed);
+        let tag_len = psa_alg_aead_get_tag_length(alg);
+        let text = if encrypt { input } else { &input[..input.len() - tag_len] };
+        let mut out = vec![0u8; text.len()];
+        unsafe {
+            setup(&mut w, id, alg, encrypt)?;
+            if seed % 2 == 0 {
+                set_lengths(&mut w, ad.len(), text.len())?;
+                set_nonce(&mut w, nonce)?;
+            } else {
+                set_nonce(&mut w, nonce)?;
+                set_lengths(&mut w, ad.len(), text.len())?;
+            }
+            let mut pos = 0;
+            while pos < ad.len() {
+                let n = c.next(20).min(ad.len() - pos);
+                update_ad(&mut w, &ad[pos..pos + n])?;
+                pos += n;
+            }
+            let mut pos = 0;
+            while pos < text.len() {
+                let n = c.next(40).min(text.len() - pos);
+                assert_eq!(update(&mut w, &text[pos..pos + n], &mut out[pos..pos + n])?, n);
+                pos += n;
+            }
+            if encrypt {
+                let mut tag = [0u8; 16];
+                let (_, t) = finish(&mut w, &mut [], &mut tag)?;
+                out.extend_from_slice(&tag[..t]);
+            } else {
+                verify(&mut w, &mut [], &input[text.len()..])?;
+            }
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn multipart_equals_one_shot() {
+        let usage = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT;
+        let cases: Vec<(psa_key_type_t, usize, psa_algorithm_t, usize)> = vec![
+            (PSA_KEY_TYPE_AES, 16, PSA_ALG_GCM, 12),
+            (PSA_KEY_TYPE_AES, 24, PSA_ALG_GCM, 12),
+            (PSA_KEY_TYPE_AES, 32, PSA_ALG_GCM, 16),
+            (PSA_KEY_TYPE_AES, 16, psa_alg_aead_with_shortened_tag(PSA_ALG_GCM, 8), 12),
+            (PSA_KEY_TYPE_AES, 16, PSA_ALG_CCM, 13),
+            (PSA_KEY_TYPE_AES, 24, psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 4), 7),
+            (PSA_KEY_TYPE_AES, 32, psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 10), 11),
+            (PSA_KEY_TYPE_CHACHA20, 32, PSA_ALG_CHACHA20_POLY1305, 12),
+        ];
+        for (t, klen, alg, nlen) in cases {
+            let id = import(t, usage, alg, &vec![3u8; klen]);
+            let nonce = vec![5u8; nlen];
+            for (adl, len) in [(0usize, 0usize), (0, 1), (1, 0), (13, 64), (40, 17), (300, 333)] {
+                let ad: Vec<u8> = (0..adl).map(|i| i as u8).collect();
+                let pt: Vec<u8> = (0..len).map(|i| (i * 3) as u8).collect();
+                let mut ct = vec![0u8; psa_aead_encrypt_output_size(t, alg, len)];
+                assert_eq!(encrypt(id, alg, &nonce, &ad, &pt, &mut ct), Ok(ct.len()));
+                for seed in 1..7u64 {
+                    assert_eq!(multipart(id, alg, true, &nonce, &ad, &pt, seed).unwrap(), ct, "{alg:#x} {adl} {len}");
+                    assert_eq!(multipart(id, alg, false, &nonce, &ad, &ct, seed).unwrap(), pt);
+                }
+                let mut back = vec![0u8; len];
+                assert_eq!(decrypt(id, alg, &nonce, &ad, &ct, &mut back), Ok(len));
+                assert_eq!(back, pt);
+                if !ct.is_empty() {
+                    let mut bad = ct.clone();
+                    *bad.last_mut().unwrap() ^= 1;
+                    let mut back = vec![0u8; len];
+                    assert_eq!(decrypt(id, alg, &nonce, &ad, &bad, &mut back), Err(Error::InvalidSignature));
+                    assert!(back.iter().all(|&b| b == 0));
+                    assert_eq!(multipart(id, alg, false, &nonce, &ad, &bad, 2).err(), Some(Error::InvalidSignature));
+                }
+            }
+            crate::api::key_management::destroy(id).unwrap();
+        }
+    }
+
+    #[test]
+    fn length_and_state_misuse() {
+        let usage = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT;
+        let id = import(PSA_KEY_TYPE_AES, usage, psa_alg_aead_with_at_least_this_length_tag(PSA_ALG_CCM, 8), &[1u8; 16]);
+        let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
+        let mut out = [0u8; 64];
+        unsafe {
+            assert_eq!(setup(&mut w, id, psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 6), true), Err(Error::NotPermitted));
+            let alg = psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 12);
+            setup(&mut w, id, alg, true).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            // CCM needs the lengths first.
+            assert_eq!(update_ad(&mut w, &[1]), Err(Error::BadState));
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            assert_eq!(set_lengths(&mut w, 1, 2), Err(Error::BadState));
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            assert_eq!(update(&mut w, &[1, 2], &mut out), Err(Error::InvalidArgument));
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            update_ad(&mut w, &[1]).unwrap();
+            assert_eq!(update(&mut w, &[1, 2, 3], &mut out), Err(Error::InvalidArgument));
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            update_ad(&mut w, &[1]).unwrap();
+            update(&mut w, &[1], &mut out).unwrap();
+            assert_eq!(update_ad(&mut w, &[1]), Err(Error::BadState));
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            update_ad(&mut w, &[1]).unwrap();
+            update(&mut w, &[1], &mut out).unwrap();
+            let mut tag = [0u8; 16];
+            assert_eq!(finish(&mut w, &mut [], &mut tag), Err(Error::InvalidArgument));
+            setup(&mut w, id, alg, true).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            assert_eq!(verify(&mut w, &mut [], &[0; 12]), Err(Error::BadState));
+            setup(&mut w, id, alg, false).unwrap();
+            assert_eq!(generate_nonce(&mut w, &mut out), Err(Error::BadState));
+            setup(&mut w, id, alg, true).unwrap();
+            assert_eq!(set_nonce(&mut w, &[0; 14]), Err(Error::InvalidArgument));
+            setup(&mut w, id, alg, true).unwrap();
+            assert_eq!(generate_nonce(&mut w, &mut out), Ok(13));
+            assert_eq!(set_nonce(&mut w, &[0; 13]), Err(Error::BadState));
+            abort(&mut w).unwrap();
+        }
+    }
 }

@@ -276,3 +276,132 @@ pub unsafe fn abort(words: *mut Words) -> Result<()> {
     // SAFETY: caller contract.
     unsafe { operation::abort(&OPS, words) }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn import(t: psa_key_type_t, usage: psa_key_usage_t, alg: psa_algorithm_t, key: &[u8]) -> psa_key_id_t {
+        crate::api::init().unwrap();
+        let attrs = psa_key_attributes_t {
+            private_type: t,
+            private_usage: usage,
+            private_alg: alg,
+            ..Default::default()
+        };
+        crate::api::key_management::import(&attrs, key).unwrap()
+    }
+
+    /// Deterministic chunk sizes (xorshift).
+    pub(crate) struct Chunks(pub u64);
+    impl Chunks {
+        pub(crate) fn next(&mut self, max: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % (max as u64 + 1)) as usize
+        }
+    }
+
+    fn multipart(id: psa_key_id_t, alg: psa_algorithm_t, encrypt: bool, iv: &[u8], input: &[u8], seed: u64) -> Result<Vec<u8>> {
+        let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
+        let mut out = vec![0u8; input.len() + 32];
+        let mut c = Chunks(seed);
+        let mut pos = 0;
+        let mut done = 0;
+        unsafe {
+            setup(&mut w, id, alg, encrypt)?;
+            if !iv.is_empty() {
+                set_iv(&mut w, iv)?;
+            }
+            while pos < input.len() {
+                let n = c.next(40).min(input.len() - pos);
+                let bound = psa_cipher_update_output_size(PSA_KEY_TYPE_AES, alg, n).max(n);
+                done += update(&mut w, &input[pos..pos + n], &mut out[done..done + bound])?;
+                pos += n;
+            }
+            done += finish(&mut w, &mut out[done..done + 16])?;
+        }
+        out.truncate(done);
+        Ok(out)
+    }
+
+    #[test]
+    fn multipart_equals_one_shot_every_mode() {
+        let usage = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT;
+        let algs = [
+            PSA_ALG_ECB_NO_PADDING,
+            PSA_ALG_CBC_NO_PADDING,
+            PSA_ALG_CBC_PKCS7,
+            PSA_ALG_CTR,
+            PSA_ALG_CFB,
+            PSA_ALG_OFB,
+            PSA_ALG_CCM_STAR_NO_TAG,
+        ];
+        for (ki, klen) in [16usize, 24, 32].into_iter().enumerate() {
+            for alg in algs {
+                let id = import(PSA_KEY_TYPE_AES, usage, alg, &vec![ki as u8 + 1; klen]);
+                for len in [0usize, 1, 15, 16, 17, 31, 32, 33, 100, 160] {
+                    let block = matches!(alg, PSA_ALG_ECB_NO_PADDING | PSA_ALG_CBC_NO_PADDING);
+                    let pt: Vec<u8> = (0..len).map(|i| (i * 7 + len) as u8).collect();
+                    let mut ct = vec![0u8; psa_cipher_encrypt_output_size(PSA_KEY_TYPE_AES, alg, len)];
+                    let r = encrypt(id, alg, &pt, &mut ct);
+                    if block && len % 16 != 0 {
+                        assert_eq!(r, Err(Error::InvalidArgument));
+                        continue;
+                    }
+                    let n = r.unwrap();
+                    assert_eq!(n, ct.len());
+                    let iv_len = psa_cipher_iv_length(PSA_KEY_TYPE_AES, alg);
+                    let (iv, body) = ct.split_at(iv_len);
+                    for seed in 1..6u64 {
+                        assert_eq!(multipart(id, alg, true, iv, &pt, seed).unwrap(), body, "alg {alg:#x} len {len}");
+                        assert_eq!(multipart(id, alg, false, iv, body, seed).unwrap(), pt, "alg {alg:#x} len {len}");
+                    }
+                    let mut back = vec![0u8; ct.len()];
+                    let m = decrypt(id, alg, &ct, &mut back).unwrap();
+                    assert_eq!(&back[..m], &pt[..]);
+                }
+                crate::api::key_management::destroy(id).unwrap();
+            }
+        }
+        // ChaCha20 (12-byte nonce, 16-byte counter||nonce IV).
+        let id = import(PSA_KEY_TYPE_CHACHA20, usage, PSA_ALG_STREAM_CIPHER, &[9u8; 32]);
+        let pt = [0x42u8; 300];
+        let mut ct = [0u8; 312];
+        encrypt(id, PSA_ALG_STREAM_CIPHER, &pt, &mut ct).unwrap();
+        for seed in 1..6u64 {
+            assert_eq!(multipart(id, PSA_ALG_STREAM_CIPHER, false, &ct[..12], &ct[12..], seed).unwrap(), pt);
+        }
+        let mut iv16 = [0u8; 16];
+        iv16[4..].copy_from_slice(&ct[..12]);
+        assert_eq!(multipart(id, PSA_ALG_STREAM_CIPHER, false, &iv16, &ct[12..], 3).unwrap(), pt);
+    }
+
+    #[test]
+    fn misuse() {
+        let id = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CBC_PKCS7, &[1u8; 16]);
+        let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
+        unsafe {
+            assert_eq!(setup(&mut w, id, PSA_ALG_CBC_PKCS7, false), Err(Error::NotPermitted));
+            assert_eq!(setup(&mut w, id, PSA_ALG_CTR, true), Err(Error::NotPermitted));
+            setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
+            let mut out = [0u8; 32];
+            assert_eq!(update(&mut w, &[0; 16], &mut out), Err(Error::BadState));
+            assert_eq!(update(&mut w, &[0; 16], &mut out), Err(Error::BadState));
+            setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
+            assert_eq!(set_iv(&mut w, &[0; 15]), Err(Error::InvalidArgument));
+            setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
+            assert_eq!(generate_iv(&mut w, &mut out[..15]), Err(Error::BufferTooSmall));
+            setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
+            assert_eq!(generate_iv(&mut w, &mut out), Ok(16));
+            assert_eq!(set_iv(&mut w, &[0; 16]), Err(Error::BadState));
+            setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
+            set_iv(&mut w, &[0; 16]).unwrap();
+            crate::api::key_management::destroy(id).unwrap();
+            assert_eq!(update(&mut w, &[0; 16], &mut out), Err(Error::BadState));
+            abort(&mut w).unwrap();
+            assert_eq!(setup(&mut w, id, PSA_ALG_CBC_PKCS7, true), Err(Error::InvalidHandle));
+        }
+    }
+}
