@@ -14,10 +14,12 @@ use crate::sync::HostTable;
 use crate::types::{Error, Result};
 
 pub mod aead;
+pub mod asymmetric_encrypt;
 pub mod attributes;
 pub mod cipher;
 pub mod hash;
 pub mod key_agreement;
+pub mod key_generation_custom;
 pub mod key_management;
 pub mod mac;
 pub mod operation;
