@@ -37,7 +37,9 @@ fn kind_of(alg: psa_algorithm_t) -> Result<(Kind, usize)> {
 fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
     let type_ok = match kind {
         Kind::Gcm | Kind::Ccm if t == PSA_KEY_TYPE_AES => true,
-        Kind::Gcm | Kind::Ccm if psa_block_cipher_block_length(t) == 16 => return Err(Error::NotSupported),
+        Kind::Gcm | Kind::Ccm if psa_block_cipher_block_length(t) == 16 => {
+            return Err(Error::NotSupported)
+        }
         Kind::ChaChaPoly => t == PSA_KEY_TYPE_CHACHA20,
         Kind::XChaChaPoly => t == PSA_KEY_TYPE_XCHACHA20,
         _ => false,
@@ -49,13 +51,19 @@ fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
         Kind::Gcm if matches!(tag_len, 4 | 8 | 12..=16) => Ok(()),
         Kind::Ccm if (4..=16).contains(&tag_len) && tag_len % 2 == 0 => Ok(()),
         Kind::ChaChaPoly | Kind::XChaChaPoly if tag_len == 16 => Ok(()),
-        Kind::ChaChaPoly | Kind::XChaChaPoly if (1..16).contains(&tag_len) => Err(Error::NotSupported),
+        Kind::ChaChaPoly | Kind::XChaChaPoly if (1..16).contains(&tag_len) => {
+            Err(Error::NotSupported)
+        }
         _ => Err(Error::InvalidArgument),
     }
 }
 
 /// Algorithm, key, policy and compatibility checks in the spec's order.
-fn resolve(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Result<(Kind, usize, KeyRef<'static>)> {
+fn resolve(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    usage: psa_key_usage_t,
+) -> Result<(Kind, usize, KeyRef<'static>)> {
     let (kind, tag_len) = kind_of(alg)?;
     let k = core()?.keys.get(id)?;
     let a = &k.data().attrs;
@@ -68,31 +76,56 @@ fn resolve(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Re
 }
 
 /// `psa_aead_encrypt`: writes ciphertext || tag; returns its length.
-pub fn encrypt(id: psa_key_id_t, alg: psa_algorithm_t, nonce: &[u8], ad: &[u8], pt: &[u8], out: &mut [u8]) -> Result<usize> {
+pub fn encrypt(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    nonce: &[u8],
+    ad: &[u8],
+    pt: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
     if !crypto::nonce_ok(kind, nonce.len()) {
         return Err(Error::InvalidArgument);
     }
-    if out.len() < pt.len().checked_add(tag_len).ok_or(Error::InvalidArgument)? {
+    if out.len()
+        < pt.len()
+            .checked_add(tag_len)
+            .ok_or(Error::InvalidArgument)?
+    {
         return Err(Error::BufferTooSmall);
     }
-    let n = with_prepared(k.data(), |p| crypto::seal(p, kind, nonce, ad, pt, tag_len, out))?;
+    let n = with_prepared(k.data(), |p| {
+        crypto::seal(p, kind, nonce, ad, pt, tag_len, out)
+    })?;
     k.release()?;
     Ok(n)
 }
 
 /// `psa_aead_decrypt`: checks the tag at the end of `input`, then writes the
 /// plaintext; nothing is written on `InvalidSignature`.
-pub fn decrypt(id: psa_key_id_t, alg: psa_algorithm_t, nonce: &[u8], ad: &[u8], input: &[u8], out: &mut [u8]) -> Result<usize> {
+pub fn decrypt(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    nonce: &[u8],
+    ad: &[u8],
+    input: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_DECRYPT)?;
     if !crypto::nonce_ok(kind, nonce.len()) {
         return Err(Error::InvalidArgument);
     }
-    let n = input.len().checked_sub(tag_len).ok_or(Error::InvalidArgument)?;
+    let n = input
+        .len()
+        .checked_sub(tag_len)
+        .ok_or(Error::InvalidArgument)?;
     if out.len() < n {
         return Err(Error::BufferTooSmall);
     }
-    let n = with_prepared(k.data(), |p| crypto::open(p, kind, nonce, ad, input, tag_len, out))?;
+    let n = with_prepared(k.data(), |p| {
+        crypto::open(p, kind, nonce, ad, input, tag_len, out)
+    })?;
     k.release()?;
     Ok(n)
 }
@@ -127,23 +160,47 @@ pub fn clear() {
 ///
 /// # Safety
 /// `words` must be valid for reads and writes.
-pub unsafe fn setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm_t, encrypt: bool) -> Result<()> {
+pub unsafe fn setup(
+    words: *mut Words,
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    encrypt: bool,
+) -> Result<()> {
     // SAFETY: caller contract.
     if unsafe { &*words }.iter().any(|&w| w != 0) {
         return Err(Error::BadState);
     }
-    let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
+    let usage = if encrypt {
+        PSA_KEY_USAGE_ENCRYPT
+    } else {
+        PSA_KEY_USAGE_DECRYPT
+    };
     let (kind, tag_len, k) = resolve(id, alg, usage)?;
     let key = with_prepared(k.data(), |p| Ok(p.sym.clone()))?;
     let secret = KeyBound::new(k.data(), Secret { key, engine: None });
     k.release()?;
-    let op = AeadOp { kind, tag_len, encrypt, nonce: None, lengths: None, ad: 0, text: 0, ad_started: false, text_started: false, secret };
+    let op = AeadOp {
+        kind,
+        tag_len,
+        encrypt,
+        nonce: None,
+        lengths: None,
+        ad: 0,
+        text: 0,
+        ad_started: false,
+        text_started: false,
+        secret,
+    };
     // SAFETY: caller contract.
     unsafe { OPS.setup(words, op) }
 }
 
 /// Runs one step; an error ends the operation.
-unsafe fn step<R>(words: *mut Words, last: bool, f: impl FnOnce(&mut AeadOp) -> Result<R>) -> Result<R> {
+unsafe fn step<R>(
+    words: *mut Words,
+    last: bool,
+    f: impl FnOnce(&mut AeadOp) -> Result<R>,
+) -> Result<R> {
     // SAFETY: caller contract.
     let mut b = unsafe { OPS.borrow(words) }?;
     let r = f(b.state());
@@ -168,10 +225,17 @@ fn with_engine<R>(op: &mut AeadOp, f: impl FnOnce(&mut dyn AeadEngine) -> Result
     if op.kind == Kind::Ccm && op.lengths.is_none() {
         return Err(Error::BadState);
     }
-    let (kind, tag_len, lengths, encrypt) = (op.kind, op.tag_len, op.lengths.unwrap_or((0, 0)), op.encrypt);
+    let (kind, tag_len, lengths, encrypt) = (
+        op.kind,
+        op.tag_len,
+        op.lengths.unwrap_or((0, 0)),
+        op.encrypt,
+    );
     op.secret.with(|s| {
         if s.engine.is_none() {
-            s.engine = Some(crypto::engine(kind, &s.key, nonce, tag_len, lengths, encrypt)?);
+            s.engine = Some(crypto::engine(
+                kind, &s.key, nonce, tag_len, lengths, encrypt,
+            )?);
         }
         f(&mut **s.engine.as_mut().expect("just set"))
     })?
@@ -261,7 +325,10 @@ pub unsafe fn update_ad(words: *mut Words, input: &[u8]) -> Result<()> {
             if op.nonce.is_none() || op.text_started {
                 return Err(Error::BadState);
             }
-            let total = op.ad.checked_add(input.len() as u64).ok_or(Error::InvalidArgument)?;
+            let total = op
+                .ad
+                .checked_add(input.len() as u64)
+                .ok_or(Error::InvalidArgument)?;
             if op.lengths.is_some_and(|(a, _)| total > a) {
                 return Err(Error::InvalidArgument);
             }
@@ -288,7 +355,10 @@ pub unsafe fn update(words: *mut Words, input: &[u8], out: &mut [u8]) -> Result<
             if op.nonce.is_none() {
                 return Err(Error::BadState);
             }
-            let total = op.text.checked_add(input.len() as u64).ok_or(Error::InvalidArgument)?;
+            let total = op
+                .text
+                .checked_add(input.len() as u64)
+                .ok_or(Error::InvalidArgument)?;
             if let Some((a, t)) = op.lengths {
                 if op.ad != a || total > t {
                     return Err(Error::InvalidArgument);
@@ -369,11 +439,23 @@ mod tests {
     use super::*;
     use crate::api::cipher::tests::{import, Chunks};
 
-    fn multipart(id: psa_key_id_t, alg: psa_algorithm_t, encrypt: bool, nonce: &[u8], ad: &[u8], input: &[u8], seed: u64) -> Result<Vec<u8>> {
+    fn multipart(
+        id: psa_key_id_t,
+        alg: psa_algorithm_t,
+        encrypt: bool,
+        nonce: &[u8],
+        ad: &[u8],
+        input: &[u8],
+        seed: u64,
+    ) -> Result<Vec<u8>> {
         let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
         let mut c = Chunks(seed);
         let tag_len = psa_alg_aead_get_tag_length(alg);
-        let text = if encrypt { input } else { &input[..input.len() - tag_len] };
+        let text = if encrypt {
+            input
+        } else {
+            &input[..input.len() - tag_len]
+        };
         let mut out = vec![0u8; text.len()];
         unsafe {
             setup(&mut w, id, alg, encrypt)?;
@@ -393,7 +475,10 @@ mod tests {
             let mut pos = 0;
             while pos < text.len() {
                 let n = c.next(40).min(text.len() - pos);
-                assert_eq!(update(&mut w, &text[pos..pos + n], &mut out[pos..pos + n])?, n);
+                assert_eq!(
+                    update(&mut w, &text[pos..pos + n], &mut out[pos..pos + n])?,
+                    n
+                );
                 pos += n;
             }
             if encrypt {
@@ -414,23 +499,52 @@ mod tests {
             (PSA_KEY_TYPE_AES, 16, PSA_ALG_GCM, 12),
             (PSA_KEY_TYPE_AES, 24, PSA_ALG_GCM, 12),
             (PSA_KEY_TYPE_AES, 32, PSA_ALG_GCM, 16),
-            (PSA_KEY_TYPE_AES, 16, psa_alg_aead_with_shortened_tag(PSA_ALG_GCM, 8), 12),
+            (
+                PSA_KEY_TYPE_AES,
+                16,
+                psa_alg_aead_with_shortened_tag(PSA_ALG_GCM, 8),
+                12,
+            ),
             (PSA_KEY_TYPE_AES, 16, PSA_ALG_CCM, 13),
-            (PSA_KEY_TYPE_AES, 24, psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 4), 7),
-            (PSA_KEY_TYPE_AES, 32, psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 10), 11),
+            (
+                PSA_KEY_TYPE_AES,
+                24,
+                psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 4),
+                7,
+            ),
+            (
+                PSA_KEY_TYPE_AES,
+                32,
+                psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 10),
+                11,
+            ),
             (PSA_KEY_TYPE_CHACHA20, 32, PSA_ALG_CHACHA20_POLY1305, 12),
         ];
         for (t, klen, alg, nlen) in cases {
             let id = import(t, usage, alg, &vec![3u8; klen]);
             let nonce = vec![5u8; nlen];
-            for (adl, len) in [(0usize, 0usize), (0, 1), (1, 0), (13, 64), (40, 17), (300, 333)] {
+            for (adl, len) in [
+                (0usize, 0usize),
+                (0, 1),
+                (1, 0),
+                (13, 64),
+                (40, 17),
+                (300, 333),
+            ] {
                 let ad: Vec<u8> = (0..adl).map(|i| i as u8).collect();
                 let pt: Vec<u8> = (0..len).map(|i| (i * 3) as u8).collect();
                 let mut ct = vec![0u8; psa_aead_encrypt_output_size(t, alg, len)];
                 assert_eq!(encrypt(id, alg, &nonce, &ad, &pt, &mut ct), Ok(ct.len()));
                 for seed in 1..7u64 {
-                    assert_eq!(multipart(id, alg, true, &nonce, &ad, &pt, seed).unwrap(), ct, "{alg:#x} {adl} {len}");
-                    assert_eq!(multipart(id, alg, false, &nonce, &ad, &ct, seed).unwrap(), pt);
+                    assert_eq!(
+                        multipart(id, alg, true, &nonce, &ad, &pt, seed).unwrap(),
+                        ct,
+                        "{alg:#x} {adl} {len}"
+                    );
+                    assert_eq!(
+                        multipart(id, alg, false, &nonce, &ad, &ct, seed).unwrap(),
+                        pt
+                    );
                 }
                 let mut back = vec![0u8; len];
                 assert_eq!(decrypt(id, alg, &nonce, &ad, &ct, &mut back), Ok(len));
@@ -439,9 +553,15 @@ mod tests {
                     let mut bad = ct.clone();
                     *bad.last_mut().unwrap() ^= 1;
                     let mut back = vec![0u8; len];
-                    assert_eq!(decrypt(id, alg, &nonce, &ad, &bad, &mut back), Err(Error::InvalidSignature));
+                    assert_eq!(
+                        decrypt(id, alg, &nonce, &ad, &bad, &mut back),
+                        Err(Error::InvalidSignature)
+                    );
                     assert!(back.iter().all(|&b| b == 0));
-                    assert_eq!(multipart(id, alg, false, &nonce, &ad, &bad, 2).err(), Some(Error::InvalidSignature));
+                    assert_eq!(
+                        multipart(id, alg, false, &nonce, &ad, &bad, 2).err(),
+                        Some(Error::InvalidSignature)
+                    );
                 }
             }
             crate::api::key_management::destroy(id).unwrap();
@@ -451,11 +571,24 @@ mod tests {
     #[test]
     fn length_and_state_misuse() {
         let usage = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT;
-        let id = import(PSA_KEY_TYPE_AES, usage, psa_alg_aead_with_at_least_this_length_tag(PSA_ALG_CCM, 8), &[1u8; 16]);
+        let id = import(
+            PSA_KEY_TYPE_AES,
+            usage,
+            psa_alg_aead_with_at_least_this_length_tag(PSA_ALG_CCM, 8),
+            &[1u8; 16],
+        );
         let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
         let mut out = [0u8; 64];
         unsafe {
-            assert_eq!(setup(&mut w, id, psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 6), true), Err(Error::NotPermitted));
+            assert_eq!(
+                setup(
+                    &mut w,
+                    id,
+                    psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 6),
+                    true
+                ),
+                Err(Error::NotPermitted)
+            );
             let alg = psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 12);
             setup(&mut w, id, alg, true).unwrap();
             set_nonce(&mut w, &[0; 13]).unwrap();
@@ -467,12 +600,18 @@ mod tests {
             setup(&mut w, id, alg, true).unwrap();
             set_lengths(&mut w, 1, 2).unwrap();
             set_nonce(&mut w, &[0; 13]).unwrap();
-            assert_eq!(update(&mut w, &[1, 2], &mut out), Err(Error::InvalidArgument));
+            assert_eq!(
+                update(&mut w, &[1, 2], &mut out),
+                Err(Error::InvalidArgument)
+            );
             setup(&mut w, id, alg, true).unwrap();
             set_lengths(&mut w, 1, 2).unwrap();
             set_nonce(&mut w, &[0; 13]).unwrap();
             update_ad(&mut w, &[1]).unwrap();
-            assert_eq!(update(&mut w, &[1, 2, 3], &mut out), Err(Error::InvalidArgument));
+            assert_eq!(
+                update(&mut w, &[1, 2, 3], &mut out),
+                Err(Error::InvalidArgument)
+            );
             setup(&mut w, id, alg, true).unwrap();
             set_lengths(&mut w, 1, 2).unwrap();
             set_nonce(&mut w, &[0; 13]).unwrap();
@@ -485,7 +624,10 @@ mod tests {
             update_ad(&mut w, &[1]).unwrap();
             update(&mut w, &[1], &mut out).unwrap();
             let mut tag = [0u8; 16];
-            assert_eq!(finish(&mut w, &mut [], &mut tag), Err(Error::InvalidArgument));
+            assert_eq!(
+                finish(&mut w, &mut [], &mut tag),
+                Err(Error::InvalidArgument)
+            );
             setup(&mut w, id, alg, true).unwrap();
             set_nonce(&mut w, &[0; 13]).unwrap();
             assert_eq!(verify(&mut w, &mut [], &[0; 12]), Err(Error::BadState));

@@ -22,7 +22,11 @@ pub(crate) fn with_prepared<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<
     let cached = d.cache.get_or_try_init(|| -> Result<_> {
         Ok((SYM_CACHE_TAG, Box::new(Prepared::new(t, &d.material)?) as _))
     });
-    match cached.ok().filter(|c| c.0 == SYM_CACHE_TAG).and_then(|c| c.1.downcast_ref::<Prepared>()) {
+    match cached
+        .ok()
+        .filter(|c| c.0 == SYM_CACHE_TAG)
+        .and_then(|c| c.1.downcast_ref::<Prepared>())
+    {
         Some(p) => f(p),
         None => f(&Prepared::new(t, &d.material)?),
     }
@@ -63,12 +67,21 @@ fn check_type(t: psa_key_type_t, mode: Mode) -> Result<()> {
 
 /// Looks up the key, applies the policy and returns the prepared key plus the
 /// key type; the KeyRef is released before returning.
-fn prepare(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Result<(Mode, SymKey, psa_key_type_t, KeyRefHold)> {
+fn prepare(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    usage: psa_key_usage_t,
+) -> Result<(Mode, SymKey, psa_key_type_t, KeyRefHold)> {
     let mode = mode_of(alg)?;
     let k = core()?.keys.get(id)?;
     let d = k.data();
     policy::require_usage(&d.attrs, usage)?;
-    if !policy::permits(d.attrs.private_alg, alg, d.attrs.private_type, d.attrs.private_bits as usize) {
+    if !policy::permits(
+        d.attrs.private_alg,
+        alg,
+        d.attrs.private_type,
+        d.attrs.private_bits as usize,
+    ) {
         return Err(Error::NotPermitted);
     }
     check_type(d.attrs.private_type, mode)?;
@@ -86,7 +99,12 @@ fn run(e: &mut dyn Engine, input: &[u8], out: &mut [u8]) -> Result<usize> {
 }
 
 /// `psa_cipher_encrypt`: writes IV || ciphertext; returns the length.
-pub fn encrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Result<usize> {
+pub fn encrypt(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    input: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
     let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
     hold.0.release()?;
     let iv_len = engine::iv_lengths(&sym, mode).first().copied().unwrap_or(0);
@@ -105,7 +123,12 @@ pub fn encrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [
 }
 
 /// `psa_cipher_decrypt`: reads IV || ciphertext; returns the plaintext length.
-pub fn decrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Result<usize> {
+pub fn decrypt(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    input: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
     let (mode, sym, _t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT)?;
     hold.0.release()?;
     let iv_len = engine::iv_lengths(&sym, mode).first().copied().unwrap_or(0);
@@ -113,7 +136,9 @@ pub fn decrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [
         return Err(Error::InvalidArgument);
     }
     let (iv, ct) = input.split_at(iv_len);
-    if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7) && ct.len() % engine::BLOCK != 0 {
+    if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7)
+        && ct.len() % engine::BLOCK != 0
+    {
         return Err(Error::InvalidArgument);
     }
     if mode == Mode::CbcPkcs7 && ct.is_empty() {
@@ -129,7 +154,9 @@ pub fn decrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [
     // The padding may make the plaintext fit: decrypt privately first.
     let mut tmp = zeroize::Zeroizing::new(vec![0u8; ct.len()]);
     let n = run(&mut *e, ct, &mut tmp)?;
-    out.get_mut(..n).ok_or(Error::BufferTooSmall)?.copy_from_slice(&tmp[..n]);
+    out.get_mut(..n)
+        .ok_or(Error::BufferTooSmall)?
+        .copy_from_slice(&tmp[..n]);
     Ok(n)
 }
 
@@ -160,19 +187,38 @@ pub fn clear() {
 ///
 /// # Safety
 /// `words` must be valid for reads and writes.
-pub unsafe fn setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm_t, encrypt: bool) -> Result<()> {
+pub unsafe fn setup(
+    words: *mut Words,
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    encrypt: bool,
+) -> Result<()> {
     // SAFETY: caller contract.
     if unsafe { &*words }.iter().any(|&w| w != 0) {
         return Err(Error::BadState);
     }
-    let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
+    let usage = if encrypt {
+        PSA_KEY_USAGE_ENCRYPT
+    } else {
+        PSA_KEY_USAGE_DECRYPT
+    };
     let (mode, key, _t, hold) = prepare(id, alg, usage)?;
     let iv_lengths = engine::iv_lengths(&key, mode);
     // Modes without an IV start at once.
-    let engine = if iv_lengths.is_empty() { Some(engine::engine(&key, mode, encrypt, &[])?) } else { None };
+    let engine = if iv_lengths.is_empty() {
+        Some(engine::engine(&key, mode, encrypt, &[])?)
+    } else {
+        None
+    };
     let secret = KeyBound::new(hold.0.data(), Secret { key, engine });
     hold.0.release()?;
-    let op = CipherOp { mode, encrypt, iv_lengths, iv_set: false, secret };
+    let op = CipherOp {
+        mode,
+        encrypt,
+        iv_lengths,
+        iv_set: false,
+        secret,
+    };
     // SAFETY: caller contract.
     unsafe { OPS.setup(words, op) }
 }
@@ -250,7 +296,8 @@ pub unsafe fn update(words: *mut Words, input: &[u8], out: &mut [u8]) -> Result<
     unsafe {
         step(words, |op| {
             ready(op)?;
-            op.secret.with(|s| s.engine.as_mut().ok_or(Error::BadState)?.update(input, out))?
+            op.secret
+                .with(|s| s.engine.as_mut().ok_or(Error::BadState)?.update(input, out))?
         })
     }
 }
@@ -263,7 +310,10 @@ pub unsafe fn finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
     // SAFETY: caller contract.
     let mut b = unsafe { OPS.borrow(words) }?;
     let op = b.state();
-    let r = ready(op).and_then(|_| op.secret.with(|s| s.engine.as_mut().ok_or(Error::BadState)?.finish(out))?);
+    let r = ready(op).and_then(|_| {
+        op.secret
+            .with(|s| s.engine.as_mut().ok_or(Error::BadState)?.finish(out))?
+    });
     b.finish();
     r
 }
@@ -281,7 +331,12 @@ pub unsafe fn abort(words: *mut Words) -> Result<()> {
 pub(crate) mod tests {
     use super::*;
 
-    pub(crate) fn import(t: psa_key_type_t, usage: psa_key_usage_t, alg: psa_algorithm_t, key: &[u8]) -> psa_key_id_t {
+    pub(crate) fn import(
+        t: psa_key_type_t,
+        usage: psa_key_usage_t,
+        alg: psa_algorithm_t,
+        key: &[u8],
+    ) -> psa_key_id_t {
         crate::api::init().unwrap();
         let attrs = psa_key_attributes_t {
             private_type: t,
@@ -303,7 +358,14 @@ pub(crate) mod tests {
         }
     }
 
-    fn multipart(id: psa_key_id_t, alg: psa_algorithm_t, encrypt: bool, iv: &[u8], input: &[u8], seed: u64) -> Result<Vec<u8>> {
+    fn multipart(
+        id: psa_key_id_t,
+        alg: psa_algorithm_t,
+        encrypt: bool,
+        iv: &[u8],
+        input: &[u8],
+        seed: u64,
+    ) -> Result<Vec<u8>> {
         let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
         let mut out = vec![0u8; input.len() + 32];
         let mut c = Chunks(seed);
@@ -344,7 +406,8 @@ pub(crate) mod tests {
                 for len in [0usize, 1, 15, 16, 17, 31, 32, 33, 100, 160] {
                     let block = matches!(alg, PSA_ALG_ECB_NO_PADDING | PSA_ALG_CBC_NO_PADDING);
                     let pt: Vec<u8> = (0..len).map(|i| (i * 7 + len) as u8).collect();
-                    let mut ct = vec![0u8; psa_cipher_encrypt_output_size(PSA_KEY_TYPE_AES, alg, len)];
+                    let mut ct =
+                        vec![0u8; psa_cipher_encrypt_output_size(PSA_KEY_TYPE_AES, alg, len)];
                     let r = encrypt(id, alg, &pt, &mut ct);
                     if block && len % 16 != 0 {
                         assert_eq!(r, Err(Error::InvalidArgument));
@@ -355,8 +418,16 @@ pub(crate) mod tests {
                     let iv_len = psa_cipher_iv_length(PSA_KEY_TYPE_AES, alg);
                     let (iv, body) = ct.split_at(iv_len);
                     for seed in 1..6u64 {
-                        assert_eq!(multipart(id, alg, true, iv, &pt, seed).unwrap(), body, "alg {alg:#x} len {len}");
-                        assert_eq!(multipart(id, alg, false, iv, body, seed).unwrap(), pt, "alg {alg:#x} len {len}");
+                        assert_eq!(
+                            multipart(id, alg, true, iv, &pt, seed).unwrap(),
+                            body,
+                            "alg {alg:#x} len {len}"
+                        );
+                        assert_eq!(
+                            multipart(id, alg, false, iv, body, seed).unwrap(),
+                            pt,
+                            "alg {alg:#x} len {len}"
+                        );
                     }
                     let mut back = vec![0u8; ct.len()];
                     let m = decrypt(id, alg, &ct, &mut back).unwrap();
@@ -366,25 +437,47 @@ pub(crate) mod tests {
             }
         }
         // ChaCha20 (12-byte nonce, 16-byte counter||nonce IV).
-        let id = import(PSA_KEY_TYPE_CHACHA20, usage, PSA_ALG_STREAM_CIPHER, &[9u8; 32]);
+        let id = import(
+            PSA_KEY_TYPE_CHACHA20,
+            usage,
+            PSA_ALG_STREAM_CIPHER,
+            &[9u8; 32],
+        );
         let pt = [0x42u8; 300];
         let mut ct = [0u8; 312];
         encrypt(id, PSA_ALG_STREAM_CIPHER, &pt, &mut ct).unwrap();
         for seed in 1..6u64 {
-            assert_eq!(multipart(id, PSA_ALG_STREAM_CIPHER, false, &ct[..12], &ct[12..], seed).unwrap(), pt);
+            assert_eq!(
+                multipart(id, PSA_ALG_STREAM_CIPHER, false, &ct[..12], &ct[12..], seed).unwrap(),
+                pt
+            );
         }
         let mut iv16 = [0u8; 16];
         iv16[4..].copy_from_slice(&ct[..12]);
-        assert_eq!(multipart(id, PSA_ALG_STREAM_CIPHER, false, &iv16, &ct[12..], 3).unwrap(), pt);
+        assert_eq!(
+            multipart(id, PSA_ALG_STREAM_CIPHER, false, &iv16, &ct[12..], 3).unwrap(),
+            pt
+        );
     }
 
     #[test]
     fn misuse() {
-        let id = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CBC_PKCS7, &[1u8; 16]);
+        let id = import(
+            PSA_KEY_TYPE_AES,
+            PSA_KEY_USAGE_ENCRYPT,
+            PSA_ALG_CBC_PKCS7,
+            &[1u8; 16],
+        );
         let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
         unsafe {
-            assert_eq!(setup(&mut w, id, PSA_ALG_CBC_PKCS7, false), Err(Error::NotPermitted));
-            assert_eq!(setup(&mut w, id, PSA_ALG_CTR, true), Err(Error::NotPermitted));
+            assert_eq!(
+                setup(&mut w, id, PSA_ALG_CBC_PKCS7, false),
+                Err(Error::NotPermitted)
+            );
+            assert_eq!(
+                setup(&mut w, id, PSA_ALG_CTR, true),
+                Err(Error::NotPermitted)
+            );
             setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
             let mut out = [0u8; 32];
             assert_eq!(update(&mut w, &[0; 16], &mut out), Err(Error::BadState));
@@ -392,7 +485,10 @@ pub(crate) mod tests {
             setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
             assert_eq!(set_iv(&mut w, &[0; 15]), Err(Error::InvalidArgument));
             setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
-            assert_eq!(generate_iv(&mut w, &mut out[..15]), Err(Error::BufferTooSmall));
+            assert_eq!(
+                generate_iv(&mut w, &mut out[..15]),
+                Err(Error::BufferTooSmall)
+            );
             setup(&mut w, id, PSA_ALG_CBC_PKCS7, true).unwrap();
             assert_eq!(generate_iv(&mut w, &mut out), Ok(16));
             assert_eq!(set_iv(&mut w, &[0; 16]), Err(Error::BadState));
@@ -401,7 +497,10 @@ pub(crate) mod tests {
             crate::api::key_management::destroy(id).unwrap();
             assert_eq!(update(&mut w, &[0; 16], &mut out), Err(Error::BadState));
             abort(&mut w).unwrap();
-            assert_eq!(setup(&mut w, id, PSA_ALG_CBC_PKCS7, true), Err(Error::InvalidHandle));
+            assert_eq!(
+                setup(&mut w, id, PSA_ALG_CBC_PKCS7, true),
+                Err(Error::InvalidHandle)
+            );
         }
     }
 }

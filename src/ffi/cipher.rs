@@ -3,14 +3,21 @@ use std::borrow::Cow;
 
 use super::boundary;
 use crate::api::operation::Words;
-use crate::types::{psa_algorithm_t, psa_cipher_operation_t, psa_key_id_t, psa_status_t, Error, Result};
+use crate::types::{
+    psa_algorithm_t, psa_cipher_operation_t, psa_key_id_t, psa_status_t, Error, Result,
+};
 
 /// An input buffer that may overlap `out` (in-place use is allowed): copied
 /// first when it does, so the Rust slices never alias.
 ///
 /// # Safety
 /// As for [`boundary::input`] and [`boundary::output`].
-pub(crate) unsafe fn input_beside<'a>(ptr: *const u8, len: usize, out: *const u8, out_len: usize) -> Result<Cow<'a, [u8]>> {
+pub(crate) unsafe fn input_beside<'a>(
+    ptr: *const u8,
+    len: usize,
+    out: *const u8,
+    out_len: usize,
+) -> Result<Cow<'a, [u8]>> {
     // SAFETY: forwarded caller contract.
     let input = unsafe { boundary::input(ptr, len) }?;
     let (a, b) = (ptr as usize, out as usize);
