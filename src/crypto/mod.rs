@@ -9,3 +9,5 @@ pub mod mac;
 pub mod random;
 pub mod rsa;
 pub mod wipe;
+pub mod cipher;
+pub mod aead;
