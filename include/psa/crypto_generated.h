@@ -1080,7 +1080,8 @@ psa_status_t psa_aead_encrypt(psa_key_id_t key,
 
 /**
  * Check the tag at the end of `ciphertext` and `additional_data`, then decrypt,
- * in one call; returns `PSA_ERROR_INVALID_SIGNATURE` when authentication fails.
+ * in one call; returns `PSA_ERROR_INVALID_SIGNATURE` when authentication fails,
+ * in which case nothing is written to `plaintext`.
  */
 psa_status_t psa_aead_decrypt(psa_key_id_t key,
                               psa_algorithm_t alg,
@@ -1141,6 +1142,10 @@ psa_status_t psa_aead_update_ad(psa_aead_operation_t *operation,
 /**
  * Encrypt or decrypt the next fragment of the message, writing whatever output is
  * ready.
+ *
+ * rustpsa writes exactly `input_length` bytes. When decrypting, this plaintext is
+ * released before `psa_aead_verify` has checked the tag: discard it if
+ * verification fails.
  */
 psa_status_t psa_aead_update(psa_aead_operation_t *operation,
                              const uint8_t *input,
@@ -1152,6 +1157,8 @@ psa_status_t psa_aead_update(psa_aead_operation_t *operation,
 /**
  * Complete a multi-part encryption: write the remaining ciphertext and the
  * authentication tag.
+ *
+ * The operation becomes inactive whether or not this succeeds.
  */
 psa_status_t psa_aead_finish(psa_aead_operation_t *operation,
                              uint8_t *ciphertext,
@@ -1164,6 +1171,8 @@ psa_status_t psa_aead_finish(psa_aead_operation_t *operation,
 /**
  * Complete a multi-part decryption: check the expected `tag` and write the
  * remaining plaintext; returns `PSA_ERROR_INVALID_SIGNATURE` on a mismatch.
+ *
+ * The operation becomes inactive whether or not this succeeds.
  */
 psa_status_t psa_aead_verify(psa_aead_operation_t *operation,
                              uint8_t *plaintext,
@@ -1289,7 +1298,7 @@ psa_status_t psa_asymmetric_decrypt(psa_key_id_t key,
 /**
  * Encrypt `input` with `key` and cipher algorithm `alg` in one call.
  *
- * The output starts with the generated IV when the algorithm uses one.
+ * The output starts with a randomly generated IV when the algorithm uses one.
  */
 psa_status_t psa_cipher_encrypt(psa_key_id_t key,
                                 psa_algorithm_t alg,
@@ -1342,6 +1351,10 @@ psa_status_t psa_cipher_set_iv(psa_cipher_operation_t *operation,
 
 /**
  * Process the next fragment of the message, writing whatever output is ready.
+ *
+ * Block modes (ECB, CBC) write whole blocks only and keep the rest for the next
+ * call; CBC decryption with PKCS#7 padding also keeps the last full block until
+ * `psa_cipher_finish`. The other modes write as many bytes as they read.
  */
 psa_status_t psa_cipher_update(psa_cipher_operation_t *operation,
                                const uint8_t *input,
@@ -1352,6 +1365,8 @@ psa_status_t psa_cipher_update(psa_cipher_operation_t *operation,
 
 /**
  * Complete a multi-part cipher operation, writing any remaining output.
+ *
+ * The operation becomes inactive whether or not this succeeds.
  */
 psa_status_t psa_cipher_finish(psa_cipher_operation_t *operation,
                                uint8_t *output,
@@ -1412,6 +1427,9 @@ psa_status_t psa_hash_clone(const psa_hash_operation_t *source_operation,
 /**
  * Export the intermediate state of a hash operation into `hash_state`, so that it
  * can be continued later with `psa_hash_resume`; the operation becomes inactive.
+ *
+ * Supported for SHA-1 and the SHA-2 family; other hashes give
+ * `PSA_ERROR_NOT_SUPPORTED`.
  */
 psa_status_t psa_hash_suspend(psa_hash_operation_t *operation,
                               uint8_t *hash_state,
@@ -1667,6 +1685,7 @@ psa_status_t rustpsa_get_key_store_stats(rustpsa_key_store_stats_t *stats);
 
 /**
  * Start a multi-part MAC calculation with `key` and algorithm `alg`.
+ * Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
  */
 psa_status_t psa_mac_sign_setup(psa_mac_operation_t *operation,
                                 psa_key_id_t key,
@@ -1674,6 +1693,7 @@ psa_status_t psa_mac_sign_setup(psa_mac_operation_t *operation,
 
 /**
  * Start a multi-part MAC verification with `key` and algorithm `alg`.
+ * Needs `PSA_KEY_USAGE_VERIFY_MESSAGE`.
  */
 psa_status_t psa_mac_verify_setup(psa_mac_operation_t *operation,
                                   psa_key_id_t key,

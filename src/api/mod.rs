@@ -13,8 +13,10 @@ use crate::storage::file::FileIts;
 use crate::sync::HostTable;
 use crate::types::{Error, Result};
 
+pub mod aead;
 pub mod asymmetric_encrypt;
 pub mod attributes;
+pub mod cipher;
 pub mod hash;
 pub mod key_agreement;
 pub mod key_derivation;
@@ -88,6 +90,10 @@ pub fn init() -> Result<()> {
 /// Not thread-safe, by contract.
 pub fn free() {
     let _settings = SETTINGS.lock();
+    // Live multi-part operations are wiped with the library.
+    hash::clear_operations();
+    mac::clear_operations();
+    cipher::clear();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);
     key_derivation::OPS.clear();
     if !p.is_null() {

@@ -15,12 +15,12 @@
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use std::sync::{Arc, Weak};
+use core::marker::PhantomData;
 
 use once_cell::sync::OnceCell;
 use parking_lot::Mutex;
 
-use crate::keystore::{KeyData, Revocable};
+use crate::keystore::{Dependent, KeyData};
 
 use crate::types::{Error, Result, RUSTPSA_OPERATION_WORDS};
 
@@ -191,8 +191,12 @@ impl<S> Borrowed<'_, S> {
         self.entry.generation.fetch_add(1, Ordering::AcqRel);
         // SAFETY: valid for writes per `borrow`'s contract.
         unsafe { *self.words = [0; RUSTPSA_OPERATION_WORDS] };
-        self.ops.alloc.lock().free.push(self.index);
-        // Dropping `self` releases the busy flag.
+        // Release the busy flag before the entry can be reused: otherwise a new
+        // operation allocated on this entry could find it busy on its first
+        // step and get a spurious BadState.
+        let (ops, index) = (self.ops, self.index);
+        drop(self);
+        ops.alloc.lock().free.push(index);
     }
 }
 
@@ -219,38 +223,29 @@ pub unsafe fn abort<S>(ops: &Ops<S>, words: *mut Words) -> Result<()> {
 
 /// A secret an operation derived from a key (an expanded schedule, a MAC
 /// state, …) that `psa_destroy_key` can reach and wipe while the operation is
-/// still active. Each step locks the cell: an uncontended, per-operation lock.
-pub struct KeyBound<T: Send + 'static>(Arc<BoundCell<T>>);
-
-struct BoundCell<T> {
-    /// The operation's secret. Guards: the value; held for one operation step,
-    /// or by the destroyer while it drops the value.
-    value: Mutex<Option<T>>,
-}
-
-impl<T: Send> Revocable for BoundCell<T> {
-    fn revoke(&self) {
-        drop(self.value.lock().take());
-    }
-}
+/// still active. Each step locks the secret's own mutex: an uncontended,
+/// per-operation lock.
+pub struct KeyBound<T: Send + 'static>(Dependent, PhantomData<T>);
 
 impl<T: Send + 'static> KeyBound<T> {
     /// Wraps `value` and registers it with `key` for revocation on destroy.
     pub fn new(key: &KeyData, value: T) -> Self {
-        let cell = Arc::new(BoundCell { value: Mutex::new(Some(value)) });
-        let weak: Weak<dyn Revocable> = Arc::downgrade(&cell) as Weak<BoundCell<T>>;
-        key.add_dependent(weak);
-        KeyBound(cell)
+        let d = Dependent::new(Box::new(value));
+        key.add_dependent(&d);
+        KeyBound(d, PhantomData)
     }
 
     /// Runs `f` on the secret; `BadState` once the key has been destroyed.
     pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> Result<R> {
-        self.0.value.lock().as_mut().map(f).ok_or(Error::BadState)
+        self.0
+            .with(|v| v.downcast_mut::<T>().map(f))
+            .flatten()
+            .ok_or(Error::BadState)
     }
 
     /// Takes the secret out (for a final step).
     pub fn take(&self) -> Result<T> {
-        self.0.value.lock().take().ok_or(Error::BadState)
+        self.0.take().and_then(|b| b.downcast::<T>().ok()).map(|b| *b).ok_or(Error::BadState)
     }
 }
 
@@ -292,7 +287,7 @@ mod tests {
     fn destroy_revokes_bound_secrets() {
         use crate::storage::memory::MemoryIts;
         use zeroize::Zeroizing;
-        let ks = crate::keystore::KeyStore::new(4, Arc::new(MemoryIts::default()), None).unwrap();
+        let ks = crate::keystore::KeyStore::new(4, std::sync::Arc::new(MemoryIts::default()), None).unwrap();
         let attrs = crate::types::psa_key_attributes_t { private_type: 0x1001, ..Default::default() };
         let id = ks.begin_create(None).unwrap().commit(attrs, Zeroizing::new(vec![1, 2])).unwrap();
         let k = ks.get(id).unwrap();

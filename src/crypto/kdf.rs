@@ -71,13 +71,13 @@ pub fn hash_supported(hash: psa_algorithm_t) -> bool {
 /// HMAC-`hash` keyed with `key` (any length).
 pub fn hmac_key(hash: psa_algorithm_t, key: &[u8]) -> Result<Box<dyn KeyedMac>> {
     match hash {
-        PSA_ALG_SHA_1 => keyed::<Hmac<sha1_010::Sha1>>(key),
-        PSA_ALG_SHA_224 => keyed::<Hmac<sha2_010::Sha224>>(key),
-        PSA_ALG_SHA_256 => keyed::<Hmac<sha2_010::Sha256>>(key),
-        PSA_ALG_SHA_384 => keyed::<Hmac<sha2_010::Sha384>>(key),
-        PSA_ALG_SHA_512 => keyed::<Hmac<sha2_010::Sha512>>(key),
-        PSA_ALG_SHA_512_224 => keyed::<Hmac<sha2_010::Sha512_224>>(key),
-        PSA_ALG_SHA_512_256 => keyed::<Hmac<sha2_010::Sha512_256>>(key),
+        PSA_ALG_SHA_1 => keyed::<Hmac<sha1::Sha1>>(key),
+        PSA_ALG_SHA_224 => keyed::<Hmac<sha2::Sha224>>(key),
+        PSA_ALG_SHA_256 => keyed::<Hmac<sha2::Sha256>>(key),
+        PSA_ALG_SHA_384 => keyed::<Hmac<sha2::Sha384>>(key),
+        PSA_ALG_SHA_512 => keyed::<Hmac<sha2::Sha512>>(key),
+        PSA_ALG_SHA_512_224 => keyed::<Hmac<sha2::Sha512_224>>(key),
+        PSA_ALG_SHA_512_256 => keyed::<Hmac<sha2::Sha512_256>>(key),
         PSA_ALG_SHA3_224 => keyed::<Hmac<sha3::Sha3_224>>(key),
         PSA_ALG_SHA3_256 => keyed::<Hmac<sha3::Sha3_256>>(key),
         PSA_ALG_SHA3_384 => keyed::<Hmac<sha3::Sha3_384>>(key),
@@ -328,7 +328,7 @@ mod tests {
         let mut s = Stream::hkdf(PSA_ALG_SHA_256, salt, &ikm, info).unwrap();
         let got = read_chunked(&mut s, 255 * 32);
         let mut want = vec![0u8; 255 * 32];
-        hkdf::Hkdf::<sha2_010::Sha256>::new(Some(salt), &ikm).expand(info, &mut want).unwrap();
+        hkdf::Hkdf::<sha2::Sha256>::new(Some(salt), &ikm).expand(info, &mut want).unwrap();
         assert_eq!(got, want);
         assert_eq!(s.read(&mut [0u8; 1]), Err(Error::InsufficientData));
     }
@@ -339,7 +339,7 @@ mod tests {
             let mut s = Stream::pbkdf2_hmac(PSA_ALG_SHA_512, b"password", b"NaCl", iters).unwrap();
             let got = read_chunked(&mut s, len);
             let mut want = vec![0u8; len];
-            pbkdf2::pbkdf2_hmac::<sha2_010::Sha512>(b"password", b"NaCl", iters, &mut want);
+            pbkdf2::pbkdf2_hmac::<sha2::Sha512>(b"password", b"NaCl", iters, &mut want);
             assert_eq!(got, want);
         }
     }
@@ -388,7 +388,7 @@ mod tests {
         let mut s = Stream::tls12_prf(PSA_ALG_SHA_384, secret, label, seed).unwrap();
         let got = read_chunked(&mut s, 200);
         let h = |parts: &[&[u8]]| {
-            let mut m = <Hmac<sha2_010::Sha384> as KeyInit>::new_from_slice(secret).unwrap();
+            let mut m = <Hmac<sha2::Sha384> as KeyInit>::new_from_slice(secret).unwrap();
             parts.iter().for_each(|p| m.update(p));
             m.finalize().into_bytes().to_vec()
         };
@@ -417,7 +417,7 @@ mod tests {
         let mut s = Stream::sp800_108_hmac(PSA_ALG_SHA_256, &key, label, ctx, l).unwrap();
         let mut want = Vec::new();
         for i in 1u32..=3 {
-            let mut m = <Hmac<sha2_010::Sha256> as KeyInit>::new_from_slice(&key).unwrap();
+            let mut m = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&key).unwrap();
             m.update(&i.to_be_bytes());
             m.update(&fixed);
             want.extend(m.finalize().into_bytes());

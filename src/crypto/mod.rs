@@ -10,3 +10,5 @@ pub mod mac;
 pub mod random;
 pub mod rsa;
 pub mod wipe;
+pub mod cipher;
+pub mod aead;

@@ -1,9 +1,22 @@
 //! Authenticated encryption with associated data: single-part and multi-part.
-//!
-//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
-//! clearing output lengths first as the specification asks on failure.
 use super::boundary;
-use crate::types::{psa_aead_operation_t, psa_algorithm_t, psa_key_id_t, psa_status_t, Error};
+use super::cipher::input_beside;
+use crate::api::operation::Words;
+use crate::types::{
+    psa_aead_operation_t, psa_algorithm_t, psa_key_id_t, psa_status_t, Error, Result,
+};
+
+/// The words of a non-NULL operation object.
+///
+/// # Safety
+/// `op` is NULL or points to a valid operation object.
+unsafe fn words(op: *mut psa_aead_operation_t) -> Result<*mut Words> {
+    if op.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL and valid per the caller.
+    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
+}
 
 /// Encrypt and authenticate `plaintext`, also authenticating `additional_data`, in
 /// one call; the ciphertext is followed by the tag.
@@ -21,25 +34,33 @@ pub unsafe extern "C" fn psa_aead_encrypt(
     ciphertext_size: usize,
     ciphertext_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (
-        key,
-        alg,
-        nonce,
-        nonce_length,
-        additional_data,
-        additional_data_length,
-    );
-    let _ = (plaintext, plaintext_length, ciphertext, ciphertext_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(ciphertext_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if ciphertext_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes.
+        unsafe {
+            let nonce = input_beside(nonce, nonce_length, ciphertext, ciphertext_size)?;
+            let ad = input_beside(
+                additional_data,
+                additional_data_length,
+                ciphertext,
+                ciphertext_size,
+            )?;
+            let pt = input_beside(plaintext, plaintext_length, ciphertext, ciphertext_size)?;
+            let out = boundary::output(ciphertext, ciphertext_size)?;
+            let n = crate::api::aead::encrypt(key, alg, &nonce, &ad, &pt, out)?;
+            boundary::set_out(ciphertext_length, n)
+        }
     })
 }
 
 /// Check the tag at the end of `ciphertext` and `additional_data`, then decrypt,
-/// in one call; returns `PSA_ERROR_INVALID_SIGNATURE` when authentication fails.
+/// in one call; returns `PSA_ERROR_INVALID_SIGNATURE` when authentication fails,
+/// in which case nothing is written to `plaintext`.
 #[no_mangle]
 pub unsafe extern "C" fn psa_aead_decrypt(
     key: psa_key_id_t,
@@ -54,20 +75,27 @@ pub unsafe extern "C" fn psa_aead_decrypt(
     plaintext_size: usize,
     plaintext_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (
-        key,
-        alg,
-        nonce,
-        nonce_length,
-        additional_data,
-        additional_data_length,
-    );
-    let _ = (ciphertext, ciphertext_length, plaintext, plaintext_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(plaintext_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if plaintext_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes.
+        unsafe {
+            let nonce = input_beside(nonce, nonce_length, plaintext, plaintext_size)?;
+            let ad = input_beside(
+                additional_data,
+                additional_data_length,
+                plaintext,
+                plaintext_size,
+            )?;
+            let ct = input_beside(ciphertext, ciphertext_length, plaintext, plaintext_size)?;
+            let out = boundary::output(plaintext, plaintext_size)?;
+            let n = crate::api::aead::decrypt(key, alg, &nonce, &ad, &ct, out)?;
+            boundary::set_out(plaintext_length, n)
+        }
     })
 }
 
@@ -78,10 +106,10 @@ pub unsafe extern "C" fn psa_aead_encrypt_setup(
     key: psa_key_id_t,
     alg: psa_algorithm_t,
 ) -> psa_status_t {
-    let _ = (operation, key, alg);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes NULL or a valid operation object.
+        unsafe { crate::api::aead::setup(words(operation)?, key, alg, true) }
     })
 }
 
@@ -92,10 +120,10 @@ pub unsafe extern "C" fn psa_aead_decrypt_setup(
     key: psa_key_id_t,
     alg: psa_algorithm_t,
 ) -> psa_status_t {
-    let _ = (operation, key, alg);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes NULL or a valid operation object.
+        unsafe { crate::api::aead::setup(words(operation)?, key, alg, false) }
     })
 }
 
@@ -107,10 +135,10 @@ pub unsafe extern "C" fn psa_aead_set_lengths(
     ad_length: usize,
     plaintext_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, ad_length, plaintext_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes NULL or a valid operation object.
+        unsafe { crate::api::aead::set_lengths(words(operation)?, ad_length, plaintext_length) }
     })
 }
 
@@ -122,12 +150,20 @@ pub unsafe extern "C" fn psa_aead_generate_nonce(
     nonce_size: usize,
     nonce_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, nonce, nonce_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(nonce_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if nonce_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            let out = boundary::output(nonce, nonce_size)?;
+            let n = crate::api::aead::generate_nonce(w, out)?;
+            boundary::set_out(nonce_length, n)
+        }
     })
 }
 
@@ -138,10 +174,13 @@ pub unsafe extern "C" fn psa_aead_set_nonce(
     nonce: *const u8,
     nonce_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, nonce, nonce_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            crate::api::aead::set_nonce(w, boundary::input(nonce, nonce_length)?)
+        }
     })
 }
 
@@ -152,15 +191,22 @@ pub unsafe extern "C" fn psa_aead_update_ad(
     input: *const u8,
     input_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, input, input_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            crate::api::aead::update_ad(w, boundary::input(input, input_length)?)
+        }
     })
 }
 
 /// Encrypt or decrypt the next fragment of the message, writing whatever output is
 /// ready.
+///
+/// rustpsa writes exactly `input_length` bytes. When decrypting, this plaintext is
+/// released before `psa_aead_verify` has checked the tag: discard it if
+/// verification fails.
 #[no_mangle]
 pub unsafe extern "C" fn psa_aead_update(
     operation: *mut psa_aead_operation_t,
@@ -170,17 +216,28 @@ pub unsafe extern "C" fn psa_aead_update(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, input, input_length, output, output_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(output_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if output_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            let input = input_beside(input, input_length, output, output_size)?;
+            let out = boundary::output(output, output_size)?;
+            let n = crate::api::aead::update(w, &input, out)?;
+            boundary::set_out(output_length, n)
+        }
     })
 }
 
 /// Complete a multi-part encryption: write the remaining ciphertext and the
 /// authentication tag.
+///
+/// The operation becomes inactive whether or not this succeeds.
 #[no_mangle]
 pub unsafe extern "C" fn psa_aead_finish(
     operation: *mut psa_aead_operation_t,
@@ -191,20 +248,32 @@ pub unsafe extern "C" fn psa_aead_finish(
     tag_size: usize,
     tag_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, ciphertext, ciphertext_size, tag, tag_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or writable `size_t`s.
         unsafe {
             boundary::preset(ciphertext_length, 0);
             boundary::preset(tag_length, 0);
         }
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if ciphertext_length.is_null() || tag_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            let out = boundary::output(ciphertext, ciphertext_size)?;
+            let tag = boundary::output(tag, tag_size)?;
+            let (n, t) = crate::api::aead::finish(w, out, tag)?;
+            boundary::set_out(ciphertext_length, n)?;
+            boundary::set_out(tag_length, t)
+        }
     })
 }
 
 /// Complete a multi-part decryption: check the expected `tag` and write the
 /// remaining plaintext; returns `PSA_ERROR_INVALID_SIGNATURE` on a mismatch.
+///
+/// The operation becomes inactive whether or not this succeeds.
 #[no_mangle]
 pub unsafe extern "C" fn psa_aead_verify(
     operation: *mut psa_aead_operation_t,
@@ -214,12 +283,21 @@ pub unsafe extern "C" fn psa_aead_verify(
     tag: *const u8,
     tag_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, plaintext, plaintext_size, tag, tag_length);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(plaintext_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if plaintext_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            let out = boundary::output(plaintext, plaintext_size)?;
+            let tag = boundary::input(tag, tag_length)?;
+            let n = crate::api::aead::verify(w, out, tag)?;
+            boundary::set_out(plaintext_length, n)
+        }
     })
 }
 
@@ -229,9 +307,8 @@ pub unsafe extern "C" fn psa_aead_verify(
 #[no_mangle]
 pub unsafe extern "C" fn psa_aead_abort(operation: *mut psa_aead_operation_t) -> psa_status_t {
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
+        crate::api::core()?;
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { boundary::preset(operation, psa_aead_operation_t::default()) };
-        Ok(())
+        unsafe { crate::api::aead::abort(words(operation)?) }
     })
 }

@@ -1,13 +1,48 @@
 //! Unauthenticated ciphers: single-part and multi-part encryption and decryption.
-//!
-//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
-//! clearing output lengths first as the specification asks on failure.
+use std::borrow::Cow;
+
 use super::boundary;
-use crate::types::{psa_algorithm_t, psa_cipher_operation_t, psa_key_id_t, psa_status_t, Error};
+use crate::api::operation::Words;
+use crate::types::{
+    psa_algorithm_t, psa_cipher_operation_t, psa_key_id_t, psa_status_t, Error, Result,
+};
+
+/// An input buffer that may overlap `out` (in-place use is allowed): copied
+/// first when it does, so the Rust slices never alias.
+///
+/// # Safety
+/// As for [`boundary::input`] and [`boundary::output`].
+pub(crate) unsafe fn input_beside<'a>(
+    ptr: *const u8,
+    len: usize,
+    out: *const u8,
+    out_len: usize,
+) -> Result<Cow<'a, [u8]>> {
+    // SAFETY: forwarded caller contract.
+    let input = unsafe { boundary::input(ptr, len) }?;
+    let (a, b) = (ptr as usize, out as usize);
+    if len > 0 && out_len > 0 && a < b.wrapping_add(out_len) && b < a.wrapping_add(len) {
+        Ok(Cow::Owned(input.to_vec()))
+    } else {
+        Ok(Cow::Borrowed(input))
+    }
+}
+
+/// The words of a non-NULL operation object.
+///
+/// # Safety
+/// `op` is NULL or points to a valid operation object.
+unsafe fn words(op: *mut psa_cipher_operation_t) -> Result<*mut Words> {
+    if op.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL and valid per the caller.
+    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
+}
 
 /// Encrypt `input` with `key` and cipher algorithm `alg` in one call.
 ///
-/// The output starts with the generated IV when the algorithm uses one.
+/// The output starts with a randomly generated IV when the algorithm uses one.
 #[no_mangle]
 pub unsafe extern "C" fn psa_cipher_encrypt(
     key: psa_key_id_t,
@@ -18,12 +53,20 @@ pub unsafe extern "C" fn psa_cipher_encrypt(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (key, alg, input, input_length, output, output_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(output_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if output_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes.
+        let input = unsafe { input_beside(input, input_length, output, output_size) }?;
+        // SAFETY: as above.
+        let out = unsafe { boundary::output(output, output_size) }?;
+        let n = crate::api::cipher::encrypt(key, alg, &input, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(output_length, n) }
     })
 }
 
@@ -39,12 +82,20 @@ pub unsafe extern "C" fn psa_cipher_decrypt(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (key, alg, input, input_length, output, output_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(output_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if output_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes.
+        let input = unsafe { input_beside(input, input_length, output, output_size) }?;
+        // SAFETY: as above.
+        let out = unsafe { boundary::output(output, output_size) }?;
+        let n = crate::api::cipher::decrypt(key, alg, &input, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(output_length, n) }
     })
 }
 
@@ -55,10 +106,10 @@ pub unsafe extern "C" fn psa_cipher_encrypt_setup(
     key: psa_key_id_t,
     alg: psa_algorithm_t,
 ) -> psa_status_t {
-    let _ = (operation, key, alg);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes NULL or a valid operation object.
+        unsafe { crate::api::cipher::setup(words(operation)?, key, alg, true) }
     })
 }
 
@@ -69,10 +120,10 @@ pub unsafe extern "C" fn psa_cipher_decrypt_setup(
     key: psa_key_id_t,
     alg: psa_algorithm_t,
 ) -> psa_status_t {
-    let _ = (operation, key, alg);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes NULL or a valid operation object.
+        unsafe { crate::api::cipher::setup(words(operation)?, key, alg, false) }
     })
 }
 
@@ -84,12 +135,20 @@ pub unsafe extern "C" fn psa_cipher_generate_iv(
     iv_size: usize,
     iv_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, iv, iv_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(iv_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if iv_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            let out = boundary::output(iv, iv_size)?;
+            let n = crate::api::cipher::generate_iv(w, out)?;
+            boundary::set_out(iv_length, n)
+        }
     })
 }
 
@@ -100,14 +159,21 @@ pub unsafe extern "C" fn psa_cipher_set_iv(
     iv: *const u8,
     iv_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, iv, iv_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            crate::api::cipher::set_iv(w, boundary::input(iv, iv_length)?)
+        }
     })
 }
 
 /// Process the next fragment of the message, writing whatever output is ready.
+///
+/// Block modes (ECB, CBC) write whole blocks only and keep the rest for the next
+/// call; CBC decryption with PKCS#7 padding also keeps the last full block until
+/// `psa_cipher_finish`. The other modes write as many bytes as they read.
 #[no_mangle]
 pub unsafe extern "C" fn psa_cipher_update(
     operation: *mut psa_cipher_operation_t,
@@ -117,16 +183,27 @@ pub unsafe extern "C" fn psa_cipher_update(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, input, input_length, output, output_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(output_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if output_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            let input = input_beside(input, input_length, output, output_size)?;
+            let out = boundary::output(output, output_size)?;
+            let n = crate::api::cipher::update(w, &input, out)?;
+            boundary::set_out(output_length, n)
+        }
     })
 }
 
 /// Complete a multi-part cipher operation, writing any remaining output.
+///
+/// The operation becomes inactive whether or not this succeeds.
 #[no_mangle]
 pub unsafe extern "C" fn psa_cipher_finish(
     operation: *mut psa_cipher_operation_t,
@@ -134,12 +211,20 @@ pub unsafe extern "C" fn psa_cipher_finish(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, output, output_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(output_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if output_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid objects and buffers.
+        unsafe {
+            let w = words(operation)?;
+            let out = boundary::output(output, output_size)?;
+            let n = crate::api::cipher::finish(w, out)?;
+            boundary::set_out(output_length, n)
+        }
     })
 }
 
@@ -149,9 +234,8 @@ pub unsafe extern "C" fn psa_cipher_finish(
 #[no_mangle]
 pub unsafe extern "C" fn psa_cipher_abort(operation: *mut psa_cipher_operation_t) -> psa_status_t {
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
+        crate::api::core()?;
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { boundary::preset(operation, psa_cipher_operation_t::default()) };
-        Ok(())
+        unsafe { crate::api::cipher::abort(words(operation)?) }
     })
 }

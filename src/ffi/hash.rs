@@ -1,20 +1,26 @@
-//! Message digests (hashes): the multi-part hash operation.
-//!
-//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
-//! clearing output lengths first as the specification asks on failure.
+//! Message digests (hashes): single-part functions and the multi-part hash
+//! operation (setup, update, finish, verify, abort, clone, suspend, resume).
 use super::boundary;
-use crate::types::{psa_algorithm_t, psa_hash_operation_t, psa_status_t, Error};
+use crate::api::operation::Words;
+use crate::types::{psa_algorithm_t, psa_hash_operation_t, psa_status_t, Error, Result};
+
+/// The words of a non-NULL operation object (`InvalidArgument` for NULL).
+fn words(op: *mut psa_hash_operation_t) -> Result<*mut Words> {
+    if op.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL; the caller passes a valid object. No reference is made.
+    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
+}
 
 /// Start a multi-part hash calculation with algorithm `alg` on an inactive operation.
 #[no_mangle]
-pub unsafe extern "C" fn psa_hash_setup(
-    operation: *mut psa_hash_operation_t,
-    alg: psa_algorithm_t,
-) -> psa_status_t {
-    let _ = (operation, alg);
+pub unsafe extern "C" fn psa_hash_setup(operation: *mut psa_hash_operation_t, alg: psa_algorithm_t) -> psa_status_t {
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::hash::setup(w, alg) }
     })
 }
 
@@ -25,10 +31,13 @@ pub unsafe extern "C" fn psa_hash_update(
     input: *const u8,
     input_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, input, input_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let input = unsafe { boundary::input(input, input_length)? };
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::hash::update(w, input) }
     })
 }
 
@@ -42,12 +51,20 @@ pub unsafe extern "C" fn psa_hash_finish(
     hash_size: usize,
     hash_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, hash, hash_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(hash_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        if hash_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let out = unsafe { boundary::output(hash, hash_size)? };
+        // SAFETY: a valid object, per the caller's contract.
+        let n = unsafe { crate::api::hash::finish(w, out)? };
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(hash_length, n) }
     })
 }
 
@@ -60,10 +77,13 @@ pub unsafe extern "C" fn psa_hash_verify(
     hash: *const u8,
     hash_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, hash, hash_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let expected = unsafe { boundary::input(hash, hash_length)? };
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::hash::verify(w, expected) }
     })
 }
 
@@ -73,10 +93,13 @@ pub unsafe extern "C" fn psa_hash_verify(
 #[no_mangle]
 pub unsafe extern "C" fn psa_hash_abort(operation: *mut psa_hash_operation_t) -> psa_status_t {
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { boundary::preset(operation, psa_hash_operation_t::default()) };
-        Ok(())
+        crate::api::core()?;
+        if operation.is_null() {
+            return Ok(());
+        }
+        let w = words(operation)?;
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::hash::abort(w) }
     })
 }
 
@@ -86,15 +109,21 @@ pub unsafe extern "C" fn psa_hash_clone(
     source_operation: *const psa_hash_operation_t,
     target_operation: *mut psa_hash_operation_t,
 ) -> psa_status_t {
-    let _ = (source_operation, target_operation);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let s = words(source_operation as *mut psa_hash_operation_t)?;
+        let t = words(target_operation)?;
+        // SAFETY: valid objects, per the caller's contract; the source is only
+        // read unless it is ended, which clone never does.
+        unsafe { crate::api::hash::clone(s, t) }
     })
 }
 
 /// Export the intermediate state of a hash operation into `hash_state`, so that it
 /// can be continued later with `psa_hash_resume`; the operation becomes inactive.
+///
+/// Supported for SHA-1 and the SHA-2 family; other hashes give
+/// `PSA_ERROR_NOT_SUPPORTED`.
 #[no_mangle]
 pub unsafe extern "C" fn psa_hash_suspend(
     operation: *mut psa_hash_operation_t,
@@ -102,12 +131,20 @@ pub unsafe extern "C" fn psa_hash_suspend(
     hash_state_size: usize,
     hash_state_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, hash_state, hash_state_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(hash_state_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        if hash_state_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let out = unsafe { boundary::output(hash_state, hash_state_size)? };
+        // SAFETY: a valid object, per the caller's contract.
+        let n = unsafe { crate::api::hash::suspend(w, out)? };
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(hash_state_length, n) }
     })
 }
 
@@ -118,10 +155,13 @@ pub unsafe extern "C" fn psa_hash_resume(
     hash_state: *const u8,
     hash_state_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, hash_state, hash_state_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let state = unsafe { boundary::input(hash_state, hash_state_length)? };
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::hash::resume(w, state) }
     })
 }
 
@@ -144,7 +184,12 @@ pub unsafe extern "C" fn psa_hash_compute(
             return Err(Error::InvalidArgument);
         }
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, out) = unsafe { (boundary::input(input, input_length)?, boundary::output(hash, hash_size)?) };
+        let (input, out) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::output(hash, hash_size)?,
+            )
+        };
         let n = crate::api::hash::compute(alg, input, out)?;
         // SAFETY: checked non-NULL above.
         unsafe { boundary::set_out(hash_length, n) }
@@ -164,7 +209,12 @@ pub unsafe extern "C" fn psa_hash_compare(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, expected) = unsafe { (boundary::input(input, input_length)?, boundary::input(hash, hash_length)?) };
+        let (input, expected) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::input(hash, hash_length)?,
+            )
+        };
         crate::api::hash::compare(alg, input, expected)
     })
 }

@@ -1,35 +1,47 @@
-//! Message authentication codes: the multi-part MAC operation.
-//!
-//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
-//! clearing output lengths first as the specification asks on failure.
+//! Message authentication codes: single-part functions and the multi-part MAC
+//! operation.
 use super::boundary;
-use crate::types::{psa_algorithm_t, psa_key_id_t, psa_mac_operation_t, psa_status_t, Error};
+use crate::api::operation::Words;
+use crate::types::{psa_algorithm_t, psa_key_id_t, psa_mac_operation_t, psa_status_t, Error, Result};
+
+/// The words of a non-NULL operation object (`InvalidArgument` for NULL).
+fn words(op: *mut psa_mac_operation_t) -> Result<*mut Words> {
+    if op.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL; the caller passes a valid object. No reference is made.
+    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
+}
 
 /// Start a multi-part MAC calculation with `key` and algorithm `alg`.
+/// Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
 #[no_mangle]
 pub unsafe extern "C" fn psa_mac_sign_setup(
     operation: *mut psa_mac_operation_t,
     key: psa_key_id_t,
     alg: psa_algorithm_t,
 ) -> psa_status_t {
-    let _ = (operation, key, alg);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::mac::setup(w, key, alg, false) }
     })
 }
 
 /// Start a multi-part MAC verification with `key` and algorithm `alg`.
+/// Needs `PSA_KEY_USAGE_VERIFY_MESSAGE`.
 #[no_mangle]
 pub unsafe extern "C" fn psa_mac_verify_setup(
     operation: *mut psa_mac_operation_t,
     key: psa_key_id_t,
     alg: psa_algorithm_t,
 ) -> psa_status_t {
-    let _ = (operation, key, alg);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::mac::setup(w, key, alg, true) }
     })
 }
 
@@ -40,10 +52,13 @@ pub unsafe extern "C" fn psa_mac_update(
     input: *const u8,
     input_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, input, input_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let input = unsafe { boundary::input(input, input_length)? };
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::mac::update(w, input) }
     })
 }
 
@@ -56,12 +71,20 @@ pub unsafe extern "C" fn psa_mac_sign_finish(
     mac_size: usize,
     mac_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (operation, mac, mac_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(mac_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        if mac_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let out = unsafe { boundary::output(mac, mac_size)? };
+        // SAFETY: a valid object, per the caller's contract.
+        let n = unsafe { crate::api::mac::sign_finish(w, out)? };
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(mac_length, n) }
     })
 }
 
@@ -73,10 +96,13 @@ pub unsafe extern "C" fn psa_mac_verify_finish(
     mac: *const u8,
     mac_length: usize,
 ) -> psa_status_t {
-    let _ = (operation, mac, mac_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        let w = words(operation)?;
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let expected = unsafe { boundary::input(mac, mac_length)? };
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::mac::verify_finish(w, expected) }
     })
 }
 
@@ -86,10 +112,13 @@ pub unsafe extern "C" fn psa_mac_verify_finish(
 #[no_mangle]
 pub unsafe extern "C" fn psa_mac_abort(operation: *mut psa_mac_operation_t) -> psa_status_t {
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { boundary::preset(operation, psa_mac_operation_t::default()) };
-        Ok(())
+        crate::api::core()?;
+        if operation.is_null() {
+            return Ok(());
+        }
+        let w = words(operation)?;
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { crate::api::mac::abort(w) }
     })
 }
 

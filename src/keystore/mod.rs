@@ -18,7 +18,7 @@
 //! and `destroy` returns only after that wipe, so no copy of the key material
 //! held by the key store survives the call.
 use std::any::Any;
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 
 use once_cell::sync::OnceCell;
 use zeroize::Zeroizing;
@@ -27,17 +27,12 @@ use crate::storage::{format, Its};
 use crate::sync::{HostTable, Monitor, MonitorGuard};
 use crate::types::*;
 
+mod dependent;
 mod hazard;
 mod slots;
+pub use dependent::Dependent;
 use slots::{live_word, SlotIx, SlotState, Slots};
 pub use slots::Stats;
-
-/// Something outside the key store that holds a copy of a key (a multi-part
-/// operation's prepared key) and must wipe it when the key is destroyed.
-pub trait Revocable: Send + Sync {
-    /// Wipe the copy; later uses of it fail.
-    fn revoke(&self);
-}
 
 /// A key as the key store holds it: immutable once published.
 pub struct KeyData {
@@ -53,7 +48,7 @@ pub struct KeyData {
     /// multi-part operations; taken briefly when an operation is set up and by
     /// `psa_destroy_key` (after its linearization point, outside the key-store
     /// lock) to revoke them all.
-    dependents: parking_lot::Mutex<Vec<Weak<dyn Revocable>>>,
+    dependents: parking_lot::Mutex<Vec<Dependent>>,
 }
 
 impl KeyData {
@@ -63,19 +58,19 @@ impl KeyData {
     }
 
     /// Registers a copy of this key that `psa_destroy_key` must wipe.
-    pub fn add_dependent(&self, d: Weak<dyn Revocable>) {
+    pub fn add_dependent(&self, d: &Dependent) {
         let mut list = self.dependents.lock();
         // Forget finished operations now and then, so the list stays short.
         if list.len() >= 16 && list.len().is_power_of_two() {
-            list.retain(|w| w.strong_count() > 0);
+            list.retain(Dependent::is_shared);
         }
-        list.push(d);
+        list.push(d.clone());
     }
 
     /// Wipes every registered copy (called by the destroyer).
     fn revoke_dependents(&self) {
         let list = std::mem::take(&mut *self.dependents.lock());
-        for d in list.iter().filter_map(Weak::upgrade) {
+        for d in &list {
             d.revoke();
         }
     }

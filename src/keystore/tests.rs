@@ -86,15 +86,8 @@ fn destroy_waits_for_the_last_reader_who_wipes() {
     let ks = Arc::new(store(4));
     let id = ks.begin_create(None).unwrap().commit(attrs(0), secret(4)).unwrap();
     let reader = ks.get(id).unwrap();
-    struct Flag(std::sync::atomic::AtomicBool);
-    impl Revocable for Flag {
-        fn revoke(&self) {
-            self.0.store(true, Ordering::SeqCst);
-        }
-    }
-    let flag = Arc::new(Flag(std::sync::atomic::AtomicBool::new(false)));
-    let weak_flag: Weak<dyn Revocable> = Arc::downgrade(&flag) as Weak<Flag>;
-    reader.data().add_dependent(weak_flag);
+    let dep = Dependent::new(Box::new(7u32));
+    reader.data().add_dependent(&dep);
     let done = Arc::new(AtomicUsize::new(0));
     let t = {
         let (ks, done) = (ks.clone(), done.clone());
@@ -111,7 +104,7 @@ fn destroy_waits_for_the_last_reader_who_wipes() {
     assert_eq!(done.load(Ordering::SeqCst), 0, "destroy returned while a reader held the key");
     reader.release().unwrap();
     t.join().unwrap();
-    assert!(flag.0.load(Ordering::SeqCst), "dependents were not revoked");
+    assert!(dep.with(|_| ()).is_none(), "dependents were not revoked");
     let s = ks.stats().unwrap();
     assert_eq!((s.slots_in_use, s.volatile_keys), (0, 0), "slot not wiped when destroy returned");
 }

