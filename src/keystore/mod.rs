@@ -34,6 +34,14 @@ pub use dependent::Dependent;
 use slots::{live_word, SlotIx, SlotState, Slots};
 pub use slots::Stats;
 
+/// The copies of a key held by multi-part operations.
+#[derive(Default)]
+struct Dependents {
+    list: Vec<Dependent>,
+    /// Set by the destroyer: a copy registered afterwards is wiped at once.
+    revoked: bool,
+}
+
 /// A key as the key store holds it: immutable once published.
 pub struct KeyData {
     /// The key's attributes, with its final id and lifetime.
@@ -48,28 +56,39 @@ pub struct KeyData {
     /// multi-part operations; taken briefly when an operation is set up and by
     /// `psa_destroy_key` (after its linearization point, outside the key-store
     /// lock) to revoke them all.
-    dependents: parking_lot::Mutex<Vec<Dependent>>,
+    dependents: parking_lot::Mutex<Dependents>,
 }
 
 impl KeyData {
     /// A key with an empty cache.
     pub fn new(attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Self {
-        KeyData { attrs, material, cache: OnceCell::new(), dependents: parking_lot::Mutex::new(Vec::new()) }
+        KeyData { attrs, material, cache: OnceCell::new(), dependents: Default::default() }
     }
 
-    /// Registers a copy of this key that `psa_destroy_key` must wipe.
+    /// Registers a copy of this key that `psa_destroy_key` must wipe. If the
+    /// key is already being destroyed, the copy is wiped at once.
     pub fn add_dependent(&self, d: &Dependent) {
-        let mut list = self.dependents.lock();
-        // Forget finished operations now and then, so the list stays short.
-        if list.len() >= 16 && list.len().is_power_of_two() {
-            list.retain(Dependent::is_shared);
+        let mut deps = self.dependents.lock();
+        if deps.revoked {
+            drop(deps);
+            d.revoke();
+            return;
         }
-        list.push(d.clone());
+        // Forget finished operations now and then, so the list stays short.
+        if deps.list.len() >= 16 && deps.list.len().is_power_of_two() {
+            deps.list.retain(Dependent::is_shared);
+        }
+        deps.list.push(d.clone());
     }
 
-    /// Wipes every registered copy (called by the destroyer).
+    /// Wipes every registered copy, and any registered later (called by the
+    /// destroyer).
     fn revoke_dependents(&self) {
-        let list = std::mem::take(&mut *self.dependents.lock());
+        let list = {
+            let mut deps = self.dependents.lock();
+            deps.revoked = true;
+            std::mem::take(&mut deps.list)
+        };
         for d in &list {
             d.revoke();
         }
