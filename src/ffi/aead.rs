@@ -308,6 +308,10 @@ pub unsafe extern "C" fn psa_aead_verify(
 pub unsafe extern "C" fn psa_aead_abort(operation: *mut psa_aead_operation_t) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
+        // Aborting nothing succeeds, as for every other operation kind.
+        if operation.is_null() {
+            return Ok(());
+        }
         // SAFETY: the caller passes NULL or a valid operation object.
         unsafe { crate::api::aead::abort(words(operation)?) }
     })

@@ -235,6 +235,10 @@ pub unsafe extern "C" fn psa_cipher_finish(
 pub unsafe extern "C" fn psa_cipher_abort(operation: *mut psa_cipher_operation_t) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
+        // Aborting nothing succeeds, as for every other operation kind.
+        if operation.is_null() {
+            return Ok(());
+        }
         // SAFETY: the caller passes NULL or a valid operation object.
         unsafe { crate::api::cipher::abort(words(operation)?) }
     })
