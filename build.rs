@@ -145,6 +145,27 @@ fn main() {
     println!("cargo:rerun-if-changed=include/rustpsa/threading.h");
     println!("cargo:rerun-if-env-changed=RUSTPSA_BLESS");
 
+    // The shared library carries its soname (major version): librustpsa.so.MAJOR.
+    // scripts/install.sh installs librustpsa.so.X.Y.Z with the links .so.MAJOR and .so.
+    // A program linked against target/<profile>/librustpsa.so records NEEDED
+    // librustpsa.so.MAJOR, so the same link is made next to the build output.
+    let target_os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    if env::var("CARGO_CFG_TARGET_FAMILY").is_ok_and(|f| f == "unix")
+        && !matches!(target_os.as_str(), "macos" | "ios")
+    {
+        let major = env::var("CARGO_PKG_VERSION_MAJOR").unwrap();
+        let soname = format!("librustpsa.so.{major}");
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{soname}");
+        // OUT_DIR is <target>/[<triple>/]<profile>/build/rustpsa-<hash>/out.
+        if let Some(profile_dir) = out_dir.ancestors().nth(3) {
+            let link = profile_dir.join(&soname);
+            #[cfg(unix)]
+            if fs::symlink_metadata(&link).is_err() {
+                let _ = std::os::unix::fs::symlink("librustpsa.so", &link);
+            }
+        }
+    }
+
     // psa/crypto_generated.h
     let mut cfg = base_config();
     cfg.include_guard = Some("RUSTPSA_PSA_CRYPTO_GENERATED_H".into());

@@ -1,29 +1,57 @@
 #!/usr/bin/env bash
 # The whole test suite: Rust unit tests, the C harness against the release
-# library, and the C concurrency scenarios against the ThreadSanitizer build.
-# Exits non-zero on any failure. Set SKIP_TSAN=1 to skip the sanitizer run.
+# library, the C concurrency scenarios against the ThreadSanitizer build, and
+# the examples. Ends with one line "suite: N passed, M failed" and exits
+# non-zero on any failure. SKIP_TSAN=1 skips the sanitizer run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
+mkdir -p build
+passed=0
+failed=0
+
+# add_counts LOG PATTERN: adds the "N passed ... M failed" numbers of LOG's
+# lines matching PATTERN to the totals.
+add_counts() {
+    local p f
+    while read -r p f; do
+        passed=$((passed + p)); failed=$((failed + f))
+    done < <(grep -E "$2" "$1" | sed -E 's/.* ([0-9]+) passed[;,] ([0-9]+) failed.*/\1 \2/')
+}
 
 echo "== cargo test (unit tests; build.rs fails if the committed headers are stale)"
-mkdir -p build
-cargo test --quiet 2>&1 | tee build/cargo-test.log | grep -E "^test result|FAILED|panicked" || true
-grep -q "^test result: ok" build/cargo-test.log
-! grep -q "^test result: FAILED" build/cargo-test.log
+rc=0
+cargo test 2>&1 | tee build/cargo-test.log | grep -E "^test result|FAILED|panicked" || rc=$?
+if ! grep -q "^test result: ok" build/cargo-test.log || grep -q "^test result: FAILED" build/cargo-test.log; then
+    echo "cargo test failed" >&2
+    failed=$((failed + 1))
+fi
+add_counts build/cargo-test.log '^test result:'
 
 echo "== C harness against target/release"
 cargo build --release --quiet
-ctests/run.sh target/release
+rc=0
+ctests/run.sh target/release 2>&1 | tee build/ctests.log || rc=$?
+add_counts build/ctests.log '^ctests: [0-9]+ passed'
+[ "$rc" -eq 0 ] || failed=$((failed + 1))
 
 if [ "${SKIP_TSAN:-0}" != 1 ]; then
     echo "== C concurrency scenarios under ThreadSanitizer"
     RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zsanitizer=thread -Cunsafe-allow-abi-mismatch=sanitizer" \
         cargo build --quiet --target x86_64-unknown-linux-gnu --target-dir target/tsan
-    ctests/run.sh target/tsan/x86_64-unknown-linux-gnu/debug --tsan
+    rc=0
+    ctests/run.sh target/tsan/x86_64-unknown-linux-gnu/debug --tsan 2>&1 | tee build/ctests-tsan.log || rc=$?
+    add_counts build/ctests-tsan.log '^ctests: [0-9]+ passed'
+    [ "$rc" -eq 0 ] || failed=$((failed + 1))
+    if grep -q "ThreadSanitizer" build/ctests-tsan.log; then
+        echo "ThreadSanitizer reported a problem" >&2
+        failed=$((failed + 1))
+    fi
 fi
 
 echo "== examples"
-scripts/example.sh
+if scripts/example.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-echo "all tests passed in $(( $(date +%s) - start ))s"
+echo "test suite took $(( $(date +%s) - start ))s"
+echo "suite: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

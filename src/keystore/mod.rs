@@ -27,8 +27,9 @@ use crate::storage::{format, Its};
 use crate::sync::{HostTable, Monitor, MonitorGuard};
 use crate::types::*;
 
+mod hazard;
 mod slots;
-use slots::{SlotIx, SlotState, Slots};
+use slots::{live_word, SlotIx, SlotState, Slots};
 pub use slots::Stats;
 
 /// Something outside the key store that holds a copy of a key (a multi-part
@@ -94,44 +95,65 @@ pub struct KeyStore {
     slots: Monitor<Slots>,
     /// Persistent storage; only called with the lock released.
     storage: Arc<dyn Its>,
+    /// Distinguishes this store from earlier ones (after free and init) in the
+    /// threads' lock-free caches.
+    instance: u64,
 }
 
-/// A registered reader of a key. Dropping it (or calling [`KeyRef::release`])
-/// unregisters; the last reader of a destroyed key wipes its slot.
+/// Source of [`KeyStore::instance`] values.
+static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A reader of a key: registered in the slot under the key-store lock, or
+/// holding a hazard on it (the lock-free path). Dropping it (or calling
+/// [`KeyRef::release`]) ends the use; the last registered reader of a destroyed
+/// key wipes its slot.
 pub struct KeyRef<'a> {
     store: &'a KeyStore,
-    slot: SlotIx,
-    key: Option<Arc<KeyData>>,
+    key: *const KeyData,
+    how: Reading,
+}
+
+enum Reading {
+    Registered(SlotIx),
+    Hazard(&'static std::sync::atomic::AtomicU64),
+    Done,
 }
 
 impl KeyRef<'_> {
     /// The key.
     pub fn data(&self) -> &KeyData {
-        self.key.as_ref().expect("a live KeyRef holds its key")
+        debug_assert!(!matches!(self.how, Reading::Done));
+        // SAFETY: the slot keeps the key alive while this reader is registered
+        // or holds its hazard, which lasts until `release`/drop.
+        unsafe { &*self.key }
     }
 
-    /// Unregisters, reporting a failing lock as `ServiceFailure`.
+    /// Ends the use, reporting a failing lock as `ServiceFailure`.
     pub fn release(mut self) -> Result<()> {
-        self.unregister()
+        self.end()
     }
 
-    fn unregister(&mut self) -> Result<()> {
-        // Drop our reference first: when this is the last reader of a deleted
-        // key, the slot's reference is then the only one and the wipe frees it.
-        if self.key.take().is_none() {
-            return Ok(());
+    fn end(&mut self) -> Result<()> {
+        match std::mem::replace(&mut self.how, Reading::Done) {
+            Reading::Done => Ok(()),
+            Reading::Hazard(h) => {
+                h.store(0, std::sync::atomic::Ordering::Release);
+                Ok(())
+            }
+            Reading::Registered(slot) => {
+                let mut g = self.store.slots.lock()?;
+                let wiped = g.unregister(slot);
+                let notified = if wiped { notify(&g) } else { Ok(()) };
+                g.unlock()?;
+                notified
+            }
         }
-        let mut g = self.store.slots.lock()?;
-        let wiped = g.unregister(self.slot);
-        let notified = if wiped { notify(&g) } else { Ok(()) };
-        g.unlock()?;
-        notified
     }
 }
 
 impl Drop for KeyRef<'_> {
     fn drop(&mut self) {
-        let _ = self.unregister();
+        let _ = self.end();
     }
 }
 
@@ -165,7 +187,11 @@ impl KeyStore {
     /// A key store of at most `capacity` slots over `storage`, locked through
     /// `host` callbacks when given.
     pub fn new(capacity: usize, storage: Arc<dyn Its>, host: Option<HostTable>) -> Result<Self> {
-        Ok(KeyStore { slots: Monitor::new(Slots::new(capacity), host)?, storage })
+        Ok(KeyStore {
+            slots: Monitor::new(Slots::new(capacity), host)?,
+            storage,
+            instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        })
     }
 
     /// Counters for tests and monitoring.
@@ -183,13 +209,19 @@ impl KeyStore {
     /// key does not exist). A key being destroyed (PENDING_DELETION) no longer
     /// exists: `InvalidHandle`.
     pub fn get(&self, id: psa_key_id_t) -> Result<KeyRef<'_>> {
+        // The lock-free path for keys this thread used recently (see `hazard`).
+        if let Some(h) = hazard::try_get(self.instance, id) {
+            return Ok(KeyRef { store: self, key: h.key, how: Reading::Hazard(h.hazard) });
+        }
         let mut g = self.slots.lock()?;
         loop {
             match g.find(id) {
                 Some(i) => match g.get(i).state {
                     SlotState::Full => {
                         let key = g.register(i);
-                        let r = KeyRef { store: self, slot: i, key: Some(key) };
+                        let s = g.get(i);
+                        hazard::remember(self.instance, id, &s.live, live_word(s.generation, SlotState::Full), key);
+                        let r = KeyRef { store: self, key, how: Reading::Registered(i) };
                         g.unlock()?; // LINEARIZATION POINT (key found)
                         return Ok(r);
                     }
@@ -219,9 +251,10 @@ impl KeyStore {
         let r = match loaded {
             Ok(data) => {
                 let key = Arc::new(data);
-                g.publish(i, key.clone(), 1);
+                let ptr = Arc::as_ptr(&key);
+                g.publish(i, key, 1);
                 g.stats.persistent_loads += 1;
-                Ok(KeyRef { store: self, slot: i, key: Some(key) })
+                Ok(KeyRef { store: self, key: ptr, how: Reading::Registered(i) })
             }
             Err(e) => {
                 g.wipe(i);
@@ -313,17 +346,21 @@ impl KeyStore {
     fn destroy_loaded<'s>(&'s self, mut g: MonitorGuard<'s, Slots>, i: SlotIx, id: psa_key_id_t) -> Result<()> {
         // Register as a reader so the slot cannot be wiped under us, then mark it.
         let key = g.register(i);
-        g.mark_deleted(i);
+        g.mark_deleted(i); // LINEARIZATION POINT (successful destroy): `live` leaves FULL
         let persistent = g.get(i).persistent;
         let generation = g.get(i).generation;
-        g.unlock()?; // LINEARIZATION POINT (successful destroy)
+        let live: *const std::sync::atomic::AtomicU64 = &g.get(i).live;
+        g.unlock()?;
         // The id stays in the index until the wipe, so a creator of the same
         // persistent id waits until the file is gone.
         let removed = if persistent { self.storage.remove(id).map(|_| ()) } else { Ok(()) };
-        // Wipe the copies that multi-part operations hold, then drop our
-        // reference before unregistering (the last reader's wipe must free it).
+        // SAFETY: slots never move or die before the store; we are registered,
+        // so the key stays alive.
+        let (live, key) = unsafe { (&*live, &*key) };
+        // Lock-free readers that found the key FULL finish their operation.
+        hazard::wait_clear(live);
+        // Wipe the copies that multi-part operations hold.
         key.revoke_dependents();
-        drop(key);
         let mut g = self.slots.lock()?;
         if g.unregister(i) {
             notify(&g)?;
@@ -347,7 +384,7 @@ impl KeyStore {
                 Some(i) => match g.get(i).state {
                     SlotState::Full => {
                         let s = g.get(i);
-                        if s.persistent && s.readers == 0 {
+                        if s.persistent && s.readers == 0 && g.try_withdraw(i) {
                             g.wipe(i);
                             notify(&g)?;
                         }
@@ -383,7 +420,7 @@ impl Reservation<'_> {
     /// Linearization point: the unlock after the slot becomes FULL; from then on
     /// every thread can use the key.
     pub fn commit(mut self, mut attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
-        attrs.private_id = if self.persistent { self.id } else { 0 };
+        attrs.private_id = self.id;
         if self.persistent {
             let record = format::encode(&attrs, &material);
             self.store.storage.create(self.id, &record)?;

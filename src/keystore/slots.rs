@@ -6,6 +6,7 @@
 //! evictable persistent keys through an intrusive LRU list.
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::KeyData;
@@ -32,16 +33,31 @@ pub(super) enum SlotState {
     PendingDeletion,
 }
 
+/// The `live` word of a slot: generation and state, for the lock-free path.
+pub(super) const fn live_word(generation: u64, state: SlotState) -> u64 {
+    (generation << 2)
+        | match state {
+            SlotState::Empty => 0,
+            SlotState::Filling => 1,
+            SlotState::Full => 2,
+            SlotState::PendingDeletion => 3,
+        }
+}
+
 /// One key slot.
 pub(super) struct Slot {
+    /// `live_word(generation, state)`, written only under the key-store lock
+    /// (sequentially consistent) and read lock-free by `hazard::try_get`.
+    pub live: AtomicU64,
     pub state: SlotState,
     /// Registered readers (threads using the key outside the lock).
     pub readers: u32,
     pub id: psa_key_id_t,
     pub persistent: bool,
-    /// The key, shared with readers (each reader holds a clone of the `Arc` only
-    /// while registered and drops it before unregistering, so the slot's own
-    /// reference is the last one and wiping the slot frees and zeroizes the key).
+    /// The key. Readers use it through a pointer that stays valid while they are
+    /// registered (or hold a hazard on the slot); only multi-part operations'
+    /// revocation takes a second reference, briefly, in the destroyer. Wiping
+    /// the slot therefore frees and zeroizes the key.
     pub key: Option<Arc<KeyData>>,
     /// Incremented on every wipe, so a waiter can tell its slot was wiped even
     /// if the slot was reused meanwhile.
@@ -52,8 +68,15 @@ pub(super) struct Slot {
 }
 
 impl Slot {
+    /// Changes the state and mirrors it, with the generation, into `live`.
+    fn set_state(&mut self, state: SlotState) {
+        self.state = state;
+        self.live.store(live_word(self.generation, state), Ordering::SeqCst);
+    }
+
     fn new() -> Self {
         Slot {
+            live: AtomicU64::new(0),
             state: SlotState::Empty,
             readers: 0,
             id: 0,
@@ -112,6 +135,7 @@ pub(super) struct Slots {
     /// Idle persistent keys (FULL, no readers), least recently used first.
     lru_head: SlotIx,
     lru_tail: SlotIx,
+    lru_len: usize,
     next_volatile: psa_key_id_t,
     /// Threads blocked in `wait`; notifications are skipped when zero.
     pub waiters: usize,
@@ -129,6 +153,7 @@ impl Slots {
             index: HashMap::default(),
             lru_head: NIL,
             lru_tail: NIL,
+            lru_len: 0,
             next_volatile: PSA_KEY_ID_VENDOR_MIN,
             waiters: 0,
             stats: Stats { capacity, ..Stats::default() },
@@ -169,10 +194,7 @@ impl Slots {
             Some(i) => i,
             None if self.allocated < self.capacity => self.grow(),
             None => {
-                let victim = self.lru_head;
-                if victim == NIL {
-                    return Err(Error::InsufficientMemory);
-                }
+                let victim = self.evictable().ok_or(Error::InsufficientMemory)?;
                 self.wipe(victim);
                 self.stats.evictions += 1;
                 self.free.pop().expect("wipe returned the slot to the free list")
@@ -180,13 +202,44 @@ impl Slots {
         };
         let s = self.get_mut(i);
         debug_assert_eq!(s.state, SlotState::Empty);
-        s.state = SlotState::Filling;
+        s.set_state(SlotState::Filling);
         s.id = id;
         s.persistent = persistent;
         s.readers = 0;
         self.index.insert(id, i);
         self.stats.slots_in_use += 1;
         Ok(i)
+    }
+
+    /// The least recently used idle persistent key that no lock-free reader
+    /// holds, withdrawn from the lock-free path (its `live` word no longer says
+    /// FULL); the caller wipes it.
+    fn evictable(&mut self) -> Option<SlotIx> {
+        let mut tries = self.lru_len;
+        while tries > 0 {
+            tries -= 1;
+            let victim = self.lru_head;
+            if self.try_withdraw(victim) {
+                return Some(victim);
+            }
+            // In use through the lock-free path: not idle after all.
+            self.lru_unlink(victim);
+            self.lru_push(victim);
+        }
+        None
+    }
+
+    /// Takes a FULL slot off the lock-free path unless a lock-free reader holds
+    /// it; returns whether it did (the slot must then be wiped).
+    pub fn try_withdraw(&mut self, i: SlotIx) -> bool {
+        let s = self.get(i);
+        s.live.store(live_word(s.generation, SlotState::Filling), Ordering::SeqCst);
+        if super::hazard::present(&s.live) {
+            s.live.store(live_word(s.generation, SlotState::Full), Ordering::SeqCst);
+            false
+        } else {
+            true
+        }
     }
 
     fn grow(&mut self) -> SlotIx {
@@ -203,8 +256,8 @@ impl Slots {
         let s = self.get_mut(i);
         debug_assert_eq!(s.state, SlotState::Filling);
         s.key = Some(key);
-        s.state = SlotState::Full;
         s.readers = readers;
+        s.set_state(SlotState::Full);
         let persistent = s.persistent;
         if persistent {
             self.stats.persistent_keys_loaded += 1;
@@ -216,12 +269,13 @@ impl Slots {
         }
     }
 
-    /// Registers a reader on a FULL slot and returns the key.
-    pub fn register(&mut self, i: SlotIx) -> Arc<KeyData> {
+    /// Registers a reader on a FULL slot and returns the key, which stays
+    /// valid until the reader unregisters.
+    pub fn register(&mut self, i: SlotIx) -> *const KeyData {
         let s = self.get_mut(i);
         debug_assert_eq!(s.state, SlotState::Full);
         s.readers += 1;
-        let key = s.key.clone().expect("a FULL slot holds a key");
+        let key = Arc::as_ptr(s.key.as_ref().expect("a FULL slot holds a key"));
         if self.get(i).in_lru {
             self.lru_unlink(i);
         }
@@ -254,7 +308,7 @@ impl Slots {
     pub fn mark_deleted(&mut self, i: SlotIx) {
         let s = self.get_mut(i);
         debug_assert_eq!(s.state, SlotState::Full);
-        s.state = SlotState::PendingDeletion;
+        s.set_state(SlotState::PendingDeletion);
         if self.get(i).in_lru {
             self.lru_unlink(i);
         }
@@ -270,9 +324,9 @@ impl Slots {
         let had_key = s.key.is_some();
         let key = s.key.take();
         let (id, persistent) = (s.id, s.persistent);
-        s.state = SlotState::Empty;
         s.readers = 0;
         s.generation += 1;
+        s.set_state(SlotState::Empty);
         s.id = 0;
         drop(key);
         if self.index.get(&id) == Some(&i) {
@@ -304,6 +358,7 @@ impl Slots {
             self.get_mut(tail).next = i;
         }
         self.lru_tail = i;
+        self.lru_len += 1;
     }
 
     fn lru_unlink(&mut self, i: SlotIx) {
@@ -322,5 +377,6 @@ impl Slots {
         } else {
             self.get_mut(next).prev = prev;
         }
+        self.lru_len -= 1;
     }
 }

@@ -86,7 +86,15 @@ fn destroy_waits_for_the_last_reader_who_wipes() {
     let ks = Arc::new(store(4));
     let id = ks.begin_create(None).unwrap().commit(attrs(0), secret(4)).unwrap();
     let reader = ks.get(id).unwrap();
-    let weak = Arc::downgrade(reader.key.as_ref().unwrap());
+    struct Flag(std::sync::atomic::AtomicBool);
+    impl Revocable for Flag {
+        fn revoke(&self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+    let flag = Arc::new(Flag(std::sync::atomic::AtomicBool::new(false)));
+    let weak_flag: Weak<dyn Revocable> = Arc::downgrade(&flag) as Weak<Flag>;
+    reader.data().add_dependent(weak_flag);
     let done = Arc::new(AtomicUsize::new(0));
     let t = {
         let (ks, done) = (ks.clone(), done.clone());
@@ -103,7 +111,9 @@ fn destroy_waits_for_the_last_reader_who_wipes() {
     assert_eq!(done.load(Ordering::SeqCst), 0, "destroy returned while a reader held the key");
     reader.release().unwrap();
     t.join().unwrap();
-    assert!(weak.upgrade().is_none(), "key material still referenced after destroy");
+    assert!(flag.0.load(Ordering::SeqCst), "dependents were not revoked");
+    let s = ks.stats().unwrap();
+    assert_eq!((s.slots_in_use, s.volatile_keys), (0, 0), "slot not wiped when destroy returned");
 }
 
 #[test]
@@ -172,4 +182,45 @@ fn eviction_and_reload_under_concurrent_load() {
     let s = ks.stats().unwrap();
     assert!(s.evictions > 100 && s.persistent_loads > 100, "{s:?}");
     assert!(s.slots_in_use <= 16);
+}
+
+#[test]
+fn lock_free_readers_and_destroy() {
+    // The second get of a key by one thread takes the lock-free path; a destroy
+    // waits for lock-free readers and no read succeeds after it returns.
+    let ks = Arc::new(store(8));
+    let id = ks.begin_create(None).unwrap().commit(attrs(0), secret(6)).unwrap();
+    ks.get(id).unwrap().release().unwrap();
+    let fast = ks.get(id).unwrap();
+    assert!(matches!(fast.how, Reading::Hazard(_)));
+    let done = Arc::new(AtomicUsize::new(0));
+    let t = {
+        let (ks, done) = (ks.clone(), done.clone());
+        std::thread::spawn(move || {
+            ks.destroy(id).unwrap();
+            done.store(1, Ordering::SeqCst);
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    assert_eq!(done.load(Ordering::SeqCst), 0, "destroy returned under a lock-free reader");
+    assert_eq!(&fast.data().material[..], &[6; 4]);
+    drop(fast);
+    t.join().unwrap();
+    assert_eq!(ks.get(id).err(), Some(Error::InvalidHandle));
+}
+
+#[test]
+fn purge_and_eviction_step_around_lock_free_readers() {
+    let ks = store(1);
+    ks.begin_create(Some(1)).unwrap().commit(attrs(1), secret(1)).unwrap();
+    ks.get(1).unwrap().release().unwrap();
+    let fast = ks.get(1).unwrap();
+    assert!(matches!(fast.how, Reading::Hazard(_)));
+    // In use: purge leaves it, and a second key cannot evict it.
+    ks.purge(1).unwrap();
+    assert_eq!(ks.stats().unwrap().persistent_keys_loaded, 1);
+    assert_eq!(ks.begin_create(Some(2)).err(), Some(Error::InsufficientMemory));
+    drop(fast);
+    ks.begin_create(Some(2)).unwrap().commit(attrs(1), secret(2)).unwrap();
+    assert_eq!(&ks.get(1).unwrap().data().material[..], &[1; 4]);
 }

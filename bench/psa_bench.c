@@ -1,0 +1,699 @@
+/* psa_bench.c: a benchmark of a PSA Crypto API implementation.
+ *
+ * Uses only the standard PSA Crypto API (plus mbedtls_psa_crypto_free, which
+ * both rustpsa and Mbed TLS provide), so the same source builds against any
+ * implementation. Each case runs for a fixed time after a warm-up and prints
+ * one line:
+ *
+ *     case<TAB>unit<TAB>value
+ *
+ * where value is a rate (higher is better) or "n/a" when the implementation
+ * lacks the case. Options: -t SECONDS per case (default 1.0), -f SUBSTRING to
+ * run only matching cases, -T to skip the multi-threaded cases (define
+ * BENCH_NO_THREADS at compile time to leave them out entirely).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#ifndef BENCH_NO_THREADS
+#include <pthread.h>
+#endif
+
+#include <psa/crypto.h>
+
+void mbedtls_psa_crypto_free(void);
+
+static double case_seconds = 1.0;
+static const char *filter = NULL;
+static int skip_threads = 0;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+/* One benchmark step; returns 0 on success. */
+typedef int (*step_fn)(void *ctx);
+
+/* Runs `step` for about `seconds` after a short warm-up; returns steps/second
+ * or a negative value when a step failed. */
+static double measure(step_fn step, void *ctx, double seconds)
+{
+    double start, elapsed;
+    unsigned long n = 0, batch = 1;
+    start = now();
+    while (now() - start < seconds * 0.1) {
+        if (step(ctx) != 0) {
+            return -1.0;
+        }
+    }
+    start = now();
+    do {
+        unsigned long i;
+        for (i = 0; i < batch; i++) {
+            if (step(ctx) != 0) {
+                return -1.0;
+            }
+        }
+        n += batch;
+        if (batch < 4096) {
+            batch *= 2;
+        }
+        elapsed = now() - start;
+    } while (elapsed < seconds);
+    return (double) n / elapsed;
+}
+
+static int selected(const char *name)
+{
+    return filter == NULL || strstr(name, filter) != NULL;
+}
+
+static void print_result(const char *name, const char *unit, double rate)
+{
+    if (rate < 0) {
+        printf("%s\t%s\tn/a\n", name, unit);
+    } else {
+        printf("%s\t%s\t%.1f\n", name, unit, rate);
+    }
+    fflush(stdout);
+}
+
+/* Reports a per-operation case: ops/s, or MB/s when bytes > 0. */
+static void report_case(const char *name, size_t bytes, step_fn step, void *ctx)
+{
+    double rate;
+    if (!selected(name)) {
+        return;
+    }
+    rate = measure(step, ctx, case_seconds);
+    if (bytes > 0) {
+        print_result(name, "MB/s", rate < 0 ? rate : rate * (double) bytes / 1e6);
+    } else {
+        print_result(name, "ops/s", rate);
+    }
+}
+
+static psa_key_id_t import(psa_key_type_t type, psa_key_usage_t usage, psa_algorithm_t alg,
+                           const uint8_t *data, size_t len)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id = 0;
+    psa_set_key_type(&a, type);
+    psa_set_key_usage_flags(&a, usage);
+    psa_set_key_algorithm(&a, alg);
+    if (psa_import_key(&a, data, len, &id) != PSA_SUCCESS) {
+        return 0;
+    }
+    return id;
+}
+
+static psa_key_id_t generate(psa_key_type_t type, size_t bits, psa_key_usage_t usage,
+                             psa_algorithm_t alg)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id = 0;
+    psa_set_key_type(&a, type);
+    psa_set_key_bits(&a, bits);
+    psa_set_key_usage_flags(&a, usage);
+    psa_set_key_algorithm(&a, alg);
+    if (psa_generate_key(&a, &id) != PSA_SUCCESS) {
+        return 0;
+    }
+    return id;
+}
+
+static uint8_t key_bytes[64];
+static uint8_t input[16384];
+static uint8_t output[16384 + 64];
+static uint8_t scratch[1024];
+
+/* ---- symmetric ---------------------------------------------------------- */
+
+struct sym {
+    psa_key_id_t key;
+    psa_algorithm_t alg;
+    size_t len;
+    uint8_t nonce[16];
+    size_t nonce_len;
+};
+
+static int aead_step(void *p)
+{
+    struct sym *s = p;
+    size_t out_len;
+    return psa_aead_encrypt(s->key, s->alg, s->nonce, s->nonce_len, NULL, 0, input, s->len,
+                            output, sizeof(output), &out_len) != PSA_SUCCESS;
+}
+
+static int cipher_step(void *p)
+{
+    struct sym *s = p;
+    size_t out_len;
+    return psa_cipher_encrypt(s->key, s->alg, input, s->len, output, sizeof(output),
+                              &out_len) != PSA_SUCCESS;
+}
+
+static int hash_step(void *p)
+{
+    struct sym *s = p;
+    size_t out_len;
+    return psa_hash_compute(s->alg, input, s->len, output, sizeof(output), &out_len) !=
+           PSA_SUCCESS;
+}
+
+static int mac_step(void *p)
+{
+    struct sym *s = p;
+    size_t out_len;
+    return psa_mac_compute(s->key, s->alg, input, s->len, output, sizeof(output), &out_len) !=
+           PSA_SUCCESS;
+}
+
+static void bench_aead(const char *name, psa_key_type_t type, size_t key_len,
+                       psa_algorithm_t alg, size_t len)
+{
+    struct sym s;
+    if (!selected(name)) {
+        return;
+    }
+    memset(&s, 0, sizeof(s));
+    s.key = import(type, PSA_KEY_USAGE_ENCRYPT, alg, key_bytes, key_len);
+    s.alg = alg;
+    s.len = len;
+    s.nonce_len = 12;
+    if (s.key == 0) {
+        print_result(name, "MB/s", -1);
+        return;
+    }
+    report_case(name, len, aead_step, &s);
+    psa_destroy_key(s.key);
+}
+
+static void bench_cipher(const char *name, psa_algorithm_t alg, size_t len)
+{
+    struct sym s;
+    if (!selected(name)) {
+        return;
+    }
+    memset(&s, 0, sizeof(s));
+    s.key = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, alg, key_bytes, 16);
+    s.alg = alg;
+    s.len = len;
+    if (s.key == 0) {
+        print_result(name, "MB/s", -1);
+        return;
+    }
+    report_case(name, len, cipher_step, &s);
+    psa_destroy_key(s.key);
+}
+
+static void bench_hash(const char *name, psa_algorithm_t alg, size_t len)
+{
+    struct sym s;
+    memset(&s, 0, sizeof(s));
+    s.alg = alg;
+    s.len = len;
+    report_case(name, len, hash_step, &s);
+}
+
+static void bench_mac(const char *name, psa_key_type_t type, size_t key_len, psa_algorithm_t alg,
+                      size_t len)
+{
+    struct sym s;
+    if (!selected(name)) {
+        return;
+    }
+    memset(&s, 0, sizeof(s));
+    s.key = import(type, PSA_KEY_USAGE_SIGN_MESSAGE, alg, key_bytes, key_len);
+    s.alg = alg;
+    s.len = len;
+    if (s.key == 0) {
+        print_result(name, "ops/s", -1);
+        return;
+    }
+    report_case(name, 0, mac_step, &s);
+    psa_destroy_key(s.key);
+}
+
+/* ---- asymmetric --------------------------------------------------------- */
+
+struct asym {
+    psa_key_id_t key;
+    psa_algorithm_t alg;
+    uint8_t hash[64];
+    size_t hash_len;
+    uint8_t sig[1024];
+    size_t sig_len;
+    uint8_t pub[1024];
+    size_t pub_len;
+};
+
+static int sign_step(void *p)
+{
+    struct asym *a = p;
+    return psa_sign_hash(a->key, a->alg, a->hash, a->hash_len, a->sig, sizeof(a->sig),
+                         &a->sig_len) != PSA_SUCCESS;
+}
+
+static int verify_step(void *p)
+{
+    struct asym *a = p;
+    return psa_verify_hash(a->key, a->alg, a->hash, a->hash_len, a->sig, a->sig_len) !=
+           PSA_SUCCESS;
+}
+
+static int sign_msg_step(void *p)
+{
+    struct asym *a = p;
+    return psa_sign_message(a->key, a->alg, input, 64, a->sig, sizeof(a->sig), &a->sig_len) !=
+           PSA_SUCCESS;
+}
+
+static int verify_msg_step(void *p)
+{
+    struct asym *a = p;
+    return psa_verify_message(a->key, a->alg, input, 64, a->sig, a->sig_len) != PSA_SUCCESS;
+}
+
+static int agree_step(void *p)
+{
+    struct asym *a = p;
+    size_t out_len;
+    return psa_raw_key_agreement(a->alg, a->key, a->pub, a->pub_len, scratch, sizeof(scratch),
+                                 &out_len) != PSA_SUCCESS;
+}
+
+static int encrypt_step(void *p)
+{
+    struct asym *a = p;
+    return psa_asymmetric_encrypt(a->key, a->alg, input, 32, NULL, 0, a->sig, sizeof(a->sig),
+                                  &a->sig_len) != PSA_SUCCESS;
+}
+
+static int decrypt_step(void *p)
+{
+    struct asym *a = p;
+    size_t out_len;
+    return psa_asymmetric_decrypt(a->key, a->alg, a->sig, a->sig_len, NULL, 0, scratch,
+                                  sizeof(scratch), &out_len) != PSA_SUCCESS;
+}
+
+static void bench_sign(const char *prefix, psa_key_type_t type, size_t bits, psa_algorithm_t alg,
+                       size_t hash_len, int message)
+{
+    char sign_name[64], verify_name[64];
+    struct asym a;
+    snprintf(sign_name, sizeof(sign_name), "%s sign", prefix);
+    snprintf(verify_name, sizeof(verify_name), "%s verify", prefix);
+    if (!selected(sign_name) && !selected(verify_name)) {
+        return;
+    }
+    memset(&a, 0, sizeof(a));
+    a.alg = alg;
+    a.hash_len = hash_len;
+    memset(a.hash, 0x5a, sizeof(a.hash));
+    a.key = generate(type, bits, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH |
+                                     PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE,
+                     alg);
+    if (a.key == 0 || (message ? sign_msg_step(&a) : sign_step(&a)) != 0) {
+        print_result(sign_name, "ops/s", -1);
+        print_result(verify_name, "ops/s", -1);
+        if (a.key != 0) {
+            psa_destroy_key(a.key);
+        }
+        return;
+    }
+    report_case(sign_name, 0, message ? sign_msg_step : sign_step, &a);
+    /* Signing again leaves a valid signature in a.sig for the verify case. */
+    if ((message ? sign_msg_step(&a) : sign_step(&a)) == 0) {
+        report_case(verify_name, 0, message ? verify_msg_step : verify_step, &a);
+    } else {
+        print_result(verify_name, "ops/s", -1);
+    }
+    psa_destroy_key(a.key);
+}
+
+static void bench_agreement(const char *name, psa_key_type_t type, size_t bits)
+{
+    struct asym a;
+    psa_key_id_t peer;
+    if (!selected(name)) {
+        return;
+    }
+    memset(&a, 0, sizeof(a));
+    a.alg = PSA_ALG_ECDH;
+    a.key = generate(type, bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_ECDH);
+    peer = generate(type, bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_ECDH);
+    if (a.key == 0 || peer == 0 ||
+        psa_export_public_key(peer, a.pub, sizeof(a.pub), &a.pub_len) != PSA_SUCCESS) {
+        print_result(name, "ops/s", -1);
+    } else {
+        report_case(name, 0, agree_step, &a);
+    }
+    psa_destroy_key(a.key);
+    psa_destroy_key(peer);
+}
+
+static void bench_rsa_crypt(void)
+{
+    struct asym a;
+    const char *enc = "RSA-2048 OAEP-SHA256 encrypt", *dec = "RSA-2048 OAEP-SHA256 decrypt";
+    if (!selected(enc) && !selected(dec)) {
+        return;
+    }
+    memset(&a, 0, sizeof(a));
+    a.alg = PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256);
+    a.key = generate(PSA_KEY_TYPE_RSA_KEY_PAIR, 2048,
+                     PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT, a.alg);
+    if (a.key == 0 || encrypt_step(&a) != 0) {
+        print_result(enc, "ops/s", -1);
+        print_result(dec, "ops/s", -1);
+    } else {
+        report_case(enc, 0, encrypt_step, &a);
+        if (encrypt_step(&a) == 0) {
+            report_case(dec, 0, decrypt_step, &a);
+        } else {
+            print_result(dec, "ops/s", -1);
+        }
+    }
+    if (a.key != 0) {
+        psa_destroy_key(a.key);
+    }
+}
+
+/* ---- key derivation ----------------------------------------------------- */
+
+struct kdf {
+    psa_key_id_t key;
+    psa_algorithm_t alg;
+};
+
+static int hkdf_step(void *p)
+{
+    struct kdf *k = p;
+    psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+    int bad = psa_key_derivation_setup(&op, k->alg) != PSA_SUCCESS ||
+              psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, input, 16) !=
+                  PSA_SUCCESS ||
+              psa_key_derivation_input_key(&op, PSA_KEY_DERIVATION_INPUT_SECRET, k->key) !=
+                  PSA_SUCCESS ||
+              psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO, input, 16) !=
+                  PSA_SUCCESS ||
+              psa_key_derivation_output_bytes(&op, scratch, 32) != PSA_SUCCESS;
+    psa_key_derivation_abort(&op);
+    return bad;
+}
+
+static int pbkdf2_step(void *p)
+{
+    struct kdf *k = p;
+    psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+    int bad = psa_key_derivation_setup(&op, k->alg) != PSA_SUCCESS ||
+              psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 10000) !=
+                  PSA_SUCCESS ||
+              psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, input, 16) !=
+                  PSA_SUCCESS ||
+              psa_key_derivation_input_key(&op, PSA_KEY_DERIVATION_INPUT_PASSWORD, k->key) !=
+                  PSA_SUCCESS ||
+              psa_key_derivation_output_bytes(&op, scratch, 32) != PSA_SUCCESS;
+    psa_key_derivation_abort(&op);
+    return bad;
+}
+
+static void bench_kdf(const char *name, psa_key_type_t type, psa_algorithm_t alg, step_fn step)
+{
+    struct kdf k;
+    if (!selected(name)) {
+        return;
+    }
+    k.alg = alg;
+    k.key = import(type, PSA_KEY_USAGE_DERIVE, alg, key_bytes, 32);
+    if (k.key == 0 || step(&k) != 0) {
+        print_result(name, "ops/s", -1);
+    } else {
+        report_case(name, 0, step, &k);
+    }
+    if (k.key != 0) {
+        psa_destroy_key(k.key);
+    }
+}
+
+/* ---- key store ---------------------------------------------------------- */
+
+static int import_destroy_step(void *p)
+{
+    psa_key_id_t id = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_GCM, key_bytes, 16);
+    (void) p;
+    return id == 0 || psa_destroy_key(id) != PSA_SUCCESS;
+}
+
+struct lookup {
+    psa_key_id_t *ids;
+    size_t count;
+    uint64_t rng;
+};
+
+static int lookup_step(void *p)
+{
+    struct lookup *l = p;
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_status_t s;
+    l->rng ^= l->rng << 13;
+    l->rng ^= l->rng >> 7;
+    l->rng ^= l->rng << 17;
+    s = psa_get_key_attributes(l->ids[l->rng % l->count], &a);
+    psa_reset_key_attributes(&a);
+    return s != PSA_SUCCESS;
+}
+
+static void bench_lookup(const char *name, size_t count)
+{
+    struct lookup l;
+    size_t i;
+    if (!selected(name)) {
+        return;
+    }
+    l.ids = calloc(count, sizeof(*l.ids));
+    l.count = count;
+    l.rng = 88172645463325252ull;
+    for (i = 0; l.ids != NULL && i < count; i++) {
+        l.ids[i] = import(PSA_KEY_TYPE_RAW_DATA, 0, 0, key_bytes, 16);
+        if (l.ids[i] == 0) {
+            break;
+        }
+    }
+    if (l.ids == NULL || i < count) {
+        print_result(name, "ops/s", -1);
+        l.count = i;
+    } else {
+        report_case(name, 0, lookup_step, &l);
+    }
+    for (i = 0; l.ids != NULL && i < l.count; i++) {
+        psa_destroy_key(l.ids[i]);
+    }
+    free(l.ids);
+}
+
+static int persistent_step(void *p)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_id_t id = 0;
+    (void) p;
+    psa_set_key_id(&a, 0x3ff0);
+    psa_set_key_type(&a, PSA_KEY_TYPE_AES);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_ENCRYPT);
+    psa_set_key_algorithm(&a, PSA_ALG_GCM);
+    return psa_import_key(&a, key_bytes, 16, &id) != PSA_SUCCESS ||
+           psa_destroy_key(id) != PSA_SUCCESS;
+}
+
+static psa_key_id_t purged_id;
+
+static int open_purged_step(void *p)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    (void) p;
+    if (psa_purge_key(purged_id) != PSA_SUCCESS ||
+        psa_get_key_attributes(purged_id, &a) != PSA_SUCCESS) {
+        return 1;
+    }
+    psa_reset_key_attributes(&a);
+    return 0;
+}
+
+static void bench_persistent(void)
+{
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    /* Leftovers of an interrupted run. */
+    psa_destroy_key(0x3ff0);
+    psa_destroy_key(0x3ff1);
+    if (selected("persistent key create+destroy")) {
+        if (persistent_step(NULL) != 0) {
+            print_result("persistent key create+destroy", "ops/s", -1);
+        } else {
+            report_case("persistent key create+destroy", 0, persistent_step, NULL);
+        }
+    }
+    if (selected("persistent key first use after purge")) {
+        psa_set_key_id(&a, 0x3ff1);
+        psa_set_key_type(&a, PSA_KEY_TYPE_AES);
+        psa_set_key_usage_flags(&a, PSA_KEY_USAGE_ENCRYPT);
+        psa_set_key_algorithm(&a, PSA_ALG_GCM);
+        if (psa_import_key(&a, key_bytes, 16, &purged_id) != PSA_SUCCESS ||
+            open_purged_step(NULL) != 0) {
+            print_result("persistent key first use after purge", "ops/s", -1);
+        } else {
+            report_case("persistent key first use after purge", 0, open_purged_step, NULL);
+        }
+        psa_destroy_key(0x3ff1);
+    }
+}
+
+/* ---- threads ------------------------------------------------------------ */
+
+#ifndef BENCH_NO_THREADS
+struct worker {
+    pthread_t thread;
+    struct sym s;
+    double rate;
+};
+
+static void *worker_main(void *p)
+{
+    struct worker *w = p;
+    w->rate = measure(aead_step, &w->s, case_seconds);
+    return NULL;
+}
+
+/* Aggregate rate of 64-byte AES-GCM encryptions over `n` threads. */
+static double threaded_gcm(int n, int shared)
+{
+    struct worker w[8];
+    psa_key_id_t common = 0;
+    double total = 0;
+    int i, ok = 1;
+    if (shared) {
+        common = import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_GCM, key_bytes, 16);
+    }
+    for (i = 0; i < n; i++) {
+        memset(&w[i].s, 0, sizeof(w[i].s));
+        w[i].s.key = shared ? common
+                            : import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_GCM,
+                                     key_bytes, 16);
+        w[i].s.alg = PSA_ALG_GCM;
+        w[i].s.len = 64;
+        w[i].s.nonce_len = 12;
+        ok = ok && w[i].s.key != 0;
+    }
+    if (ok) {
+        for (i = 0; i < n; i++) {
+            pthread_create(&w[i].thread, NULL, worker_main, &w[i]);
+        }
+        for (i = 0; i < n; i++) {
+            pthread_join(w[i].thread, NULL);
+            if (w[i].rate < 0) {
+                ok = 0;
+            }
+            total += w[i].rate;
+        }
+    }
+    for (i = 0; i < n; i++) {
+        if (!shared && w[i].s.key != 0) {
+            psa_destroy_key(w[i].s.key);
+        }
+    }
+    if (shared && common != 0) {
+        psa_destroy_key(common);
+    }
+    return ok ? total : -1.0;
+}
+
+static void bench_threads(void)
+{
+    static const int counts[] = { 1, 2, 4, 8 };
+    size_t i;
+    int shared;
+    char name[96];
+    for (shared = 1; shared >= 0; shared--) {
+        for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+            snprintf(name, sizeof(name), "AES-128-GCM 64B %d threads %s key", counts[i],
+                     shared ? "shared" : "per-thread");
+            if (!selected(name)) {
+                continue;
+            }
+            print_result(name, "ops/s", threaded_gcm(counts[i], shared));
+        }
+    }
+}
+#endif
+
+int main(int argc, char **argv)
+{
+    int opt;
+    while ((opt = getopt(argc, argv, "t:f:T")) != -1) {
+        switch (opt) {
+        case 't': case_seconds = atof(optarg); break;
+        case 'f': filter = optarg; break;
+        case 'T': skip_threads = 1; break;
+        default:
+            fprintf(stderr, "usage: %s [-t seconds] [-f filter] [-T]\n", argv[0]);
+            return 2;
+        }
+    }
+    if (psa_crypto_init() != PSA_SUCCESS) {
+        fprintf(stderr, "psa_crypto_init failed\n");
+        return 1;
+    }
+    memset(key_bytes, 0x42, sizeof(key_bytes));
+    memset(input, 0x17, sizeof(input));
+
+    bench_aead("AES-128-GCM encrypt 64B", PSA_KEY_TYPE_AES, 16, PSA_ALG_GCM, 64);
+    bench_aead("AES-128-GCM encrypt 1KiB", PSA_KEY_TYPE_AES, 16, PSA_ALG_GCM, 1024);
+    bench_aead("AES-128-GCM encrypt 16KiB", PSA_KEY_TYPE_AES, 16, PSA_ALG_GCM, 16384);
+    bench_aead("ChaCha20-Poly1305 encrypt 64B", PSA_KEY_TYPE_CHACHA20, 32,
+               PSA_ALG_CHACHA20_POLY1305, 64);
+    bench_aead("ChaCha20-Poly1305 encrypt 1KiB", PSA_KEY_TYPE_CHACHA20, 32,
+               PSA_ALG_CHACHA20_POLY1305, 1024);
+    bench_aead("ChaCha20-Poly1305 encrypt 16KiB", PSA_KEY_TYPE_CHACHA20, 32,
+               PSA_ALG_CHACHA20_POLY1305, 16384);
+    bench_cipher("AES-128-CBC-nopad encrypt 16KiB", PSA_ALG_CBC_NO_PADDING, 16384);
+    bench_cipher("AES-128-CTR encrypt 16KiB", PSA_ALG_CTR, 16384);
+    bench_hash("SHA-256 64B", PSA_ALG_SHA_256, 64);
+    bench_hash("SHA-256 16KiB", PSA_ALG_SHA_256, 16384);
+    bench_hash("SHA-512 64B", PSA_ALG_SHA_512, 64);
+    bench_hash("SHA-512 16KiB", PSA_ALG_SHA_512, 16384);
+    bench_mac("HMAC-SHA-256 64B", PSA_KEY_TYPE_HMAC, 32, PSA_ALG_HMAC(PSA_ALG_SHA_256), 64);
+    bench_mac("AES-128-CMAC 64B", PSA_KEY_TYPE_AES, 16, PSA_ALG_CMAC, 64);
+    bench_sign("ECDSA P-256", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256,
+               PSA_ALG_ECDSA(PSA_ALG_SHA_256), 32, 0);
+    bench_sign("ECDSA P-384", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 384,
+               PSA_ALG_ECDSA(PSA_ALG_SHA_384), 48, 0);
+    bench_sign("Ed25519", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_TWISTED_EDWARDS), 255,
+               PSA_ALG_PURE_EDDSA, 0, 1);
+    bench_agreement("ECDH P-256", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256);
+    bench_agreement("X25519", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_MONTGOMERY), 255);
+    bench_sign("RSA-2048 PKCS1v15-SHA256", PSA_KEY_TYPE_RSA_KEY_PAIR, 2048,
+               PSA_ALG_RSA_PKCS1V15_SIGN(PSA_ALG_SHA_256), 32, 0);
+    bench_rsa_crypt();
+    bench_kdf("HKDF-SHA-256 32B", PSA_KEY_TYPE_DERIVE, PSA_ALG_HKDF(PSA_ALG_SHA_256), hkdf_step);
+    bench_kdf("PBKDF2-HMAC-SHA-256 10000 iterations", PSA_KEY_TYPE_PASSWORD,
+              PSA_ALG_PBKDF2_HMAC(PSA_ALG_SHA_256), pbkdf2_step);
+    report_case("AES key import+destroy", 0, import_destroy_step, NULL);
+    bench_lookup("get_key_attributes 16 keys", 16);
+    bench_lookup("get_key_attributes 100000 keys", 100000);
+    bench_persistent();
+#ifndef BENCH_NO_THREADS
+    if (!skip_threads) {
+        bench_threads();
+    }
+#endif
+    mbedtls_psa_crypto_free();
+    return 0;
+}

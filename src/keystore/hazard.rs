@@ -1,0 +1,149 @@
+//! The lock-free read path: per-thread hazard slots.
+//!
+//! A one-shot operation on a key this thread used recently does not take the
+//! key-store lock. The thread finds the key in its small thread-local cache,
+//! publishes the slot's address in one of its hazard slots (its own cache line),
+//! and then checks the slot's `live` word (state and generation, written only
+//! under the key-store lock). If the slot is still FULL with the same
+//! generation, the key is safe to use until the hazard is cleared: everything
+//! that would drop the key first changes `live` and then waits for (destroy) or
+//! steps around (purge, eviction) the hazards that name the slot. Both sides use
+//! sequentially consistent operations, so either the reader sees the new `live`
+//! value and falls back to the locked path, or the writer sees the hazard.
+//!
+//! Linearization point of a fast-path lookup: the load of `live` that finds the
+//! key FULL. Nothing is shared between threads in steady state except read-only
+//! cache lines, so threads using one key do not contend.
+use core::cell::RefCell;
+use core::sync::atomic::{AtomicBool, AtomicU64, Ordering::*};
+
+use parking_lot::Mutex;
+
+use super::KeyData;
+use crate::types::psa_key_id_t;
+
+/// Hazard slots per thread: how many fast-path keys one thread may hold at once.
+const HAZARDS: usize = 4;
+/// Entries in each thread's key cache.
+const CACHE: usize = 8;
+
+/// One thread's hazard slots, alone on a cache line.
+#[repr(align(64))]
+pub(super) struct Record {
+    hazards: [AtomicU64; HAZARDS],
+    claimed: AtomicBool,
+}
+
+/// The registry lock. Guards the list of thread records; taken when a thread
+/// first uses the fast path and by writers scanning for hazards (never while
+/// a record's owner waits on it).
+static REGISTRY: Mutex<Vec<&'static Record>> = Mutex::new(Vec::new());
+
+#[derive(Clone, Copy)]
+struct Entry {
+    instance: u64,
+    id: psa_key_id_t,
+    live: *const AtomicU64,
+    expected: u64,
+    key: *const KeyData,
+}
+
+struct Local {
+    record: &'static Record,
+    cache: RefCell<[Option<Entry>; CACHE]>,
+    next: core::cell::Cell<usize>,
+}
+
+impl Local {
+    fn new() -> Self {
+        let mut reg = REGISTRY.lock();
+        let record = match reg.iter().find(|r| {
+            r.claimed.compare_exchange(false, true, AcqRel, Relaxed).is_ok()
+        }) {
+            Some(r) => *r,
+            None => {
+                let r: &'static Record = Box::leak(Box::new(Record {
+                    hazards: Default::default(),
+                    claimed: AtomicBool::new(true),
+                }));
+                reg.push(r);
+                r
+            }
+        };
+        Local { record, cache: RefCell::new([None; CACHE]), next: core::cell::Cell::new(0) }
+    }
+}
+
+impl Drop for Local {
+    fn drop(&mut self) {
+        for h in &self.record.hazards {
+            h.store(0, Release);
+        }
+        self.record.claimed.store(false, Release);
+    }
+}
+
+thread_local! {
+    static LOCAL: Local = Local::new();
+}
+
+/// A key held through a hazard slot.
+pub(super) struct Held {
+    pub hazard: &'static AtomicU64,
+    pub key: *const KeyData,
+}
+
+/// Tries the lock-free path for `id` in store `instance`.
+pub(super) fn try_get(instance: u64, id: psa_key_id_t) -> Option<Held> {
+    LOCAL
+        .try_with(|l| {
+            let e = l.cache.borrow().iter().flatten().find(|e| e.id == id && e.instance == instance).copied()?;
+            let hazard = l.record.hazards.iter().find(|h| h.load(Relaxed) == 0)?;
+            hazard.store(e.live as u64, SeqCst);
+            // SAFETY: `live` points into a slot of the store `instance`, which is
+            // the current store (checked by the caller), and slots never move.
+            if unsafe { &*e.live }.load(SeqCst) == e.expected {
+                Some(Held { hazard, key: e.key })
+            } else {
+                hazard.store(0, Release);
+                None
+            }
+        })
+        .ok()
+        .flatten()
+}
+
+/// Remembers, after a locked lookup, where `id` lives for the next fast lookups.
+pub(super) fn remember(instance: u64, id: psa_key_id_t, live: &AtomicU64, expected: u64, key: *const KeyData) {
+    let _ = LOCAL.try_with(|l| {
+        let mut c = l.cache.borrow_mut();
+        let entry = Entry { instance, id, live, expected, key };
+        if let Some(slot) = c.iter_mut().find(|e| e.is_some_and(|e| e.id == id)) {
+            *slot = Some(entry);
+        } else {
+            let n = l.next.get();
+            c[n] = Some(entry);
+            l.next.set((n + 1) % CACHE);
+        }
+    });
+}
+
+/// Whether some thread holds a hazard on the slot whose `live` word is `live`.
+pub(super) fn present(live: &AtomicU64) -> bool {
+    let addr = live as *const AtomicU64 as u64;
+    REGISTRY.lock().iter().any(|r| r.hazards.iter().any(|h| h.load(SeqCst) == addr))
+}
+
+/// Waits until no thread holds a hazard on `live` (a bounded wait: holders are
+/// inside one operation and need no lock to finish it).
+pub(super) fn wait_clear(live: &AtomicU64) {
+    let mut spins = 0u32;
+    while present(live) {
+        spins += 1;
+        if spins < 64 {
+            std::thread::yield_now();
+        } else {
+            std::thread::sleep(std::time::Duration::from_micros(50));
+        }
+    }
+}
