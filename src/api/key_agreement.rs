@@ -26,14 +26,22 @@ fn permits(policy: psa_algorithm_t, alg: psa_algorithm_t) -> bool {
 /// agreement-plus-KDF algorithm, whose agreement part is used). Used by
 /// `psa_raw_key_agreement`, `psa_key_agreement` and
 /// `psa_key_derivation_key_agreement`.
-pub fn shared_secret(private_key: psa_key_id_t, alg: psa_algorithm_t, peer: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+pub fn shared_secret(
+    private_key: psa_key_id_t,
+    alg: psa_algorithm_t,
+    peer: &[u8],
+) -> Result<Zeroizing<Vec<u8>>> {
     let c = core()?;
     if !psa_alg_is_key_agreement(alg) {
         return Err(Error::InvalidArgument);
     }
     let base = psa_alg_key_agreement_get_base(alg);
     if !psa_alg_is_ecdh(base) {
-        return Err(if psa_alg_is_ffdh(base) { Error::NotSupported } else { Error::InvalidArgument });
+        return Err(if psa_alg_is_ffdh(base) {
+            Error::NotSupported
+        } else {
+            Error::InvalidArgument
+        });
     }
     let k = c.keys.get(private_key)?;
     let d = k.data();
@@ -55,14 +63,21 @@ pub fn shared_secret(private_key: psa_key_id_t, alg: psa_algorithm_t, peer: &[u8
 }
 
 /// `psa_raw_key_agreement`: returns the length of the shared secret.
-pub fn raw_key_agreement(alg: psa_algorithm_t, private_key: psa_key_id_t, peer: &[u8], out: &mut [u8]) -> Result<usize> {
+pub fn raw_key_agreement(
+    alg: psa_algorithm_t,
+    private_key: psa_key_id_t,
+    peer: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
     core()?;
     if !psa_alg_is_standalone_key_agreement(alg) {
         return Err(Error::InvalidArgument);
     }
     let secret = shared_secret(private_key, alg, peer)?;
     let n = secret.len();
-    out.get_mut(..n).ok_or(Error::BufferTooSmall)?.copy_from_slice(&secret);
+    out.get_mut(..n)
+        .ok_or(Error::BufferTooSmall)?
+        .copy_from_slice(&secret);
     Ok(n)
 }
 
@@ -82,7 +97,8 @@ pub fn key_agreement(
     let target = creation_target(attrs)?;
     let t = attrs.private_type;
     match t {
-        PSA_KEY_TYPE_DERIVE | PSA_KEY_TYPE_RAW_DATA | PSA_KEY_TYPE_HMAC | PSA_KEY_TYPE_PASSWORD => {}
+        PSA_KEY_TYPE_DERIVE | PSA_KEY_TYPE_RAW_DATA | PSA_KEY_TYPE_HMAC | PSA_KEY_TYPE_PASSWORD => {
+        }
         PSA_KEY_TYPE_NONE => return Err(Error::InvalidArgument),
         _ if psa_key_type_is_asymmetric(t) => return Err(Error::InvalidArgument),
         _ => return Err(Error::NotSupported),

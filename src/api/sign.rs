@@ -18,9 +18,15 @@ const ECC_CACHE_TAG: psa_algorithm_t = PSA_ALG_ECDH;
 pub(crate) fn with_ecc<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -> Result<R> {
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
     let cached = d.cache.get_or_try_init(|| -> Result<_> {
-        Ok((ECC_CACHE_TAG, Box::new(ecc::prepare(t, bits, &d.material)?) as _))
+        Ok((
+            ECC_CACHE_TAG,
+            Box::new(ecc::prepare(t, bits, &d.material)?) as _,
+        ))
     })?;
-    match (cached.0 == ECC_CACHE_TAG).then(|| cached.1.downcast_ref::<Prepared>()).flatten() {
+    match (cached.0 == ECC_CACHE_TAG)
+        .then(|| cached.1.downcast_ref::<Prepared>())
+        .flatten()
+    {
         Some(p) => f(p),
         None => f(&ecc::prepare(t, bits, &d.material)?),
     }
@@ -29,7 +35,8 @@ pub(crate) fn with_ecc<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -
 /// Whether the key's policy (primary or enrolment algorithm) permits `alg`.
 fn permitted(d: &KeyData, alg: psa_algorithm_t) -> bool {
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
-    policy::permits(d.attrs.private_alg, alg, t, bits) || policy::permits(d.attrs.private_alg2, alg, t, bits)
+    policy::permits(d.attrs.private_alg, alg, t, bits)
+        || policy::permits(d.attrs.private_alg2, alg, t, bits)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -75,7 +82,11 @@ fn usage(op: Op, input: Input) -> psa_key_usage_t {
 /// non-empty length for the algorithms without one).
 fn check_hash_len(h: psa_algorithm_t, hash: &[u8]) -> Result<()> {
     if h == PSA_ALG_NONE {
-        return if hash.is_empty() { Err(Error::InvalidArgument) } else { Ok(()) };
+        return if hash.is_empty() {
+            Err(Error::InvalidArgument)
+        } else {
+            Ok(())
+        };
     }
     let n = ecc::hash_len(h).ok_or(Error::NotSupported)?;
     if hash.len() == n {
@@ -93,10 +104,20 @@ enum Data<'a> {
 
 /// The common path of the four functions; returns the signature length (0 for
 /// a verification).
-fn run(id: psa_key_id_t, alg: psa_algorithm_t, input: Input, data: &[u8], mut io: Data<'_>) -> Result<usize> {
+fn run(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    input: Input,
+    data: &[u8],
+    mut io: Data<'_>,
+) -> Result<usize> {
     let c = core()?;
     check_alg(alg, input)?;
-    let op = if matches!(io, Data::Out(_)) { Op::Sign } else { Op::Verify };
+    let op = if matches!(io, Data::Out(_)) {
+        Op::Sign
+    } else {
+        Op::Verify
+    };
     let k = c.keys.get(id)?;
     let d = k.data();
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
@@ -119,7 +140,13 @@ fn run(id: psa_key_id_t, alg: psa_algorithm_t, input: Input, data: &[u8], mut io
     Ok(n)
 }
 
-fn rsa_run(d: &KeyData, alg: psa_algorithm_t, input: Input, data: &[u8], io: &mut Data<'_>) -> Result<usize> {
+fn rsa_run(
+    d: &KeyData,
+    alg: psa_algorithm_t,
+    input: Input,
+    data: &[u8],
+    io: &mut Data<'_>,
+) -> Result<usize> {
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
     if !(psa_alg_is_rsa_pkcs1v15_sign(alg) || psa_alg_is_rsa_pss(alg)) {
         return Err(Error::InvalidArgument);
@@ -149,7 +176,14 @@ fn rsa_run(d: &KeyData, alg: psa_algorithm_t, input: Input, data: &[u8], io: &mu
     }
 }
 
-fn ecc_run(d: &KeyData, curve: Curve, alg: psa_algorithm_t, input: Input, data: &[u8], io: &mut Data<'_>) -> Result<usize> {
+fn ecc_run(
+    d: &KeyData,
+    curve: Curve,
+    alg: psa_algorithm_t,
+    input: Input,
+    data: &[u8],
+    io: &mut Data<'_>,
+) -> Result<usize> {
     let h = psa_alg_sign_get_hash(alg);
     if psa_alg_is_ecdsa(alg) {
         if !curve.is_weierstrass() {
@@ -201,21 +235,41 @@ fn ecc_run(d: &KeyData, curve: Curve, alg: psa_algorithm_t, input: Input, data: 
 }
 
 /// `psa_sign_hash`: returns the signature length.
-pub fn sign_hash(id: psa_key_id_t, alg: psa_algorithm_t, hash: &[u8], out: &mut [u8]) -> Result<usize> {
+pub fn sign_hash(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    hash: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
     run(id, alg, Input::Hash, hash, Data::Out(out))
 }
 
 /// `psa_verify_hash`: `InvalidSignature` when the signature does not match.
-pub fn verify_hash(id: psa_key_id_t, alg: psa_algorithm_t, hash: &[u8], signature: &[u8]) -> Result<()> {
+pub fn verify_hash(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    hash: &[u8],
+    signature: &[u8],
+) -> Result<()> {
     run(id, alg, Input::Hash, hash, Data::Sig(signature)).map(|_| ())
 }
 
 /// `psa_sign_message`: returns the signature length.
-pub fn sign_message(id: psa_key_id_t, alg: psa_algorithm_t, msg: &[u8], out: &mut [u8]) -> Result<usize> {
+pub fn sign_message(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    msg: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
     run(id, alg, Input::Message, msg, Data::Out(out))
 }
 
 /// `psa_verify_message`: `InvalidSignature` when the signature does not match.
-pub fn verify_message(id: psa_key_id_t, alg: psa_algorithm_t, msg: &[u8], signature: &[u8]) -> Result<()> {
+pub fn verify_message(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    msg: &[u8],
+    signature: &[u8],
+) -> Result<()> {
     run(id, alg, Input::Message, msg, Data::Sig(signature)).map(|_| ())
 }

@@ -82,7 +82,10 @@ impl Curve {
 
     /// Whether the curve is a short Weierstrass curve (ECDSA, ECDH).
     pub fn is_weierstrass(self) -> bool {
-        !matches!(self, Curve::X25519 | Curve::X448 | Curve::Ed25519 | Curve::Ed448)
+        !matches!(
+            self,
+            Curve::X25519 | Curve::X448 | Curve::Ed25519 | Curve::Ed448
+        )
     }
 
     /// Whether the curve is a Montgomery curve (X25519, X448).
@@ -162,7 +165,11 @@ fn bits_from_len(t: psa_key_type_t, len: usize) -> Result<usize> {
                 PSA_ECC_FAMILY_SECP_K1 => &[192, 225, 256],
                 _ => &[160, 192, 224, 256, 320, 384, 512],
             };
-            sizes.iter().copied().find(|b| b.div_ceil(8) == scalar_len).ok_or(Error::InvalidArgument)
+            sizes
+                .iter()
+                .copied()
+                .find(|b| b.div_ceil(8) == scalar_len)
+                .ok_or(Error::InvalidArgument)
         }
         _ => Err(Error::NotSupported),
     }
@@ -333,7 +340,10 @@ where
     }
 
     fn from_public(b: &[u8]) -> Result<Self> {
-        Ok(Weier { sk: None, vk: Self::parse_point(b)? })
+        Ok(Weier {
+            sk: None,
+            vk: Self::parse_point(b)?,
+        })
     }
 
     fn public(&self) -> Vec<u8> {
@@ -342,7 +352,13 @@ where
 
     /// ECDSA over the precomputed `hash`: deterministic (RFC 6979 with
     /// `drbg_hash`) when `deterministic`, otherwise hedged with fresh randomness.
-    fn sign(&self, drbg_hash: psa_algorithm_t, deterministic: bool, hash: &[u8], out: &mut [u8]) -> Result<usize> {
+    fn sign(
+        &self,
+        drbg_hash: psa_algorithm_t,
+        deterministic: bool,
+        hash: &[u8],
+        out: &mut [u8],
+    ) -> Result<usize> {
         let sk = self.sk.as_ref().ok_or(Error::InvalidArgument)?;
         let mut ad = Zeroizing::new(vec![0u8; 32]);
         if deterministic {
@@ -355,7 +371,9 @@ where
         })?;
         let bytes = sig.to_bytes();
         let n = bytes.len();
-        out.get_mut(..n).ok_or(Error::BufferTooSmall)?.copy_from_slice(&bytes);
+        out.get_mut(..n)
+            .ok_or(Error::BufferTooSmall)?
+            .copy_from_slice(&bytes);
         Ok(n)
     }
 
@@ -376,7 +394,8 @@ where
     fn ecdh(&self, peer: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         let sk = self.sk.as_ref().ok_or(Error::InvalidArgument)?;
         let pk = Self::parse_point(peer)?;
-        let shared = elliptic_curve::ecdh::diffie_hellman::<C>(sk.as_nonzero_scalar(), pk.as_affine());
+        let shared =
+            elliptic_curve::ecdh::diffie_hellman::<C>(sk.as_nonzero_scalar(), pk.as_affine());
         Ok(Zeroizing::new(shared.raw_secret_bytes().to_vec()))
     }
 }
@@ -397,7 +416,9 @@ impl Default for Prehashed64 {
 
 impl Prehashed64 {
     fn new(h: &[u8]) -> Result<Self> {
-        Ok(Prehashed64(h.try_into().map_err(|_| Error::InvalidArgument)?))
+        Ok(Prehashed64(
+            h.try_into().map_err(|_| Error::InvalidArgument)?,
+        ))
     }
 }
 
@@ -455,9 +476,18 @@ pub enum Key {
     /// X448: the secret (key pair only) and the public key.
     X448(Option<ZBox<x448::StaticSecret>>, [u8; 56]),
     /// Ed25519: ring's key pair and the dalek key (for Ed25519ph), or the public key only.
-    Ed25519(Option<(ZBox<ring::signature::Ed25519KeyPair>, ed25519_dalek::SigningKey)>, ed25519_dalek::VerifyingKey),
+    Ed25519(
+        Option<(
+            ZBox<ring::signature::Ed25519KeyPair>,
+            ed25519_dalek::SigningKey,
+        )>,
+        ed25519_dalek::VerifyingKey,
+    ),
     /// Ed448
-    Ed448(Option<ed448_goldilocks::SigningKey>, ed448_goldilocks::VerifyingKey),
+    Ed448(
+        Option<ed448_goldilocks::SigningKey>,
+        ed448_goldilocks::VerifyingKey,
+    ),
 }
 
 /// Runs `$body` with `$w` bound to the Weierstrass key inside `$key`, or
@@ -490,13 +520,21 @@ pub struct Prepared {
 pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepared> {
     let c = curve(t, bits)?;
     let pair = psa_key_type_is_key_pair(t);
-    let want = if pair { c.private_len() } else { c.public_len() };
+    let want = if pair {
+        c.private_len()
+    } else {
+        c.public_len()
+    };
     if material.len() != want {
         return Err(Error::InvalidArgument);
     }
     macro_rules! w {
         ($v:ident, $C:ty) => {
-            Key::$v(if pair { Weier::<$C>::from_private(material)? } else { Weier::<$C>::from_public(material)? })
+            Key::$v(if pair {
+                Weier::<$C>::from_private(material)?
+            } else {
+                Weier::<$C>::from_public(material)?
+            })
         };
     }
     let key = match c {
@@ -529,23 +567,27 @@ pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepar
         Curve::Ed25519 => {
             let b: [u8; 32] = material.try_into().map_err(|_| Error::InvalidArgument)?;
             if pair {
-                let r = ring::signature::Ed25519KeyPair::from_seed_unchecked(&b).map_err(|_| Error::InvalidArgument)?;
+                let r = ring::signature::Ed25519KeyPair::from_seed_unchecked(&b)
+                    .map_err(|_| Error::InvalidArgument)?;
                 let d = ed25519_dalek::SigningKey::from_bytes(&b);
                 let vk = d.verifying_key();
                 Key::Ed25519(Some((ZBox::new(r), d)), vk)
             } else {
-                let vk = ed25519_dalek::VerifyingKey::from_bytes(&b).map_err(|_| Error::InvalidArgument)?;
+                let vk = ed25519_dalek::VerifyingKey::from_bytes(&b)
+                    .map_err(|_| Error::InvalidArgument)?;
                 Key::Ed25519(None, vk)
             }
         }
         Curve::Ed448 => {
             if pair {
-                let sk = ed448_goldilocks::SigningKey::try_from(material).map_err(|_| Error::InvalidArgument)?;
+                let sk = ed448_goldilocks::SigningKey::try_from(material)
+                    .map_err(|_| Error::InvalidArgument)?;
                 let vk = sk.verifying_key();
                 Key::Ed448(Some(sk), vk)
             } else {
                 let b: [u8; 57] = material.try_into().map_err(|_| Error::InvalidArgument)?;
-                let vk = ed448_goldilocks::VerifyingKey::from_bytes(&b).map_err(|_| Error::InvalidArgument)?;
+                let vk = ed448_goldilocks::VerifyingKey::from_bytes(&b)
+                    .map_err(|_| Error::InvalidArgument)?;
                 Key::Ed448(None, vk)
             }
         }
@@ -583,9 +625,19 @@ impl Prepared {
 
     /// ECDSA over a precomputed hash. `hash_alg` is the algorithm's hash
     /// (`PSA_ALG_NONE` for `PSA_ALG_ECDSA_ANY`); `deterministic` selects RFC 6979.
-    pub fn ecdsa_sign_hash(&self, hash_alg: psa_algorithm_t, deterministic: bool, hash: &[u8], out: &mut [u8]) -> Result<usize> {
+    pub fn ecdsa_sign_hash(
+        &self,
+        hash_alg: psa_algorithm_t,
+        deterministic: bool,
+        hash: &[u8],
+        out: &mut [u8],
+    ) -> Result<usize> {
         // Randomized signatures with no named hash still need a DRBG hash.
-        let drbg = if hash_alg == PSA_ALG_NONE { PSA_ALG_SHA_512 } else { hash_alg };
+        let drbg = if hash_alg == PSA_ALG_NONE {
+            PSA_ALG_SHA_512
+        } else {
+            hash_alg
+        };
         weier!(&self.key, w => w.sign(drbg, deterministic, hash, out), _ => Err(Error::InvalidArgument))
     }
 
@@ -599,17 +651,35 @@ impl Prepared {
     fn ring_algs(
         &self,
         h: psa_algorithm_t,
-    ) -> Option<(usize, &'static ring::signature::EcdsaSigningAlgorithm, &'static ring::signature::EcdsaVerificationAlgorithm)> {
+    ) -> Option<(
+        usize,
+        &'static ring::signature::EcdsaSigningAlgorithm,
+        &'static ring::signature::EcdsaVerificationAlgorithm,
+    )> {
         use ring::signature::*;
         match (self.curve, h) {
-            (Curve::P256, PSA_ALG_SHA_256) => Some((0, &ECDSA_P256_SHA256_FIXED_SIGNING, &ECDSA_P256_SHA256_FIXED)),
-            (Curve::P384, PSA_ALG_SHA_384) => Some((1, &ECDSA_P384_SHA384_FIXED_SIGNING, &ECDSA_P384_SHA384_FIXED)),
+            (Curve::P256, PSA_ALG_SHA_256) => Some((
+                0,
+                &ECDSA_P256_SHA256_FIXED_SIGNING,
+                &ECDSA_P256_SHA256_FIXED,
+            )),
+            (Curve::P384, PSA_ALG_SHA_384) => Some((
+                1,
+                &ECDSA_P384_SHA384_FIXED_SIGNING,
+                &ECDSA_P384_SHA384_FIXED,
+            )),
             _ => None,
         }
     }
 
     /// Randomized ECDSA over a message (hashing it with `h`).
-    pub fn ecdsa_sign_message(&self, h: psa_algorithm_t, deterministic: bool, msg: &[u8], out: &mut [u8]) -> Result<usize> {
+    pub fn ecdsa_sign_message(
+        &self,
+        h: psa_algorithm_t,
+        deterministic: bool,
+        msg: &[u8],
+        out: &mut [u8],
+    ) -> Result<usize> {
         if !deterministic {
             if let Some((slot, alg, _)) = self.ring_algs(h) {
                 let kp = self.ring_ecdsa[slot].get_or_try_init(|| -> Result<_> {
@@ -626,7 +696,9 @@ impl Prepared {
                 let rng = ring::rand::SystemRandom::new();
                 let sig = kp.sign(&rng, msg).map_err(|_| Error::InsufficientEntropy)?;
                 let s = sig.as_ref();
-                out.get_mut(..s.len()).ok_or(Error::BufferTooSmall)?.copy_from_slice(s);
+                out.get_mut(..s.len())
+                    .ok_or(Error::BufferTooSmall)?
+                    .copy_from_slice(s);
                 return Ok(s.len());
             }
         }
@@ -635,7 +707,12 @@ impl Prepared {
     }
 
     /// ECDSA verification over a message (hashing it with `h`).
-    pub fn ecdsa_verify_message(&self, h: psa_algorithm_t, msg: &[u8], signature: &[u8]) -> Result<()> {
+    pub fn ecdsa_verify_message(
+        &self,
+        h: psa_algorithm_t,
+        msg: &[u8],
+        signature: &[u8],
+    ) -> Result<()> {
         if let Some((_, _, alg)) = self.ring_algs(h) {
             let public = self.public();
             return ring::signature::UnparsedPublicKey::new(alg, &public)
@@ -653,19 +730,24 @@ impl Prepared {
             Key::Ed448(Some(sk), _) => sk.sign_raw(msg).to_bytes().to_vec(),
             _ => return Err(Error::InvalidArgument),
         };
-        out.get_mut(..sig.len()).ok_or(Error::BufferTooSmall)?.copy_from_slice(&sig);
+        out.get_mut(..sig.len())
+            .ok_or(Error::BufferTooSmall)?
+            .copy_from_slice(&sig);
         Ok(sig.len())
     }
 
     /// PureEdDSA verification.
     pub fn eddsa_verify(&self, msg: &[u8], signature: &[u8]) -> Result<()> {
         match &self.key {
-            Key::Ed25519(_, vk) => ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, vk.as_bytes())
-                .verify(msg, signature)
-                .map_err(|_| Error::InvalidSignature),
+            Key::Ed25519(_, vk) => {
+                ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, vk.as_bytes())
+                    .verify(msg, signature)
+                    .map_err(|_| Error::InvalidSignature)
+            }
             Key::Ed448(_, vk) => {
                 let sig = ed448_signature(signature)?;
-                vk.verify_raw(&sig, msg).map_err(|_| Error::InvalidSignature)
+                vk.verify_raw(&sig, msg)
+                    .map_err(|_| Error::InvalidSignature)
             }
             _ => Err(Error::InvalidArgument),
         }
@@ -675,15 +757,21 @@ impl Prepared {
     pub fn hash_eddsa_sign(&self, prehash: &[u8], out: &mut [u8]) -> Result<usize> {
         let p = Prehashed64::new(prehash)?;
         let sig: Vec<u8> = match &self.key {
-            Key::Ed25519(Some((_, d)), _) => {
-                d.sign_prehashed(p, None).map_err(|_| Error::CorruptionDetected)?.to_bytes().to_vec()
-            }
-            Key::Ed448(Some(sk), _) => {
-                sk.sign_prehashed(None, p).map_err(|_| Error::CorruptionDetected)?.to_bytes().to_vec()
-            }
+            Key::Ed25519(Some((_, d)), _) => d
+                .sign_prehashed(p, None)
+                .map_err(|_| Error::CorruptionDetected)?
+                .to_bytes()
+                .to_vec(),
+            Key::Ed448(Some(sk), _) => sk
+                .sign_prehashed(None, p)
+                .map_err(|_| Error::CorruptionDetected)?
+                .to_bytes()
+                .to_vec(),
             _ => return Err(Error::InvalidArgument),
         };
-        out.get_mut(..sig.len()).ok_or(Error::BufferTooSmall)?.copy_from_slice(&sig);
+        out.get_mut(..sig.len())
+            .ok_or(Error::BufferTooSmall)?
+            .copy_from_slice(&sig);
         Ok(sig.len())
     }
 
@@ -694,11 +782,13 @@ impl Prepared {
             Key::Ed25519(_, vk) => {
                 let b: [u8; 64] = signature.try_into().map_err(|_| Error::InvalidSignature)?;
                 let sig = ed25519_dalek::Signature::from_bytes(&b);
-                vk.verify_prehashed_strict(p, None, &sig).map_err(|_| Error::InvalidSignature)
+                vk.verify_prehashed_strict(p, None, &sig)
+                    .map_err(|_| Error::InvalidSignature)
             }
             Key::Ed448(_, vk) => {
                 let sig = ed448_signature(signature)?;
-                vk.verify_prehashed(&sig, None, p).map_err(|_| Error::InvalidSignature)
+                vk.verify_prehashed(&sig, None, p)
+                    .map_err(|_| Error::InvalidSignature)
             }
             _ => Err(Error::InvalidArgument),
         }
@@ -727,7 +817,9 @@ impl Prepared {
                 }
                 Ok(out)
             }
-            Key::X25519(None, _) | Key::X448(None, _) | Key::Ed25519(..) | Key::Ed448(..) => Err(Error::InvalidArgument),
+            Key::X25519(None, _) | Key::X448(None, _) | Key::Ed25519(..) | Key::Ed448(..) => {
+                Err(Error::InvalidArgument)
+            }
             k => weier!(k, w => w.ecdh(peer), _ => Err(Error::InvalidArgument)),
         }
     }
@@ -841,7 +933,9 @@ mod tests {
                 for tc in g.tests {
                     let key = prepare(t, bits, &tc.private_key).expect("private key");
                     let got = key.agree(&tc.public_key);
-                    let ok = got.as_ref().is_ok_and(|s| s.as_slice() == tc.shared_secret.as_ref());
+                    let ok = got
+                        .as_ref()
+                        .is_ok_and(|s| s.as_slice() == tc.shared_secret.as_ref());
                     let what = format!("{name:?} #{}", tc.tc_id);
                     if got.is_ok() {
                         assert!(ok, "{what}: wrong shared secret");
@@ -886,7 +980,9 @@ mod tests {
                     };
                     let key = prepare(t, bits, &fixed(&tc.private_key, len)).expect("private key");
                     let got = key.agree(public);
-                    let ok = got.as_ref().is_ok_and(|s| s.as_slice() == tc.shared_secret.as_ref());
+                    let ok = got
+                        .as_ref()
+                        .is_ok_and(|s| s.as_slice() == tc.shared_secret.as_ref());
                     let what = format!("{name:?} #{}", tc.tc_id);
                     if got.is_ok() {
                         assert!(ok, "{what}: wrong shared secret");
@@ -910,8 +1006,14 @@ mod tests {
             (psa_key_type_ecc_key_pair(BP), 384),
             (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 255),
             (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 448),
-            (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS), 255),
-            (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS), 448),
+            (
+                psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS),
+                255,
+            ),
+            (
+                psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS),
+                448,
+            ),
         ]
     }
 
@@ -929,20 +1031,37 @@ mod tests {
             let mut sig = vec![0u8; c.signature_len()];
             if c.is_weierstrass() {
                 for det in [false, true] {
-                    let n = pair.ecdsa_sign_message(PSA_ALG_SHA_256, det, b"abc", &mut sig).unwrap();
+                    let n = pair
+                        .ecdsa_sign_message(PSA_ALG_SHA_256, det, b"abc", &mut sig)
+                        .unwrap();
                     assert_eq!(n, c.signature_len());
-                    pubkey.ecdsa_verify_message(PSA_ALG_SHA_256, b"abc", &sig).unwrap();
-                    assert_eq!(pubkey.ecdsa_verify_message(PSA_ALG_SHA_256, b"abd", &sig), Err(Error::InvalidSignature));
+                    pubkey
+                        .ecdsa_verify_message(PSA_ALG_SHA_256, b"abc", &sig)
+                        .unwrap();
+                    assert_eq!(
+                        pubkey.ecdsa_verify_message(PSA_ALG_SHA_256, b"abd", &sig),
+                        Err(Error::InvalidSignature)
+                    );
                 }
                 // Agreement is symmetric.
                 let k2 = generate(t, bits).unwrap();
                 let other = prepare(t, bits, &k2).unwrap();
-                assert_eq!(*pair.agree(&other.public()).unwrap(), *other.agree(&public).unwrap());
+                assert_eq!(
+                    *pair.agree(&other.public()).unwrap(),
+                    *other.agree(&public).unwrap()
+                );
             } else if c.is_edwards() {
                 pair.eddsa_sign(b"abc", &mut sig).unwrap();
                 pubkey.eddsa_verify(b"abc", &sig).unwrap();
-                assert_eq!(pubkey.eddsa_verify(b"abd", &sig), Err(Error::InvalidSignature));
-                let h = if c == Curve::Ed25519 { PSA_ALG_SHA_512 } else { PSA_ALG_SHAKE256_512 };
+                assert_eq!(
+                    pubkey.eddsa_verify(b"abd", &sig),
+                    Err(Error::InvalidSignature)
+                );
+                let h = if c == Curve::Ed25519 {
+                    PSA_ALG_SHA_512
+                } else {
+                    PSA_ALG_SHAKE256_512
+                };
                 let ph = hash_message(h, b"abc").unwrap();
                 pair.hash_eddsa_sign(&ph, &mut sig).unwrap();
                 pubkey.hash_eddsa_verify(&ph, &sig).unwrap();
@@ -950,7 +1069,10 @@ mod tests {
             } else {
                 let k2 = generate(t, bits).unwrap();
                 let other = prepare(t, bits, &k2).unwrap();
-                assert_eq!(*pair.agree(&other.public()).unwrap(), *other.agree(&public).unwrap());
+                assert_eq!(
+                    *pair.agree(&other.public()).unwrap(),
+                    *other.agree(&public).unwrap()
+                );
             }
         }
     }
@@ -962,21 +1084,34 @@ mod tests {
         // Zero and the group order are not private keys.
         assert_eq!(import(p256, &[0u8; 32]), Err(Error::InvalidArgument));
         let n = [
-            0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xbc, 0xe6,
-            0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+            0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+            0xff, 0xff, 0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2,
+            0xfc, 0x63, 0x25, 0x51,
         ];
         assert_eq!(import(p256, &n), Err(Error::InvalidArgument));
         assert_eq!(import(p256, &[1u8; 31]), Err(Error::InvalidArgument));
         assert_eq!(import(p256, &[1u8; 24]), Err(Error::NotSupported));
-        assert_eq!(import(psa_key_type_ecc_key_pair(BP), &[1u8; 64]), Err(Error::NotSupported));
+        assert_eq!(
+            import(psa_key_type_ecc_key_pair(BP), &[1u8; 64]),
+            Err(Error::NotSupported)
+        );
         // A point not on the curve; a compressed point.
         let mut pt = vec![4u8];
         pt.extend_from_slice(&[1u8; 64]);
         assert_eq!(import(p256_pub, &pt), Err(Error::InvalidArgument));
         assert_eq!(import(p256_pub, &[2u8; 33]), Err(Error::InvalidArgument));
-        assert_eq!(import(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), &[1u8; 33]), Err(Error::InvalidArgument));
+        assert_eq!(
+            import(
+                psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY),
+                &[1u8; 33]
+            ),
+            Err(Error::InvalidArgument)
+        );
         assert_eq!(curve(p256, 257), Err(Error::NotSupported));
         assert_eq!(curve(p256, 224), Err(Error::NotSupported));
-        assert_eq!(curve(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECT_K1), 163), Err(Error::NotSupported));
+        assert_eq!(
+            curve(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECT_K1), 163),
+            Err(Error::NotSupported)
+        );
     }
 }

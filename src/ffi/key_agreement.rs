@@ -25,8 +25,12 @@ pub unsafe extern "C" fn psa_raw_key_agreement(
             return Err(Error::InvalidArgument);
         }
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (peer, out) =
-            unsafe { (boundary::input(peer_key, peer_key_length)?, boundary::output(output, output_size)?) };
+        let (peer, out) = unsafe {
+            (
+                boundary::input(peer_key, peer_key_length)?,
+                boundary::output(output, output_size)?,
+            )
+        };
         let n = crate::api::key_agreement::raw_key_agreement(alg, private_key, peer, out)?;
         // SAFETY: checked non-NULL above.
         unsafe { boundary::set_out(output_length, n) }
@@ -53,7 +57,12 @@ pub unsafe extern "C" fn psa_key_agreement(
             return Err(Error::InvalidArgument);
         }
         // SAFETY: the caller passes a valid attribute object and peer buffer (or NULL and 0).
-        let (attrs, peer) = unsafe { (boundary::obj(attributes)?, boundary::input(peer_key, peer_key_length)?) };
+        let (attrs, peer) = unsafe {
+            (
+                boundary::obj(attributes)?,
+                boundary::input(peer_key, peer_key_length)?,
+            )
+        };
         let id = crate::api::key_agreement::key_agreement(private_key, peer, alg, attrs)?;
         // SAFETY: checked non-NULL above.
         unsafe { boundary::set_out(key, id) }

@@ -23,8 +23,12 @@ pub unsafe extern "C" fn psa_sign_message(
             return Err(Error::InvalidArgument);
         }
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, out) =
-            unsafe { (boundary::input(input, input_length)?, boundary::output(signature, signature_size)?) };
+        let (input, out) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::output(signature, signature_size)?,
+            )
+        };
         let n = crate::api::sign::sign_message(key, alg, input, out)?;
         // SAFETY: checked non-NULL above.
         unsafe { boundary::set_out(signature_length, n) }
@@ -46,8 +50,12 @@ pub unsafe extern "C" fn psa_verify_message(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, sig) =
-            unsafe { (boundary::input(input, input_length)?, boundary::input(signature, signature_length)?) };
+        let (input, sig) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::input(signature, signature_length)?,
+            )
+        };
         crate::api::sign::verify_message(key, alg, input, sig)
     })
 }
@@ -73,8 +81,12 @@ pub unsafe extern "C" fn psa_sign_hash(
             return Err(Error::InvalidArgument);
         }
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (hash, out) =
-            unsafe { (boundary::input(hash, hash_length)?, boundary::output(signature, signature_size)?) };
+        let (hash, out) = unsafe {
+            (
+                boundary::input(hash, hash_length)?,
+                boundary::output(signature, signature_size)?,
+            )
+        };
         let n = crate::api::sign::sign_hash(key, alg, hash, out)?;
         // SAFETY: checked non-NULL above.
         unsafe { boundary::set_out(signature_length, n) }
@@ -96,8 +108,12 @@ pub unsafe extern "C" fn psa_verify_hash(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (hash, sig) =
-            unsafe { (boundary::input(hash, hash_length)?, boundary::input(signature, signature_length)?) };
+        let (hash, sig) = unsafe {
+            (
+                boundary::input(hash, hash_length)?,
+                boundary::input(signature, signature_length)?,
+            )
+        };
         crate::api::sign::verify_hash(key, alg, hash, sig)
     })
 }
