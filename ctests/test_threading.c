@@ -182,7 +182,7 @@ static void test_counting_callbacks(const char *dir)
 {
     uint8_t data[32], out[32];
     size_t olen;
-    psa_key_id_t k = 0, k2 = 0;
+    psa_key_id_t k = 0, k2 = 0, k3 = 0;
     unsigned long locks_before;
     rustpsa_key_store_stats_t st;
     memset(data, 0x4e, sizeof data);
@@ -231,11 +231,25 @@ static void test_counting_callbacks(const char *dir)
         check_balanced("after threads");
     }
 
-    /* a failing mutex_lock: the call that needed it fails, nothing else changes */
+    /* A key this thread used recently is read through the lock-free path,
+     * which needs no mutex: a failing mutex_lock does not touch it. */
+    __atomic_store_n(&fail_locks, 1, __ATOMIC_SEQ_CST);
+    olen = 0;
+    if (CHECK_STATUS(psa_export_key(k, out, sizeof out, &olen), PSA_SUCCESS))
+        CHECK_MEM(out, olen, data, 32);
+    CHECK(LOAD(fail_locks) == 1);
+    __atomic_store_n(&fail_locks, 0, __ATOMIC_SEQ_CST);
+
+    /* a failing mutex_lock: the call that needed it fails, nothing else changes.
+     * k3 has not been read by this thread yet, so reading it needs the lock. */
+    if (!CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_EXPORT | PSA_KEY_USAGE_SIGN_MESSAGE,
+                                PSA_ALG_HMAC(PSA_ALG_SHA_256), data, 32, &k3),
+                      PSA_SUCCESS))
+        return;
     if (!CHECK_STATUS(rustpsa_get_key_store_stats(&st), PSA_SUCCESS))
         return;
     __atomic_store_n(&fail_locks, 1, __ATOMIC_SEQ_CST);
-    CHECK_STATUS(psa_export_key(k, out, sizeof out, &olen), PSA_ERROR_SERVICE_FAILURE);
+    CHECK_STATUS(psa_export_key(k3, out, sizeof out, &olen), PSA_ERROR_SERVICE_FAILURE);
     CHECK(LOAD(fail_locks) == 0);
     check_balanced("after failed export");
     __atomic_store_n(&fail_locks, 1, __ATOMIC_SEQ_CST);
@@ -244,7 +258,7 @@ static void test_counting_callbacks(const char *dir)
     __atomic_store_n(&fail_locks, 1, __ATOMIC_SEQ_CST);
     CHECK_STATUS(psa_destroy_key(k), PSA_ERROR_SERVICE_FAILURE);
     __atomic_store_n(&fail_locks, 1, __ATOMIC_SEQ_CST);
-    CHECK_STATUS(psa_mac_compute(k, PSA_ALG_HMAC(PSA_ALG_SHA_256), data, 4, out, sizeof out, &olen),
+    CHECK_STATUS(psa_mac_compute(k3, PSA_ALG_HMAC(PSA_ALG_SHA_256), data, 4, out, sizeof out, &olen),
                  PSA_ERROR_SERVICE_FAILURE);
     __atomic_store_n(&fail_locks, 1, __ATOMIC_SEQ_CST);
     CHECK_STATUS(ct_import_persistent(0x99, PSA_KEY_TYPE_RAW_DATA, PSA_KEY_USAGE_EXPORT, 0, data,
@@ -269,6 +283,7 @@ static void test_counting_callbacks(const char *dir)
         CHECK_MEM(out, olen, data, 32);
     CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
     CHECK_STATUS(psa_export_key(k, out, sizeof out, &olen), PSA_ERROR_INVALID_HANDLE);
+    CHECK_STATUS(psa_destroy_key(k3), PSA_SUCCESS);
     if (CHECK_STATUS(ct_import_persistent(0x99, PSA_KEY_TYPE_RAW_DATA, PSA_KEY_USAGE_EXPORT, 0,
                                           data, 16, &k2),
                      PSA_SUCCESS))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: Rust unit tests, the C harness against the release
-# library, the C concurrency scenarios against the ThreadSanitizer build, and
-# the examples. Ends with one line "suite: N passed, M failed" and exits
+# library, the C concurrency scenarios against the ThreadSanitizer build, the
+# examples, and the installed-library consumers (CMake, pkg-config). Ends with one line "suite: N passed, M failed" and exits
 # non-zero on any failure. SKIP_TSAN=1 skips the sanitizer run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +51,12 @@ fi
 
 echo "== examples"
 if scripts/example.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== install into a temporary prefix; CMake and pkg-config consumers"
+rc=0
+scripts/test-consumers.sh 2>&1 | tee build/consumers.log || rc=$?
+add_counts build/consumers.log '^consumers: [0-9]+ passed'
+[ "$rc" -eq 0 ] || failed=$((failed + 1))
 
 echo "test suite took $(( $(date +%s) - start ))s"
 echo "suite: $passed passed, $failed failed"

@@ -293,6 +293,22 @@ typedef struct psa_key_derivation_operation_s psa_key_derivation_operation_t;
 typedef uint16_t psa_key_derivation_step_t;
 
 /**
+ * Custom production parameters for `psa_generate_key_custom()`.
+ *
+ * `flags` must be 0. The variable-length data that goes with it is passed
+ * separately as `custom_data`: for `PSA_KEY_TYPE_RSA_KEY_PAIR` it is the public
+ * exponent, an odd big-endian integer of at least 3 (empty: 65537); other key
+ * types take no data. The default value (all zero) is the same as calling
+ * `psa_generate_key()`.
+ */
+typedef struct psa_custom_key_parameters_t {
+    /**
+     * Flags: must be 0.
+     */
+    uint32_t flags;
+} psa_custom_key_parameters_t;
+
+/**
  * Key handle: Mbed TLS 2.x/3.x compatibility alias of a key identifier.
  */
 typedef psa_key_id_t psa_key_handle_t;
@@ -1239,7 +1255,9 @@ psa_status_t psa_get_key_attributes(psa_key_id_t key, psa_key_attributes_t *attr
 
 /**
  * Encrypt the short message `input` with public key (or key pair) `key`; `salt`
- * is an optional label for algorithms that take one (such as RSA-OAEP).
+ * is an optional label for algorithms that take one (such as RSA-OAEP) and must
+ * be empty for `PSA_ALG_RSA_PKCS1V15_CRYPT`. `*output_length` receives the
+ * ciphertext length (at most `PSA_ASYMMETRIC_ENCRYPT_OUTPUT_SIZE`).
  */
 psa_status_t psa_asymmetric_encrypt(psa_key_id_t key,
                                     psa_algorithm_t alg,
@@ -1253,7 +1271,10 @@ psa_status_t psa_asymmetric_encrypt(psa_key_id_t key,
 
 /**
  * Decrypt `input` with private key `key`; `salt` must match the label used for
- * encryption, if any.
+ * encryption, if any. `*output_length` receives the plaintext length (at most
+ * `PSA_ASYMMETRIC_DECRYPT_OUTPUT_SIZE`). With `PSA_ALG_RSA_PKCS1V15_CRYPT` an
+ * invalid ciphertext is not reported: it decrypts to a deterministic
+ * pseudo-random message (implicit rejection).
  */
 psa_status_t psa_asymmetric_decrypt(psa_key_id_t key,
                                     psa_algorithm_t alg,
@@ -1538,6 +1559,17 @@ psa_status_t psa_key_derivation_verify_key(psa_key_derivation_operation_t *opera
  * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
  */
 psa_status_t psa_key_derivation_abort(psa_key_derivation_operation_t *operation);
+
+/**
+ * Generate a key like psa_generate_key(), with custom production parameters:
+ * for an RSA key pair `custom_data` is the public exponent (big-endian; empty
+ * selects 65537). On failure `*key` is set to `PSA_KEY_ID_NULL`.
+ */
+psa_status_t psa_generate_key_custom(const psa_key_attributes_t *attributes,
+                                     const struct psa_custom_key_parameters_t *custom,
+                                     const uint8_t *custom_data,
+                                     size_t custom_data_length,
+                                     psa_key_id_t *key);
 
 /**
  * Import `data` as a new key described by `attributes`; its id is written to

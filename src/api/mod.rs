@@ -13,9 +13,11 @@ use crate::storage::file::FileIts;
 use crate::sync::HostTable;
 use crate::types::{Error, Result};
 
+pub mod asymmetric_encrypt;
 pub mod attributes;
 pub mod hash;
 pub mod key_agreement;
+pub mod key_generation_custom;
 pub mod key_management;
 pub mod mac;
 pub mod operation;

@@ -1,12 +1,11 @@
 //! Asymmetric encryption: encrypt with a public key, decrypt with the private key.
-//!
-//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
-//! clearing output lengths first as the specification asks on failure.
 use super::boundary;
-use crate::types::{psa_algorithm_t, psa_key_id_t, psa_status_t, Error};
+use crate::types::{psa_algorithm_t, psa_key_id_t, psa_status_t};
 
 /// Encrypt the short message `input` with public key (or key pair) `key`; `salt`
-/// is an optional label for algorithms that take one (such as RSA-OAEP).
+/// is an optional label for algorithms that take one (such as RSA-OAEP) and must
+/// be empty for `PSA_ALG_RSA_PKCS1V15_CRYPT`. `*output_length` receives the
+/// ciphertext length (at most `PSA_ASYMMETRIC_ENCRYPT_OUTPUT_SIZE`).
 #[no_mangle]
 pub unsafe extern "C" fn psa_asymmetric_encrypt(
     key: psa_key_id_t,
@@ -19,26 +18,32 @@ pub unsafe extern "C" fn psa_asymmetric_encrypt(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (
-        key,
-        alg,
-        input,
-        input_length,
-        salt,
-        salt_length,
-        output,
-        output_size,
-    );
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(output_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes valid buffers (or NULL with length 0).
+        let (input, salt, out) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::input(salt, salt_length)?,
+                boundary::output(output, output_size)?,
+            )
+        };
+        if output_length.is_null() {
+            return Err(crate::types::Error::InvalidArgument);
+        }
+        let n = crate::api::asymmetric_encrypt::encrypt(key, alg, input, salt, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(output_length, n) }
     })
 }
 
 /// Decrypt `input` with private key `key`; `salt` must match the label used for
-/// encryption, if any.
+/// encryption, if any. `*output_length` receives the plaintext length (at most
+/// `PSA_ASYMMETRIC_DECRYPT_OUTPUT_SIZE`). With `PSA_ALG_RSA_PKCS1V15_CRYPT` an
+/// invalid ciphertext is not reported: it decrypts to a deterministic
+/// pseudo-random message (implicit rejection).
 #[no_mangle]
 pub unsafe extern "C" fn psa_asymmetric_decrypt(
     key: psa_key_id_t,
@@ -51,20 +56,23 @@ pub unsafe extern "C" fn psa_asymmetric_decrypt(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (
-        key,
-        alg,
-        input,
-        input_length,
-        salt,
-        salt_length,
-        output,
-        output_size,
-    );
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(output_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes valid buffers (or NULL with length 0).
+        let (input, salt, out) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::input(salt, salt_length)?,
+                boundary::output(output, output_size)?,
+            )
+        };
+        if output_length.is_null() {
+            return Err(crate::types::Error::InvalidArgument);
+        }
+        let n = crate::api::asymmetric_encrypt::decrypt(key, alg, input, salt, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(output_length, n) }
     })
 }

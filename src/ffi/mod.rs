@@ -11,6 +11,7 @@ pub mod cipher;
 pub mod hash;
 pub mod key_agreement;
 pub mod key_derivation;
+pub mod key_generation_custom;
 pub mod key_management;
 pub mod library;
 pub mod mac;

@@ -1,6 +1,6 @@
 //! Persistent key storage: an internal-trusted-storage style interface
 //! ([`Its`]) with a file backend and an in-memory backend, and the key file
-//! format ([`format`]).
+//! format ([`mod@format`]).
 //!
 //! Nothing here knows about slots or locks; the key store calls these functions
 //! outside its lock.

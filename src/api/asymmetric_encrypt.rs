@@ -1,0 +1,99 @@
+//! Asymmetric encryption (`psa_asymmetric_encrypt`, `psa_asymmetric_decrypt`):
+//! RSA OAEP with SHA-1/224/256/384/512 and RSA PKCS#1 v1.5.
+//!
+//! Also home of [`with_rsa_key`], the per-slot cache of parsed RSA keys that the
+//! signature functions use too.
+use super::{core, policy};
+use crate::crypto::rsa::{self, Prepared};
+use crate::keystore::KeyData;
+use crate::types::*;
+
+/// Tag under which a prepared RSA key is cached in `KeyData::cache`: the
+/// prepared key serves every RSA algorithm, so no algorithm is recorded.
+const RSA_CACHE_TAG: psa_algorithm_t = PSA_ALG_NONE;
+
+/// Runs `f` with the parsed form of the RSA key `d`, building it on first use
+/// and caching it in the key slot (wiped with the slot: `RsaPrivateKey`
+/// zeroizes on drop). Later calls on the same key never re-parse or
+/// re-validate. `InvalidArgument` if `d` is not an RSA key.
+pub fn with_rsa_key<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -> Result<R> {
+    let t = d.attrs.private_type;
+    if !psa_key_type_is_rsa(t) {
+        return Err(Error::InvalidArgument);
+    }
+    let cached = d.cache.get_or_try_init(|| -> Result<_> {
+        Ok((RSA_CACHE_TAG, Box::new(rsa::prepare(t, &d.material)?) as _))
+    })?;
+    match (cached.0 == RSA_CACHE_TAG).then(|| cached.1.downcast_ref::<Prepared>()).flatten() {
+        Some(p) => f(p),
+        None => f(&rsa::prepare(t, &d.material)?),
+    }
+}
+
+/// Whether `alg` is permitted by the key's policy (primary or enrollment algorithm).
+fn permitted(attrs: &psa_key_attributes_t, alg: psa_algorithm_t) -> bool {
+    let (t, bits) = (attrs.private_type, attrs.private_bits as usize);
+    policy::permits(attrs.private_alg, alg, t, bits) || policy::permits(attrs.private_alg2, alg, t, bits)
+}
+
+/// The checks common to both directions, in the specification's order; runs
+/// `f` on the prepared key.
+fn with_key<R>(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    usage: psa_key_usage_t,
+    f: impl FnOnce(&KeyData, &Prepared) -> Result<R>,
+) -> Result<R> {
+    let c = core()?;
+    if !psa_alg_is_asymmetric_encryption(alg) {
+        return Err(Error::InvalidArgument);
+    }
+    policy::require_specific(alg)?;
+    let k = c.keys.get(id)?;
+    let d = k.data();
+    policy::require_usage(&d.attrs, usage)?;
+    if !permitted(&d.attrs, alg) {
+        return Err(Error::NotPermitted);
+    }
+    let t = d.attrs.private_type;
+    if !psa_key_type_is_rsa(t) {
+        // No other key type has an encryption scheme in 1.2.
+        return Err(if psa_key_type_is_asymmetric(t) { Error::NotSupported } else { Error::InvalidArgument });
+    }
+    if alg != PSA_ALG_RSA_PKCS1V15_CRYPT && !psa_alg_is_rsa_oaep(alg) {
+        return Err(Error::NotSupported);
+    }
+    let r = with_rsa_key(d, |p| f(d, p));
+    k.release()?;
+    r
+}
+
+/// `psa_asymmetric_encrypt`: `salt` is the OAEP label. Returns the ciphertext length.
+pub fn encrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], salt: &[u8], out: &mut [u8]) -> Result<usize> {
+    with_key(id, alg, PSA_KEY_USAGE_ENCRYPT, |_, p| {
+        if alg == PSA_ALG_RSA_PKCS1V15_CRYPT && !salt.is_empty() {
+            return Err(Error::InvalidArgument);
+        }
+        rsa::max_plaintext(p.bits(), alg)?; // unsupported hash: NotSupported before sizes
+        if out.len() < rsa::signature_length(p.bits()) {
+            return Err(Error::BufferTooSmall);
+        }
+        rsa::encrypt_prepared(p, alg, input, salt, out)
+    })
+}
+
+/// `psa_asymmetric_decrypt`: needs a key pair (`InvalidArgument` for a public
+/// key). Every OAEP padding failure is `InvalidPadding`; PKCS#1 v1.5 uses
+/// implicit rejection. Returns the plaintext length.
+pub fn decrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], salt: &[u8], out: &mut [u8]) -> Result<usize> {
+    with_key(id, alg, PSA_KEY_USAGE_DECRYPT, |_, p| {
+        if !p.is_key_pair() {
+            return Err(Error::InvalidArgument);
+        }
+        if alg == PSA_ALG_RSA_PKCS1V15_CRYPT && !salt.is_empty() {
+            return Err(Error::InvalidArgument);
+        }
+        rsa::max_plaintext(p.bits(), alg)?;
+        rsa::decrypt_prepared(p, alg, input, salt, out)
+    })
+}
