@@ -217,6 +217,7 @@ pub fn export_public(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<
 /// Length of the digest of hash algorithm `h` when this driver supports it.
 pub fn hash_len(h: psa_algorithm_t) -> Option<usize> {
     Some(match h {
+        PSA_ALG_SHA_1 => 20,
         PSA_ALG_SHA_224 | PSA_ALG_SHA_512_224 | PSA_ALG_SHA3_224 => 28,
         PSA_ALG_SHA_256 | PSA_ALG_SHA_512_256 | PSA_ALG_SHA3_256 => 32,
         PSA_ALG_SHA_384 | PSA_ALG_SHA3_384 => 48,
@@ -230,6 +231,7 @@ pub fn hash_len(h: psa_algorithm_t) -> Option<usize> {
 pub fn hash_message(h: psa_algorithm_t, msg: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     use sha2::Digest;
     let v = match h {
+        PSA_ALG_SHA_1 => sha1::Sha1::digest(msg).to_vec(),
         PSA_ALG_SHA_224 => sha2::Sha224::digest(msg).to_vec(),
         PSA_ALG_SHA_256 => sha2::Sha256::digest(msg).to_vec(),
         PSA_ALG_SHA_384 => sha2::Sha384::digest(msg).to_vec(),
@@ -257,6 +259,10 @@ pub fn hash_message(h: psa_algorithm_t, msg: &[u8]) -> Result<Zeroizing<Vec<u8>>
 macro_rules! with_digest {
     ($h:expr, $D:ident => $body:expr) => {
         match $h {
+            PSA_ALG_SHA_1 => {
+                type $D = sha1::Sha1;
+                $body
+            }
             PSA_ALG_SHA_224 => {
                 type $D = sha2::Sha224;
                 $body
