@@ -92,8 +92,6 @@ fi
 BUILT=()
 for t in "${TESTS[@]}"; do
     extra=()
-    # test_stubs checks the BAD_STATE answers too now that psa_crypto_init exists.
-    [ "$t" = test_stubs ] && extra=(-DRUSTPSA_HAVE_INIT)
     if build_c "$t" "${extra[@]}"; then BUILT+=("$t"); fi
 done
 

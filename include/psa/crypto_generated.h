@@ -1466,7 +1466,8 @@ psa_status_t psa_hash_compare(psa_algorithm_t alg,
 
 /**
  * Combine `private_key` with the peer's public key `peer_key` using agreement
- * algorithm `alg` and write the raw shared secret to `output`.
+ * algorithm `alg` and write the raw shared secret to `output`. Needs
+ * `PSA_KEY_USAGE_DERIVE`; `*output_length` receives the length.
  */
 psa_status_t psa_raw_key_agreement(psa_algorithm_t alg,
                                    psa_key_id_t private_key,
@@ -1762,7 +1763,8 @@ psa_status_t psa_generate_random(uint8_t *output, size_t output_size);
 
 /**
  * Sign the message `input` with private key `key` and signature algorithm `alg`,
- * hashing the message first when the algorithm requires it.
+ * hashing the message first when the algorithm requires it. Needs
+ * `PSA_KEY_USAGE_SIGN_MESSAGE`; `*signature_length` receives the length.
  */
 psa_status_t psa_sign_message(psa_key_id_t key,
                               psa_algorithm_t alg,
@@ -1774,7 +1776,8 @@ psa_status_t psa_sign_message(psa_key_id_t key,
 
 /**
  * Check `signature` over the message `input` with public key (or key pair) `key`;
- * returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+ * returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match. Needs
+ * `PSA_KEY_USAGE_VERIFY_MESSAGE`.
  */
 psa_status_t psa_verify_message(psa_key_id_t key,
                                 psa_algorithm_t alg,
@@ -1785,7 +1788,8 @@ psa_status_t psa_verify_message(psa_key_id_t key,
 
 /**
  * Sign the already-computed message digest `hash` with private key `key` and
- * signature algorithm `alg`.
+ * signature algorithm `alg`. Needs `PSA_KEY_USAGE_SIGN_HASH`;
+ * `*signature_length` receives the length.
  */
 psa_status_t psa_sign_hash(psa_key_id_t key,
                            psa_algorithm_t alg,
@@ -1797,7 +1801,8 @@ psa_status_t psa_sign_hash(psa_key_id_t key,
 
 /**
  * Check `signature` over the already-computed message digest `hash`; returns
- * `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+ * `PSA_ERROR_INVALID_SIGNATURE` when it does not match. Needs
+ * `PSA_KEY_USAGE_VERIFY_HASH`.
  */
 psa_status_t psa_verify_hash(psa_key_id_t key,
                              psa_algorithm_t alg,

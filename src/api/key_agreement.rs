@@ -1,7 +1,24 @@
-//! Key agreement.
+//! Key agreement: `psa_raw_key_agreement`, `psa_key_agreement` and the shared
+//! secret that `psa_key_derivation_key_agreement` feeds into a derivation.
 use zeroize::Zeroizing;
 
+use super::attributes::{creation_target, requested_bits};
+use super::sign::with_ecc;
+use super::{core, policy};
+use crate::crypto::{ecc, keys};
 use crate::types::*;
+
+/// Whether a key whose policy is `policy` may be used for agreement `alg`:
+/// the same algorithm, or (for a standalone agreement policy) any combined
+/// agreement-plus-KDF algorithm built on it.
+fn permits(policy: psa_algorithm_t, alg: psa_algorithm_t) -> bool {
+    policy != PSA_ALG_NONE
+        && psa_alg_is_key_agreement(policy)
+        && (policy == alg
+            || (psa_alg_is_standalone_key_agreement(policy)
+                && !psa_alg_is_standalone_key_agreement(alg)
+                && psa_alg_key_agreement_get_base(alg) == policy))
+}
 
 /// The raw shared secret of `private_key` (which must permit `alg` and
 /// `PSA_KEY_USAGE_DERIVE`) and the peer's public key `peer`, for the key
@@ -9,7 +26,92 @@ use crate::types::*;
 /// agreement-plus-KDF algorithm, whose agreement part is used). Used by
 /// `psa_raw_key_agreement`, `psa_key_agreement` and
 /// `psa_key_derivation_key_agreement`.
-pub fn shared_secret(private_key: psa_key_id_t, alg: psa_algorithm_t, peer: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-    let _ = (private_key, alg, peer);
-    Err(Error::NotSupported)
+pub fn shared_secret(
+    private_key: psa_key_id_t,
+    alg: psa_algorithm_t,
+    peer: &[u8],
+) -> Result<Zeroizing<Vec<u8>>> {
+    let c = core()?;
+    if !psa_alg_is_key_agreement(alg) {
+        return Err(Error::InvalidArgument);
+    }
+    let base = psa_alg_key_agreement_get_base(alg);
+    if !psa_alg_is_ecdh(base) {
+        return Err(if psa_alg_is_ffdh(base) {
+            Error::NotSupported
+        } else {
+            Error::InvalidArgument
+        });
+    }
+    let k = c.keys.get(private_key)?;
+    let d = k.data();
+    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    policy::require_usage(&d.attrs, PSA_KEY_USAGE_DERIVE)?;
+    if !permits(d.attrs.private_alg, alg) && !permits(d.attrs.private_alg2, alg) {
+        return Err(Error::NotPermitted);
+    }
+    if !psa_key_type_is_ecc_key_pair(t) {
+        return Err(Error::InvalidArgument);
+    }
+    let curve = ecc::curve(t, bits)?;
+    if curve.is_edwards() {
+        return Err(Error::InvalidArgument);
+    }
+    let secret = with_ecc(d, |p| p.agree(peer))?;
+    k.release()?;
+    Ok(secret)
+}
+
+/// `psa_raw_key_agreement`: returns the length of the shared secret.
+pub fn raw_key_agreement(
+    alg: psa_algorithm_t,
+    private_key: psa_key_id_t,
+    peer: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
+    core()?;
+    if !psa_alg_is_standalone_key_agreement(alg) {
+        return Err(Error::InvalidArgument);
+    }
+    let secret = shared_secret(private_key, alg, peer)?;
+    let n = secret.len();
+    out.get_mut(..n)
+        .ok_or(Error::BufferTooSmall)?
+        .copy_from_slice(&secret);
+    Ok(n)
+}
+
+/// `psa_key_agreement`: stores the shared secret in a new key of type
+/// `PSA_KEY_TYPE_DERIVE`, `RAW_DATA`, `HMAC` or `PASSWORD` (other types
+/// `NotSupported`) whose size, if given, must be the secret's.
+pub fn key_agreement(
+    private_key: psa_key_id_t,
+    peer: &[u8],
+    alg: psa_algorithm_t,
+    attrs: &psa_key_attributes_t,
+) -> Result<psa_key_id_t> {
+    core()?;
+    if !psa_alg_is_standalone_key_agreement(alg) {
+        return Err(Error::InvalidArgument);
+    }
+    let target = creation_target(attrs)?;
+    let t = attrs.private_type;
+    match t {
+        PSA_KEY_TYPE_DERIVE | PSA_KEY_TYPE_RAW_DATA | PSA_KEY_TYPE_HMAC | PSA_KEY_TYPE_PASSWORD => {
+        }
+        PSA_KEY_TYPE_NONE => return Err(Error::InvalidArgument),
+        _ if psa_key_type_is_asymmetric(t) => return Err(Error::InvalidArgument),
+        _ => return Err(Error::NotSupported),
+    }
+    let wanted = requested_bits(attrs)?;
+    let secret = shared_secret(private_key, alg, peer)?;
+    let bits = secret.len() * 8;
+    if wanted != 0 && wanted != bits {
+        return Err(Error::InvalidArgument);
+    }
+    keys::check_size(t, bits)?;
+    let mut a = *attrs;
+    a.private_bits = bits as u16;
+    a.private_usage = psa_key_usage_extend(a.private_usage);
+    core()?.keys.begin_create(target)?.commit(a, secret)
 }

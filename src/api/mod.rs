@@ -25,6 +25,7 @@ pub mod key_management;
 pub mod mac;
 pub mod operation;
 pub mod policy;
+pub mod sign;
 
 /// Default slot capacity: large enough that only deliberate configurations
 /// ever evict.

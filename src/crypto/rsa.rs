@@ -21,7 +21,7 @@ use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey, EncodeRsaPrivateKey, E
 use rsa::rand_core::{TryCryptoRng, TryRng};
 use rsa::traits::PublicKeyParts;
 use rsa::{BoxedUint, Oaep, Pkcs1v15Encrypt, Pkcs1v15Sign, Pss, RsaPrivateKey, RsaPublicKey};
-use rsa_sha2::Digest;
+use sha2_v11::Digest;
 use zeroize::Zeroizing;
 
 use super::random;
@@ -94,11 +94,11 @@ impl Hash {
     }
     fn digest(self, msg: &[u8]) -> Vec<u8> {
         match self {
-            Hash::Sha1 => rsa_sha1::Sha1::digest(msg).to_vec(),
-            Hash::Sha224 => rsa_sha2::Sha224::digest(msg).to_vec(),
-            Hash::Sha256 => rsa_sha2::Sha256::digest(msg).to_vec(),
-            Hash::Sha384 => rsa_sha2::Sha384::digest(msg).to_vec(),
-            Hash::Sha512 => rsa_sha2::Sha512::digest(msg).to_vec(),
+            Hash::Sha1 => sha1_v11::Sha1::digest(msg).to_vec(),
+            Hash::Sha224 => sha2_v11::Sha224::digest(msg).to_vec(),
+            Hash::Sha256 => sha2_v11::Sha256::digest(msg).to_vec(),
+            Hash::Sha384 => sha2_v11::Sha384::digest(msg).to_vec(),
+            Hash::Sha512 => sha2_v11::Sha512::digest(msg).to_vec(),
         }
     }
 }
@@ -108,23 +108,23 @@ macro_rules! with_digest {
     ($h:expr, $D:ident => $body:expr) => {
         match $h {
             Hash::Sha1 => {
-                type $D = rsa_sha1::Sha1;
+                type $D = sha1_v11::Sha1;
                 $body
             }
             Hash::Sha224 => {
-                type $D = rsa_sha2::Sha224;
+                type $D = sha2_v11::Sha224;
                 $body
             }
             Hash::Sha256 => {
-                type $D = rsa_sha2::Sha256;
+                type $D = sha2_v11::Sha256;
                 $body
             }
             Hash::Sha384 => {
-                type $D = rsa_sha2::Sha384;
+                type $D = sha2_v11::Sha384;
                 $body
             }
             Hash::Sha512 => {
-                type $D = rsa_sha2::Sha512;
+                type $D = sha2_v11::Sha512;
                 $body
             }
         }
@@ -767,7 +767,7 @@ mod tests {
         let key = p.private.as_ref().unwrap();
         let digest = Hash::Sha256.digest(b"salt");
         for salt in [0usize, 20, 32, 64] {
-            let sig = key.sign_with_rng(&mut SysRng, Pss::<rsa_sha2::Sha256>::new_with_salt(salt), &digest).unwrap();
+            let sig = key.sign_with_rng(&mut SysRng, Pss::<sha2_v11::Sha256>::new_with_salt(salt), &digest).unwrap();
             let standard = verify_hash_prepared(&p, psa_alg_rsa_pss(PSA_ALG_SHA_256), &digest, &sig);
             let any = verify_hash_prepared(&p, psa_alg_rsa_pss_any_salt(PSA_ALG_SHA_256), &digest, &sig);
             assert_eq!(any, Ok(()));

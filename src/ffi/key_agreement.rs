@@ -1,14 +1,12 @@
 //! Key agreement: raw shared secrets and shared secrets stored as new keys.
-//!
-//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
-//! clearing outputs first as the specification asks on failure.
 use super::boundary;
 use crate::types::{
     psa_algorithm_t, psa_key_attributes_t, psa_key_id_t, psa_status_t, Error, PSA_KEY_ID_NULL,
 };
 
 /// Combine `private_key` with the peer's public key `peer_key` using agreement
-/// algorithm `alg` and write the raw shared secret to `output`.
+/// algorithm `alg` and write the raw shared secret to `output`. Needs
+/// `PSA_KEY_USAGE_DERIVE`; `*output_length` receives the length.
 #[no_mangle]
 pub unsafe extern "C" fn psa_raw_key_agreement(
     alg: psa_algorithm_t,
@@ -19,19 +17,23 @@ pub unsafe extern "C" fn psa_raw_key_agreement(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (
-        alg,
-        private_key,
-        peer_key,
-        peer_key_length,
-        output,
-        output_size,
-    );
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(output_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if output_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (peer, out) = unsafe {
+            (
+                boundary::input(peer_key, peer_key_length)?,
+                boundary::output(output, output_size)?,
+            )
+        };
+        let n = crate::api::key_agreement::raw_key_agreement(alg, private_key, peer, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(output_length, n) }
     })
 }
 
@@ -47,11 +49,22 @@ pub unsafe extern "C" fn psa_key_agreement(
     attributes: *const psa_key_attributes_t,
     key: *mut psa_key_id_t,
 ) -> psa_status_t {
-    let _ = (private_key, peer_key, peer_key_length, alg, attributes);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `psa_key_id_t`.
         unsafe { boundary::preset(key, PSA_KEY_ID_NULL) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if key.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes a valid attribute object and peer buffer (or NULL and 0).
+        let (attrs, peer) = unsafe {
+            (
+                boundary::obj(attributes)?,
+                boundary::input(peer_key, peer_key_length)?,
+            )
+        };
+        let id = crate::api::key_agreement::key_agreement(private_key, peer, alg, attrs)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(key, id) }
     })
 }

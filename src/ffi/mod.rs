@@ -19,7 +19,3 @@ pub mod random;
 pub mod sign;
 pub mod threading;
 
-/// Fails with `BadState` until the library is initialised.
-pub(crate) fn require_initialized() -> crate::types::Result<()> {
-    crate::api::core().map(|_| ())
-}

@@ -1,12 +1,10 @@
 //! Asymmetric signatures: sign and verify a message or a precomputed hash.
-//!
-//! Stubs for now: each checks initialisation and reports `PSA_ERROR_NOT_SUPPORTED`,
-//! clearing output lengths first as the specification asks on failure.
 use super::boundary;
 use crate::types::{psa_algorithm_t, psa_key_id_t, psa_status_t, Error};
 
 /// Sign the message `input` with private key `key` and signature algorithm `alg`,
-/// hashing the message first when the algorithm requires it.
+/// hashing the message first when the algorithm requires it. Needs
+/// `PSA_KEY_USAGE_SIGN_MESSAGE`; `*signature_length` receives the length.
 #[no_mangle]
 pub unsafe extern "C" fn psa_sign_message(
     key: psa_key_id_t,
@@ -17,17 +15,29 @@ pub unsafe extern "C" fn psa_sign_message(
     signature_size: usize,
     signature_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (key, alg, input, input_length, signature, signature_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(signature_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if signature_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (input, out) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::output(signature, signature_size)?,
+            )
+        };
+        let n = crate::api::sign::sign_message(key, alg, input, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(signature_length, n) }
     })
 }
 
 /// Check `signature` over the message `input` with public key (or key pair) `key`;
-/// returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+/// returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match. Needs
+/// `PSA_KEY_USAGE_VERIFY_MESSAGE`.
 #[no_mangle]
 pub unsafe extern "C" fn psa_verify_message(
     key: psa_key_id_t,
@@ -37,15 +47,22 @@ pub unsafe extern "C" fn psa_verify_message(
     signature: *const u8,
     signature_length: usize,
 ) -> psa_status_t {
-    let _ = (key, alg, input, input_length, signature, signature_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (input, sig) = unsafe {
+            (
+                boundary::input(input, input_length)?,
+                boundary::input(signature, signature_length)?,
+            )
+        };
+        crate::api::sign::verify_message(key, alg, input, sig)
     })
 }
 
 /// Sign the already-computed message digest `hash` with private key `key` and
-/// signature algorithm `alg`.
+/// signature algorithm `alg`. Needs `PSA_KEY_USAGE_SIGN_HASH`;
+/// `*signature_length` receives the length.
 #[no_mangle]
 pub unsafe extern "C" fn psa_sign_hash(
     key: psa_key_id_t,
@@ -56,17 +73,29 @@ pub unsafe extern "C" fn psa_sign_hash(
     signature_size: usize,
     signature_length: *mut usize,
 ) -> psa_status_t {
-    let _ = (key, alg, hash, hash_length, signature, signature_size);
     boundary::guard(|| {
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(signature_length, 0) };
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        if signature_length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (hash, out) = unsafe {
+            (
+                boundary::input(hash, hash_length)?,
+                boundary::output(signature, signature_size)?,
+            )
+        };
+        let n = crate::api::sign::sign_hash(key, alg, hash, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(signature_length, n) }
     })
 }
 
 /// Check `signature` over the already-computed message digest `hash`; returns
-/// `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+/// `PSA_ERROR_INVALID_SIGNATURE` when it does not match. Needs
+/// `PSA_KEY_USAGE_VERIFY_HASH`.
 #[no_mangle]
 pub unsafe extern "C" fn psa_verify_hash(
     key: psa_key_id_t,
@@ -76,9 +105,15 @@ pub unsafe extern "C" fn psa_verify_hash(
     signature: *const u8,
     signature_length: usize,
 ) -> psa_status_t {
-    let _ = (key, alg, hash, hash_length, signature, signature_length);
     boundary::guard(|| {
-        crate::ffi::require_initialized()?;
-        Err(Error::NotSupported)
+        crate::api::core()?;
+        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+        let (hash, sig) = unsafe {
+            (
+                boundary::input(hash, hash_length)?,
+                boundary::input(signature, signature_length)?,
+            )
+        };
+        crate::api::sign::verify_hash(key, alg, hash, sig)
     })
 }

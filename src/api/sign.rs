@@ -1,0 +1,275 @@
+//! Asymmetric signatures: `psa_sign_hash`, `psa_verify_hash`,
+//! `psa_sign_message`, `psa_verify_message`.
+//!
+//! ECC keys are parsed once and cached in the key slot ([`with_ecc`]); RSA keys
+//! go to [`crate::crypto::rsa`] with their stored material.
+use super::{core, policy};
+use crate::crypto::ecc::{self, Curve, Prepared};
+use crate::crypto::rsa;
+use crate::keystore::KeyData;
+use crate::types::*;
+
+/// Tag of the cached ECC key in `KeyData::cache` (the cache of an ECC key only
+/// ever holds its parsed form).
+const ECC_CACHE_TAG: psa_algorithm_t = PSA_ALG_ECDH;
+
+/// Runs `f` with the key's parsed ECC form, building it on first use and
+/// caching it in the key slot (wiped with the slot).
+pub(crate) fn with_ecc<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -> Result<R> {
+    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    let cached = d.cache.get_or_try_init(|| -> Result<_> {
+        Ok((
+            ECC_CACHE_TAG,
+            Box::new(ecc::prepare(t, bits, &d.material)?) as _,
+        ))
+    })?;
+    match (cached.0 == ECC_CACHE_TAG)
+        .then(|| cached.1.downcast_ref::<Prepared>())
+        .flatten()
+    {
+        Some(p) => f(p),
+        None => f(&ecc::prepare(t, bits, &d.material)?),
+    }
+}
+
+/// Whether the key's policy (primary or enrolment algorithm) permits `alg`.
+fn permitted(d: &KeyData, alg: psa_algorithm_t) -> bool {
+    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    policy::permits(d.attrs.private_alg, alg, t, bits)
+        || policy::permits(d.attrs.private_alg2, alg, t, bits)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Hash,
+    Message,
+}
+
+/// What the caller asked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Sign,
+    Verify,
+}
+
+/// Argument checks on the algorithm alone.
+fn check_alg(alg: psa_algorithm_t, input: Input) -> Result<()> {
+    if !psa_alg_is_sign(alg) {
+        return Err(Error::InvalidArgument);
+    }
+    policy::require_specific(alg)?;
+    let ok = match input {
+        Input::Hash => psa_alg_is_sign_hash(alg),
+        Input::Message => psa_alg_is_sign_message(alg),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument)
+    }
+}
+
+fn usage(op: Op, input: Input) -> psa_key_usage_t {
+    match (op, input) {
+        (Op::Sign, Input::Hash) => PSA_KEY_USAGE_SIGN_HASH,
+        (Op::Sign, Input::Message) => PSA_KEY_USAGE_SIGN_MESSAGE,
+        (Op::Verify, Input::Hash) => PSA_KEY_USAGE_VERIFY_HASH,
+        (Op::Verify, Input::Message) => PSA_KEY_USAGE_VERIFY_MESSAGE,
+    }
+}
+
+/// Checks that a precomputed `hash` has the length of `alg`'s hash (any
+/// non-empty length for the algorithms without one).
+fn check_hash_len(h: psa_algorithm_t, hash: &[u8]) -> Result<()> {
+    if h == PSA_ALG_NONE {
+        return if hash.is_empty() {
+            Err(Error::InvalidArgument)
+        } else {
+            Ok(())
+        };
+    }
+    let n = ecc::hash_len(h).ok_or(Error::NotSupported)?;
+    if hash.len() == n {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument)
+    }
+}
+
+/// Where the output (or the signature to check) goes.
+enum Data<'a> {
+    Out(&'a mut [u8]),
+    Sig(&'a [u8]),
+}
+
+/// The common path of the four functions; returns the signature length (0 for
+/// a verification).
+fn run(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    input: Input,
+    data: &[u8],
+    mut io: Data<'_>,
+) -> Result<usize> {
+    let c = core()?;
+    check_alg(alg, input)?;
+    let op = if matches!(io, Data::Out(_)) {
+        Op::Sign
+    } else {
+        Op::Verify
+    };
+    let k = c.keys.get(id)?;
+    let d = k.data();
+    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    policy::require_usage(&d.attrs, usage(op, input))?;
+    if !permitted(d, alg) {
+        return Err(Error::NotPermitted);
+    }
+    if op == Op::Sign && !psa_key_type_is_key_pair(t) {
+        return Err(Error::InvalidArgument);
+    }
+    let n = if psa_key_type_is_rsa(t) {
+        rsa_run(d, alg, input, data, &mut io)?
+    } else if psa_key_type_is_ecc(t) {
+        let curve = ecc::curve(t, bits)?;
+        ecc_run(d, curve, alg, input, data, &mut io)?
+    } else {
+        return Err(Error::InvalidArgument);
+    };
+    k.release()?;
+    Ok(n)
+}
+
+fn rsa_run(
+    d: &KeyData,
+    alg: psa_algorithm_t,
+    input: Input,
+    data: &[u8],
+    io: &mut Data<'_>,
+) -> Result<usize> {
+    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    if !(psa_alg_is_rsa_pkcs1v15_sign(alg) || psa_alg_is_rsa_pss(alg)) {
+        return Err(Error::InvalidArgument);
+    }
+    let h = psa_alg_sign_get_hash(alg);
+    let digest;
+    let hash: &[u8] = match input {
+        Input::Hash => {
+            if alg != PSA_ALG_RSA_PKCS1V15_SIGN_RAW {
+                check_hash_len(h, data)?;
+            }
+            data
+        }
+        Input::Message => {
+            digest = ecc::hash_message(h, data)?;
+            &digest
+        }
+    };
+    match io {
+        Data::Out(out) => {
+            if out.len() < rsa::signature_length(bits) {
+                return Err(Error::BufferTooSmall);
+            }
+            rsa::sign_hash(&d.material, alg, hash, out)
+        }
+        Data::Sig(sig) => rsa::verify_hash(t, &d.material, alg, hash, sig).map(|_| 0),
+    }
+}
+
+fn ecc_run(
+    d: &KeyData,
+    curve: Curve,
+    alg: psa_algorithm_t,
+    input: Input,
+    data: &[u8],
+    io: &mut Data<'_>,
+) -> Result<usize> {
+    let h = psa_alg_sign_get_hash(alg);
+    if psa_alg_is_ecdsa(alg) {
+        if !curve.is_weierstrass() {
+            return Err(Error::InvalidArgument);
+        }
+        let deterministic = psa_alg_is_deterministic_ecdsa(alg);
+        match input {
+            Input::Hash => check_hash_len(h, data)?,
+            Input::Message => {
+                ecc::hash_len(h).ok_or(Error::NotSupported)?;
+            }
+        }
+        return with_ecc(d, |p| match (io, input) {
+            (Data::Out(out), _) if out.len() < curve.signature_len() => Err(Error::BufferTooSmall),
+            (Data::Out(out), Input::Hash) => p.ecdsa_sign_hash(h, deterministic, data, out),
+            (Data::Out(out), Input::Message) => p.ecdsa_sign_message(h, deterministic, data, out),
+            (Data::Sig(sig), Input::Hash) => p.ecdsa_verify_hash(data, sig).map(|_| 0),
+            (Data::Sig(sig), Input::Message) => p.ecdsa_verify_message(h, data, sig).map(|_| 0),
+        });
+    }
+    let prehash_curve = match alg {
+        PSA_ALG_PURE_EDDSA => None,
+        PSA_ALG_ED25519PH => Some(Curve::Ed25519),
+        PSA_ALG_ED448PH => Some(Curve::Ed448),
+        _ => return Err(Error::InvalidArgument),
+    };
+    if !curve.is_edwards() || prehash_curve.is_some_and(|c| c != curve) {
+        return Err(Error::InvalidArgument);
+    }
+    let digest;
+    let message_or_hash: &[u8] = match (prehash_curve, input) {
+        (Some(_), Input::Hash) => {
+            check_hash_len(h, data)?;
+            data
+        }
+        (Some(_), Input::Message) => {
+            digest = ecc::hash_message(h, data)?;
+            &digest
+        }
+        (None, _) => data,
+    };
+    with_ecc(d, |p| match (io, prehash_curve) {
+        (Data::Out(out), _) if out.len() < curve.signature_len() => Err(Error::BufferTooSmall),
+        (Data::Out(out), None) => p.eddsa_sign(message_or_hash, out),
+        (Data::Out(out), Some(_)) => p.hash_eddsa_sign(message_or_hash, out),
+        (Data::Sig(sig), None) => p.eddsa_verify(message_or_hash, sig).map(|_| 0),
+        (Data::Sig(sig), Some(_)) => p.hash_eddsa_verify(message_or_hash, sig).map(|_| 0),
+    })
+}
+
+/// `psa_sign_hash`: returns the signature length.
+pub fn sign_hash(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    hash: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
+    run(id, alg, Input::Hash, hash, Data::Out(out))
+}
+
+/// `psa_verify_hash`: `InvalidSignature` when the signature does not match.
+pub fn verify_hash(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    hash: &[u8],
+    signature: &[u8],
+) -> Result<()> {
+    run(id, alg, Input::Hash, hash, Data::Sig(signature)).map(|_| ())
+}
+
+/// `psa_sign_message`: returns the signature length.
+pub fn sign_message(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    msg: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
+    run(id, alg, Input::Message, msg, Data::Out(out))
+}
+
+/// `psa_verify_message`: `InvalidSignature` when the signature does not match.
+pub fn verify_message(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    msg: &[u8],
+    signature: &[u8],
+) -> Result<()> {
+    run(id, alg, Input::Message, msg, Data::Sig(signature)).map(|_| ())
+}
