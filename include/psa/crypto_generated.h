@@ -301,12 +301,17 @@ typedef uint16_t psa_key_derivation_step_t;
  * types take no data. The default value (all zero) is the same as calling
  * `psa_generate_key()`.
  */
-typedef struct psa_custom_key_parameters_t {
+typedef struct psa_custom_key_parameters_s {
     /**
      * Flags: must be 0.
      */
     uint32_t flags;
-} psa_custom_key_parameters_t;
+} psa_custom_key_parameters_s;
+
+/**
+ * Custom production parameters for `psa_generate_key_custom()`.
+ */
+typedef struct psa_custom_key_parameters_s psa_custom_key_parameters_t;
 
 /**
  * Key handle: Mbed TLS 2.x/3.x compatibility alias of a key identifier.
@@ -1584,7 +1589,7 @@ psa_status_t psa_key_derivation_abort(psa_key_derivation_operation_t *operation)
  * selects 65537). On failure `*key` is set to `PSA_KEY_ID_NULL`.
  */
 psa_status_t psa_generate_key_custom(const psa_key_attributes_t *attributes,
-                                     const struct psa_custom_key_parameters_t *custom,
+                                     const psa_custom_key_parameters_t *custom,
                                      const uint8_t *custom_data,
                                      size_t custom_data_length,
                                      psa_key_id_t *key);

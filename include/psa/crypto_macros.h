@@ -750,4 +750,8 @@ static inline psa_key_derivation_operation_t psa_key_derivation_operation_init(v
     return v;
 }
 
+/** Initial value of a `psa_custom_key_parameters_t`: the default production
+ *  parameters (PSA Crypto API 1.3). */
+#define PSA_CUSTOM_KEY_PARAMETERS_INIT { 0 }
+
 #endif /* RUSTPSA_PSA_CRYPTO_MACROS_H */

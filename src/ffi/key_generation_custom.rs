@@ -12,10 +12,12 @@ use crate::types::*;
 /// `psa_generate_key()`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
-pub struct psa_custom_key_parameters_t {
+pub struct psa_custom_key_parameters_s {
     /// Flags: must be 0.
     pub flags: u32,
 }
+/// Custom production parameters for `psa_generate_key_custom()`.
+pub type psa_custom_key_parameters_t = psa_custom_key_parameters_s;
 
 /// Generate a key like psa_generate_key(), with custom production parameters:
 /// for an RSA key pair `custom_data` is the public exponent (big-endian; empty
