@@ -336,7 +336,7 @@ static void test_errors(void)
     CHECK_STATUS(psa_aead_update(&op, in, 16, out, sizeof out, &n), PSA_ERROR_BAD_STATE);
     CHECK_STATUS(psa_aead_abort(&op), PSA_SUCCESS);
     CHECK_STATUS(psa_aead_encrypt_setup(&op, chacha, PSA_ALG_CHACHA20_POLY1305), PSA_ERROR_INVALID_HANDLE);
-    CHECK_STATUS(psa_aead_abort(NULL), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_aead_abort(NULL), PSA_SUCCESS);
     psa_destroy_key(gcm);
     psa_destroy_key(ccm);
     psa_destroy_key(enc_only);

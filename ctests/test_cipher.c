@@ -315,7 +315,7 @@ static void test_errors(void)
     CHECK_STATUS(psa_cipher_update(&op, in, 16, out, sizeof out, &n), PSA_ERROR_BAD_STATE);
     CHECK_STATUS(psa_cipher_abort(&op), PSA_SUCCESS);
     CHECK_STATUS(psa_cipher_encrypt_setup(&op, ctr, PSA_ALG_CTR), PSA_ERROR_INVALID_HANDLE);
-    CHECK_STATUS(psa_cipher_abort(NULL), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_cipher_abort(NULL), PSA_SUCCESS);
     psa_destroy_key(enc_only);
     psa_destroy_key(hmac);
     psa_destroy_key(ecb);

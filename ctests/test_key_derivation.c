@@ -661,9 +661,57 @@ static void test_errors(void)
         CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
         CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_KEY_AGREEMENT(PSA_ALG_ECDH, HKDF256)),
                      PSA_SUCCESS);
+        /* a DERIVE key's policy does not permit ECDH */
         CHECK_STATUS2(psa_key_derivation_key_agreement(&op, S_SECRET, derive, peer, sizeof peer),
-                      PSA_ERROR_NOT_SUPPORTED, PSA_ERROR_INVALID_ARGUMENT);
+                      PSA_ERROR_NOT_PERMITTED, PSA_ERROR_INVALID_ARGUMENT);
         CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    }
+    /* ECDH P-256 into HKDF-SHA-256 equals HKDF over the raw shared secret. A
+     * policy of PSA_ALG_ECDH permits both uses. */
+    {
+        const psa_algorithm_t ka = PSA_ALG_KEY_AGREEMENT(PSA_ALG_ECDH, HKDF256);
+        psa_key_attributes_t ea = PSA_KEY_ATTRIBUTES_INIT;
+        psa_key_id_t mine = 0, theirs = 0;
+        uint8_t their_pub[65], secret[32], via_ka[42], via_raw[42];
+        size_t pub_len = 0, secret_len = 0;
+        psa_set_key_type(&ea, PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1));
+        psa_set_key_bits(&ea, 256);
+        psa_set_key_usage_flags(&ea, PSA_KEY_USAGE_DERIVE);
+        psa_set_key_algorithm(&ea, PSA_ALG_ECDH);
+        if (CHECK_STATUS(psa_generate_key(&ea, &mine), PSA_SUCCESS) &&
+            CHECK_STATUS(psa_generate_key(&ea, &theirs), PSA_SUCCESS) &&
+            CHECK_STATUS(psa_export_public_key(theirs, their_pub, sizeof their_pub, &pub_len),
+                         PSA_SUCCESS) &&
+            CHECK_STATUS(psa_raw_key_agreement(PSA_ALG_ECDH, mine, their_pub, pub_len, secret,
+                                               sizeof secret, &secret_len),
+                         PSA_SUCCESS)) {
+            CHECK_STATUS(psa_key_derivation_setup(&op, ka), PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT,
+                                                        (const uint8_t *) "salt", 4),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_key_agreement(&op, S_SECRET, mine, their_pub, pub_len),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO,
+                                                        (const uint8_t *) "info", 4),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_output_bytes(&op, via_ka, sizeof via_ka), PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+
+            CHECK_STATUS(psa_key_derivation_setup(&op, HKDF256), PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT,
+                                                        (const uint8_t *) "salt", 4),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_input_bytes(&op, S_SECRET, secret, secret_len),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO,
+                                                        (const uint8_t *) "info", 4),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_output_bytes(&op, via_raw, sizeof via_raw), PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+            CHECK_MEM(via_ka, sizeof via_ka, via_raw, sizeof via_raw);
+        }
+        psa_destroy_key(mine);
+        psa_destroy_key(theirs);
     }
 
     /* Destroying an input key: the operation's copy is wiped. */
