@@ -6,6 +6,7 @@
 use super::{core, policy};
 use crate::crypto::ecc::{self, Curve, Prepared};
 use crate::crypto::rsa;
+use super::asymmetric_encrypt::with_rsa_key;
 use crate::keystore::KeyData;
 use crate::types::*;
 
@@ -140,6 +141,8 @@ fn run(
     Ok(n)
 }
 
+/// RSA through the key's cached parsed form (see `with_rsa_key`): ring signs
+/// and verifies messages where it can; precomputed hashes go to the rsa crate.
 fn rsa_run(
     d: &KeyData,
     alg: psa_algorithm_t,
@@ -147,33 +150,24 @@ fn rsa_run(
     data: &[u8],
     io: &mut Data<'_>,
 ) -> Result<usize> {
-    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    let bits = d.attrs.private_bits as usize;
     if !(psa_alg_is_rsa_pkcs1v15_sign(alg) || psa_alg_is_rsa_pss(alg)) {
         return Err(Error::InvalidArgument);
     }
-    let h = psa_alg_sign_get_hash(alg);
-    let digest;
-    let hash: &[u8] = match input {
-        Input::Hash => {
-            if alg != PSA_ALG_RSA_PKCS1V15_SIGN_RAW {
-                check_hash_len(h, data)?;
-            }
-            data
-        }
-        Input::Message => {
-            digest = ecc::hash_message(h, data)?;
-            &digest
-        }
-    };
-    match io {
-        Data::Out(out) => {
-            if out.len() < rsa::signature_length(bits) {
-                return Err(Error::BufferTooSmall);
-            }
-            rsa::sign_hash(&d.material, alg, hash, out)
-        }
-        Data::Sig(sig) => rsa::verify_hash(t, &d.material, alg, hash, sig).map(|_| 0),
+    if matches!(input, Input::Hash) && alg != PSA_ALG_RSA_PKCS1V15_SIGN_RAW {
+        check_hash_len(psa_alg_sign_get_hash(alg), data)?;
     }
+    if let Data::Out(out) = io {
+        if out.len() < rsa::signature_length(bits) {
+            return Err(Error::BufferTooSmall);
+        }
+    }
+    with_rsa_key(d, |p| match (input, io) {
+        (Input::Hash, Data::Out(out)) => rsa::sign_hash_prepared(p, alg, data, out),
+        (Input::Hash, Data::Sig(sig)) => rsa::verify_hash_prepared(p, alg, data, sig).map(|()| 0),
+        (Input::Message, Data::Out(out)) => rsa::sign_message_prepared(p, alg, data, out),
+        (Input::Message, Data::Sig(sig)) => rsa::verify_message_prepared(p, alg, data, sig).map(|()| 0),
+    })
 }
 
 fn ecc_run(
