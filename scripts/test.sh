@@ -28,6 +28,9 @@ if ! grep -q "^test result: ok" build/cargo-test.log || grep -q "^test result: F
 fi
 add_counts build/cargo-test.log '^test result:'
 
+echo "== cargo doc (no warnings allowed)"
+if RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 echo "== C harness against target/release"
 cargo build --release --quiet
 rc=0

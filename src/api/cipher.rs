@@ -1,6 +1,6 @@
 //! Unauthenticated ciphers: one-shot and multi-part.
 //!
-//! Multi-part states live in [`OPS`]; the key schedule an operation uses sits
+//! Multi-part states live in `OPS`; the key schedule an operation uses sits
 //! in a [`KeyBound`] so that `psa_destroy_key` wipes it and later steps get
 //! `BadState`.
 use super::operation::{self, KeyBound, Ops, Words};

@@ -5,10 +5,10 @@
 //! State lives in [`OPS`]. Inputs are kept until the first output, when the
 //! algorithm's output stream ([`crate::crypto::kdf::Stream`]) is built from
 //! them. Every secret an operation holds (input copies, the stream's keyed
-//! MAC state) is in one [`Sensitive`] value that is zeroized when the operation
+//! MAC state) is in one `Sensitive` value that is zeroized when the operation
 //! ends. As soon as one input comes from a key, that value moves into a
 //! [`KeyBound`] registered with the key; every further input key registers a
-//! [`Revoker`] that takes and wipes the same value: destroying any input key
+//! `Revoker` that takes and wipes the same value: destroying any input key
 //! wipes the operation's secrets, and its later steps get `BadState`.
 use std::sync::{Arc, Weak};
 

@@ -101,10 +101,7 @@ pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_ke
 
 /// `psa_get_key_attributes`.
 pub fn attributes(id: psa_key_id_t) -> Result<psa_key_attributes_t> {
-    let k = core()?.keys.get(id)?;
-    let a = k.data().attrs;
-    k.release()?;
-    Ok(a)
+    core()?.keys.attributes(id)
 }
 
 /// `psa_destroy_key`: destroying `PSA_KEY_ID_NULL` does nothing and succeeds.

@@ -1,7 +1,7 @@
 //! Asymmetric signatures: `psa_sign_hash`, `psa_verify_hash`,
 //! `psa_sign_message`, `psa_verify_message`.
 //!
-//! ECC keys are parsed once and cached in the key slot ([`with_ecc`]); RSA keys
+//! ECC keys are parsed once and cached in the key slot (`with_ecc`); RSA keys
 //! go to [`crate::crypto::rsa`] with their stored material.
 use super::{core, policy};
 use crate::crypto::ecc::{self, Curve, Prepared};

@@ -55,8 +55,12 @@ fn heavy_fence() {
 
 /// Hazard slots per thread: how many fast-path keys one thread may hold at once.
 const HAZARDS: usize = 4;
-/// Entries in each thread's key cache.
-const CACHE: usize = 8;
+/// Entries in each thread's key cache (direct-mapped by key id).
+const CACHE: usize = 64;
+
+fn cache_index(id: psa_key_id_t) -> usize {
+    (id ^ (id >> 6) ^ (id >> 12)) as usize % CACHE
+}
 
 /// One thread's hazard slots, alone on a cache line.
 #[repr(align(64))]
@@ -84,7 +88,6 @@ struct Local {
     /// `*ASYMMETRIC`, read once per thread.
     asymmetric: bool,
     cache: RefCell<[Option<Entry>; CACHE]>,
-    next: core::cell::Cell<usize>,
 }
 
 impl Local {
@@ -107,7 +110,6 @@ impl Local {
             record,
             asymmetric: *ASYMMETRIC,
             cache: RefCell::new([None; CACHE]),
-            next: core::cell::Cell::new(0),
         }
     }
 }
@@ -135,7 +137,7 @@ pub(super) struct Held {
 pub(super) fn try_get(instance: u64, id: psa_key_id_t) -> Option<Held> {
     LOCAL
         .try_with(|l| {
-            let e = l.cache.borrow().iter().flatten().find(|e| e.id == id && e.instance == instance).copied()?;
+            let e = l.cache.borrow()[cache_index(id)].filter(|e| e.id == id && e.instance == instance)?;
             let hazard = l.record.hazards.iter().find(|h| h.load(Relaxed) == 0)?;
             if l.asymmetric {
                 hazard.store(e.live as u64, Relaxed);
@@ -159,15 +161,7 @@ pub(super) fn try_get(instance: u64, id: psa_key_id_t) -> Option<Held> {
 /// Remembers, after a locked lookup, where `id` lives for the next fast lookups.
 pub(super) fn remember(instance: u64, id: psa_key_id_t, live: &AtomicU64, expected: u64, key: *const KeyData) {
     let _ = LOCAL.try_with(|l| {
-        let mut c = l.cache.borrow_mut();
-        let entry = Entry { instance, id, live, expected, key };
-        if let Some(slot) = c.iter_mut().find(|e| e.is_some_and(|e| e.id == id)) {
-            *slot = Some(entry);
-        } else {
-            let n = l.next.get();
-            c[n] = Some(entry);
-            l.next.set((n + 1) % CACHE);
-        }
+        l.cache.borrow_mut()[cache_index(id)] = Some(Entry { instance, id, live, expected, key });
     });
 }
 

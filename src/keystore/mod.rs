@@ -233,6 +233,7 @@ impl KeyStore {
                 Some(i) => match g.get(i).state {
                     SlotState::Full => {
                         let key = g.register(i);
+                        g.get_mut(i).cached = true;
                         let s = g.get(i);
                         hazard::remember(self.instance, id, &s.live, live_word(s.generation, SlotState::Full), key);
                         let r = KeyRef { store: self, key, how: Reading::Registered(i) };
@@ -253,6 +254,35 @@ impl KeyStore {
                 }
             }
         }
+    }
+
+    /// The attributes of key `id`: like [`KeyStore::get`] then release, but a
+    /// key in memory is read under one lock acquisition, without registering.
+    /// Linearization point: the unlock (or the lock-free `live` check).
+    pub fn attributes(&self, id: psa_key_id_t) -> Result<psa_key_attributes_t> {
+        if let Some(h) = hazard::try_get(self.instance, id) {
+            // SAFETY: the hazard keeps the key alive until it is cleared.
+            let a = unsafe { (*h.key).attrs };
+            h.hazard.store(0, std::sync::atomic::Ordering::Release);
+            return Ok(a);
+        }
+        {
+            let mut g = self.slots.lock()?;
+            if let Some(i) = g.find(id).filter(|&i| g.get(i).state == SlotState::Full) {
+                g.get_mut(i).cached = true;
+                let s = g.get(i);
+                let key = s.key.as_ref().expect("a FULL slot holds a key");
+                let a = key.attrs;
+                hazard::remember(self.instance, id, &s.live, live_word(s.generation, SlotState::Full), Arc::as_ptr(key));
+                g.unlock()?; // LINEARIZATION POINT (attributes read)
+                return Ok(a);
+            }
+        }
+        // Loading, waiting for another thread, or absent: the general path.
+        let k = self.get(id)?;
+        let a = k.data().attrs;
+        k.release()?;
+        Ok(a)
     }
 
     /// Loads persistent key `id` into a reserved slot: read and check outside
@@ -363,6 +393,7 @@ impl KeyStore {
         g.mark_deleted(i); // LINEARIZATION POINT (successful destroy): `live` leaves FULL
         let persistent = g.get(i).persistent;
         let generation = g.get(i).generation;
+        let cached = g.get(i).cached;
         let live: *const std::sync::atomic::AtomicU64 = &g.get(i).live;
         g.unlock()?;
         // The id stays in the index until the wipe, so a creator of the same
@@ -371,8 +402,11 @@ impl KeyStore {
         // SAFETY: slots never move or die before the store; we are registered,
         // so the key stays alive.
         let (live, key) = unsafe { (&*live, &*key) };
-        // Lock-free readers that found the key FULL finish their operation.
-        hazard::wait_clear(live);
+        // Lock-free readers that found the key FULL finish their operation
+        // (only possible if some thread cached this slot).
+        if cached {
+            hazard::wait_clear(live);
+        }
         // Wipe the copies that multi-part operations hold.
         key.revoke_dependents();
         let mut g = self.slots.lock()?;

@@ -62,6 +62,10 @@ pub(super) struct Slot {
     /// Incremented on every wipe, so a waiter can tell its slot was wiped even
     /// if the slot was reused meanwhile.
     pub generation: u64,
+    /// Whether some thread's lock-free cache may name this incarnation of the
+    /// slot; when not, nobody can hold a hazard on it that matters, and
+    /// writers skip the hazard fence and scan.
+    pub cached: bool,
     prev: SlotIx,
     next: SlotIx,
     in_lru: bool,
@@ -83,6 +87,7 @@ impl Slot {
             persistent: false,
             key: None,
             generation: 0,
+            cached: false,
             prev: NIL,
             next: NIL,
             in_lru: false,
@@ -233,6 +238,9 @@ impl Slots {
     /// it; returns whether it did (the slot must then be wiped).
     pub fn try_withdraw(&mut self, i: SlotIx) -> bool {
         let s = self.get(i);
+        if !s.cached {
+            return true;
+        }
         s.live.store(live_word(s.generation, SlotState::Filling), Ordering::SeqCst);
         if super::hazard::present(&s.live) {
             s.live.store(live_word(s.generation, SlotState::Full), Ordering::SeqCst);
@@ -326,6 +334,7 @@ impl Slots {
         let (id, persistent) = (s.id, s.persistent);
         s.readers = 0;
         s.generation += 1;
+        s.cached = false;
         s.set_state(SlotState::Empty);
         s.id = 0;
         drop(key);
