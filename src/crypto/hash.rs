@@ -2,14 +2,22 @@
 //! rest) and incremental hashers, with the specification's suspend/resume state
 //! for the Merkle–Damgård hashes whose chaining state this driver can reach.
 //!
-//! Incremental SHA-1 and SHA-2 run on RustCrypto's block functions
-//! (`sha1::compress`, `sha2::compress256`, `sha2::compress512`, hardware
-//! accelerated where the CPU allows) with our own block buffer and the FIPS 180-4
-//! message padding: that is what lets `psa_hash_suspend` export, and
-//! `psa_hash_resume` import, the chaining state. ring's `digest::Context` keeps
-//! its state private, so it serves the one-shot path only.
+//! Incremental MD5, RIPEMD-160, SHA-1 and SHA-2 run on RustCrypto's block
+//! functions (`sha1::compress`, `sha2::compress256`, `sha2::compress512`, hardware
+//! accelerated where the CPU allows; `md5::block_api::compress` and
+//! `ripemd::block_api::Ripemd160Core` of the digest 0.11 generation, whose
+//! chaining state is reachable through `SerializableState`) with our own block
+//! buffer and the Merkle–Damgård message padding (FIPS 180-4; RFC 1321 and
+//! RIPEMD-160 take the bit length little-endian): that is what lets
+//! `psa_hash_suspend` export, and `psa_hash_resume` import, the chaining state.
+//! ring's `digest::Context` and the digest 0.10 generation of MD5/RIPEMD-160
+//! keep their state private, so they serve the one-shot path only.
 use ::digest::generic_array::GenericArray;
 use ::digest::{Digest as _, ExtendableOutput, Update, XofReader};
+use digest_v11::array::Array;
+use digest_v11::block_api::UpdateCore as _;
+use digest_v11::common::hazmat::{SerializableState as _, SerializedState};
+use ripemd_v11::block_api::Ripemd160Core;
 use ring::digest;
 
 use crate::types::*;
@@ -118,7 +126,10 @@ pub fn sha256(input: &[u8]) -> [u8; 32] {
 }
 
 // ---------------------------------------------------------------------------
-// Merkle–Damgård engine over the block functions (SHA-1 and SHA-2).
+// Merkle–Damgård engine over the block functions (MD5, RIPEMD-160, SHA-1, SHA-2).
+
+/// RFC 1321 initial MD5 state (the words A, B, C, D).
+const IV_MD5: [u32; 4] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
 
 /// FIPS 180-4 initial hash values.
 const IV_SHA1: [u32; 5] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
@@ -171,6 +182,10 @@ const IV_SHA512_256: [u64; 8] = [
 
 #[derive(Clone)]
 enum Chain {
+    Md5([u32; 4]),
+    /// The crate keeps the five words private: they are read and written
+    /// through `SerializableState` (little-endian words, then a block count).
+    Ripemd160(Ripemd160Core),
     Sha1([u32; 5]),
     Sha256([u32; 8]),
     Sha512([u64; 8]),
@@ -184,9 +199,18 @@ impl Chain {
         }
     }
 
+    /// Whether the padding's bit length and the state words are little-endian.
+    fn little_endian(&self) -> bool {
+        matches!(self, Chain::Md5(_) | Chain::Ripemd160(_))
+    }
+
     fn compress(&mut self, blocks: &[u8]) {
         debug_assert_eq!(blocks.len() % self.block_len(), 0);
         match self {
+            Chain::Md5(s) => md5_v11::block_api::compress(s, blocks.as_chunks::<64>().0),
+            Chain::Ripemd160(c) => {
+                c.update_blocks(Array::cast_slice_from_core(blocks.as_chunks::<64>().0))
+            }
             Chain::Sha1(s) => {
                 let b: Vec<_> = blocks.chunks_exact(64).map(|c| *GenericArray::from_slice(c)).collect();
                 sha1::compress(s, &b);
@@ -204,9 +228,20 @@ impl Chain {
         }
     }
 
-    /// The chaining state, big-endian words.
+    /// The chaining state: little-endian words for MD5 and RIPEMD-160,
+    /// big-endian for SHA-1 and SHA-2 (the suspend format's byte orders).
     fn bytes(&self, out: &mut [u8]) -> usize {
         match self {
+            Chain::Md5(s) => {
+                for (w, o) in s.iter().zip(out.chunks_exact_mut(4)) {
+                    o.copy_from_slice(&w.to_le_bytes());
+                }
+                s.len() * 4
+            }
+            Chain::Ripemd160(c) => {
+                out[..20].copy_from_slice(&c.serialize()[..20]);
+                20
+            }
             Chain::Sha1(s) => be32(s, out),
             Chain::Sha256(s) => be32(s, out),
             Chain::Sha512(s) => {
@@ -218,8 +253,20 @@ impl Chain {
         }
     }
 
-    fn set_bytes(&mut self, b: &[u8]) {
+    /// Sets the chaining state from `bytes()`'s encoding; `blocks` is the
+    /// number of blocks it has absorbed.
+    fn set_bytes(&mut self, b: &[u8], blocks: u64) -> Result<()> {
         match self {
+            Chain::Md5(s) => s
+                .iter_mut()
+                .zip(b.chunks_exact(4))
+                .for_each(|(w, c)| *w = u32::from_le_bytes(c.try_into().unwrap())),
+            Chain::Ripemd160(c) => {
+                let mut st = SerializedState::<Ripemd160Core>::default();
+                st[..20].copy_from_slice(&b[..20]);
+                st[20..].copy_from_slice(&blocks.to_le_bytes());
+                *c = Ripemd160Core::deserialize(&st).map_err(|_| Error::InvalidArgument)?;
+            }
             Chain::Sha1(s) => s
                 .iter_mut()
                 .zip(b.chunks_exact(4))
@@ -233,6 +280,7 @@ impl Chain {
                 .zip(b.chunks_exact(8))
                 .for_each(|(w, c)| *w = u64::from_be_bytes(c.try_into().unwrap())),
         }
+        Ok(())
     }
 }
 
@@ -243,7 +291,8 @@ fn be32(s: &[u32], out: &mut [u8]) -> usize {
     s.len() * 4
 }
 
-/// A SHA-1/SHA-2 computation in progress: chaining state, partial block, length.
+/// An MD5/RIPEMD-160/SHA-1/SHA-2 computation in progress: chaining state,
+/// partial block, length.
 #[derive(Clone)]
 pub struct Md {
     alg: psa_algorithm_t,
@@ -257,6 +306,8 @@ pub struct Md {
 impl Md {
     fn new(alg: psa_algorithm_t) -> Option<Self> {
         let chain = match alg {
+            PSA_ALG_MD5 => Chain::Md5(IV_MD5),
+            PSA_ALG_RIPEMD160 => Chain::Ripemd160(Ripemd160Core::default()),
             PSA_ALG_SHA_1 => Chain::Sha1(IV_SHA1),
             PSA_ALG_SHA_224 => Chain::Sha256(IV_SHA224),
             PSA_ALG_SHA_256 => Chain::Sha256(IV_SHA256),
@@ -326,7 +377,11 @@ impl Md {
         let used = self.buffered + 1;
         let zeros = (bl - (used + len_field) % bl) % bl;
         let n = 1 + zeros + len_field;
-        pad[n - len_field..n].copy_from_slice(&bits.to_be_bytes()[16 - len_field..]);
+        if self.chain.little_endian() {
+            pad[n - len_field..n].copy_from_slice(&bits.to_le_bytes()[..len_field]);
+        } else {
+            pad[n - len_field..n].copy_from_slice(&bits.to_be_bytes()[16 - len_field..]);
+        }
         self.absorb(&pad[..n]);
         debug_assert_eq!(self.buffered, 0);
         let mut out = [0u8; 64];
@@ -370,7 +425,8 @@ impl Md {
         if unprocessed.len() != (total % bl as u128) as usize {
             return Err(Error::InvalidArgument);
         }
-        md.chain.set_bytes(&rest[ilen..ilen + slen]);
+        md.chain
+            .set_bytes(&rest[ilen..ilen + slen], (total / bl as u128) as u64)?;
         md.buf[..unprocessed.len()].copy_from_slice(unprocessed);
         md.buffered = unprocessed.len();
         md.total = total;
@@ -384,8 +440,6 @@ impl Md {
 #[derive(Clone)]
 enum Inner {
     Md(Md),
-    Md5(md5::Md5),
-    Ripemd160(ripemd::Ripemd160),
     Sha3_224(sha3::Sha3_224),
     Sha3_256(sha3::Sha3_256),
     Sha3_384(sha3::Sha3_384),
@@ -398,16 +452,12 @@ enum Inner {
 pub struct Hasher {
     alg: psa_algorithm_t,
     inner: Inner,
-    /// MD5/RIPEMD-160 input length, for the input-length limit.
-    total: u64,
 }
 
 impl Hasher {
     /// Starts hashing with `alg`; `NotSupported` for hashes this driver lacks.
     pub fn new(alg: psa_algorithm_t) -> Result<Self> {
         let inner = match alg {
-            PSA_ALG_MD5 => Inner::Md5(Default::default()),
-            PSA_ALG_RIPEMD160 => Inner::Ripemd160(Default::default()),
             PSA_ALG_SHA3_224 => Inner::Sha3_224(Default::default()),
             PSA_ALG_SHA3_256 => Inner::Sha3_256(Default::default()),
             PSA_ALG_SHA3_384 => Inner::Sha3_384(Default::default()),
@@ -415,7 +465,7 @@ impl Hasher {
             PSA_ALG_SHAKE256_512 => Inner::Shake256(Default::default()),
             _ => Inner::Md(Md::new(alg).ok_or(Error::NotSupported)?),
         };
-        Ok(Hasher { alg, inner, total: 0 })
+        Ok(Hasher { alg, inner })
     }
 
     /// The hash algorithm.
@@ -426,17 +476,8 @@ impl Hasher {
     /// Absorbs `input`; `InvalidArgument` when the total input exceeds what the
     /// algorithm's length encoding allows.
     pub fn update(&mut self, input: &[u8]) -> Result<()> {
-        if matches!(self.inner, Inner::Md5(_) | Inner::Ripemd160(_)) {
-            self.total = self
-                .total
-                .checked_add(input.len() as u64)
-                .filter(|&t| t < 1 << 61)
-                .ok_or(Error::InvalidArgument)?;
-        }
         match &mut self.inner {
             Inner::Md(m) => return m.update(input),
-            Inner::Md5(h) => Update::update(h, input),
-            Inner::Ripemd160(h) => Update::update(h, input),
             Inner::Sha3_224(h) => Update::update(h, input),
             Inner::Sha3_256(h) => Update::update(h, input),
             Inner::Sha3_384(h) => Update::update(h, input),
@@ -450,8 +491,6 @@ impl Hasher {
     pub fn finish(self) -> Digest {
         match self.inner {
             Inner::Md(m) => m.finish(),
-            Inner::Md5(h) => Digest::from_slice(&h.finalize()),
-            Inner::Ripemd160(h) => Digest::from_slice(&h.finalize()),
             Inner::Sha3_224(h) => Digest::from_slice(&h.finalize()),
             Inner::Sha3_256(h) => Digest::from_slice(&h.finalize()),
             Inner::Sha3_384(h) => Digest::from_slice(&h.finalize()),
@@ -461,8 +500,8 @@ impl Hasher {
     }
 
     /// Writes the specification's hash suspend state into `out`; returns its
-    /// length. `NotSupported` for hashes without a suspend format here (SHA-3,
-    /// SHAKE, and MD5/RIPEMD-160 whose RustCrypto chaining state is private).
+    /// length. `NotSupported` for hashes without a suspend format (SHA-3,
+    /// SHAKE).
     pub fn suspend(&self, out: &mut [u8]) -> Result<usize> {
         match &self.inner {
             Inner::Md(m) => m.suspend(out),
@@ -488,7 +527,6 @@ impl Hasher {
         Ok(Hasher {
             alg,
             inner: Inner::Md(Md::resume(alg, rest)?),
-            total: 0,
         })
     }
 }
@@ -594,9 +632,7 @@ mod tests {
                         assert_eq!(e, Error::NotSupported);
                         assert!(matches!(
                             alg,
-                            PSA_ALG_MD5
-                                | PSA_ALG_RIPEMD160
-                                | PSA_ALG_SHA3_224
+                            PSA_ALG_SHA3_224
                                 | PSA_ALG_SHA3_256
                                 | PSA_ALG_SHA3_384
                                 | PSA_ALG_SHA3_512
@@ -627,6 +663,123 @@ mod tests {
             Hasher::resume(&[0x03, 0xc0, 0x02, 0x00]).err(),
             Some(Error::InvalidArgument)
         );
+    }
+
+    /// Every Merkle–Damgård hash suspends, at every split point, into exactly
+    /// algorithm + input length + hash state + (split mod block) bytes.
+    #[test]
+    fn md_hashes_all_suspend() {
+        let m = msg(300);
+        for alg in [
+            PSA_ALG_MD5,
+            PSA_ALG_RIPEMD160,
+            PSA_ALG_SHA_1,
+            PSA_ALG_SHA_224,
+            PSA_ALG_SHA_256,
+            PSA_ALG_SHA_384,
+            PSA_ALG_SHA_512,
+            PSA_ALG_SHA_512_224,
+            PSA_ALG_SHA_512_256,
+        ] {
+            let il = psa_hash_suspend_input_length_field_length(alg);
+            let hl = psa_hash_suspend_hash_state_field_length(alg);
+            let bl = psa_hash_block_length(alg);
+            for split in 0..=m.len() {
+                let mut h = Hasher::new(alg).unwrap();
+                h.update(&m[..split]).unwrap();
+                let mut st = [0u8; PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE];
+                let n = h.suspend(&mut st).unwrap();
+                assert_eq!(n, 4 + il + hl + split % bl, "{alg:#x} split {split}");
+                assert_eq!(st[4..4 + il], (split as u128).to_be_bytes()[16 - il..]);
+                assert_eq!(st[4 + il + hl..n], m[split - split % bl..split]);
+            }
+        }
+    }
+
+    /// MD5 and RIPEMD-160 field layout: 8-byte big-endian input length, then
+    /// the chaining words little-endian (16 and 20 bytes), then the tail.
+    #[test]
+    fn suspend_format_md5_ripemd160() {
+        // Initial state: the RFC 1321 / RIPEMD-160 IV words, little-endian.
+        let iv_le = [
+            0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54,
+            0x32, 0x10, 0xf0, 0xe1, 0xd2, 0xc3,
+        ];
+        for (alg, hl) in [(PSA_ALG_MD5, 16), (PSA_ALG_RIPEMD160, 20)] {
+            assert_eq!(psa_hash_suspend_input_length_field_length(alg), 8);
+            assert_eq!(psa_hash_suspend_hash_state_field_length(alg), hl);
+            assert_eq!(psa_hash_block_length(alg), 64);
+            assert_eq!(psa_hash_suspend_output_size(alg), 4 + 8 + hl + 63);
+            let mut st = [0u8; 128];
+            let n = Hasher::new(alg).unwrap().suspend(&mut st).unwrap();
+            assert_eq!(n, 4 + 8 + hl);
+            assert_eq!(st[..4], alg.to_be_bytes());
+            assert_eq!(st[4..12], [0; 8]);
+            assert_eq!(st[12..12 + hl], iv_le[..hl], "{alg:#x}");
+
+            // After one block holding the padded message "abc", the chaining
+            // state is the digest of "abc" (RFC 1321 A.5; RIPEMD-160 paper).
+            let mut block = [0u8; 64];
+            block[..3].copy_from_slice(b"abc");
+            block[3] = 0x80;
+            block[56] = 24; // bit length, little-endian
+            let mut h = Hasher::new(alg).unwrap();
+            h.update(&block).unwrap();
+            h.update(b"xyz").unwrap();
+            let n = h.suspend(&mut st).unwrap();
+            assert_eq!(n, 4 + 8 + hl + 3);
+            assert_eq!(st[4..12], 67u64.to_be_bytes());
+            assert_eq!(st[12..12 + hl], *compute(alg, b"abc").unwrap().as_ref(), "{alg:#x}");
+            assert_eq!(&st[12 + hl..n], b"xyz");
+
+            // Resume from a hand-built state: "ab" then "c" = "abc".
+            let mut s2 = Vec::from(alg.to_be_bytes());
+            s2.extend_from_slice(&2u64.to_be_bytes());
+            s2.extend_from_slice(&iv_le[..hl]);
+            s2.extend_from_slice(b"ab");
+            let mut r = Hasher::resume(&s2).unwrap();
+            r.update(b"c").unwrap();
+            assert_eq!(r.finish().as_ref(), compute(alg, b"abc").unwrap().as_ref());
+            // Wrong tail length for the input length.
+            s2.push(b'c');
+            assert_eq!(Hasher::resume(&s2).err(), Some(Error::InvalidArgument));
+            // Input length beyond 2^61 - 1 bytes.
+            let mut s3 = Vec::from(alg.to_be_bytes());
+            s3.extend_from_slice(&(1u64 << 61).to_be_bytes());
+            s3.extend_from_slice(&iv_le[..hl]);
+            assert_eq!(Hasher::resume(&s3).err(), Some(Error::InvalidArgument));
+        }
+        // MD2 and MD4 have a format but no implementation here.
+        assert_eq!(Hasher::resume(&[0x02, 0, 0, 0x02]).err(), Some(Error::NotSupported));
+    }
+
+    /// Known answers of the multi-part engine (RFC 1321 A.5; RIPEMD-160 paper).
+    #[test]
+    fn md5_ripemd160_known_answers() {
+        let cases: [(psa_algorithm_t, &[u8], &str); 6] = [
+            (PSA_ALG_MD5, b"", "d41d8cd98f00b204e9800998ecf8427e"),
+            (PSA_ALG_MD5, b"abc", "900150983cd24fb0d6963f7d28e17f72"),
+            (
+                PSA_ALG_MD5,
+                b"12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+                "57edf4a22be3c955ac49da2e2107b67a",
+            ),
+            (PSA_ALG_RIPEMD160, b"", "9c1185a5c5e9fc54612808977ee8f548b2258d31"),
+            (PSA_ALG_RIPEMD160, b"abc", "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"),
+            (
+                PSA_ALG_RIPEMD160,
+                b"12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+                "9b752e45573d4b39f4dbd3323cab82bf63326bfb",
+            ),
+        ];
+        for (alg, m, want) in cases {
+            let mut h = Hasher::new(alg).unwrap();
+            for c in m.chunks(7) {
+                h.update(c).unwrap();
+            }
+            let got: String = h.finish().as_ref().iter().map(|b| format!("{b:02x}")).collect();
+            assert_eq!(got, want, "{alg:#x}");
+        }
     }
 
     #[test]
