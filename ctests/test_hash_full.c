@@ -2,7 +2,9 @@
  * one-shot and multi-part: known answers (RFC 1321 MD5, the RIPEMD-160 reference
  * vectors, FIPS 180-4 SHA-1/SHA-2, FIPS 202 SHA-3/SHAKE256 on "", "abc" and the
  * 448-bit two-block message), clone, suspend/resume at every split point
- * (SHA-1/SHA-2), and every error path of the multi-part functions. */
+ * (MD5, RIPEMD-160, SHA-1/SHA-2), the suspend state's fields for MD5 and
+ * RIPEMD-160 (little-endian chaining words), and every error path of the
+ * multi-part functions. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -22,11 +24,11 @@ typedef struct {
 static const char TWO_BLOCK[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
 
 static const hash_kat_t kats[] = {
-    {"PSA_ALG_MD5", PSA_ALG_MD5, 0,
+    {"PSA_ALG_MD5", PSA_ALG_MD5, 1,
      "d41d8cd98f00b204e9800998ecf8427e",
      "900150983cd24fb0d6963f7d28e17f72",
      "8215ef0796a20bcaaae116d3876c664a"},
-    {"PSA_ALG_RIPEMD160", PSA_ALG_RIPEMD160, 0,
+    {"PSA_ALG_RIPEMD160", PSA_ALG_RIPEMD160, 1,
      "9c1185a5c5e9fc54612808977ee8f548b2258d31",
      "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc",
      "12a053384a9c0c88e405a06c27dcf49ada62eb2b"},
@@ -183,9 +185,8 @@ static void test_suspend_resume(void)
         CHECK_STATUS(psa_hash_compute(v->alg, msg, sizeof msg, want, sizeof want, &wlen),
                      PSA_SUCCESS);
         if (!v->suspendable) {
-            /* SHA-3, SHAKE (no format defined), MD5/RIPEMD-160 (not supported here) */
-            CHECK(v->alg == PSA_ALG_MD5 || v->alg == PSA_ALG_RIPEMD160 ||
-                  PSA_HASH_SUSPEND_OUTPUT_SIZE(v->alg) == 0);
+            /* SHA-3, SHAKE: no format defined */
+            CHECK(PSA_HASH_SUSPEND_OUTPUT_SIZE(v->alg) == 0);
             if (CHECK_STATUS(psa_hash_setup(&op, v->alg), PSA_SUCCESS)) {
                 CHECK_STATUS(psa_hash_update(&op, msg, 10), PSA_SUCCESS);
                 slen = 77;
@@ -260,6 +261,103 @@ static void test_suspend_resume(void)
             }
             state[0] = 0x03; /* a MAC algorithm */
             CHECK_STATUS(psa_hash_resume(&r, state, slen), PSA_ERROR_INVALID_ARGUMENT);
+        }
+    }
+}
+
+/* The MD5 and RIPEMD-160 suspend state: 4-byte algorithm, 8-byte big-endian
+ * input length, the chaining words little-endian (4 for MD5, 5 for RIPEMD-160),
+ * then the unprocessed input. */
+static void test_suspend_md5_ripemd160(void)
+{
+    /* RFC 1321 3.3 / RIPEMD-160 initial words, little-endian */
+    static const uint8_t iv_le[20] = {0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd,
+                                      0xef, 0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54,
+                                      0x32, 0x10, 0xf0, 0xe1, 0xd2, 0xc3};
+    static const struct {
+        psa_algorithm_t alg;
+        size_t hl;
+        const char *abc_hex;
+    } cases[] = {
+        {PSA_ALG_MD5, 16, "900150983cd24fb0d6963f7d28e17f72"},
+        {PSA_ALG_RIPEMD160, 20, "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"},
+    };
+    size_t i, split;
+    CHECK(PSA_HASH_SUSPEND_OUTPUT_SIZE(PSA_ALG_MD5) == 4 + 8 + 16 + 63);
+    CHECK(PSA_HASH_SUSPEND_OUTPUT_SIZE(PSA_ALG_RIPEMD160) == 4 + 8 + 20 + 63);
+    CHECK(PSA_HASH_SUSPEND_OUTPUT_SIZE(PSA_ALG_RIPEMD160) <= PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        psa_algorithm_t alg = cases[i].alg;
+        size_t hl = cases[i].hl;
+        uint8_t want[20], state[PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE], out[PSA_HASH_MAX_SIZE];
+        size_t wlen = ct_unhex(cases[i].abc_hex, want, sizeof want), slen, olen;
+        psa_hash_operation_t op = PSA_HASH_OPERATION_INIT, r = PSA_HASH_OPERATION_INIT;
+        CHECK(wlen == hl);
+        CHECK(PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(alg) == 8);
+        CHECK(PSA_HASH_SUSPEND_HASH_STATE_FIELD_LENGTH(alg) == hl);
+        CHECK(PSA_HASH_BLOCK_LENGTH(alg) == 64);
+        /* "abc" split in the middle: "a" | "bc" and "ab" | "c" */
+        for (split = 1; split <= 2; split++) {
+            if (!CHECK_STATUS(psa_hash_setup(&op, alg), PSA_SUCCESS))
+                continue;
+            CHECK_STATUS(psa_hash_update(&op, (const uint8_t *)"abc", split), PSA_SUCCESS);
+            slen = 0;
+            if (!CHECK_STATUS(psa_hash_suspend(&op, state, sizeof state, &slen), PSA_SUCCESS)) {
+                psa_hash_abort(&op);
+                continue;
+            }
+            CHECK(slen == PSA_HASH_SUSPEND_ALGORITHM_FIELD_LENGTH + 8 + hl + split);
+            CHECK(state[0] == 0x02 && state[1] == 0x00 && state[2] == 0x00 &&
+                  state[3] == (uint8_t)alg);
+            CHECK(memcmp(state + 4, "\0\0\0\0\0\0\0", 7) == 0 && state[11] == split);
+            CHECK_MEM(state + 12, hl, iv_le, hl);
+            CHECK(memcmp(state + 12 + hl, "abc", split) == 0);
+            if (CHECK_STATUS(psa_hash_resume(&r, state, slen), PSA_SUCCESS)) {
+                CHECK_STATUS(psa_hash_update(&r, (const uint8_t *)"abc" + split, 3 - split),
+                             PSA_SUCCESS);
+                olen = 0;
+                CHECK_STATUS(psa_hash_finish(&r, out, sizeof out, &olen), PSA_SUCCESS);
+                CHECK_MEM(out, olen, want, wlen);
+            }
+        }
+        /* after the one-block padded "abc" (bit length 24, little-endian) the
+         * chaining state is the digest of "abc" */
+        {
+            uint8_t block[64];
+            memset(block, 0, sizeof block);
+            memcpy(block, "abc", 3);
+            block[3] = 0x80;
+            block[56] = 24;
+            if (CHECK_STATUS(psa_hash_setup(&op, alg), PSA_SUCCESS)) {
+                CHECK_STATUS(psa_hash_update(&op, block, sizeof block), PSA_SUCCESS);
+                CHECK_STATUS(psa_hash_update(&op, (const uint8_t *)"xyz", 3), PSA_SUCCESS);
+                slen = 0;
+                CHECK_STATUS(psa_hash_suspend(&op, state, sizeof state, &slen), PSA_SUCCESS);
+                CHECK(slen == 4 + 8 + hl + 3);
+                CHECK(state[10] == 0 && state[11] == 67);
+                CHECK_MEM(state + 12, hl, want, wlen);
+                CHECK(memcmp(state + 12 + hl, "xyz", 3) == 0);
+            }
+        }
+        /* a hand-built state: IV, input length 2, "ab"; then "c" */
+        {
+            uint8_t s[4 + 8 + 20 + 3];
+            memset(s, 0, sizeof s);
+            s[0] = 0x02;
+            s[3] = (uint8_t)alg;
+            s[11] = 2;
+            memcpy(s + 12, iv_le, hl);
+            memcpy(s + 12 + hl, "abc", 3);
+            if (CHECK_STATUS(psa_hash_resume(&r, s, 12 + hl + 2), PSA_SUCCESS)) {
+                CHECK_STATUS(psa_hash_update(&r, (const uint8_t *)"c", 1), PSA_SUCCESS);
+                CHECK_STATUS(psa_hash_verify(&r, want, wlen), PSA_SUCCESS);
+            }
+            /* unprocessed input longer than input length mod 64 */
+            CHECK_STATUS(psa_hash_resume(&r, s, 12 + hl + 3), PSA_ERROR_INVALID_ARGUMENT);
+            /* input length of 2^61 bytes: too long */
+            s[4] = 0x20;
+            s[11] = 0;
+            CHECK_STATUS(psa_hash_resume(&r, s, 12 + hl), PSA_ERROR_INVALID_ARGUMENT);
         }
     }
 }
@@ -368,6 +466,7 @@ int main(void)
     test_known_answers();
     test_clone();
     test_suspend_resume();
+    test_suspend_md5_ripemd160();
     test_errors();
     mbedtls_psa_crypto_free();
     {
