@@ -303,13 +303,18 @@ static void test_errors(void)
     CHECK_STATUS(psa_cipher_set_iv(&op, iv, 16), PSA_SUCCESS);
     CHECK_STATUS(psa_cipher_update(&op, in, 5, NULL, 5, &n), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_cipher_abort(&op), PSA_SUCCESS);
-    /* A copied operation object is refused. */
+    /* An operation has one owner: a copy that is used takes it over (so moving
+     * an object works) and the original is then refused, never shared. */
     CHECK_STATUS(psa_cipher_encrypt_setup(&op, ctr, PSA_ALG_CTR), PSA_SUCCESS);
     {
         psa_cipher_operation_t copy = op;
-        CHECK_STATUS(psa_cipher_set_iv(&copy, iv, 16), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_cipher_set_iv(&copy, iv, 16), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_set_iv(&op, iv, 16), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_cipher_update(&op, in, 16, out, sizeof out, &n), PSA_ERROR_BAD_STATE);
+        op = copy; /* and back: `op` takes over when used, `copy` is then stale */
+        CHECK_STATUS(psa_cipher_update(&op, in, 16, out, sizeof out, &n), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_update(&copy, in, 16, out, sizeof out, &n), PSA_ERROR_BAD_STATE);
     }
-    CHECK_STATUS(psa_cipher_set_iv(&op, iv, 16), PSA_SUCCESS);
     /* Key destroyed while the operation is active. */
     CHECK_STATUS(psa_destroy_key(ctr), PSA_SUCCESS);
     CHECK_STATUS(psa_cipher_update(&op, in, 16, out, sizeof out, &n), PSA_ERROR_BAD_STATE);

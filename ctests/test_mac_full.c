@@ -378,15 +378,17 @@ static void test_operation_errors(void)
         CHECK_STATUS(psa_mac_update(&op, NULL, 4), PSA_ERROR_INVALID_ARGUMENT);
         CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
     }
-    /* copied object */
+    /* one owner: a copy that is used takes the operation over (moving works),
+     * the original is refused, aborting it too */
     if (CHECK_STATUS(psa_mac_sign_setup(&op, k, HMAC256), PSA_SUCCESS)) {
         memcpy(&copy, &op, sizeof op);
-        CHECK_STATUS(psa_mac_update(&copy, msg, sizeof msg), PSA_ERROR_BAD_STATE);
-        CHECK_STATUS(psa_mac_sign_finish(&copy, out, sizeof out, &olen), PSA_ERROR_BAD_STATE);
-        CHECK_STATUS(psa_mac_abort(&copy), PSA_ERROR_BAD_STATE);
-        CHECK_STATUS(psa_mac_update(&op, msg, sizeof msg), PSA_SUCCESS);
-        if (CHECK_STATUS(psa_mac_sign_finish(&op, out, sizeof out, &olen), PSA_SUCCESS))
+        CHECK_STATUS(psa_mac_update(&copy, msg, sizeof msg), PSA_SUCCESS);
+        CHECK_STATUS(psa_mac_update(&op, msg, sizeof msg), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_mac_sign_finish(&op, out, sizeof out, &olen), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_mac_abort(&op), PSA_ERROR_BAD_STATE);
+        if (CHECK_STATUS(psa_mac_sign_finish(&copy, out, sizeof out, &olen), PSA_SUCCESS))
             CHECK_STATUS(psa_mac_verify(k, HMAC256, msg, sizeof msg, out, olen), PSA_SUCCESS);
+        memset(&op, 0, sizeof op);
     }
     /* garbage */
     memset(&op, 0x5a, sizeof op);

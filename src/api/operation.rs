@@ -2,9 +2,14 @@
 //! the state lives here, in a table per operation kind.
 //!
 //! * A zeroed object is inactive. `setup` refuses an active one (`BadState`).
-//! * The object stores `handle` and `check = handle ^ address ^ salt`: a copy of
-//!   an active object (at another address), a stale object (its entry freed or
-//!   reused) and garbage all fail the checks and get `BadState` — never a crash.
+//! * The object stores `handle`, `check = handle ^ salt` and a binding number. A
+//!   stale object (its entry freed or reused) and garbage fail the checks and
+//!   get `BadState` — never a crash.
+//! * An operation has one owner: the address that used it last. Moving an
+//!   object (returning it by value, `memcpy` to a new home, a Rust move) works:
+//!   the first call from the new address takes the operation over and bumps the
+//!   binding number stored in the object. The old copy then holds a stale
+//!   binding and gets `BadState`, so two copies can never both drive one state.
 //! * Each entry has an atomic busy flag: a second thread calling in on the same
 //!   object while a call is running gets `BadState` (the seed's "protecting
 //!   operation contexts"), instead of racing on the state.
@@ -37,6 +42,10 @@ struct Entry<S> {
     /// Odd while the entry holds a live operation; bumped on every allocation
     /// and release. Part of the handle.
     generation: AtomicU64,
+    /// The address of the object that owns the operation, and the binding
+    /// number it carries; both change only while `busy` is held.
+    owner: AtomicU64,
+    binding: AtomicU64,
     /// Set while one call works on the state.
     busy: AtomicBool,
     /// Accessed only by the thread that set `busy` (or allocated the entry).
@@ -98,6 +107,8 @@ impl<S> Ops<S> {
             (0..CHUNK)
                 .map(|_| Entry {
                     generation: AtomicU64::new(0),
+                    owner: AtomicU64::new(0),
+                    binding: AtomicU64::new(0),
                     busy: AtomicBool::new(false),
                     state: UnsafeCell::new(None),
                 })
@@ -124,8 +135,11 @@ impl<S> Ops<S> {
         let generation = e.generation.fetch_add(1, Ordering::AcqRel) + 1;
         debug_assert!(generation % 2 == 1);
         let handle = (generation << 20) | index as u64;
+        e.owner.store(words as u64, Ordering::Relaxed);
+        e.binding.store(0, Ordering::Relaxed);
         w[0] = handle;
-        w[1] = handle ^ (words as u64) ^ SALT;
+        w[1] = handle ^ SALT;
+        w[2] = 0;
         Ok(())
     }
 
@@ -137,9 +151,9 @@ impl<S> Ops<S> {
     /// `words` must be valid for reads and writes while the borrow lives.
     pub unsafe fn borrow(&self, words: *mut Words) -> Result<Borrowed<'_, S>> {
         // SAFETY: the caller promises a valid object.
-        let w = unsafe { &*words };
+        let w = unsafe { &mut *words };
         let handle = w[0];
-        if handle == 0 || w[1] != handle ^ (words as u64) ^ SALT {
+        if handle == 0 || w[1] != handle ^ SALT {
             return Err(Error::BadState);
         }
         let index = (handle & 0xf_ffff) as u32;
@@ -148,9 +162,16 @@ impl<S> Ops<S> {
         if e.busy.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
             return Err(Error::BadState);
         }
-        if e.generation.load(Ordering::Acquire) != generation {
+        if e.generation.load(Ordering::Acquire) != generation || e.binding.load(Ordering::Relaxed) != w[2] {
             e.busy.store(false, Ordering::Release);
             return Err(Error::BadState);
+        }
+        if e.owner.load(Ordering::Relaxed) != words as u64 {
+            // Used from a new address: this object takes the operation over.
+            e.owner.store(words as u64, Ordering::Relaxed);
+            let b = e.binding.load(Ordering::Relaxed).wrapping_add(1);
+            e.binding.store(b, Ordering::Relaxed);
+            w[2] = b;
         }
         Ok(Borrowed { entry: e, ops: self, index, words })
     }
@@ -262,10 +283,14 @@ mod tests {
             OPS.setup(&mut a, vec![1]).unwrap();
             assert_eq!(OPS.setup(&mut a, vec![2]).err(), Some(Error::BadState));
             OPS.borrow(&mut a).unwrap().state().push(2);
-            // A copy at another address is refused; the original still works.
-            let mut copy = a;
-            assert_eq!(OPS.borrow(&mut copy).err(), Some(Error::BadState));
+            // A copy used at another address takes the operation over (a move);
+            // the original is then stale.
+            let mut moved = a;
+            assert_eq!(OPS.borrow(&mut moved).unwrap().state().clone(), vec![1, 2]);
+            assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
+            a = moved;
             assert_eq!(OPS.borrow(&mut a).unwrap().state().clone(), vec![1, 2]);
+            assert_eq!(OPS.borrow(&mut moved).err(), Some(Error::BadState));
             // Concurrent use: a second borrow while one is live is refused.
             let b = OPS.borrow(&mut a).unwrap();
             assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
