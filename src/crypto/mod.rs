@@ -2,6 +2,7 @@
 //!
 //! Knows nothing of slots, locks or policy: callers pass key bytes and get
 //! results. One file per family.
+pub mod bp512;
 pub mod ecc;
 pub mod hash;
 pub mod kdf;
