@@ -176,24 +176,12 @@ pub unsafe extern "C" fn psa_hash_compute(
     hash_size: usize,
     hash_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable length.
-        unsafe { boundary::preset(hash_length, 0) };
-        crate::api::core()?;
-        if hash_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, out) = unsafe {
-            (
-                boundary::input(input, input_length)?,
-                boundary::output(hash, hash_size)?,
-            )
-        };
-        let n = crate::api::hash::compute(alg, input, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(hash_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill(hash, hash_size, hash_length, |out| {
+            crate::api::hash::compute(alg, boundary::input(input, input_length)?, out)
+        })
+    }
 }
 
 /// Compute the hash of `input` and compare it, in constant time, with `hash`:

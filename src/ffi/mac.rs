@@ -134,19 +134,12 @@ pub unsafe extern "C" fn psa_mac_compute(
     mac_size: usize,
     mac_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable length.
-        unsafe { boundary::preset(mac_length, 0) };
-        crate::api::core()?;
-        if mac_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, out) = unsafe { (boundary::input(input, input_length)?, boundary::output(mac, mac_size)?) };
-        let n = crate::api::mac::compute(key, alg, input, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(mac_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill(mac, mac_size, mac_length, |out| {
+            crate::api::mac::compute(key, alg, boundary::input(input, input_length)?, out)
+        })
+    }
 }
 
 /// Compute the MAC of `input` and compare it, in constant time, with `mac`:
