@@ -130,3 +130,13 @@ pub unsafe fn fill(
         unsafe { set_out(length, n) }
     })
 }
+
+/// The words of a non-NULL operation object; `InvalidArgument` for NULL.
+pub fn op_words<T: crate::types::OperationObject>(op: *mut T) -> Result<*mut crate::api::operation::Words> {
+    if op.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL; callers pass objects the application owns, and only an
+    // address is computed here.
+    Ok(unsafe { T::words_of(op) })
+}
