@@ -1,22 +1,9 @@
 //! Authenticated encryption with associated data: single-part and multi-part.
 use super::boundary;
 use super::cipher::input_beside;
-use crate::api::operation::Words;
 use crate::types::{
-    psa_aead_operation_t, psa_algorithm_t, psa_key_id_t, psa_status_t, Error, Result,
+    psa_aead_operation_t, psa_algorithm_t, psa_key_id_t, psa_status_t, Error,
 };
-
-/// The words of a non-NULL operation object.
-///
-/// # Safety
-/// `op` is NULL or points to a valid operation object.
-unsafe fn words(op: *mut psa_aead_operation_t) -> Result<*mut Words> {
-    if op.is_null() {
-        return Err(Error::InvalidArgument);
-    }
-    // SAFETY: non-NULL and valid per the caller.
-    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
-}
 
 /// Encrypt and authenticate `plaintext`, also authenticating `additional_data`, in
 /// one call; the ciphertext is followed by the tag.
@@ -109,7 +96,7 @@ pub unsafe extern "C" fn psa_aead_encrypt_setup(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { crate::api::aead::setup(words(operation)?, key, alg, true) }
+        unsafe { crate::api::aead::setup(boundary::op_words(operation)?, key, alg, true) }
     })
 }
 
@@ -123,7 +110,7 @@ pub unsafe extern "C" fn psa_aead_decrypt_setup(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { crate::api::aead::setup(words(operation)?, key, alg, false) }
+        unsafe { crate::api::aead::setup(boundary::op_words(operation)?, key, alg, false) }
     })
 }
 
@@ -138,7 +125,7 @@ pub unsafe extern "C" fn psa_aead_set_lengths(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { crate::api::aead::set_lengths(words(operation)?, ad_length, plaintext_length) }
+        unsafe { crate::api::aead::set_lengths(boundary::op_words(operation)?, ad_length, plaintext_length) }
     })
 }
 
@@ -159,7 +146,7 @@ pub unsafe extern "C" fn psa_aead_generate_nonce(
         }
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             let out = boundary::output(nonce, nonce_size)?;
             let n = crate::api::aead::generate_nonce(w, out)?;
             boundary::set_out(nonce_length, n)
@@ -178,7 +165,7 @@ pub unsafe extern "C" fn psa_aead_set_nonce(
         crate::api::core()?;
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             crate::api::aead::set_nonce(w, boundary::input(nonce, nonce_length)?)
         }
     })
@@ -195,7 +182,7 @@ pub unsafe extern "C" fn psa_aead_update_ad(
         crate::api::core()?;
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             crate::api::aead::update_ad(w, boundary::input(input, input_length)?)
         }
     })
@@ -225,7 +212,7 @@ pub unsafe extern "C" fn psa_aead_update(
         }
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             let input = input_beside(input, input_length, output, output_size)?;
             let out = boundary::output(output, output_size)?;
             let n = crate::api::aead::update(w, &input, out)?;
@@ -260,7 +247,7 @@ pub unsafe extern "C" fn psa_aead_finish(
         }
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             let out = boundary::output(ciphertext, ciphertext_size)?;
             let tag = boundary::output(tag, tag_size)?;
             let (n, t) = crate::api::aead::finish(w, out, tag)?;
@@ -292,7 +279,7 @@ pub unsafe extern "C" fn psa_aead_verify(
         }
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             let out = boundary::output(plaintext, plaintext_size)?;
             let tag = boundary::input(tag, tag_length)?;
             let n = crate::api::aead::verify(w, out, tag)?;
@@ -313,6 +300,6 @@ pub unsafe extern "C" fn psa_aead_abort(operation: *mut psa_aead_operation_t) ->
             return Ok(());
         }
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { crate::api::aead::abort(words(operation)?) }
+        unsafe { crate::api::aead::abort(boundary::op_words(operation)?) }
     })
 }

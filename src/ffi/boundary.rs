@@ -101,3 +101,42 @@ pub unsafe fn preset<T>(ptr: *mut T, value: T) {
         unsafe { ptr.write(value) };
     }
 }
+
+/// The shape shared by every call that fills a caller's buffer: clears
+/// `*length` (so it is 0 on any failure), checks initialisation and the length
+/// pointer, turns the buffer into a slice, runs `f` on it and stores the
+/// length `f` wrote.
+///
+/// # Safety
+/// `buf` must be NULL with `size` 0 or point to `size` writable bytes; inputs
+/// that `f` reads must not overlap them (functions whose inputs may overlap
+/// their output copy the input first); `length` must be NULL or writable.
+pub unsafe fn fill(
+    buf: *mut u8,
+    size: usize,
+    length: *mut usize,
+    f: impl FnOnce(&mut [u8]) -> Result<usize>,
+) -> psa_status_t {
+    guard(|| {
+        // SAFETY: forwarded caller contract.
+        unsafe { preset(length, 0) };
+        crate::api::core()?;
+        if length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: forwarded caller contract.
+        let n = f(unsafe { output(buf, size) }?)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { set_out(length, n) }
+    })
+}
+
+/// The words of a non-NULL operation object; `InvalidArgument` for NULL.
+pub fn op_words<T: crate::types::OperationObject>(op: *mut T) -> Result<*mut crate::api::operation::Words> {
+    if op.is_null() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: non-NULL; callers pass objects the application owns, and only an
+    // address is computed here.
+    Ok(unsafe { T::words_of(op) })
+}

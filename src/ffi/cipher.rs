@@ -2,7 +2,6 @@
 use std::borrow::Cow;
 
 use super::boundary;
-use crate::api::operation::Words;
 use crate::types::{
     psa_algorithm_t, psa_cipher_operation_t, psa_key_id_t, psa_status_t, Error, Result,
 };
@@ -26,18 +25,6 @@ pub(crate) unsafe fn input_beside<'a>(
     } else {
         Ok(Cow::Borrowed(input))
     }
-}
-
-/// The words of a non-NULL operation object.
-///
-/// # Safety
-/// `op` is NULL or points to a valid operation object.
-unsafe fn words(op: *mut psa_cipher_operation_t) -> Result<*mut Words> {
-    if op.is_null() {
-        return Err(Error::InvalidArgument);
-    }
-    // SAFETY: non-NULL and valid per the caller.
-    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
 }
 
 /// Encrypt `input` with `key` and cipher algorithm `alg` in one call.
@@ -109,7 +96,7 @@ pub unsafe extern "C" fn psa_cipher_encrypt_setup(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { crate::api::cipher::setup(words(operation)?, key, alg, true) }
+        unsafe { crate::api::cipher::setup(boundary::op_words(operation)?, key, alg, true) }
     })
 }
 
@@ -123,7 +110,7 @@ pub unsafe extern "C" fn psa_cipher_decrypt_setup(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { crate::api::cipher::setup(words(operation)?, key, alg, false) }
+        unsafe { crate::api::cipher::setup(boundary::op_words(operation)?, key, alg, false) }
     })
 }
 
@@ -144,7 +131,7 @@ pub unsafe extern "C" fn psa_cipher_generate_iv(
         }
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             let out = boundary::output(iv, iv_size)?;
             let n = crate::api::cipher::generate_iv(w, out)?;
             boundary::set_out(iv_length, n)
@@ -163,7 +150,7 @@ pub unsafe extern "C" fn psa_cipher_set_iv(
         crate::api::core()?;
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             crate::api::cipher::set_iv(w, boundary::input(iv, iv_length)?)
         }
     })
@@ -192,7 +179,7 @@ pub unsafe extern "C" fn psa_cipher_update(
         }
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             let input = input_beside(input, input_length, output, output_size)?;
             let out = boundary::output(output, output_size)?;
             let n = crate::api::cipher::update(w, &input, out)?;
@@ -220,7 +207,7 @@ pub unsafe extern "C" fn psa_cipher_finish(
         }
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
-            let w = words(operation)?;
+            let w = boundary::op_words(operation)?;
             let out = boundary::output(output, output_size)?;
             let n = crate::api::cipher::finish(w, out)?;
             boundary::set_out(output_length, n)
@@ -240,6 +227,6 @@ pub unsafe extern "C" fn psa_cipher_abort(operation: *mut psa_cipher_operation_t
             return Ok(());
         }
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { crate::api::cipher::abort(words(operation)?) }
+        unsafe { crate::api::cipher::abort(boundary::op_words(operation)?) }
     })
 }

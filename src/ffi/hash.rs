@@ -1,24 +1,14 @@
 //! Message digests (hashes): single-part functions and the multi-part hash
 //! operation (setup, update, finish, verify, abort, clone, suspend, resume).
 use super::boundary;
-use crate::api::operation::Words;
-use crate::types::{psa_algorithm_t, psa_hash_operation_t, psa_status_t, Error, Result};
-
-/// The words of a non-NULL operation object (`InvalidArgument` for NULL).
-fn words(op: *mut psa_hash_operation_t) -> Result<*mut Words> {
-    if op.is_null() {
-        return Err(Error::InvalidArgument);
-    }
-    // SAFETY: non-NULL; the caller passes a valid object. No reference is made.
-    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
-}
+use crate::types::{psa_algorithm_t, psa_hash_operation_t, psa_status_t, Error};
 
 /// Start a multi-part hash calculation with algorithm `alg` on an inactive operation.
 #[no_mangle]
 pub unsafe extern "C" fn psa_hash_setup(operation: *mut psa_hash_operation_t, alg: psa_algorithm_t) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid object, per the caller's contract.
         unsafe { crate::api::hash::setup(w, alg) }
     })
@@ -33,7 +23,7 @@ pub unsafe extern "C" fn psa_hash_update(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
         let input = unsafe { boundary::input(input, input_length)? };
         // SAFETY: a valid object, per the caller's contract.
@@ -55,7 +45,7 @@ pub unsafe extern "C" fn psa_hash_finish(
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(hash_length, 0) };
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         if hash_length.is_null() {
             return Err(Error::InvalidArgument);
         }
@@ -79,7 +69,7 @@ pub unsafe extern "C" fn psa_hash_verify(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
         let expected = unsafe { boundary::input(hash, hash_length)? };
         // SAFETY: a valid object, per the caller's contract.
@@ -97,7 +87,7 @@ pub unsafe extern "C" fn psa_hash_abort(operation: *mut psa_hash_operation_t) ->
         if operation.is_null() {
             return Ok(());
         }
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid object, per the caller's contract.
         unsafe { crate::api::hash::abort(w) }
     })
@@ -111,8 +101,8 @@ pub unsafe extern "C" fn psa_hash_clone(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let s = words(source_operation as *mut psa_hash_operation_t)?;
-        let t = words(target_operation)?;
+        let s = boundary::op_words(source_operation as *mut psa_hash_operation_t)?;
+        let t = boundary::op_words(target_operation)?;
         // SAFETY: valid objects, per the caller's contract; the source is only
         // read unless it is ended, which clone never does.
         unsafe { crate::api::hash::clone(s, t) }
@@ -135,7 +125,7 @@ pub unsafe extern "C" fn psa_hash_suspend(
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(hash_state_length, 0) };
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         if hash_state_length.is_null() {
             return Err(Error::InvalidArgument);
         }
@@ -157,7 +147,7 @@ pub unsafe extern "C" fn psa_hash_resume(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
         let state = unsafe { boundary::input(hash_state, hash_state_length)? };
         // SAFETY: a valid object, per the caller's contract.
@@ -176,24 +166,12 @@ pub unsafe extern "C" fn psa_hash_compute(
     hash_size: usize,
     hash_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable length.
-        unsafe { boundary::preset(hash_length, 0) };
-        crate::api::core()?;
-        if hash_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, out) = unsafe {
-            (
-                boundary::input(input, input_length)?,
-                boundary::output(hash, hash_size)?,
-            )
-        };
-        let n = crate::api::hash::compute(alg, input, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(hash_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill(hash, hash_size, hash_length, |out| {
+            crate::api::hash::compute(alg, boundary::input(input, input_length)?, out)
+        })
+    }
 }
 
 /// Compute the hash of `input` and compare it, in constant time, with `hash`:

@@ -17,24 +17,13 @@ pub unsafe extern "C" fn psa_raw_key_agreement(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(output_length, 0) };
-        crate::api::core()?;
-        if output_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (peer, out) = unsafe {
-            (
-                boundary::input(peer_key, peer_key_length)?,
-                boundary::output(output, output_size)?,
-            )
-        };
-        let n = crate::api::key_agreement::raw_key_agreement(alg, private_key, peer, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(output_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill(output, output_size, output_length, |out| {
+            let peer = boundary::input(peer_key, peer_key_length)?;
+            crate::api::key_agreement::raw_key_agreement(alg, private_key, peer, out)
+        })
+    }
 }
 
 /// Combine `private_key` with the peer's public key `peer_key` using agreement

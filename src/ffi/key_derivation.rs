@@ -1,20 +1,10 @@
 //! Key derivation: the multi-part key derivation operation.
 use super::boundary;
 use crate::api::key_derivation as kd;
-use crate::api::operation::Words;
 use crate::types::{
     psa_algorithm_t, psa_key_attributes_t, psa_key_derivation_operation_t, psa_key_derivation_step_t, psa_key_id_t,
-    psa_status_t, Error, Result, PSA_KEY_ID_NULL,
+    psa_status_t, Error, PSA_KEY_ID_NULL,
 };
-
-/// The words of a non-NULL operation object (`InvalidArgument` for NULL).
-fn words(op: *mut psa_key_derivation_operation_t) -> Result<*mut Words> {
-    if op.is_null() {
-        return Err(Error::InvalidArgument);
-    }
-    // SAFETY: non-NULL; the caller passes a valid operation object.
-    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
-}
 
 /// Start a key derivation with algorithm `alg` (a key derivation algorithm, or a
 /// key agreement combined with one) on an inactive operation.
@@ -25,7 +15,7 @@ pub unsafe extern "C" fn psa_key_derivation_setup(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid operation object.
         unsafe { kd::setup(w, alg) }
     })
@@ -39,7 +29,7 @@ pub unsafe extern "C" fn psa_key_derivation_get_capacity(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation as *mut psa_key_derivation_operation_t)?;
+        let w = boundary::op_words(operation as *mut psa_key_derivation_operation_t)?;
         if capacity.is_null() {
             return Err(Error::InvalidArgument);
         }
@@ -58,7 +48,7 @@ pub unsafe extern "C" fn psa_key_derivation_set_capacity(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid operation object.
         unsafe { kd::set_capacity(w, capacity) }
     })
@@ -74,7 +64,7 @@ pub unsafe extern "C" fn psa_key_derivation_input_bytes(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer (or NULL and 0) and operation.
         unsafe { kd::input_bytes(w, step, boundary::input(data, data_length)?) }
     })
@@ -89,7 +79,7 @@ pub unsafe extern "C" fn psa_key_derivation_input_integer(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid operation object.
         unsafe { kd::input_integer(w, step, value) }
     })
@@ -104,7 +94,7 @@ pub unsafe extern "C" fn psa_key_derivation_input_key(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid operation object.
         unsafe { kd::input_key(w, step, key) }
     })
@@ -122,7 +112,7 @@ pub unsafe extern "C" fn psa_key_derivation_key_agreement(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer (or NULL and 0) and operation.
         unsafe { kd::key_agreement(w, step, private_key, boundary::input(peer_key, peer_key_length)?) }
     })
@@ -137,7 +127,7 @@ pub unsafe extern "C" fn psa_key_derivation_output_bytes(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer (or NULL and 0) and operation.
         unsafe { kd::output_bytes(w, boundary::output(output, output_length)?) }
     })
@@ -155,7 +145,7 @@ pub unsafe extern "C" fn psa_key_derivation_output_key(
         // SAFETY: the caller passes NULL or a writable `psa_key_id_t`.
         unsafe { boundary::preset(key, PSA_KEY_ID_NULL) };
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         if key.is_null() {
             return Err(Error::InvalidArgument);
         }
@@ -177,7 +167,7 @@ pub unsafe extern "C" fn psa_key_derivation_verify_bytes(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer (or NULL and 0) and operation.
         unsafe { kd::verify_bytes(w, boundary::input(expected_output, output_length)?) }
     })
@@ -192,7 +182,7 @@ pub unsafe extern "C" fn psa_key_derivation_verify_key(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid operation object.
         unsafe { kd::verify_key(w, expected) }
     })
@@ -209,7 +199,7 @@ pub unsafe extern "C" fn psa_key_derivation_abort(operation: *mut psa_key_deriva
         if operation.is_null() {
             return Ok(());
         }
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid operation object.
         unsafe { kd::abort(w) }
     })

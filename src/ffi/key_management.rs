@@ -58,27 +58,6 @@ pub unsafe extern "C" fn psa_copy_key(
     unsafe { create(target_key, || km::copy(source_key, boundary::obj(attributes)?)) }
 }
 
-/// Export key material into `data`; `*data_length` receives its length.
-unsafe fn export_with(
-    data: *mut u8,
-    data_size: usize,
-    data_length: *mut usize,
-    f: impl FnOnce(&mut [u8]) -> Result<usize>,
-) -> psa_status_t {
-    guard(|| {
-        // SAFETY: the caller passes NULL or a writable length.
-        unsafe { boundary::preset(data_length, 0) };
-        crate::api::core()?;
-        if data_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes `data_size` writable bytes (or NULL and 0).
-        let n = f(unsafe { boundary::output(data, data_size) }?)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(data_length, n) }
-    })
-}
-
 /// Export a key in its binary format. Needs `PSA_KEY_USAGE_EXPORT` (public
 /// keys are always exportable).
 #[no_mangle]
@@ -89,7 +68,7 @@ pub unsafe extern "C" fn psa_export_key(
     data_length: *mut usize,
 ) -> psa_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { export_with(data, data_size, data_length, |out| km::export(key, out)) }
+    unsafe { boundary::fill(data, data_size, data_length, |out| km::export(key, out)) }
 }
 
 /// Export the public part of a key pair or public key.
@@ -101,7 +80,7 @@ pub unsafe extern "C" fn psa_export_public_key(
     data_length: *mut usize,
 ) -> psa_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { export_with(data, data_size, data_length, |out| km::export_public(key, out)) }
+    unsafe { boundary::fill(data, data_size, data_length, |out| km::export_public(key, out)) }
 }
 
 /// Destroy a key, from memory and from storage. When it returns, no copy of the

@@ -1,17 +1,7 @@
 //! Message authentication codes: single-part functions and the multi-part MAC
 //! operation.
 use super::boundary;
-use crate::api::operation::Words;
-use crate::types::{psa_algorithm_t, psa_key_id_t, psa_mac_operation_t, psa_status_t, Error, Result};
-
-/// The words of a non-NULL operation object (`InvalidArgument` for NULL).
-fn words(op: *mut psa_mac_operation_t) -> Result<*mut Words> {
-    if op.is_null() {
-        return Err(Error::InvalidArgument);
-    }
-    // SAFETY: non-NULL; the caller passes a valid object. No reference is made.
-    Ok(unsafe { core::ptr::addr_of_mut!((*op).private_opaque) })
-}
+use crate::types::{psa_algorithm_t, psa_key_id_t, psa_mac_operation_t, psa_status_t, Error};
 
 /// Start a multi-part MAC calculation with `key` and algorithm `alg`.
 /// Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
@@ -23,7 +13,7 @@ pub unsafe extern "C" fn psa_mac_sign_setup(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid object, per the caller's contract.
         unsafe { crate::api::mac::setup(w, key, alg, false) }
     })
@@ -39,7 +29,7 @@ pub unsafe extern "C" fn psa_mac_verify_setup(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid object, per the caller's contract.
         unsafe { crate::api::mac::setup(w, key, alg, true) }
     })
@@ -54,7 +44,7 @@ pub unsafe extern "C" fn psa_mac_update(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
         let input = unsafe { boundary::input(input, input_length)? };
         // SAFETY: a valid object, per the caller's contract.
@@ -75,7 +65,7 @@ pub unsafe extern "C" fn psa_mac_sign_finish(
         // SAFETY: the caller passes NULL or a writable `size_t`.
         unsafe { boundary::preset(mac_length, 0) };
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         if mac_length.is_null() {
             return Err(Error::InvalidArgument);
         }
@@ -98,7 +88,7 @@ pub unsafe extern "C" fn psa_mac_verify_finish(
 ) -> psa_status_t {
     boundary::guard(|| {
         crate::api::core()?;
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
         let expected = unsafe { boundary::input(mac, mac_length)? };
         // SAFETY: a valid object, per the caller's contract.
@@ -116,7 +106,7 @@ pub unsafe extern "C" fn psa_mac_abort(operation: *mut psa_mac_operation_t) -> p
         if operation.is_null() {
             return Ok(());
         }
-        let w = words(operation)?;
+        let w = boundary::op_words(operation)?;
         // SAFETY: a valid object, per the caller's contract.
         unsafe { crate::api::mac::abort(w) }
     })
@@ -134,19 +124,12 @@ pub unsafe extern "C" fn psa_mac_compute(
     mac_size: usize,
     mac_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable length.
-        unsafe { boundary::preset(mac_length, 0) };
-        crate::api::core()?;
-        if mac_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, out) = unsafe { (boundary::input(input, input_length)?, boundary::output(mac, mac_size)?) };
-        let n = crate::api::mac::compute(key, alg, input, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(mac_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill(mac, mac_size, mac_length, |out| {
+            crate::api::mac::compute(key, alg, boundary::input(input, input_length)?, out)
+        })
+    }
 }
 
 /// Compute the MAC of `input` and compare it, in constant time, with `mac`:

@@ -1,6 +1,6 @@
 //! Asymmetric signatures: sign and verify a message or a precomputed hash.
 use super::boundary;
-use crate::types::{psa_algorithm_t, psa_key_id_t, psa_status_t, Error};
+use crate::types::{psa_algorithm_t, psa_key_id_t, psa_status_t};
 
 /// Sign the message `input` with private key `key` and signature algorithm `alg`,
 /// hashing the message first when the algorithm requires it. Needs
@@ -15,24 +15,12 @@ pub unsafe extern "C" fn psa_sign_message(
     signature_size: usize,
     signature_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(signature_length, 0) };
-        crate::api::core()?;
-        if signature_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (input, out) = unsafe {
-            (
-                boundary::input(input, input_length)?,
-                boundary::output(signature, signature_size)?,
-            )
-        };
-        let n = crate::api::sign::sign_message(key, alg, input, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(signature_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill(signature, signature_size, signature_length, |out| {
+            crate::api::sign::sign_message(key, alg, boundary::input(input, input_length)?, out)
+        })
+    }
 }
 
 /// Check `signature` over the message `input` with public key (or key pair) `key`;
@@ -73,24 +61,12 @@ pub unsafe extern "C" fn psa_sign_hash(
     signature_size: usize,
     signature_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(signature_length, 0) };
-        crate::api::core()?;
-        if signature_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
-        let (hash, out) = unsafe {
-            (
-                boundary::input(hash, hash_length)?,
-                boundary::output(signature, signature_size)?,
-            )
-        };
-        let n = crate::api::sign::sign_hash(key, alg, hash, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(signature_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill(signature, signature_size, signature_length, |out| {
+            crate::api::sign::sign_hash(key, alg, boundary::input(hash, hash_length)?, out)
+        })
+    }
 }
 
 /// Check `signature` over the already-computed message digest `hash`; returns

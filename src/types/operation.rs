@@ -58,3 +58,30 @@ pub struct psa_key_derivation_operation_s {
 }
 /// The type of the state object for key derivation operations.
 pub type psa_key_derivation_operation_t = psa_key_derivation_operation_s;
+
+/// A multi-part operation object: a `repr(C)` wrapper around its words.
+pub trait OperationObject {
+    /// The address of the object's words (no memory is read).
+    ///
+    /// # Safety
+    /// `this` must be non-NULL and point to a valid object.
+    unsafe fn words_of(this: *mut Self) -> *mut [u64; RUSTPSA_OPERATION_WORDS];
+}
+
+macro_rules! operation_object {
+    ($($t:ty),*) => {$(
+        impl OperationObject for $t {
+            unsafe fn words_of(this: *mut Self) -> *mut [u64; RUSTPSA_OPERATION_WORDS] {
+                // SAFETY: forwarded caller contract; only an address is computed.
+                unsafe { core::ptr::addr_of_mut!((*this).private_opaque) }
+            }
+        }
+    )*};
+}
+operation_object!(
+    psa_hash_operation_s,
+    psa_mac_operation_s,
+    psa_cipher_operation_s,
+    psa_aead_operation_s,
+    psa_key_derivation_operation_s
+);
