@@ -194,7 +194,7 @@ typedef struct {
     size_t bits;
 } curve_t;
 
-static const curve_t weierstrass[] = {{R1, 256}, {R1, 384}, {R1, 521}, {K1, 256}, {BP, 256}, {BP, 384}};
+static const curve_t weierstrass[] = {{R1, 256}, {R1, 384}, {R1, 521}, {K1, 256}, {BP, 256}, {BP, 384}, {BP, 512}};
 
 /* Generates a key pair, exports it and re-imports private and public copies
  * with policy `alg`. */
@@ -378,6 +378,9 @@ static void test_import_errors(void)
 {
     static const char *p256_n = "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551";
     static const char *p256_n_minus_1 = "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632550";
+    /* The order of brainpoolP512r1 (RFC 5639, section 3.7). */
+    static const char *bp512_q = "AADD9DB8DBE9C48B3FD4E6AE33C9FC07CB308DB3B3C9D20ED6639CCA70330870"
+                                 "553E5C414CA92619418661197FAC10471DB1D381085DDADDB58796829CA90069";
     uint8_t buf[200];
     size_t n;
     psa_key_id_t k = 0;
@@ -394,7 +397,24 @@ static void test_import_errors(void)
     CHECK_STATUS(ct_import(PAIR(R1), 0, 0, buf, 31, &k), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(ct_import(PAIR(R1), 0, 0, buf, 33, &k), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(ct_import(PAIR(R1), 0, 0, buf, 28, &k), PSA_ERROR_NOT_SUPPORTED); /* P-224 */
-    CHECK_STATUS(ct_import(PAIR(BP), 0, 0, buf, 64, &k), PSA_ERROR_NOT_SUPPORTED); /* brainpoolP512r1 */
+    CHECK_STATUS(ct_import(PAIR(BP), 0, 0, buf, 40, &k), PSA_ERROR_NOT_SUPPORTED); /* brainpoolP320r1 */
+    /* brainpoolP512r1: a scalar below q is a key of 512 bits; q itself is not. */
+    CHECK_STATUS(ct_import(PAIR(BP), 0, 0, buf, 64, &k), PSA_SUCCESS);
+    a = psa_key_attributes_init();
+    CHECK_STATUS(psa_get_key_attributes(k, &a), PSA_SUCCESS);
+    CHECK(psa_get_key_bits(&a) == 512);
+    psa_reset_key_attributes(&a);
+    psa_destroy_key(k);
+    n = ct_unhex(bp512_q, buf, sizeof buf);
+    CHECK_STATUS(ct_import(PAIR(BP), 0, 0, buf, n, &k), PSA_ERROR_INVALID_ARGUMENT);
+    buf[n - 1]--; /* q - 1 */
+    CHECK_STATUS(ct_import(PAIR(BP), 0, 0, buf, n, &k), PSA_SUCCESS);
+    psa_destroy_key(k);
+    /* A brainpoolP512r1 public key off the curve. */
+    memset(buf, 0x11, sizeof buf);
+    buf[0] = 0x04;
+    CHECK_STATUS(ct_import(PUB(BP), 0, 0, buf, 129, &k), PSA_ERROR_INVALID_ARGUMENT);
+    memset(buf, 0x11, sizeof buf);
     CHECK_STATUS(ct_import(PAIR(PSA_ECC_FAMILY_SECT_K1), 0, 0, buf, 21, &k), PSA_ERROR_NOT_SUPPORTED);
     /* Key size in the attributes must match the data. */
     a = ct_attrs(PAIR(R1), 384, 0, 0);
