@@ -1,26 +1,35 @@
 #!/usr/bin/env bash
-# ctests/run.sh LIBDIR [--tsan]
+# ctests/run.sh LIBDIR [--tsan | --asan]
 #
 # Compiles every C test in ctests/ against librustpsa in LIBDIR, runs them, runs
 # the persistence phases as separate processes, and prints a final line
 #   ctests: N passed, M failed
 # exiting non-zero on any failure. With --tsan the tests are compiled with
 # -fsanitize=thread (LIBDIR must hold a TSan build of the library) and only the
-# threading and concurrency tests run, with fewer rounds.
+# threading and concurrency tests run, with fewer rounds. With --asan every
+# test is compiled with -fsanitize=address (LIBDIR must hold an ASan build of
+# the library) and runs with LeakSanitizer, the concurrency programs with few
+# rounds.
 set -euo pipefail
 
-usage() { echo "usage: $0 LIBDIR [--tsan]" >&2; exit 2; }
+usage() { echo "usage: $0 LIBDIR [--tsan | --asan]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 LIBDIR=$(cd "$1" && pwd)
 TSAN=0
+ASAN=0
 if [ $# -ge 2 ]; then
-    [ "$2" = "--tsan" ] || usage
-    TSAN=1
+    case "$2" in
+    --tsan) TSAN=1 ;;
+    --asan) ASAN=1 ;;
+    *) usage ;;
+    esac
 fi
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
-if [ "$TSAN" = 1 ]; then BUILD="$ROOT/build/ctests-tsan"; else BUILD="$ROOT/build/ctests"; fi
+if [ "$TSAN" = 1 ]; then BUILD="$ROOT/build/ctests-tsan"
+elif [ "$ASAN" = 1 ]; then BUILD="$ROOT/build/ctests-asan"
+else BUILD="$ROOT/build/ctests"; fi
 mkdir -p "$BUILD"
 
 if [ ! -e "$LIBDIR/librustpsa.so" ] && [ ! -e "$LIBDIR/librustpsa.a" ]; then
@@ -40,6 +49,7 @@ CC=${CC:-gcc}
 CXX=${CXX:-g++}
 SAN=()
 [ "$TSAN" = 1 ] && SAN=(-fsanitize=thread)
+[ "$ASAN" = 1 ] && SAN=(-fsanitize=address)
 CFLAGS=(-std=c11 -Wall -Wextra -Werror -g -pthread "${SAN[@]}" -I "$ROOT/include" -I "$HERE")
 LDFLAGS=(-L "$LIBDIR" -lrustpsa -Wl,-rpath,"$LIBDIR" -pthread "${SAN[@]}")
 TIMEOUT=${CTESTS_TIMEOUT:-300}
@@ -119,6 +129,9 @@ if [ "$TSAN" = 0 ]; then
 fi
 
 # Run -------------------------------------------------------------------------
+if [ "$ASAN" = 1 ]; then
+    export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:${ASAN_OPTIONS:-}"
+fi
 if [ "$TSAN" = 1 ]; then
     export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
 fi
@@ -178,6 +191,8 @@ else
             run test_persistence check-gone "$PDIR"
             rm -rf "$PDIR" "$PDIR.side"
             ;;
+        conc_*) if [ "$ASAN" = 1 ]; then run "$t" -r 3; else run "$t"; fi ;;
+        test_concurrency) if [ "$ASAN" = 1 ]; then run "$t" -r 5; else run "$t"; fi ;;
         *) run "$t" ;;
         esac
     done

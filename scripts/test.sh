@@ -2,7 +2,7 @@
 # The whole test suite: Rust unit tests, the C harness against the release
 # library, the C concurrency scenarios against the ThreadSanitizer build, the
 # examples, and the installed-library consumers (CMake, pkg-config). Ends with one line "suite: N passed, M failed" and exits
-# non-zero on any failure. SKIP_TSAN=1 skips the sanitizer run.
+# non-zero on any failure. SKIP_TSAN=1 / SKIP_ASAN=1 skip the sanitizer runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -50,6 +50,16 @@ if [ "${SKIP_TSAN:-0}" != 1 ]; then
         echo "ThreadSanitizer reported a problem" >&2
         failed=$((failed + 1))
     fi
+fi
+
+if [ "${SKIP_ASAN:-0}" != 1 ]; then
+    echo "== C harness under AddressSanitizer and LeakSanitizer"
+    RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zsanitizer=address -Cunsafe-allow-abi-mismatch=sanitizer" \
+        cargo build --quiet --target x86_64-unknown-linux-gnu --target-dir target/asan
+    rc=0
+    ctests/run.sh target/asan/x86_64-unknown-linux-gnu/debug --asan 2>&1 | tee build/ctests-asan.log || rc=$?
+    add_counts build/ctests-asan.log '^ctests: [0-9]+ passed'
+    [ "$rc" -eq 0 ] || failed=$((failed + 1))
 fi
 
 echo "== examples"
