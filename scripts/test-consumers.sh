@@ -102,6 +102,7 @@ check "pkg-config --static --libs adds the system libraries" \
     sh -c "pkg-config --libs --static rustpsa | grep -q -- '-lpthread'"
 
 cp -r tests/consumers/make "$TMP/make"
+cp tests/consumers/consumer.c "$TMP/consumer.c"
 check "make consumer builds (pkg-config, shared and --static)" make -C "$TMP/make" all
 check "make consumer (shared) runs" "$TMP/make/consumer_shared"
 check "make consumer (static) runs" "$TMP/make/consumer_static"
