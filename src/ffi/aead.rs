@@ -137,21 +137,13 @@ pub unsafe extern "C" fn psa_aead_generate_nonce(
     nonce_size: usize,
     nonce_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(nonce_length, 0) };
-        crate::api::core()?;
-        if nonce_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid objects and buffers.
-        unsafe {
+    // SAFETY: the caller passes a valid operation object and a buffer of the given size.
+    unsafe {
+        boundary::fill(nonce, nonce_size, nonce_length, |out| {
             let w = boundary::op_words(operation)?;
-            let out = boundary::output(nonce, nonce_size)?;
-            let n = crate::api::aead::generate_nonce(w, out)?;
-            boundary::set_out(nonce_length, n)
-        }
-    })
+            crate::api::aead::generate_nonce(w, out)
+        })
+    }
 }
 
 /// Provide the nonce of a multi-part AEAD operation.

@@ -122,21 +122,13 @@ pub unsafe extern "C" fn psa_cipher_generate_iv(
     iv_size: usize,
     iv_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(iv_length, 0) };
-        crate::api::core()?;
-        if iv_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid objects and buffers.
-        unsafe {
+    // SAFETY: the caller passes a valid operation object and a buffer of the given size.
+    unsafe {
+        boundary::fill(iv, iv_size, iv_length, |out| {
             let w = boundary::op_words(operation)?;
-            let out = boundary::output(iv, iv_size)?;
-            let n = crate::api::cipher::generate_iv(w, out)?;
-            boundary::set_out(iv_length, n)
-        }
-    })
+            crate::api::cipher::generate_iv(w, out)
+        })
+    }
 }
 
 /// Provide the IV of a multi-part encryption or decryption.
@@ -198,21 +190,13 @@ pub unsafe extern "C" fn psa_cipher_finish(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(output_length, 0) };
-        crate::api::core()?;
-        if output_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid objects and buffers.
-        unsafe {
+    // SAFETY: the caller passes a valid operation object and a buffer of the given size.
+    unsafe {
+        boundary::fill(output, output_size, output_length, |out| {
             let w = boundary::op_words(operation)?;
-            let out = boundary::output(output, output_size)?;
-            let n = crate::api::cipher::finish(w, out)?;
-            boundary::set_out(output_length, n)
-        }
-    })
+            crate::api::cipher::finish(w, out)
+        })
+    }
 }
 
 /// Cancel a cipher operation and return it to the inactive state.

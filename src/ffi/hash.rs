@@ -1,7 +1,7 @@
 //! Message digests (hashes): single-part functions and the multi-part hash
 //! operation (setup, update, finish, verify, abort, clone, suspend, resume).
 use super::boundary;
-use crate::types::{psa_algorithm_t, psa_hash_operation_t, psa_status_t, Error};
+use crate::types::{psa_algorithm_t, psa_hash_operation_t, psa_status_t};
 
 /// Start a multi-part hash calculation with algorithm `alg` on an inactive operation.
 #[no_mangle]
@@ -41,21 +41,13 @@ pub unsafe extern "C" fn psa_hash_finish(
     hash_size: usize,
     hash_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(hash_length, 0) };
-        crate::api::core()?;
-        let w = boundary::op_words(operation)?;
-        if hash_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
-        let out = unsafe { boundary::output(hash, hash_size)? };
-        // SAFETY: a valid object, per the caller's contract.
-        let n = unsafe { crate::api::hash::finish(w, out)? };
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(hash_length, n) }
-    })
+    // SAFETY: the caller passes a valid operation object and a buffer of the given size.
+    unsafe {
+        boundary::fill(hash, hash_size, hash_length, |out| {
+            let w = boundary::op_words(operation)?;
+            crate::api::hash::finish(w, out)
+        })
+    }
 }
 
 /// Complete the hash calculation and compare the digest with the expected `hash`.
@@ -121,21 +113,13 @@ pub unsafe extern "C" fn psa_hash_suspend(
     hash_state_size: usize,
     hash_state_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(hash_state_length, 0) };
-        crate::api::core()?;
-        let w = boundary::op_words(operation)?;
-        if hash_state_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
-        let out = unsafe { boundary::output(hash_state, hash_state_size)? };
-        // SAFETY: a valid object, per the caller's contract.
-        let n = unsafe { crate::api::hash::suspend(w, out)? };
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(hash_state_length, n) }
-    })
+    // SAFETY: the caller passes a valid operation object and a buffer of the given size.
+    unsafe {
+        boundary::fill(hash_state, hash_state_size, hash_state_length, |out| {
+            let w = boundary::op_words(operation)?;
+            crate::api::hash::suspend(w, out)
+        })
+    }
 }
 
 /// Continue a hash calculation from a state produced by `psa_hash_suspend`.

@@ -1,7 +1,7 @@
 //! Message authentication codes: single-part functions and the multi-part MAC
 //! operation.
 use super::boundary;
-use crate::types::{psa_algorithm_t, psa_key_id_t, psa_mac_operation_t, psa_status_t, Error};
+use crate::types::{psa_algorithm_t, psa_key_id_t, psa_mac_operation_t, psa_status_t};
 
 /// Start a multi-part MAC calculation with `key` and algorithm `alg`.
 /// Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
@@ -61,21 +61,13 @@ pub unsafe extern "C" fn psa_mac_sign_finish(
     mac_size: usize,
     mac_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(mac_length, 0) };
-        crate::api::core()?;
-        let w = boundary::op_words(operation)?;
-        if mac_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
-        let out = unsafe { boundary::output(mac, mac_size)? };
-        // SAFETY: a valid object, per the caller's contract.
-        let n = unsafe { crate::api::mac::sign_finish(w, out)? };
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(mac_length, n) }
-    })
+    // SAFETY: the caller passes a valid operation object and a buffer of the given size.
+    unsafe {
+        boundary::fill(mac, mac_size, mac_length, |out| {
+            let w = boundary::op_words(operation)?;
+            crate::api::mac::sign_finish(w, out)
+        })
+    }
 }
 
 /// Complete a MAC verification started with `psa_mac_verify_setup` against the
