@@ -264,6 +264,33 @@ impl<C: Aes> Gcm<C> {
     }
 }
 
+/// One streaming step of the AEADs that MAC the ciphertext (GCM,
+/// ChaCha20-Poly1305): count the text, close the associated data, apply the
+/// key stream, and absorb the ciphertext (the input when decrypting, the
+/// output when encrypting).
+fn mac_ciphertext_step<S: BlockSink>(
+    n: &mut Lengths,
+    mac: &mut Absorber<S>,
+    encrypt: bool,
+    input: &[u8],
+    out: &mut [u8],
+    keystream: impl FnOnce(&mut [u8]),
+) -> Result<()> {
+    n.add_text(input.len())?;
+    if std::mem::take(&mut n.in_ad) {
+        mac.pad();
+    }
+    out.copy_from_slice(input);
+    if !encrypt {
+        mac.absorb(input);
+    }
+    keystream(out);
+    if encrypt {
+        mac.absorb(out);
+    }
+    Ok(())
+}
+
 impl<C: Aes> AeadEngine for Gcm<C> {
     fn update_ad(&mut self, ad: &[u8]) {
         self.ghash.absorb(ad);
@@ -271,19 +298,15 @@ impl<C: Aes> AeadEngine for Gcm<C> {
     }
 
     fn update(&mut self, input: &[u8], out: &mut [u8]) -> Result<()> {
-        self.n.add_text(input.len())?;
-        if std::mem::take(&mut self.n.in_ad) {
-            self.ghash.pad();
-        }
-        out.copy_from_slice(input);
-        if !self.encrypt {
-            self.ghash.absorb(input);
-        }
-        self.ctr.apply_keystream(out);
-        if self.encrypt {
-            self.ghash.absorb(out);
-        }
-        Ok(())
+        let ctr = &mut self.ctr;
+        mac_ciphertext_step(
+            &mut self.n,
+            &mut self.ghash,
+            self.encrypt,
+            input,
+            out,
+            |b| ctr.apply_keystream(b),
+        )
     }
 
     fn tag(&mut self) -> [u8; 16] {
@@ -333,19 +356,10 @@ impl<S: StreamCipher + Send> AeadEngine for ChaChaPoly<S> {
     }
 
     fn update(&mut self, input: &[u8], out: &mut [u8]) -> Result<()> {
-        self.n.add_text(input.len())?;
-        if std::mem::take(&mut self.n.in_ad) {
-            self.poly.pad();
-        }
-        out.copy_from_slice(input);
-        if !self.encrypt {
-            self.poly.absorb(input);
-        }
-        self.cipher.apply_keystream(out);
-        if self.encrypt {
-            self.poly.absorb(out);
-        }
-        Ok(())
+        let cipher = &mut self.cipher;
+        mac_ciphertext_step(&mut self.n, &mut self.poly, self.encrypt, input, out, |b| {
+            cipher.apply_keystream(b)
+        })
     }
 
     fn tag(&mut self) -> [u8; 16] {
