@@ -1,9 +1,6 @@
 //! Authenticated encryption with associated data: single-part and multi-part.
 use super::boundary;
-use super::cipher::input_beside;
-use crate::types::{
-    psa_aead_operation_t, psa_algorithm_t, psa_key_id_t, psa_status_t, Error,
-};
+use crate::types::{psa_aead_operation_t, psa_algorithm_t, psa_key_id_t, psa_status_t, Error};
 
 /// Encrypt and authenticate `plaintext`, also authenticating `additional_data`, in
 /// one call; the ciphertext is followed by the tag.
@@ -21,28 +18,23 @@ pub unsafe extern "C" fn psa_aead_encrypt(
     ciphertext_size: usize,
     ciphertext_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(ciphertext_length, 0) };
-        crate::api::core()?;
-        if ciphertext_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes.
-        unsafe {
-            let nonce = input_beside(nonce, nonce_length, ciphertext, ciphertext_size)?;
-            let ad = input_beside(
-                additional_data,
-                additional_data_length,
-                ciphertext,
-                ciphertext_size,
-            )?;
-            let pt = input_beside(plaintext, plaintext_length, ciphertext, ciphertext_size)?;
-            let out = boundary::output(ciphertext, ciphertext_size)?;
-            let n = crate::api::aead::encrypt(key, alg, &nonce, &ad, &pt, out)?;
-            boundary::set_out(ciphertext_length, n)
-        }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill_with(
+            ciphertext,
+            ciphertext_size,
+            ciphertext_length,
+            || {
+                let beside = |p, n| boundary::input_beside(p, n, ciphertext, ciphertext_size);
+                Ok((
+                    beside(nonce, nonce_length)?,
+                    beside(additional_data, additional_data_length)?,
+                    beside(plaintext, plaintext_length)?,
+                ))
+            },
+            |(nonce, ad, pt), out| crate::api::aead::encrypt(key, alg, &nonce, &ad, &pt, out),
+        )
+    }
 }
 
 /// Check the tag at the end of `ciphertext` and `additional_data`, then decrypt,
@@ -62,28 +54,23 @@ pub unsafe extern "C" fn psa_aead_decrypt(
     plaintext_size: usize,
     plaintext_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(plaintext_length, 0) };
-        crate::api::core()?;
-        if plaintext_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes.
-        unsafe {
-            let nonce = input_beside(nonce, nonce_length, plaintext, plaintext_size)?;
-            let ad = input_beside(
-                additional_data,
-                additional_data_length,
-                plaintext,
-                plaintext_size,
-            )?;
-            let ct = input_beside(ciphertext, ciphertext_length, plaintext, plaintext_size)?;
-            let out = boundary::output(plaintext, plaintext_size)?;
-            let n = crate::api::aead::decrypt(key, alg, &nonce, &ad, &ct, out)?;
-            boundary::set_out(plaintext_length, n)
-        }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill_with(
+            plaintext,
+            plaintext_size,
+            plaintext_length,
+            || {
+                let beside = |p, n| boundary::input_beside(p, n, plaintext, plaintext_size);
+                Ok((
+                    beside(nonce, nonce_length)?,
+                    beside(additional_data, additional_data_length)?,
+                    beside(ciphertext, ciphertext_length)?,
+                ))
+            },
+            |(nonce, ad, ct), out| crate::api::aead::decrypt(key, alg, &nonce, &ad, &ct, out),
+        )
+    }
 }
 
 /// Start a multi-part authenticated encryption with `key` and AEAD algorithm `alg`.
@@ -125,7 +112,13 @@ pub unsafe extern "C" fn psa_aead_set_lengths(
     boundary::guard(|| {
         crate::api::core()?;
         // SAFETY: the caller passes NULL or a valid operation object.
-        unsafe { crate::api::aead::set_lengths(boundary::op_words(operation)?, ad_length, plaintext_length) }
+        unsafe {
+            crate::api::aead::set_lengths(
+                boundary::op_words(operation)?,
+                ad_length,
+                plaintext_length,
+            )
+        }
     })
 }
 
@@ -195,22 +188,16 @@ pub unsafe extern "C" fn psa_aead_update(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(output_length, 0) };
-        crate::api::core()?;
-        if output_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid objects and buffers.
-        unsafe {
-            let w = boundary::op_words(operation)?;
-            let input = input_beside(input, input_length, output, output_size)?;
-            let out = boundary::output(output, output_size)?;
-            let n = crate::api::aead::update(w, &input, out)?;
-            boundary::set_out(output_length, n)
-        }
-    })
+    // SAFETY: the caller passes a valid operation object and valid buffers.
+    unsafe {
+        boundary::fill_with(
+            output,
+            output_size,
+            output_length,
+            || boundary::input_beside(input, input_length, output, output_size),
+            |input, out| crate::api::aead::update(boundary::op_words(operation)?, &input, out),
+        )
+    }
 }
 
 /// Complete a multi-part encryption: write the remaining ciphertext and the

@@ -109,13 +109,31 @@ pub unsafe fn preset<T>(ptr: *mut T, value: T) {
 ///
 /// # Safety
 /// `buf` must be NULL with `size` 0 or point to `size` writable bytes; inputs
-/// that `f` reads must not overlap them (functions whose inputs may overlap
-/// their output copy the input first); `length` must be NULL or writable.
+/// that `f` reads must not overlap them (use [`fill_with`] when they may);
+/// `length` must be NULL or writable.
 pub unsafe fn fill(
     buf: *mut u8,
     size: usize,
     length: *mut usize,
     f: impl FnOnce(&mut [u8]) -> Result<usize>,
+) -> psa_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe { fill_with(buf, size, length, || Ok(()), |(), out| f(out)) }
+}
+
+/// [`fill`] for calls whose inputs may overlap the output buffer: `inputs`
+/// takes them (with [`input_beside`], which copies an overlapping one) before
+/// the output slice exists, so the slices never alias.
+///
+/// # Safety
+/// As for [`fill`]; `inputs` must only read caller buffers through
+/// [`input_beside`] (or buffers that cannot overlap `buf`).
+pub unsafe fn fill_with<I>(
+    buf: *mut u8,
+    size: usize,
+    length: *mut usize,
+    inputs: impl FnOnce() -> Result<I>,
+    f: impl FnOnce(I, &mut [u8]) -> Result<usize>,
 ) -> psa_status_t {
     guard(|| {
         // SAFETY: forwarded caller contract.
@@ -124,15 +142,39 @@ pub unsafe fn fill(
         if length.is_null() {
             return Err(Error::InvalidArgument);
         }
+        let inputs = inputs()?;
         // SAFETY: forwarded caller contract.
-        let n = f(unsafe { output(buf, size) }?)?;
+        let n = f(inputs, unsafe { output(buf, size) }?)?;
         // SAFETY: checked non-NULL above.
         unsafe { set_out(length, n) }
     })
 }
 
+/// An input buffer that may overlap the output `out` (in-place use is
+/// allowed): copied first when it does, so the Rust slices never alias.
+///
+/// # Safety
+/// As for [`input`] and [`output`].
+pub unsafe fn input_beside<'a>(
+    ptr: *const u8,
+    len: usize,
+    out: *const u8,
+    out_len: usize,
+) -> Result<std::borrow::Cow<'a, [u8]>> {
+    // SAFETY: forwarded caller contract.
+    let data = unsafe { input(ptr, len) }?;
+    let (a, b) = (ptr as usize, out as usize);
+    if len > 0 && out_len > 0 && a < b.wrapping_add(out_len) && b < a.wrapping_add(len) {
+        Ok(std::borrow::Cow::Owned(data.to_vec()))
+    } else {
+        Ok(std::borrow::Cow::Borrowed(data))
+    }
+}
+
 /// The words of a non-NULL operation object; `InvalidArgument` for NULL.
-pub fn op_words<T: crate::types::OperationObject>(op: *mut T) -> Result<*mut crate::api::operation::Words> {
+pub fn op_words<T: crate::types::OperationObject>(
+    op: *mut T,
+) -> Result<*mut crate::api::operation::Words> {
     if op.is_null() {
         return Err(Error::InvalidArgument);
     }

@@ -1,31 +1,6 @@
 //! Unauthenticated ciphers: single-part and multi-part encryption and decryption.
-use std::borrow::Cow;
-
 use super::boundary;
-use crate::types::{
-    psa_algorithm_t, psa_cipher_operation_t, psa_key_id_t, psa_status_t, Error, Result,
-};
-
-/// An input buffer that may overlap `out` (in-place use is allowed): copied
-/// first when it does, so the Rust slices never alias.
-///
-/// # Safety
-/// As for [`boundary::input`] and [`boundary::output`].
-pub(crate) unsafe fn input_beside<'a>(
-    ptr: *const u8,
-    len: usize,
-    out: *const u8,
-    out_len: usize,
-) -> Result<Cow<'a, [u8]>> {
-    // SAFETY: forwarded caller contract.
-    let input = unsafe { boundary::input(ptr, len) }?;
-    let (a, b) = (ptr as usize, out as usize);
-    if len > 0 && out_len > 0 && a < b.wrapping_add(out_len) && b < a.wrapping_add(len) {
-        Ok(Cow::Owned(input.to_vec()))
-    } else {
-        Ok(Cow::Borrowed(input))
-    }
-}
+use crate::types::{psa_algorithm_t, psa_cipher_operation_t, psa_key_id_t, psa_status_t};
 
 /// Encrypt `input` with `key` and cipher algorithm `alg` in one call.
 ///
@@ -40,21 +15,16 @@ pub unsafe extern "C" fn psa_cipher_encrypt(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(output_length, 0) };
-        crate::api::core()?;
-        if output_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes.
-        let input = unsafe { input_beside(input, input_length, output, output_size) }?;
-        // SAFETY: as above.
-        let out = unsafe { boundary::output(output, output_size) }?;
-        let n = crate::api::cipher::encrypt(key, alg, &input, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(output_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill_with(
+            output,
+            output_size,
+            output_length,
+            || boundary::input_beside(input, input_length, output, output_size),
+            |input, out| crate::api::cipher::encrypt(key, alg, &input, out),
+        )
+    }
 }
 
 /// Decrypt `input` (IV first, when the algorithm uses one) with `key` and cipher
@@ -69,21 +39,16 @@ pub unsafe extern "C" fn psa_cipher_decrypt(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(output_length, 0) };
-        crate::api::core()?;
-        if output_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid buffers of the given sizes.
-        let input = unsafe { input_beside(input, input_length, output, output_size) }?;
-        // SAFETY: as above.
-        let out = unsafe { boundary::output(output, output_size) }?;
-        let n = crate::api::cipher::decrypt(key, alg, &input, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(output_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
+    unsafe {
+        boundary::fill_with(
+            output,
+            output_size,
+            output_length,
+            || boundary::input_beside(input, input_length, output, output_size),
+            |input, out| crate::api::cipher::decrypt(key, alg, &input, out),
+        )
+    }
 }
 
 /// Start a multi-part encryption with `key` and cipher algorithm `alg`.
@@ -162,22 +127,16 @@ pub unsafe extern "C" fn psa_cipher_update(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(output_length, 0) };
-        crate::api::core()?;
-        if output_length.is_null() {
-            return Err(Error::InvalidArgument);
-        }
-        // SAFETY: the caller passes valid objects and buffers.
-        unsafe {
-            let w = boundary::op_words(operation)?;
-            let input = input_beside(input, input_length, output, output_size)?;
-            let out = boundary::output(output, output_size)?;
-            let n = crate::api::cipher::update(w, &input, out)?;
-            boundary::set_out(output_length, n)
-        }
-    })
+    // SAFETY: the caller passes a valid operation object and valid buffers.
+    unsafe {
+        boundary::fill_with(
+            output,
+            output_size,
+            output_length,
+            || boundary::input_beside(input, input_length, output, output_size),
+            |input, out| crate::api::cipher::update(boundary::op_words(operation)?, &input, out),
+        )
+    }
 }
 
 /// Complete a multi-part cipher operation, writing any remaining output.
