@@ -110,8 +110,5 @@ pub fn key_agreement(
         return Err(Error::InvalidArgument);
     }
     keys::check_size(t, bits)?;
-    let mut a = *attrs;
-    a.private_bits = bits as u16;
-    a.private_usage = psa_key_usage_extend(a.private_usage);
-    core()?.keys.begin_create(target)?.commit(a, secret)
+    super::key_management::create(attrs, target, bits, secret)
 }

@@ -657,7 +657,7 @@ fn derived_key_size(attrs: &psa_key_attributes_t, alg: psa_algorithm_t) -> Resul
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn output_key(attrs: &psa_key_attributes_t, words: *mut Words) -> Result<psa_key_id_t> {
-    let c = core()?;
+    core()?;
     // SAFETY: forwarded caller contract.
     unsafe {
         on_op(words, &[Error::InsufficientData], |s| {
@@ -670,11 +670,7 @@ pub unsafe fn output_key(attrs: &psa_key_attributes_t, words: *mut Words) -> Res
             let n = derived_key_size(attrs, s.alg)?;
             let target = creation_target(attrs)?;
             let material = s.read(n)?;
-            let mut a = *attrs;
-            a.private_bits = (n * 8) as u16;
-            a.private_usage = psa_key_usage_extend(a.private_usage);
-            // No cryptography between begin_create and commit.
-            c.keys.begin_create(target)?.commit(a, material)
+            super::key_management::create(attrs, target, n * 8, material)
         })
     }
 }

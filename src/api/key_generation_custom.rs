@@ -29,8 +29,5 @@ pub fn generate(attrs: &psa_key_attributes_t, flags: u32, data: &[u8]) -> Result
     }
     // Slow: done before the key store is touched.
     let material: Zeroizing<Vec<u8>> = rsa::generate(bits, Some(data))?;
-    let mut a = *attrs;
-    a.private_bits = bits as u16;
-    a.private_usage = psa_key_usage_extend(a.private_usage);
-    core()?.keys.begin_create(target)?.commit(a, material)
+    super::key_management::create(attrs, target, bits, material)
 }

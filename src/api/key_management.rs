@@ -6,9 +6,16 @@ use super::{core, policy};
 use crate::crypto::keys;
 use crate::types::*;
 
-/// Creates a key from validated attributes and material; returns its id.
-fn create(attrs: &psa_key_attributes_t, bits: usize, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
-    let target = creation_target(attrs)?;
+/// Creates a key from validated attributes (`target` from `creation_target`)
+/// and material of `bits` bits: the one place that fixes the final attributes
+/// (size, implied usage flags) and publishes a key. No cryptography happens
+/// between the reservation and the commit.
+pub(crate) fn create(
+    attrs: &psa_key_attributes_t,
+    target: Option<psa_key_id_t>,
+    bits: usize,
+    material: Zeroizing<Vec<u8>>,
+) -> Result<psa_key_id_t> {
     let mut a = *attrs;
     a.private_bits = bits as u16;
     a.private_usage = psa_key_usage_extend(a.private_usage);
@@ -18,7 +25,7 @@ fn create(attrs: &psa_key_attributes_t, bits: usize, material: Zeroizing<Vec<u8>
 /// `psa_import_key`.
 pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t> {
     core()?;
-    creation_target(attrs)?;
+    let target = creation_target(attrs)?;
     let bits = keys::import_bits(attrs.private_type, data)?;
     match requested_bits(attrs)? {
         0 => {}
@@ -26,19 +33,19 @@ pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t>
         _ => return Err(Error::InvalidArgument),
     }
     // The copy is made before the key store is touched: no allocation under its lock.
-    create(attrs, bits, Zeroizing::new(data.to_vec()))
+    create(attrs, target, bits, Zeroizing::new(data.to_vec()))
 }
 
 /// `psa_generate_key`.
 pub fn generate(attrs: &psa_key_attributes_t) -> Result<psa_key_id_t> {
     core()?;
-    creation_target(attrs)?;
+    let target = creation_target(attrs)?;
     let bits = requested_bits(attrs)?;
     if bits == 0 {
         return Err(Error::InvalidArgument);
     }
     let material = keys::generate(attrs.private_type, bits)?;
-    create(attrs, bits, material)
+    create(attrs, target, bits, material)
 }
 
 /// `psa_export_key`: the key in its export format; returns the length written.
