@@ -7,7 +7,8 @@
 //! * [`crypto`] — the built-in driver over ring and RustCrypto;
 //! * [`storage`] — persistent key files;
 //! * [`sync`] — the host-injectable threading table;
-//! * [`types`] — the numeric encodings shared with the C header.
+//! * [`types`] — the numeric encodings shared with the C header;
+//! * [`names`] — numbers back to the header's names (`rustpsa_status_name`, `rustpsa-names`).
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 
@@ -15,6 +16,7 @@ pub mod api;
 pub mod crypto;
 pub mod ffi;
 pub mod keystore;
+pub mod names;
 pub mod storage;
 pub mod sync;
 pub mod types;

@@ -15,6 +15,7 @@ pub mod key_generation_custom;
 pub mod key_management;
 pub mod library;
 pub mod mac;
+pub mod names;
 pub mod random;
 pub mod sign;
 pub mod threading;
