@@ -2,9 +2,12 @@
 # ctests/run.sh LIBDIR [--tsan | --asan]
 #
 # Compiles every C test in ctests/ against librustpsa in LIBDIR, runs them, runs
-# the persistence phases as separate processes, and prints a final line
+# the persistence phases as separate processes, and prints two final lines
+#   ctests checks: X passed, Y failed (loop iterations vary)
 #   ctests: N passed, M failed
-# exiting non-zero on any failure. With --tsan the tests are compiled with
+# exiting non-zero on any failure. N counts program runs (each scenario or
+# phase invocation, plus the header compile checks), the same on every run; X
+# adds up the checks the programs print, which vary with the concurrency rounds. With --tsan the tests are compiled with
 # -fsanitize=thread (LIBDIR must hold a TSan build of the library) and only the
 # threading and concurrency tests run, with fewer rounds. With --asan every
 # test is compiled with -fsanitize=address (LIBDIR must hold an ASan build of
@@ -56,6 +59,8 @@ TIMEOUT=${CTESTS_TIMEOUT:-300}
 
 total_pass=0
 total_fail=0
+checks_pass=0
+checks_fail=0
 failed_names=()
 
 note_failure() {
@@ -109,7 +114,7 @@ if [ "$TSAN" = 0 ]; then
     # The public headers are C99 clean (and pedantic): one test compiled as C99.
     if "$CC" -std=c99 -pedantic -Wall -Wextra -Werror -I "$ROOT/include" -I "$HERE" \
             -c "$HERE/test_attributes.c" -o "$BUILD/test_attributes.c99.o" &&
-       printf '#include <psa/crypto.h>\n#include <rustpsa/threading.h>\nint main(void) { return PSA_SUCCESS; }\n' |
+       printf '#include <psa/crypto.h>\n#include <rustpsa/threading.h>\n#include <rustpsa/names.h>\n#include <rustpsa/version.h>\nint main(void) { return PSA_SUCCESS; }\n' |
             "$CC" -std=c99 -pedantic -Wall -Wextra -Werror -I "$ROOT/include" -x c - -c -o "$BUILD/headers.c99.o"; then
         echo "ctests: headers compile as C99 -pedantic"
         total_pass=$((total_pass + 1))
@@ -136,8 +141,9 @@ if [ "$TSAN" = 1 ]; then
     export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
 fi
 
-# run NAME ARGS...: runs $BUILD/NAME, adds its "N passed, M failed" line to the
-# totals (a program without one counts as one check, by its exit status).
+# run NAME ARGS...: runs $BUILD/NAME; the run counts as one test, passed when
+# the program exits 0 and its "N passed, M failed" line (if any) has M = 0.
+# The N and M of that line go to the check totals.
 run() {
     local name=$1; shift
     local label="$name${1:+ $*}"
@@ -146,27 +152,24 @@ run() {
     echo "=== $label"
     timeout "$TIMEOUT" "$BUILD/$name" "$@" >"$log" 2>&1 || rc=$?
     cat "$log"
-    local line
+    local line p=0 f=0
     line=$(grep -E '^([A-Za-z_-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
     if [ -n "$line" ]; then
-        local p f
         p=$(sed -E 's/^([A-Za-z_-]+: )?([0-9]+) passed, ([0-9]+) failed.*/\2/' <<<"$line")
         f=$(sed -E 's/^([A-Za-z_-]+: )?([0-9]+) passed, ([0-9]+) failed.*/\3/' <<<"$line")
-        total_pass=$((total_pass + p))
-        total_fail=$((total_fail + f))
-        if [ "$f" -ne 0 ]; then failed_names+=("$label"); fi
-        if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-            echo "ctests: $label exited with status $rc" >&2
-            note_failure "$label(exit $rc)"
-        fi
+    elif [ "$rc" -eq 0 ]; then
+        p=1
+    fi
+    checks_pass=$((checks_pass + p))
+    checks_fail=$((checks_fail + f))
+    if [ "$rc" -eq 0 ] && [ "$f" -eq 0 ]; then
+        total_pass=$((total_pass + 1))
     else
-        if [ "$rc" -eq 0 ]; then
-            total_pass=$((total_pass + 1))
-        else
-            if [ "$rc" -eq 124 ]; then echo "ctests: $label timed out after ${TIMEOUT}s" >&2
-            else echo "ctests: $label exited with status $rc and no summary" >&2; fi
-            note_failure "$label(exit $rc)"
-        fi
+        if [ "$rc" -eq 124 ]; then echo "ctests: $label timed out after ${TIMEOUT}s" >&2
+        elif [ "$f" -ne 0 ]; then echo "ctests: $label: $f checks failed" >&2
+        else echo "ctests: $label exited with status $rc" >&2; fi
+        [ "$f" -eq 0 ] && checks_fail=$((checks_fail + 1))
+        note_failure "$label(exit $rc)"
     fi
 }
 
@@ -201,5 +204,6 @@ fi
 if [ "${#failed_names[@]}" -gt 0 ]; then
     echo "ctests: failures in: ${failed_names[*]}" >&2
 fi
+echo "ctests checks: $checks_pass passed, $checks_fail failed (loop iterations vary)"
 echo "ctests: $total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # The whole test suite: Rust unit tests, the C harness against the release
 # library, the C concurrency scenarios against the ThreadSanitizer build, the
-# examples, and the installed-library consumers (CMake, pkg-config). Ends with one line "suite: N passed, M failed" and exits
-# non-zero on any failure. SKIP_TSAN=1 / SKIP_ASAN=1 skip the sanitizer runs.
+# examples, and the installed-library consumers (CMake, pkg-config). Ends with
+# "checks: X (loop iterations vary)" and one line "suite: N passed, M failed",
+# and exits non-zero on any failure. N counts tests, the same on every run: each
+# cargo test, each C program run (scenario or phase), each consumer check, each
+# other step; X adds up the checks the C programs print (it varies with the
+# concurrency rounds). SKIP_TSAN=1 / SKIP_ASAN=1 skip the sanitizer runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 mkdir -p build
 passed=0
 failed=0
+checks=0
 
 # add_counts LOG PATTERN: adds the "N passed ... M failed" numbers of LOG's
 # lines matching PATTERN to the totals.
@@ -19,7 +24,17 @@ add_counts() {
     done < <(grep -E "$2" "$1" | sed -E 's/.* ([0-9]+) passed[;,] ([0-9]+) failed.*/\1 \2/')
 }
 
-echo "== cargo test (unit tests; build.rs fails if the committed headers are stale)"
+# add_checks LOG: adds the check count of ctests/run.sh's "ctests checks:" line.
+add_checks() {
+    local c
+    c=$(sed -nE 's/^ctests checks: ([0-9]+) passed.*/\1/p' "$1" | tail -n 1)
+    checks=$((checks + ${c:-0}))
+}
+
+# step WHAT: says what a long step is doing (builds print cargo's progress).
+step() { echo "== $* ($(( $(date +%s) - start ))s elapsed)"; }
+
+step "cargo test: building the library and the unit tests (the first build takes a few minutes), then running them (build.rs fails if the committed headers are stale)"
 rc=0
 cargo test 2>&1 | tee build/cargo-test.log | grep -E "^test result|FAILED|panicked" || rc=$?
 if ! grep -q "^test result: ok" build/cargo-test.log || grep -q "^test result: FAILED" build/cargo-test.log; then
@@ -31,20 +46,24 @@ add_counts build/cargo-test.log '^test result:'
 echo "== cargo doc (no warnings allowed)"
 if RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
+step "building the release library (target/release)"
+cargo build --release
 echo "== C harness against target/release"
-cargo build --release --quiet
 rc=0
 ctests/run.sh target/release 2>&1 | tee build/ctests.log || rc=$?
 add_counts build/ctests.log '^ctests: [0-9]+ passed'
+add_checks build/ctests.log
 [ "$rc" -eq 0 ] || failed=$((failed + 1))
 
 if [ "${SKIP_TSAN:-0}" != 1 ]; then
-    echo "== C concurrency scenarios under ThreadSanitizer"
+    step "building the ThreadSanitizer library (target/tsan; a full rebuild the first time)"
     RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zsanitizer=thread -Cunsafe-allow-abi-mismatch=sanitizer" \
-        cargo build --quiet --target x86_64-unknown-linux-gnu --target-dir target/tsan
+        cargo build --target x86_64-unknown-linux-gnu --target-dir target/tsan
+    echo "== C concurrency scenarios under ThreadSanitizer"
     rc=0
     ctests/run.sh target/tsan/x86_64-unknown-linux-gnu/debug --tsan 2>&1 | tee build/ctests-tsan.log || rc=$?
     add_counts build/ctests-tsan.log '^ctests: [0-9]+ passed'
+    add_checks build/ctests-tsan.log
     [ "$rc" -eq 0 ] || failed=$((failed + 1))
     if grep -q "ThreadSanitizer" build/ctests-tsan.log; then
         echo "ThreadSanitizer reported a problem" >&2
@@ -53,12 +72,14 @@ if [ "${SKIP_TSAN:-0}" != 1 ]; then
 fi
 
 if [ "${SKIP_ASAN:-0}" != 1 ]; then
-    echo "== C harness under AddressSanitizer and LeakSanitizer"
+    step "building the AddressSanitizer library (target/asan; a full rebuild the first time)"
     RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zsanitizer=address -Cunsafe-allow-abi-mismatch=sanitizer" \
-        cargo build --quiet --target x86_64-unknown-linux-gnu --target-dir target/asan
+        cargo build --target x86_64-unknown-linux-gnu --target-dir target/asan
+    echo "== C harness under AddressSanitizer and LeakSanitizer"
     rc=0
     ctests/run.sh target/asan/x86_64-unknown-linux-gnu/debug --asan 2>&1 | tee build/ctests-asan.log || rc=$?
     add_counts build/ctests-asan.log '^ctests: [0-9]+ passed'
+    add_checks build/ctests-asan.log
     [ "$rc" -eq 0 ] || failed=$((failed + 1))
 fi
 
@@ -72,5 +93,6 @@ add_counts build/consumers.log '^consumers: [0-9]+ passed'
 [ "$rc" -eq 0 ] || failed=$((failed + 1))
 
 echo "test suite took $(( $(date +%s) - start ))s"
+echo "checks: $(sed -E ':a;s/([0-9])([0-9]{3})($|,)/\1,\2\3/;ta' <<<"$checks") (loop iterations vary)"
 echo "suite: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

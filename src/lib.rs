@@ -9,7 +9,18 @@
 //! * [`sync`] — the host-injectable threading table;
 //! * [`types`] — the numeric encodings shared with the C header;
 //! * [`names`] — numbers back to the header's names (`rustpsa_status_name`, `rustpsa-names`).
+//!
+//! Supported targets: Linux on x86_64 and aarch64 (see README, "Platforms").
 #![deny(unsafe_op_in_unsafe_fn)]
+
+// The lock-free key read path needs Linux's membarrier(2) (`libc::SYS_membarrier`),
+// and the key files and storage paths use `std::os::unix`; other systems do not
+// build, other Linux architectures are untested.
+#[cfg(not(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64"))))]
+compile_error!(
+    "rustpsa supports Linux on x86_64 and aarch64 only: it needs Linux's membarrier(2) \
+     system call (src/keystore/hazard.rs) and std::os::unix (key storage); see README.md, Platforms"
+);
 #![warn(missing_docs)]
 
 pub mod api;

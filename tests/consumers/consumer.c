@@ -1,13 +1,16 @@
 /* The program both consumer projects build: a known-answer SHA-256, an HMAC key
- * used from several threads, and a threading-header check. Exits 0 on success
- * and prints "<name>: ok".
+ * used from several threads, a threading-header check, the version header
+ * against the loaded library and a status name. Exits 0 on success and prints
+ * "<name>: ok (rustpsa VERSION)".
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <psa/crypto.h>
+#include <rustpsa/names.h>
 #include <rustpsa/threading.h>
+#include <rustpsa/version.h>
 
 #ifndef CONSUMER_NAME
 #define CONSUMER_NAME "consumer"
@@ -44,6 +47,12 @@ int main(void)
     pthread_t threads[4];
     int bad[4] = { 0 }, i, failures = 0;
 
+    /* The header and the loaded library are the same version. */
+    if (strcmp(rustpsa_version(), RUSTPSA_VERSION_STRING) != 0) {
+        printf(CONSUMER_NAME ": header %s, library %s\n", RUSTPSA_VERSION_STRING, rustpsa_version());
+        failures++;
+    }
+    if (strcmp(rustpsa_status_name(PSA_ERROR_BAD_STATE), "PSA_ERROR_BAD_STATE") != 0) failures++;
     /* The threading extension is callable (NULL = keep the default). */
     if (rustpsa_set_threading_callbacks(NULL) != PSA_SUCCESS) failures++;
     if (psa_crypto_init() != PSA_SUCCESS) {
@@ -75,6 +84,6 @@ int main(void)
     if (psa_destroy_key(key) != PSA_SUCCESS) failures++;
     mbedtls_psa_crypto_free();
 
-    printf(CONSUMER_NAME ": %s\n", failures == 0 ? "ok" : "FAILED");
+    printf(CONSUMER_NAME ": %s (rustpsa %s)\n", failures == 0 ? "ok" : "FAILED", rustpsa_version());
     return failures == 0 ? 0 : 1;
 }
