@@ -7,8 +7,13 @@
 #   * the CMake package (find_package(RustPSA), version rules) and the CMake
 #     consumer (tests/consumers/cmake), shared and static, also after the
 #     installed tree is moved;
-#   * a staged install (DESTDIR) and the Mbed TLS compatibility layer (COMPAT=1).
-# Needs cmake and pkg-config. The last line is `consumers: N passed, M failed`; the exit
+#   * a staged install (DESTDIR) and the Mbed TLS compatibility layer (COMPAT=1);
+#   * the installed sizes (stripped, split debug info), the rustpsa-names tool,
+#     a fully static link (cc -static with pkg-config --static);
+#   * scripts/uninstall.sh: nothing of the install is left;
+#   * the Debian packages (scripts/package.sh) installed into a scratch root with
+#     dpkg --root, the consumers built against them, then dpkg -r.
+# Needs cmake, pkg-config, dpkg-deb. The last line is `consumers: N passed, M failed`; the exit
 # status is non-zero when anything failed. KEEP=1 keeps the temporary directory.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +42,7 @@ LOG=$TMP/log
 : >"$LOG"
 PREFIX=$TMP/prefix
 
-for tool in cmake pkg-config readelf nm make; do
+for tool in cmake pkg-config readelf nm make dpkg dpkg-deb; do
     command -v "$tool" >/dev/null 2>&1 || { bad "$tool is installed"; finish; }
 done
 
@@ -56,6 +61,8 @@ files_present() {
     local f
     for f in lib/librustpsa.so."$VERSION" lib/librustpsa.a include/psa/crypto.h \
         include/psa/crypto_generated.h include/psa/crypto_macros.h include/rustpsa/threading.h \
+        include/rustpsa/names.h include/rustpsa/version.h bin/rustpsa-names \
+        lib/debug"$LIB"/librustpsa.so."$VERSION".debug share/rustpsa/install-manifest.txt \
         lib/pkgconfig/rustpsa.pc lib/cmake/RustPSA/RustPSAConfig.cmake \
         lib/cmake/RustPSA/RustPSAConfigVersion.cmake; do
         [ -f "$PREFIX/$f" ] && [ ! -L "$PREFIX/$f" ] || { echo "missing: $f"; return 1; }
@@ -68,6 +75,27 @@ check "librustpsa.so -> librustpsa.so.$MAJOR" \
     test "$(readlink "$LIB/librustpsa.so")" = "librustpsa.so.$MAJOR"
 soname=$(readelf -d "$LIB/librustpsa.so.$VERSION" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')
 check "soname is librustpsa.so.$MAJOR (got '$soname')" test "$soname" = "librustpsa.so.$MAJOR"
+
+# Stripped, debug info beside it, at most 4 MiB.
+so_size=$(stat -c %s "$LIB/librustpsa.so.$VERSION")
+a_size=$(stat -c %s "$LIB/librustpsa.a")
+echo "     installed sizes: librustpsa.so.$VERSION $so_size bytes, librustpsa.a $a_size bytes (stripped)"
+check "installed librustpsa.so is at most 4 MiB ($so_size bytes)" test "$so_size" -le 4194304
+check "installed librustpsa.so has no .symtab and no .debug_info" \
+    sh -c "! readelf -S '$LIB/librustpsa.so.$VERSION' | grep -qE '\.symtab|\.debug_info'"
+check "installed librustpsa.a has no .debug_info" \
+    sh -c "! readelf -S '$LIB/librustpsa.a' 2>/dev/null | grep -q '\.debug_info'"
+check "installed librustpsa.so links its split debug file (.gnu_debuglink)" \
+    sh -c "readelf --string-dump=.gnu_debuglink '$LIB/librustpsa.so.$VERSION' | grep -q 'librustpsa.so.$VERSION.debug'"
+check "the split debug file holds .debug_info" \
+    sh -c "readelf -S '$PREFIX/lib/debug$LIB/librustpsa.so.$VERSION.debug' | grep -q '\.debug_info'"
+
+# The names tool.
+check "bin/rustpsa-names status -137 = PSA_ERROR_BAD_STATE" \
+    test "$("$PREFIX/bin/rustpsa-names" status -137)" = PSA_ERROR_BAD_STATE
+check "bin/rustpsa-names decodes KEY_AGREEMENT(ECDH, HKDF(SHA_256))" \
+    test "$("$PREFIX/bin/rustpsa-names" algorithm 0x09020109)" = \
+    "PSA_ALG_KEY_AGREEMENT(PSA_ALG_ECDH, PSA_ALG_HKDF(PSA_ALG_SHA_256))"
 
 # Only the public API leaves the shared library.
 nm -D --defined-only "$LIB/librustpsa.so.$VERSION" | awk '{print $NF}' | sort -u >"$TMP/exports"
@@ -82,7 +110,7 @@ check "exports rustpsa_set_threading_callbacks" grep -qx rustpsa_set_threading_c
 declared_exported() {
     local missing
     sed -n 's/^[a-z_0-9 ]*[ *]\(\(psa\|mbedtls\|rustpsa\)_[a-z_0-9]*\)(.*/\1/p' \
-        "$PREFIX/include/psa/crypto_generated.h" "$PREFIX/include/rustpsa/threading.h" |
+        "$PREFIX/include/psa/crypto_generated.h" "$PREFIX/include/rustpsa/"*.h |
         sort -u >"$TMP/declared"
     [ -s "$TMP/declared" ] || { echo "no prototypes found in the headers"; return 1; }
     missing=$(comm -23 "$TMP/declared" "$TMP/exports")
@@ -110,6 +138,14 @@ check "make consumer (shared) needs librustpsa.so.$MAJOR" \
     sh -c "readelf -d '$TMP/make/consumer_shared' | grep -q 'NEEDED.*\[librustpsa.so.$MAJOR\]'"
 check "make consumer (static) does not need librustpsa.so" \
     sh -c "! readelf -d '$TMP/make/consumer_static' | grep -q 'NEEDED.*librustpsa'"
+
+# A fully static program: cc -static with pkg-config --static.
+check "fully static link: cc -static \$(pkg-config --cflags --libs --static rustpsa)" \
+    sh -c "cc -static -std=c99 -DCONSUMER_NAME='\"fully-static\"' \$(pkg-config --cflags rustpsa) \
+        '$TMP/consumer.c' \$(pkg-config --libs --static rustpsa) -pthread -o '$TMP/consumer_fully_static'"
+check "fully static program runs" "$TMP/consumer_fully_static"
+check "fully static program has no dynamic section" \
+    sh -c "! readelf -d '$TMP/consumer_fully_static' | grep -q NEEDED && ! readelf -l '$TMP/consumer_fully_static' | grep -q INTERP"
 
 # --- CMake --------------------------------------------------------------------
 cmake_consumer() { # cmake_consumer PREFIX BUILDDIR
@@ -190,5 +226,57 @@ check "compat headers compile (-Wall -Wextra -Werror) and -lmbedcrypto links" \
 check "program linked with -lmbedcrypto runs on librustpsa.so.$MAJOR" "$TMP/compat"
 check "program linked with -lmbedcrypto needs librustpsa.so.$MAJOR" \
     sh -c "readelf -d '$TMP/compat' | grep -q 'NEEDED.*\[librustpsa.so.$MAJOR\]'"
+
+# --- uninstall ------------------------------------------------------------------
+check "uninstall.sh removes the install (COMPAT layer included)" env PREFIX="$PREFIX" scripts/uninstall.sh
+check "nothing of the install is left in the prefix" test ! -e "$PREFIX"
+check "uninstall.sh of the staged install" env PREFIX=/usr DESTDIR="$TMP/stage" scripts/uninstall.sh
+check "nothing of the staged install is left" sh -c "test -z \"\$(ls -A '$TMP/stage' 2>/dev/null)\""
+check "uninstall.sh without a manifest fails" fails env PREFIX="$PREFIX" scripts/uninstall.sh
+
+# --- Debian packages ------------------------------------------------------------
+if NO_BUILD=1 scripts/package.sh "$TMP/debs" >"$TMP/debs.list" 2>>"$LOG"; then ok "package.sh builds the .debs"; else
+    bad "package.sh builds the .debs (see $LOG)"; finish
+fi
+DEB0=$(grep '/librustpsa0_' "$TMP/debs.list")
+DEBDEV=$(grep '/librustpsa-dev_' "$TMP/debs.list")
+ARCH=$(dpkg --print-architecture)
+MA=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
+for d in "$DEB0" "$DEBDEV"; do
+    echo "     $(basename "$d"): $(stat -c %s "$d") bytes"
+    dpkg-deb -c "$d" | awk '{print "       " $1, $3, $6, $7, $8}'
+done
+check "librustpsa0: Architecture $ARCH, the soname and its link" \
+    sh -c "dpkg-deb -f '$DEB0' Architecture | grep -qx '$ARCH' &&
+           dpkg-deb -c '$DEB0' | grep -q './usr/lib/$MA/librustpsa.so.$VERSION\$' &&
+           dpkg-deb -c '$DEB0' | grep -q './usr/lib/$MA/librustpsa.so.$MAJOR -> librustpsa.so.$VERSION'"
+check "librustpsa-dev depends on librustpsa0 (= its version)" \
+    sh -c "dpkg-deb -f '$DEBDEV' Depends | grep -q 'librustpsa0 (= $(dpkg-deb -f "$DEB0" Version))'"
+check "the packages' dependencies are satisfied on this machine (dpkg --dry-run)" \
+    dpkg --dry-run -i "$DEB0" "$DEBDEV"
+SR=$TMP/scratch-root
+mkdir -p "$SR/var/lib/dpkg/info" "$SR/var/lib/dpkg/updates" "$SR/var/lib/dpkg/triggers"
+: >"$SR/var/lib/dpkg/status"
+# The scratch root has no libc6 package: --force-depends (checked above).
+check "dpkg --root installs librustpsa0 and librustpsa-dev into a scratch root" \
+    dpkg --root="$SR" --force-depends -i "$DEB0" "$DEBDEV"
+check "dpkg lists both packages as installed" \
+    sh -c "dpkg --root='$SR' -s librustpsa0 librustpsa-dev | grep -c '^Status: install ok installed' | grep -qx 2"
+# pkg-config finds the packaged .pc (prefix /usr) through the sysroot.
+pkgs() { env PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR="$SR/usr/lib/$MA/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SR" "$@"; }
+rm -rf "$TMP/make-deb"; cp -r tests/consumers/make "$TMP/make-deb"
+check "make consumer builds against the packages (pkg-config)" \
+    pkgs make -C "$TMP/make-deb" all SRC="$TMP/consumer.c"
+check "make consumer (shared) runs on the packaged library" \
+    env LD_LIBRARY_PATH="$SR/usr/lib/$MA" "$TMP/make-deb/consumer_shared"
+check "make consumer (static) runs" "$TMP/make-deb/consumer_static"
+check "cmake consumer builds against the packages" cmake_consumer "$SR/usr" "$TMP/cmake-deb"
+check "cmake consumers run on the packaged library" \
+    sh -c "LD_LIBRARY_PATH='$SR/usr/lib/$MA' '$TMP/cmake-deb/consumer_shared' && '$TMP/cmake-deb/consumer_static'"
+check "packaged rustpsa-names runs" \
+    test "$("$SR/usr/bin/rustpsa-names" status 0)" = PSA_SUCCESS
+check "dpkg -r removes both packages" dpkg --root="$SR" --force-depends -r librustpsa-dev librustpsa0
+check "nothing of the packages is left in the scratch root" \
+    sh -c "test -z \"\$(find '$SR' -path '$SR/var' -prune -o ! -type d -print)\""
 
 finish

@@ -12,6 +12,7 @@
 //!
 //! Supported targets: Linux on x86_64 and aarch64 (see README, "Platforms").
 #![deny(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs)]
 
 // The lock-free key read path needs Linux's membarrier(2) (`libc::SYS_membarrier`),
 // and the key files and storage paths use `std::os::unix`; other systems do not
@@ -21,7 +22,6 @@ compile_error!(
     "rustpsa supports Linux on x86_64 and aarch64 only: it needs Linux's membarrier(2) \
      system call (src/keystore/hazard.rs) and std::os::unix (key storage); see README.md, Platforms"
 );
-#![warn(missing_docs)]
 
 pub mod api;
 pub mod crypto;
