@@ -83,10 +83,16 @@ if [ "${SKIP_ASAN:-0}" != 1 ]; then
     [ "$rc" -eq 0 ] || failed=$((failed + 1))
 fi
 
+echo "== third-party notices up to date (scripts/third-party-notices.sh --check)"
+if scripts/third-party-notices.sh --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== C API reference: Doxygen, undocumented items fail (scripts/api-docs.sh)"
+if scripts/api-docs.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 echo "== examples"
 if scripts/example.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-echo "== install into a temporary prefix; CMake and pkg-config consumers"
+echo "== install into a temporary prefix; CMake, pkg-config and static consumers; uninstall; Debian packages"
 rc=0
 scripts/test-consumers.sh 2>&1 | tee build/consumers.log || rc=$?
 add_counts build/consumers.log '^consumers: [0-9]+ passed'

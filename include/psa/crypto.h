@@ -1,5 +1,9 @@
-/*
+/** @file
  * rustpsa: PSA Certified Crypto API 1.2 — the header applications include.
+ *
+ * It includes psa/crypto_generated.h (typedefs, constants, structures and
+ * prototypes, generated from the Rust sources) and psa/crypto_macros.h (the
+ * function-like macros, size macros and initialisers).
  */
 #ifndef PSA_CRYPTO_H
 #define PSA_CRYPTO_H

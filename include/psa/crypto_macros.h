@@ -1,4 +1,4 @@
-/*
+/** @file
  * rustpsa: function-like macros and initialisers of the PSA Certified Crypto API 1.2.
  *
  * The numeric constants and typedefs live in psa/crypto_generated.h, which is
