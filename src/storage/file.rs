@@ -391,7 +391,7 @@ impl FileIts {
 
     /// After the link: make it durable, or undo it (see the module notes).
     fn after_link(&self, d: RawFd, name: &CStr, st: &libc::stat) -> Result<()> {
-        if fsync(d).is_ok() {
+        if fsync(d).is_ok() && !tests_fail_dir_sync() {
             return Ok(());
         }
         let ours = lstatat(d, name).is_ok_and(|n| same_file(&n, st));
@@ -451,6 +451,20 @@ fn sweep_one(d: RawFd, name: &CStr, locked_scheme: bool) -> bool {
         wipe(&fd, st.st_size as u64);
     }
     unlinkat(d, name).is_ok()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Unit tests: make the next directory fsync after a link fail.
+    static FAIL_DIR_SYNC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a unit test asked the directory fsync after a link to fail.
+fn tests_fail_dir_sync() -> bool {
+    #[cfg(test)]
+    return FAIL_DIR_SYNC.with(|f| f.replace(false));
+    #[cfg(not(test))]
+    false
 }
 
 /// The file name of record `uid`.
@@ -595,6 +609,20 @@ mod tests {
         assert!(matches!(its.create_named(fd, 9, &name, b"two").unwrap(), Linked::Exists));
         assert_eq!(&its.get(9).unwrap().unwrap()[..], b"one");
         assert_eq!(fs::read_dir(&d).unwrap().count(), 1);
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn failed_directory_sync_after_link_removes_the_key() {
+        let d = temp_dir("dirsync");
+        let its = FileIts::new(&d);
+        FAIL_DIR_SYNC.with(|f| f.set(true));
+        assert_eq!(its.create(3, b"rec").unwrap_err(), Error::StorageFailure);
+        // Nothing was created: the id is free, no file remains.
+        assert!(!its.exists(3).unwrap());
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 0);
+        its.create(3, b"rec").unwrap();
+        assert_eq!(&its.get(3).unwrap().unwrap()[..], b"rec");
         fs::remove_dir_all(&d).unwrap();
     }
 
