@@ -31,13 +31,13 @@
 use std::ffi::{CStr, CString, OsStr, OsString};
 use std::fs::File;
 use std::io::{ErrorKind, Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use once_cell::sync::OnceCell;
+use std::sync::atomic::{AtomicI32, Ordering};
 use zeroize::Zeroizing;
 
 use super::{format, Its};
@@ -55,8 +55,21 @@ const TMP_ATTEMPTS: usize = 16;
 pub struct FileIts {
     /// The directory, absolute.
     dir: PathBuf,
-    /// The opened and checked directory; set when it first exists.
-    fd: OnceCell<OwnedFd>,
+    /// The opened and checked directory's descriptor, -1 until it first
+    /// exists; set once (compare-and-swap, so no thread ever blocks on it),
+    /// closed on drop.
+    fd: AtomicI32,
+}
+
+impl Drop for FileIts {
+    fn drop(&mut self) {
+        let fd = *self.fd.get_mut();
+        if fd >= 0 {
+            // SAFETY: the descriptor was stored once by `existing_dir` and is
+            // owned by this backend.
+            drop(unsafe { OwnedFd::from_raw_fd(fd) });
+        }
+    }
 }
 
 fn errno() -> i32 {
@@ -244,7 +257,7 @@ impl FileIts {
         } else {
             std::env::current_dir().map_err(|_| Error::StorageFailure)?.join(dir)
         };
-        let its = FileIts { dir, fd: OnceCell::new() };
+        let its = FileIts { dir, fd: AtomicI32::new(-1) };
         if its.existing_dir()?.is_some() {
             its.sweep(None);
         }
@@ -253,7 +266,7 @@ impl FileIts {
 
     /// A backend rooted at `dir` with no checks until first use (tests).
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        FileIts { dir: dir.into(), fd: OnceCell::new() }
+        FileIts { dir: dir.into(), fd: AtomicI32::new(-1) }
     }
 
     /// The directory holding the key files.
@@ -268,15 +281,23 @@ impl FileIts {
 
     /// Opens and checks the directory if it exists (`Ok(None)` if not).
     fn existing_dir(&self) -> Result<Option<RawFd>> {
-        if let Some(fd) = self.fd.get() {
-            return Ok(Some(fd.as_raw_fd()));
+        let known = self.fd.load(Ordering::Acquire);
+        if known >= 0 {
+            return Ok(Some(known));
         }
         let path = cstr(self.dir.as_os_str())?;
         match openat(libc::AT_FDCWD, &path, libc::O_RDONLY | libc::O_DIRECTORY, 0) {
             Ok(fd) => {
                 check_dir(&fd)?;
-                // Another thread may have won: either descriptor names the directory.
-                Ok(Some(self.fd.get_or_init(|| fd).as_raw_fd()))
+                // Another thread may have won: then ours is closed and theirs used.
+                let raw = fd.as_raw_fd();
+                match self.fd.compare_exchange(-1, raw, Ordering::AcqRel, Ordering::Acquire) {
+                    Ok(_) => {
+                        let _owned_by_self = fd.into_raw_fd();
+                        Ok(Some(raw))
+                    }
+                    Err(winner) => Ok(Some(winner)),
+                }
             }
             Err(libc::ENOENT) => Ok(None),
             Err(_) => Err(Error::StorageFailure),
