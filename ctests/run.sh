@@ -194,6 +194,9 @@ else
             run test_persistence check-gone "$PDIR"
             rm -rf "$PDIR" "$PDIR.side"
             ;;
+        test_storage_race) # multi-process creators: plain, then each process PID 1 in its own namespace
+            if [ "$ASAN" = 1 ]; then run "$t" -n 200; run "$t" --pidns -n 200
+            else run "$t"; run "$t" --pidns; fi ;;
         conc_*) if [ "$ASAN" = 1 ]; then run "$t" -r 3; else run "$t"; fi ;;
         test_concurrency) if [ "$ASAN" = 1 ]; then run "$t" -r 5; else run "$t"; fi ;;
         *) run "$t" ;;

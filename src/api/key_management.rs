@@ -26,14 +26,44 @@ pub(crate) fn create(
 pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t> {
     core()?;
     let target = creation_target(attrs)?;
-    let bits = keys::import_bits(attrs.private_type, data)?;
-    match requested_bits(attrs)? {
-        0 => {}
-        b if b == bits => {}
-        _ => return Err(Error::InvalidArgument),
-    }
+    let bits = check_material(attrs, data)?;
     // The copy is made before the key store is touched: no allocation under its lock.
     create(attrs, target, bits, Zeroizing::new(data.to_vec()))
+}
+
+/// The checks `psa_import_key` makes of key material against the attributes:
+/// valid data for the type, of the requested size (if any); returns the size.
+fn check_material(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<usize> {
+    let bits = keys::import_bits(attrs.private_type, data)?;
+    match requested_bits(attrs)? {
+        0 => Ok(bits),
+        b if b == bits => Ok(bits),
+        _ => Err(Error::InvalidArgument),
+    }
+}
+
+/// The check of a key record read from storage (installed in the key store):
+/// the record must pass exactly the checks `psa_import_key` makes (lifetime and
+/// id as [`creation_target`], material as [`check_material`]), except that a
+/// read-only persistence is allowed, and carry its size. `DataInvalid`
+/// otherwise.
+pub(crate) fn check_stored(attrs: &psa_key_attributes_t, material: &[u8]) -> Result<()> {
+    let mut a = *attrs;
+    if psa_key_lifetime_is_read_only(a.private_lifetime) {
+        // Read-only keys cannot be created but may be stored: check the rest.
+        a.private_lifetime = psa_key_lifetime_from_persistence_and_location(
+            PSA_KEY_PERSISTENCE_DEFAULT,
+            psa_key_lifetime_get_location(a.private_lifetime),
+        );
+    }
+    let valid = a.private_bits != 0
+        && creation_target(&a) == Ok(Some(a.private_id))
+        && check_material(&a, material).is_ok();
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::DataInvalid)
+    }
 }
 
 /// `psa_generate_key`.

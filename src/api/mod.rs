@@ -32,7 +32,8 @@ pub mod sign;
 pub const DEFAULT_CAPACITY: usize = 1 << 20;
 /// Largest accepted capacity (the volatile id range holds 2^30 ids).
 pub const MAX_CAPACITY: usize = 1 << 29;
-/// Environment variable naming the storage directory.
+/// Environment variable naming the storage directory (ignored in setuid,
+/// setgid or otherwise privileged processes).
 pub const STORAGE_ENV: &str = "RUSTPSA_STORAGE_DIR";
 /// Storage directory when neither the API nor the environment names one.
 pub const DEFAULT_STORAGE_DIR: &str = "rustpsa-storage";
@@ -79,9 +80,11 @@ pub fn init() -> Result<()> {
     let dir = settings
         .storage_dir
         .clone()
-        .or_else(|| std::env::var_os(STORAGE_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| crate::storage::file::secure_var_os(STORAGE_ENV).map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from(DEFAULT_STORAGE_DIR));
-    let keys = KeyStore::new(settings.capacity, Arc::new(FileIts::new(dir)), settings.host)?;
+    let storage = Arc::new(FileIts::open(dir)?);
+    let keys = KeyStore::new(settings.capacity, storage, settings.host)?
+        .with_record_check(key_management::check_stored);
     let core = Box::into_raw(Box::new(Core { keys }));
     CORE.store(core, Ordering::Release);
     Ok(())

@@ -95,6 +95,11 @@ impl KeyData {
     }
 }
 
+/// Whether a key's lifetime is read-only (`psa_destroy_key` refuses it).
+fn read_only(a: &psa_key_attributes_t) -> bool {
+    psa_key_lifetime_is_read_only(a.private_lifetime)
+}
+
 /// Whether `id` names a persistent key (the application's id range).
 pub fn is_persistent_id(id: psa_key_id_t) -> bool {
     (PSA_KEY_ID_USER_MIN..=PSA_KEY_ID_USER_MAX).contains(&id)
@@ -112,7 +117,12 @@ pub struct KeyStore {
     /// Distinguishes this store from earlier ones (after free and init) in the
     /// threads' lock-free caches.
     instance: u64,
+    /// Validates a record loaded from storage (the API layer's import checks).
+    check_record: RecordCheck,
 }
+
+/// A check of a loaded key's attributes against its material.
+pub type RecordCheck = fn(&psa_key_attributes_t, &[u8]) -> Result<()>;
 
 /// Source of [`KeyStore::instance`] values.
 static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -205,7 +215,15 @@ impl KeyStore {
             slots: Monitor::new(Slots::new(capacity), host)?,
             storage,
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            check_record: |_, _| Ok(()),
         })
+    }
+
+    /// Installs the check every record loaded from storage must pass
+    /// (`DataInvalid` otherwise); by default every decodable record passes.
+    pub fn with_record_check(mut self, check: RecordCheck) -> Self {
+        self.check_record = check;
+        self
     }
 
     /// Counters for tests and monitoring.
@@ -317,6 +335,7 @@ impl KeyStore {
         if attrs.private_id != id || psa_key_lifetime_is_volatile(attrs.private_lifetime) {
             return Err(Error::DataInvalid);
         }
+        (self.check_record)(&attrs, &material).map_err(|_| Error::DataInvalid)?;
         Ok(KeyData::new(attrs, material))
     }
 
@@ -355,6 +374,10 @@ impl KeyStore {
         loop {
             match g.find(id) {
                 Some(i) => match g.get(i).state {
+                    SlotState::Full if g.get(i).key.as_ref().is_some_and(|k| read_only(&k.attrs)) => {
+                        g.unlock()?; // LINEARIZATION POINT (read-only key kept)
+                        return Err(Error::NotPermitted);
+                    }
                     SlotState::Full => return self.destroy_loaded(g, i, id),
                     SlotState::Filling => wait(&mut g)?,
                     SlotState::PendingDeletion => {
@@ -368,7 +391,11 @@ impl KeyStore {
                     // it while its file is removed.
                     let i = g.reserve(id, true)?;
                     g.unlock()?;
-                    let removed = self.storage.remove(id);
+                    // A valid read-only key stays; a broken record can always go.
+                    let removed = match self.read_record(id) {
+                        Ok(k) if read_only(&k.attrs) => Err(Error::NotPermitted),
+                        _ => self.storage.remove(id),
+                    };
                     let mut g = self.slots.lock()?;
                     g.wipe(i);
                     let n = notify(&g);

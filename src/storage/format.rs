@@ -22,6 +22,13 @@ const HEADER: usize = 16;
 const ATTRS: usize = 2 + 2 + 4 * 5;
 const SUM: usize = 32;
 
+/// The largest key file accepted (64 KiB). The largest record the library
+/// writes is an unstructured key of `PSA_MAX_KEY_BITS` (8191 bytes) or an RSA
+/// key pair of the largest supported size (DER, under 5 KiB) plus 72 bytes of
+/// header, attributes and checksum; a larger file is never one of ours and is
+/// refused before it is read (`DataCorrupt`).
+pub const MAX_RECORD: usize = 64 * 1024;
+
 /// Serialises a key record.
 pub fn encode(attrs: &psa_key_attributes_t, material: &[u8]) -> Zeroizing<Vec<u8>> {
     let payload = ATTRS + material.len();
