@@ -88,6 +88,43 @@ pub struct Ops<S> {
 struct Alloc {
     free: Vec<u32>,
     next: u32,
+    /// Live operations, and the most there were since memory was last
+    /// handed back to the system.
+    live: usize,
+    high: usize,
+}
+
+/// Below this many operations the table never trims.
+const TRIM_MIN: usize = 4096;
+
+impl Alloc {
+    /// Counts a freed entry; true when the live count has fallen below a
+    /// quarter of the high-water mark (the caller then trims, outside the
+    /// lock). Amortised: at least 3/4 of the mark was freed since the last trim.
+    fn release(&mut self, index: u32) -> bool {
+        self.free.push(index);
+        self.live -= 1;
+        if self.high >= TRIM_MIN && self.live < self.high / 4 {
+            self.high = self.live;
+            if self.free.capacity() > 4 * self.free.len().max(TRIM_MIN) {
+                self.free.shrink_to(2 * self.free.len());
+            }
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Hands the memory of finished operations' states back to the system
+/// (their blocks were freed, but the allocator keeps free pages inside its
+/// heap until asked).
+fn trim() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: a plain glibc call without pointers.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 // SAFETY: an entry's `state` is only touched by the thread that won its `busy`
@@ -109,7 +146,7 @@ impl<S> Ops<S> {
         Ops {
             salt: SALT ^ tag.wrapping_mul(0x9e37_79b9_7f4a_7c15),
             chunks: [const { OnceCell::new() }; MAX_CHUNKS],
-            alloc: Mutex::new(Alloc { free: Vec::new(), next: 0 }),
+            alloc: Mutex::new(Alloc { free: Vec::new(), next: 0, live: 0, high: 0 }),
         }
     }
 
@@ -121,13 +158,18 @@ impl<S> Ops<S> {
     fn allocate(&self) -> Result<u32> {
         let index = {
             let mut a = self.alloc.lock();
+            a.live += 1;
+            a.high = a.high.max(a.live);
             match a.free.pop() {
                 Some(i) => i,
                 None if (a.next as usize) < CHUNK * MAX_CHUNKS => {
                     a.next += 1;
                     a.next - 1
                 }
-                None => return Err(Error::InsufficientMemory),
+                None => {
+                    a.live -= 1;
+                    return Err(Error::InsufficientMemory);
+                }
             }
         };
         self.chunks[index as usize / CHUNK].get_or_init(|| {
@@ -208,9 +250,13 @@ impl<S> Ops<S> {
                 if unsafe { (*e.state.get()).take() }.is_some() {
                     e.generation.fetch_add(1, Ordering::AcqRel);
                     a.free.push(i);
+                    a.live -= 1;
                 }
             }
         }
+        a.high = a.live;
+        drop(a);
+        trim();
     }
 }
 
@@ -234,7 +280,10 @@ impl<S> Borrowed<'_, S> {
         // step and get a spurious BadState.
         let (ops, index) = (self.ops, self.index);
         drop(self);
-        ops.alloc.lock().free.push(index);
+        let trim_now = ops.alloc.lock().release(index);
+        if trim_now {
+            trim();
+        }
     }
 }
 
@@ -330,6 +379,14 @@ impl<T: Send + 'static> KeyBound<T> {
     /// Takes the secret out (for a final step).
     pub fn take(&self) -> Result<T> {
         self.0.take().and_then(|b| b.downcast::<T>().ok()).map(|b| *b).ok_or(Error::BadState)
+    }
+}
+
+impl<T: Send + 'static> Drop for KeyBound<T> {
+    /// The operation ended: drop (and so wipe) the secret now, not when the
+    /// key's list of dependents forgets its handle.
+    fn drop(&mut self) {
+        self.0.revoke();
     }
 }
 

@@ -49,6 +49,10 @@ pub use slots::Stats;
 #[derive(Default)]
 struct Dependents {
     list: Vec<Dependent>,
+    /// The list length at which finished operations are next forgotten
+    /// (twice the live count after each pass: amortised O(1) per operation,
+    /// and the list never holds more than about twice the live operations).
+    prune_at: usize,
     /// Set by the destroyer: a copy registered afterwards is wiped at once.
     revoked: bool,
 }
@@ -86,8 +90,13 @@ impl KeyData {
             return;
         }
         // Forget finished operations now and then, so the list stays short.
-        if deps.list.len() >= 16 && deps.list.len().is_power_of_two() {
+        if deps.list.len() >= deps.prune_at.max(16) {
             deps.list.retain(Dependent::is_shared);
+            let live = deps.list.len().max(16);
+            deps.prune_at = 2 * live;
+            if deps.list.capacity() > 4 * live {
+                deps.list.shrink_to(2 * live);
+            }
         }
         deps.list.push(d.clone());
     }
