@@ -889,8 +889,12 @@ mod tests {
             assert_eq!(get_capacity(w), Err(Error::BadState));
             setup(w, hkdf256()).unwrap();
             assert_eq!(setup(w, hkdf256()), Err(Error::BadState));
-            // A failed setup on an active object leaves it active.
+            // A failed setup on an active object aborts it (error state).
+            assert_eq!(get_capacity(w), Err(Error::BadState));
+            abort(w).unwrap();
+            setup(w, hkdf256()).unwrap();
             assert_eq!(get_capacity(w), Ok(255 * 32));
+            abort(w).unwrap();
         }
     }
 
