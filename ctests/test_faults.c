@@ -186,6 +186,7 @@ struct run_s {
     unsigned long calls;                /* table calls the scenario made */
     unsigned long kind_calls[K_KINDS];
     int failed_kind;                    /* kind of the injected failure, -1 none */
+    unsigned long evictions;            /* key store evictions during the scenario */
     int problems;                       /* checks that failed in the child */
 };
 
@@ -451,6 +452,12 @@ static void child(scenario_t sc, const char *dir, unsigned long fail_at, const r
     g_run->calls = __atomic_load_n(&g_calls, __ATOMIC_SEQ_CST);
     memcpy(g_run->kind_calls, g_kind_calls, sizeof g_kind_calls);
     g_run->failed_kind = g_failed_kind;
+    {
+        rustpsa_key_store_stats_t st;
+        __atomic_store_n(&g_fail_at, 0, __ATOMIC_SEQ_CST);
+        if (rustpsa_get_key_store_stats(&st) == PSA_SUCCESS)
+            g_run->evictions = (unsigned long)st.evictions;
+    }
     if (ref != NULL) {
         if (g_run->steps != ref->steps)
             problem("step count differs", g_run->steps);
@@ -519,6 +526,8 @@ static void check_reference(scenario_t sc, const run_t *r)
     }
     if (!CHECK(r->steps == 34))
         return;
+    /* the small capacity really evicted and reloaded persistent keys */
+    CHECK(r->evictions >= 3);
     for (i = 0; i < r->steps; i++)
         if (i != 31 && i != 32 && !CHECK_STATUS(r->step[i].status, PSA_SUCCESS))
             fprintf(stderr, "  reference step %d\n", i);

@@ -359,6 +359,41 @@ mod tests {
         t.join().unwrap();
     }
 
+    #[test]
+    fn failed_state_wakes_waiters_and_refuses_locks() {
+        let m = Arc::new(Monitor::new(0u32, None).unwrap());
+        let m2 = m.clone();
+        let t = std::thread::spawn(move || {
+            let mut g = m2.lock().unwrap();
+            *g = 1;
+            // Waits "forever": only the failed state ends it.
+            loop {
+                if let Err(e) = g.wait() {
+                    return e;
+                }
+            }
+        });
+        while *m.lock().unwrap() == 0 {
+            std::thread::yield_now();
+        }
+        m.fail_unlocked();
+        assert_eq!(t.join().unwrap(), Error::ServiceFailure);
+        assert!(m.failed());
+        assert_eq!(m.lock().err(), Some(Error::ServiceFailure));
+    }
+
+    #[test]
+    fn panic_under_the_lock_fails_the_monitor() {
+        let m = Monitor::new(0u32, None).unwrap();
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _g = m.lock().unwrap();
+            panic!("under the lock");
+        }));
+        assert!(r.is_err());
+        assert!(m.failed());
+        assert_eq!(m.lock().err(), Some(Error::ServiceFailure));
+    }
+
     unsafe extern "C" fn fail_init(_: *mut *mut c_void) -> core::ffi::c_int {
         1
     }
