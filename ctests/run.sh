@@ -98,7 +98,7 @@ build_c() { # name [extra gcc flags]
 CONC=()
 for f in "$HERE"/conc_*.c; do [ -e "$f" ] && CONC+=("$(basename "$f" .c)"); done
 if [ "$TSAN" = 1 ]; then
-    TESTS=(test_threading test_concurrency "${CONC[@]}")
+    TESTS=(test_threading test_concurrency test_faults "${CONC[@]}")
 else
     TESTS=()
     for f in "$HERE"/test_*.c; do TESTS+=("$(basename "$f" .c)"); done
@@ -178,6 +178,7 @@ has() { local x; for x in "${BUILT[@]}"; do [ "$x" = "$1" ] && return 0; done; r
 if [ "$TSAN" = 1 ]; then
     has test_threading && run test_threading
     has test_concurrency && run test_concurrency -r "${CTESTS_TSAN_ROUNDS:-50}"
+    has test_faults && run test_faults
     for t in "${CONC[@]}"; do
         has "$t" && run "$t" -r "${CTESTS_TSAN_CONC_ROUNDS:-10}"
     done

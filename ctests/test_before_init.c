@@ -2,7 +2,9 @@
  * PSA_ERROR_BAD_STATE before psa_crypto_init (and after
  * mbedtls_psa_crypto_free), clears its output lengths, and does not crash. The
  * attribute functions and the pre-init configuration setters work without
- * initialisation; they are covered by test_attributes.c and test_library.c. */
+ * initialisation; they are covered by test_attributes.c and test_library.c.
+ * Aborting is always safe: every *_abort succeeds before init (as in Mbed TLS)
+ * and resets the object, and the operation initialisers work. */
 #include <string.h>
 
 #include "common.h"
@@ -54,7 +56,7 @@ static void check_all(void)
     BS(psa_hash_clone(&h, &h2));
     len = 9; BS(psa_hash_suspend(&h, out, sizeof out, &len)); LEN_CLEARED();
     BS(psa_hash_resume(&h, out, 32));
-    BS(psa_hash_abort(&h));
+    CHECK_STATUS(psa_hash_abort(&h), PSA_SUCCESS);
     /* MAC */
     len = 9; BS(psa_mac_compute(k, PSA_ALG_HMAC(PSA_ALG_SHA_256), in, 3, out, sizeof out, &len)); LEN_CLEARED();
     BS(psa_mac_verify(k, PSA_ALG_HMAC(PSA_ALG_SHA_256), in, 3, out, 32));
@@ -63,7 +65,7 @@ static void check_all(void)
     BS(psa_mac_update(&m, in, 3));
     len = 9; BS(psa_mac_sign_finish(&m, out, sizeof out, &len)); LEN_CLEARED();
     BS(psa_mac_verify_finish(&m, out, 32));
-    BS(psa_mac_abort(&m));
+    CHECK_STATUS(psa_mac_abort(&m), PSA_SUCCESS);
     /* cipher */
     len = 9; BS(psa_cipher_encrypt(k, PSA_ALG_CTR, in, 16, out, sizeof out, &len)); LEN_CLEARED();
     len = 9; BS(psa_cipher_decrypt(k, PSA_ALG_CTR, in, 32, out, sizeof out, &len)); LEN_CLEARED();
@@ -73,7 +75,7 @@ static void check_all(void)
     BS(psa_cipher_set_iv(&c, in, 16));
     len = 9; BS(psa_cipher_update(&c, in, 16, out, sizeof out, &len)); LEN_CLEARED();
     len = 9; BS(psa_cipher_finish(&c, out, sizeof out, &len)); LEN_CLEARED();
-    BS(psa_cipher_abort(&c));
+    CHECK_STATUS(psa_cipher_abort(&c), PSA_SUCCESS);
     /* AEAD */
     len = 9; BS(psa_aead_encrypt(k, PSA_ALG_GCM, in, 12, NULL, 0, in, 16, out, sizeof out, &len)); LEN_CLEARED();
     len = 9; BS(psa_aead_decrypt(k, PSA_ALG_GCM, in, 12, NULL, 0, in, 32, out, sizeof out, &len)); LEN_CLEARED();
@@ -92,7 +94,7 @@ static void check_all(void)
         CHECK(tag_len == 0);
     }
     len = 9; BS(psa_aead_verify(&ae, out, sizeof out, &len, in, 16)); LEN_CLEARED();
-    BS(psa_aead_abort(&ae));
+    CHECK_STATUS(psa_aead_abort(&ae), PSA_SUCCESS);
     /* key derivation */
     BS(psa_key_derivation_setup(&d, PSA_ALG_HKDF(PSA_ALG_SHA_256)));
     BS(psa_key_derivation_get_capacity(&d, &cap));
@@ -105,7 +107,7 @@ static void check_all(void)
     key = 7; BS(psa_key_derivation_output_key(&a, &d, &key)); CHECK(key == 0);
     BS(psa_key_derivation_verify_bytes(&d, out, 16));
     BS(psa_key_derivation_verify_key(&d, k));
-    BS(psa_key_derivation_abort(&d));
+    CHECK_STATUS(psa_key_derivation_abort(&d), PSA_SUCCESS);
     /* asymmetric */
     len = 9; BS(psa_sign_hash(k, PSA_ALG_ECDSA(PSA_ALG_SHA_256), in, 32, out, sizeof out, &len)); LEN_CLEARED();
     BS(psa_verify_hash(k, PSA_ALG_ECDSA(PSA_ALG_SHA_256), in, 32, out, 64));
@@ -117,13 +119,56 @@ static void check_all(void)
     key = 7; BS(psa_key_agreement(k, in, 65, PSA_ALG_ECDH, &a, &key)); CHECK(key == 0);
 }
 
+/* Aborts of objects that are not zero (left over from before a free, or
+ * never initialised) succeed before init and reset the object; the
+ * initialisers give inactive objects. */
+static void check_aborts(void)
+{
+    static const unsigned char zero[sizeof(psa_key_derivation_operation_t) + sizeof(psa_aead_operation_t)];
+    psa_hash_operation_t h = psa_hash_operation_init();
+    psa_mac_operation_t m = psa_mac_operation_init();
+    psa_cipher_operation_t c = psa_cipher_operation_init();
+    psa_aead_operation_t ae = psa_aead_operation_init();
+    psa_key_derivation_operation_t d = psa_key_derivation_operation_init();
+
+    CHECK(memcmp(&h, zero, sizeof h) == 0);
+    CHECK(memcmp(&m, zero, sizeof m) == 0);
+    CHECK(memcmp(&c, zero, sizeof c) == 0);
+    CHECK(memcmp(&ae, zero, sizeof ae) == 0);
+    CHECK(memcmp(&d, zero, sizeof d) == 0);
+    CHECK_STATUS(psa_hash_abort(&h), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_abort(NULL), PSA_SUCCESS);
+    memset(&h, 0x5a, sizeof h);
+    memset(&m, 0x5a, sizeof m);
+    memset(&c, 0x5a, sizeof c);
+    memset(&ae, 0x5a, sizeof ae);
+    memset(&d, 0x5a, sizeof d);
+    CHECK_STATUS(psa_hash_abort(&h), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_abort(&m), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_abort(&c), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_abort(&ae), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_abort(&d), PSA_SUCCESS);
+    CHECK(memcmp(&h, zero, sizeof h) == 0);
+    CHECK(memcmp(&m, zero, sizeof m) == 0);
+    CHECK(memcmp(&c, zero, sizeof c) == 0);
+    CHECK(memcmp(&ae, zero, sizeof ae) == 0);
+    CHECK(memcmp(&d, zero, sizeof d) == 0);
+}
+
 int main(void)
 {
     check_all();
+    check_aborts();
     /* The same after a shutdown. */
     if (CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS)) {
+        /* an operation live at free: its object aborts cleanly afterwards */
+        psa_hash_operation_t live = PSA_HASH_OPERATION_INIT;
+        CHECK_STATUS(psa_hash_setup(&live, PSA_ALG_SHA_256), PSA_SUCCESS);
         mbedtls_psa_crypto_free();
+        CHECK_STATUS(psa_hash_update(&live, (const uint8_t *)"x", 1), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_hash_abort(&live), PSA_SUCCESS);
         check_all();
+        check_aborts();
     }
     return report();
 }

@@ -388,11 +388,19 @@ static void test_errors(void)
     CHECK_STATUS(psa_hash_setup(NULL, PSA_ALG_SHA_256), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_hash_update(NULL, abc, 3), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_hash_finish(NULL, out, sizeof out, &olen), PSA_ERROR_INVALID_ARGUMENT);
-    /* setup on an active operation */
+    /* setup (or resume) on an active operation: BAD_STATE, and the operation
+     * is aborted, as in Mbed TLS: later steps get BAD_STATE until abort */
     if (CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS)) {
         CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+    }
+    if (CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS)) {
         CHECK_STATUS(psa_hash_resume(&op, out, 4), PSA_ERROR_BAD_STATE);
-        /* the failed setup did not disturb the operation */
+        CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+    }
+    if (CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS)) {
         CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
         /* NULL input with a length: error state */
         CHECK_STATUS(psa_hash_update(&op, NULL, 3), PSA_ERROR_INVALID_ARGUMENT);

@@ -486,6 +486,10 @@ static void test_errors(void)
     /* Double setup. */
     CHECK_STATUS(psa_key_derivation_setup(&op, HKDF256), PSA_SUCCESS);
     CHECK_STATUS(psa_key_derivation_setup(&op, HKDF256), PSA_ERROR_BAD_STATE);
+    /* ... which aborted the operation (issue 9 item 8; see COMPATIBILITY.md). */
+    CHECK_STATUS(psa_key_derivation_get_capacity(&op, &cap), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_setup(&op, HKDF256), PSA_SUCCESS);
     /* One owner: a copy that is used takes the operation over, the original is
      * refused; moving it back works the same way. */
     memcpy(&copy, &op, sizeof op);

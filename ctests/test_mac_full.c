@@ -339,8 +339,17 @@ static void test_operation_errors(void)
     CHECK_STATUS(psa_mac_update(&op, msg, sizeof msg), PSA_ERROR_BAD_STATE);
     /* setup on an active operation */
     if (CHECK_STATUS(psa_mac_sign_setup(&op, k, HMAC256), PSA_SUCCESS)) {
+        /* BAD_STATE, and the operation is aborted (as in Mbed TLS) */
         CHECK_STATUS(psa_mac_sign_setup(&op, k, HMAC256), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_mac_update(&op, msg, sizeof msg), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    }
+    if (CHECK_STATUS(psa_mac_sign_setup(&op, k, HMAC256), PSA_SUCCESS)) {
         CHECK_STATUS(psa_mac_verify_setup(&op, k, HMAC256), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_mac_update(&op, msg, sizeof msg), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    }
+    if (CHECK_STATUS(psa_mac_sign_setup(&op, k, HMAC256), PSA_SUCCESS)) {
         CHECK_STATUS(psa_mac_update(&op, msg, sizeof msg), PSA_SUCCESS);
         /* verify_finish on a sign operation: error state */
         CHECK_STATUS(psa_mac_verify_finish(&op, out, 32), PSA_ERROR_BAD_STATE);

@@ -1,8 +1,8 @@
 /* ctests/test_threading.c - rustpsa_set_threading_callbacks: argument and state
  * checks, pthread-based callbacks that count their calls (the library really
  * creates, locks and frees its mutex/condition variable through them, balanced),
- * a failing mock (mutex_lock failure -> PSA_ERROR_SERVICE_FAILURE with the key
- * store left consistent; mutex_init / cond_init failure -> psa_crypto_init fails
+ * a failing mock (mutex_lock failure -> PSA_ERROR_SERVICE_FAILURE and the failed
+ * state until free, after which init gives a consistent, empty volatile store; mutex_init / cond_init failure -> psa_crypto_init fails
  * with SERVICE_FAILURE, nothing leaks, a later init succeeds), and NULL restoring
  * the built-in primitives. */
 #ifndef _GNU_SOURCE
@@ -266,24 +266,38 @@ static void test_counting_callbacks(const char *dir)
                  PSA_ERROR_SERVICE_FAILURE);
     __atomic_store_n(&fail_locks, 0, __ATOMIC_SEQ_CST);
     check_balanced("after failed calls");
+    /* The first failure put the library into the failed state: every call
+     * returns SERVICE_FAILURE (init included) until mbedtls_psa_crypto_free. */
     {
         rustpsa_key_store_stats_t st2;
-        if (CHECK_STATUS(rustpsa_get_key_store_stats(&st2), PSA_SUCCESS)) {
-            CHECK(st2.volatile_keys == st.volatile_keys);
-            CHECK(st2.slots_in_use == st.slots_in_use);
-            CHECK(st2.persistent_keys_loaded == st.persistent_keys_loaded);
-        }
+        CHECK_STATUS(rustpsa_get_key_store_stats(&st2), PSA_ERROR_SERVICE_FAILURE);
+        CHECK_STATUS(psa_export_key(k, out, sizeof out, &olen), PSA_ERROR_SERVICE_FAILURE);
+        CHECK_STATUS(psa_crypto_init(), PSA_ERROR_SERVICE_FAILURE);
     }
     /* the failed persistent import left nothing behind */
     CHECK(ct_count_files(dir) == 0);
+    /* free + init (same table) starts afresh: an empty volatile store */
+    mbedtls_psa_crypto_free();
+    CHECK(LOAD(live_mutexes) == 0);
+    CHECK(LOAD(live_conds) == 0);
+    if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS))
+        return;
+    if (CHECK_STATUS(rustpsa_get_key_store_stats(&st), PSA_SUCCESS)) {
+        CHECK(st.volatile_keys == 0);
+        CHECK(st.slots_in_use == 0);
+    }
     CHECK_STATUS(psa_export_key(0x99, out, sizeof out, &olen), PSA_ERROR_INVALID_HANDLE);
-    /* everything works again */
-    olen = 0;
-    if (CHECK_STATUS(psa_export_key(k, out, sizeof out, &olen), PSA_SUCCESS))
-        CHECK_MEM(out, olen, data, 32);
-    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
     CHECK_STATUS(psa_export_key(k, out, sizeof out, &olen), PSA_ERROR_INVALID_HANDLE);
-    CHECK_STATUS(psa_destroy_key(k3), PSA_SUCCESS);
+    /* everything works again */
+    if (CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_EXPORT, PSA_ALG_HMAC(PSA_ALG_SHA_256),
+                               data, 32, &k),
+                     PSA_SUCCESS)) {
+        olen = 0;
+        if (CHECK_STATUS(psa_export_key(k, out, sizeof out, &olen), PSA_SUCCESS))
+            CHECK_MEM(out, olen, data, 32);
+        CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+        CHECK_STATUS(psa_export_key(k, out, sizeof out, &olen), PSA_ERROR_INVALID_HANDLE);
+    }
     if (CHECK_STATUS(ct_import_persistent(0x99, PSA_KEY_TYPE_RAW_DATA, PSA_KEY_USAGE_EXPORT, 0,
                                           data, 16, &k2),
                      PSA_SUCCESS))

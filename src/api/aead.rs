@@ -149,7 +149,7 @@ pub struct AeadOp {
     secret: KeyBound<Secret>,
 }
 
-static OPS: Ops<AeadOp> = Ops::new();
+static OPS: Ops<AeadOp> = Ops::new(operation::kind::AEAD);
 
 /// Drops every live AEAD operation.
 pub fn clear() {
@@ -167,9 +167,8 @@ pub unsafe fn setup(
     encrypt: bool,
 ) -> Result<()> {
     // SAFETY: caller contract.
-    if unsafe { &*words }.iter().any(|&w| w != 0) {
-        return Err(Error::BadState);
-    }
+    // An active object is aborted (see `check_inactive`).
+    unsafe { operation::check_inactive(&OPS, words) }?;
     let usage = if encrypt {
         PSA_KEY_USAGE_ENCRYPT
     } else {
@@ -431,7 +430,7 @@ pub unsafe fn verify(words: *mut Words, _out: &mut [u8], tag: &[u8]) -> Result<u
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
     // SAFETY: caller contract.
-    unsafe { operation::abort(&OPS, words) }
+    unsafe { operation::abort_call(&OPS, words) }
 }
 
 #[cfg(test)]

@@ -189,7 +189,7 @@ pub struct CipherOp {
     secret: KeyBound<Secret>,
 }
 
-static OPS: Ops<CipherOp> = Ops::new();
+static OPS: Ops<CipherOp> = Ops::new(operation::kind::CIPHER);
 
 /// Drops every live cipher and AEAD operation (for `mbedtls_psa_crypto_free`).
 pub fn clear() {
@@ -208,9 +208,8 @@ pub unsafe fn setup(
     encrypt: bool,
 ) -> Result<()> {
     // SAFETY: caller contract.
-    if unsafe { &*words }.iter().any(|&w| w != 0) {
-        return Err(Error::BadState);
-    }
+    // An active object is aborted (see `check_inactive`).
+    unsafe { operation::check_inactive(&OPS, words) }?;
     let usage = if encrypt {
         PSA_KEY_USAGE_ENCRYPT
     } else {
@@ -338,7 +337,7 @@ pub unsafe fn finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
     // SAFETY: caller contract.
-    unsafe { operation::abort(&OPS, words) }
+    unsafe { operation::abort_call(&OPS, words) }
 }
 
 #[cfg(test)]

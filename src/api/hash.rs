@@ -54,7 +54,7 @@ pub fn compare(alg: psa_algorithm_t, input: &[u8], expected: &[u8]) -> Result<()
 // ---------------------------------------------------------------------------
 // Multi-part hash operations.
 
-static OPS: Ops<Hasher> = Ops::new();
+static OPS: Ops<Hasher> = Ops::new(operation::kind::HASH);
 
 /// Wipes every live hash operation (`mbedtls_psa_crypto_free`).
 pub fn clear_operations() {
@@ -67,10 +67,8 @@ pub fn clear_operations() {
 /// `words` must be valid for reads and writes.
 pub unsafe fn setup(words: *mut Words, alg: psa_algorithm_t) -> Result<()> {
     core()?;
-    // SAFETY: forwarded caller contract.
-    if unsafe { &*words }.iter().any(|&w| w != 0) {
-        return Err(Error::BadState);
-    }
+    // SAFETY: forwarded caller contract (an active object is aborted).
+    unsafe { operation::check_inactive(&OPS, words) }?;
     check_alg(alg)?;
     let h = Hasher::new(alg)?;
     // SAFETY: forwarded caller contract.
@@ -138,9 +136,8 @@ pub unsafe fn verify(words: *mut Words, expected: &[u8]) -> Result<()> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
-    core()?;
     // SAFETY: forwarded caller contract.
-    unsafe { operation::abort(&OPS, words) }
+    unsafe { operation::abort_call(&OPS, words) }
 }
 
 /// `psa_hash_clone`: the target must be inactive.
@@ -180,10 +177,8 @@ pub unsafe fn suspend(words: *mut Words, out: &mut [u8]) -> Result<usize> {
 /// `words` must be valid for reads and writes.
 pub unsafe fn resume(words: *mut Words, state: &[u8]) -> Result<()> {
     core()?;
-    // SAFETY: forwarded caller contract.
-    if unsafe { &*words }.iter().any(|&w| w != 0) {
-        return Err(Error::BadState);
-    }
+    // SAFETY: forwarded caller contract (an active object is aborted).
+    unsafe { operation::check_inactive(&OPS, words) }?;
     let h = Hasher::resume(state)?;
     // SAFETY: forwarded caller contract.
     unsafe { OPS.setup(words, h) }

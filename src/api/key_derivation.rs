@@ -24,7 +24,7 @@ use crate::keystore::KeyData;
 use crate::types::*;
 
 /// The live key derivation operations.
-pub static OPS: Ops<State> = Ops::new();
+pub static OPS: Ops<State> = Ops::new(super::operation::kind::KEY_DERIVATION);
 
 /// The key derivation algorithms this driver implements.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -466,10 +466,8 @@ unsafe fn on_op<R>(words: *mut Words, keep: &[Error], f: impl FnOnce(&mut State)
 /// `words` must be valid for reads and writes.
 pub unsafe fn setup(words: *mut Words, alg: psa_algorithm_t) -> Result<()> {
     core()?;
-    // SAFETY: forwarded caller contract.
-    if unsafe { &*words }.iter().any(|&w| w != 0) {
-        return Err(Error::BadState);
-    }
+    // SAFETY: forwarded caller contract (an active object is aborted).
+    unsafe { super::operation::check_inactive(&OPS, words) }?;
     let state = State::new(alg)?;
     // SAFETY: forwarded caller contract.
     unsafe { OPS.setup(words, state) }
@@ -730,9 +728,8 @@ pub unsafe fn verify_key(words: *mut Words, expected: psa_key_id_t) -> Result<()
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
-    core()?;
     // SAFETY: forwarded caller contract.
-    unsafe { super::operation::abort(&OPS, words) }
+    unsafe { super::operation::abort_call(&OPS, words) }
 }
 
 #[cfg(test)]
@@ -892,8 +889,12 @@ mod tests {
             assert_eq!(get_capacity(w), Err(Error::BadState));
             setup(w, hkdf256()).unwrap();
             assert_eq!(setup(w, hkdf256()), Err(Error::BadState));
-            // A failed setup on an active object leaves it active.
+            // A failed setup on an active object aborts it (error state).
+            assert_eq!(get_capacity(w), Err(Error::BadState));
+            abort(w).unwrap();
+            setup(w, hkdf256()).unwrap();
             assert_eq!(get_capacity(w), Ok(255 * 32));
+            abort(w).unwrap();
         }
     }
 

@@ -128,7 +128,7 @@ pub struct MacOp {
     verify: bool,
 }
 
-static OPS: Ops<MacOp> = Ops::new();
+static OPS: Ops<MacOp> = Ops::new(operation::kind::MAC);
 
 /// Wipes every live MAC operation (`mbedtls_psa_crypto_free`).
 pub fn clear_operations() {
@@ -141,10 +141,8 @@ pub fn clear_operations() {
 /// `words` must be valid for reads and writes.
 pub unsafe fn setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm_t, verify: bool) -> Result<()> {
     core()?;
-    // SAFETY: forwarded caller contract.
-    if unsafe { &*words }.iter().any(|&w| w != 0) {
-        return Err(Error::BadState);
-    }
+    // SAFETY: forwarded caller contract (an active object is aborted).
+    unsafe { operation::check_inactive(&OPS, words) }?;
     let usage = if verify {
         PSA_KEY_USAGE_VERIFY_MESSAGE
     } else {
@@ -232,9 +230,8 @@ pub unsafe fn verify_finish(words: *mut Words, expected: &[u8]) -> Result<()> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
-    core()?;
     // SAFETY: forwarded caller contract.
-    unsafe { operation::abort(&OPS, words) }
+    unsafe { operation::abort_call(&OPS, words) }
 }
 
 #[cfg(test)]

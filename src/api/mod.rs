@@ -63,19 +63,32 @@ static SETTINGS: Mutex<Settings> =
 /// single-threaded by contract, so a reader never races the free.
 static CORE: AtomicPtr<Core> = AtomicPtr::new(ptr::null_mut());
 
-/// The initialised library; `BadState` before `psa_crypto_init`.
+/// The initialised library; `BadState` before `psa_crypto_init`,
+/// `ServiceFailure` once the key store has entered its failed state (a host
+/// threading primitive failed, or a panic happened under its lock) until
+/// `mbedtls_psa_crypto_free`.
 pub fn core() -> Result<&'static Core> {
     let p = CORE.load(Ordering::Acquire);
     // SAFETY: a non-NULL CORE points to a leaked Box that lives until `free`,
     // which the application calls only when no other call is in progress.
-    unsafe { p.as_ref() }.ok_or(Error::BadState)
+    let core = unsafe { p.as_ref() }.ok_or(Error::BadState)?;
+    if core.keys.failed() {
+        return Err(Error::ServiceFailure);
+    }
+    Ok(core)
+}
+
+/// Whether the library is initialised (failed or not).
+pub fn initialised() -> bool {
+    !CORE.load(Ordering::Acquire).is_null()
 }
 
 /// `psa_crypto_init`: idempotent and safe to call from many threads at once.
 pub fn init() -> Result<()> {
     let settings = SETTINGS.lock();
     if !CORE.load(Ordering::Acquire).is_null() {
-        return Ok(());
+        // Already initialised; `ServiceFailure` in the failed state.
+        return core().map(|_| ());
     }
     let dir = settings
         .storage_dir

@@ -1,22 +1,32 @@
 //! Multi-part operation objects: the application's opaque block holds a handle;
 //! the state lives here, in a table per operation kind.
 //!
-//! * A zeroed object is inactive. `setup` refuses an active one (`BadState`).
-//! * The object stores `handle`, `check = handle ^ salt` and a binding number. A
-//!   stale object (its entry freed or reused) and garbage fail the checks and
-//!   get `BadState` — never a crash.
-//! * An operation has one owner: the address that used it last. Moving an
-//!   object (returning it by value, `memcpy` to a new home, a Rust move) works:
-//!   the first call from the new address takes the operation over and bumps the
-//!   binding number stored in the object. The old copy then holds a stale
-//!   binding and gets `BadState`, so two copies can never both drive one state.
+//! * A zeroed object is inactive. `setup` refuses an active one (`BadState`)
+//!   and, as Mbed TLS does on any setup error, aborts the live operation: the
+//!   object is then inactive, so its later steps get `BadState` and `abort`
+//!   succeeds ([`check_inactive`]).
+//! * The object stores `handle`, `check = handle ^ salt(kind)` and a binding
+//!   number. Each operation kind ([`kind`]) has its own salt, so an object of
+//!   one kind passed to another kind's function fails the check and gets
+//!   `BadState`, as do a stale object (its entry freed or reused) and garbage —
+//!   never a crash, never another object's state.
+//! * An operation has one owner: the object that used it last. Every call
+//!   bumps the binding number, in the entry and in the object it was given.
+//!   Moving an object (returning it by value, `memcpy` to a new home, a Rust
+//!   move) works: the moved bytes carry the current binding. A copy left
+//!   behind, or a copy made earlier, carries an older binding as soon as the
+//!   other one is used, and gets `BadState` from then on: whichever of two
+//!   copies is used first keeps the operation, so two copies can never both
+//!   drive one state.
 //! * Each entry has an atomic busy flag: a second thread calling in on the same
 //!   object while a call is running gets `BadState` (the seed's "protecting
 //!   operation contexts"), instead of racing on the state.
 //!
 //! Entries are reached without any global lock: the handle encodes the entry's
 //! index and a generation. Only allocating and freeing an entry takes the
-//! table's allocation lock.
+//! table's allocation lock. An entry is a few words; the state itself is boxed
+//! and freed when the operation ends, so the memory of many finished
+//! operations goes back to the allocator.
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -35,6 +45,20 @@ const MAX_CHUNKS: usize = 1024;
 /// pass for a live one.
 const SALT: u64 = 0x5253_5041_6f70_6a21;
 
+/// The operation kinds' tags, mixed into the check word: one table per kind.
+pub mod kind {
+    /// `psa_hash_operation_t`.
+    pub const HASH: u64 = 1;
+    /// `psa_mac_operation_t`.
+    pub const MAC: u64 = 2;
+    /// `psa_cipher_operation_t`.
+    pub const CIPHER: u64 = 3;
+    /// `psa_aead_operation_t`.
+    pub const AEAD: u64 = 4;
+    /// `psa_key_derivation_operation_t`.
+    pub const KEY_DERIVATION: u64 = 5;
+}
+
 /// The application's operation block, seen as words.
 pub type Words = [u64; RUSTPSA_OPERATION_WORDS];
 
@@ -42,18 +66,19 @@ struct Entry<S> {
     /// Odd while the entry holds a live operation; bumped on every allocation
     /// and release. Part of the handle.
     generation: AtomicU64,
-    /// The address of the object that owns the operation, and the binding
-    /// number it carries; both change only while `busy` is held.
-    owner: AtomicU64,
+    /// The binding number the owning object carries; changes (on every call)
+    /// only while `busy` is held.
     binding: AtomicU64,
     /// Set while one call works on the state.
     busy: AtomicBool,
     /// Accessed only by the thread that set `busy` (or allocated the entry).
-    state: UnsafeCell<Option<S>>,
+    state: UnsafeCell<Option<Box<S>>>,
 }
 
 /// A table of operation states of one kind.
 pub struct Ops<S> {
+    /// `SALT` mixed with this table's kind tag.
+    salt: u64,
     chunks: [OnceCell<Box<[Entry<S>]>>; MAX_CHUNKS],
     /// Allocation lock. Guards the free list and the count of entries in use;
     /// held only to pick or return an entry index.
@@ -63,6 +88,43 @@ pub struct Ops<S> {
 struct Alloc {
     free: Vec<u32>,
     next: u32,
+    /// Live operations, and the most there were since memory was last
+    /// handed back to the system.
+    live: usize,
+    high: usize,
+}
+
+/// Below this many operations the table never trims.
+const TRIM_MIN: usize = 4096;
+
+impl Alloc {
+    /// Counts a freed entry; true when the live count has fallen below a
+    /// quarter of the high-water mark (the caller then trims, outside the
+    /// lock). Amortised: at least 3/4 of the mark was freed since the last trim.
+    fn release(&mut self, index: u32) -> bool {
+        self.free.push(index);
+        self.live -= 1;
+        if self.high >= TRIM_MIN && self.live < self.high / 4 {
+            self.high = self.live;
+            if self.free.capacity() > 4 * self.free.len().max(TRIM_MIN) {
+                self.free.shrink_to(2 * self.free.len());
+            }
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Hands the memory of finished operations' states back to the system
+/// (their blocks were freed, but the allocator keeps free pages inside its
+/// heap until asked).
+fn trim() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: a plain glibc call without pointers.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 // SAFETY: an entry's `state` is only touched by the thread that won its `busy`
@@ -78,11 +140,13 @@ pub struct Borrowed<'a, S> {
 }
 
 impl<S> Ops<S> {
-    /// An empty table (usable in a `static`).
-    pub const fn new() -> Self {
+    /// An empty table for operations of kind `tag` (one of [`kind`]); usable
+    /// in a `static`.
+    pub const fn new(tag: u64) -> Self {
         Ops {
+            salt: SALT ^ tag.wrapping_mul(0x9e37_79b9_7f4a_7c15),
             chunks: [const { OnceCell::new() }; MAX_CHUNKS],
-            alloc: Mutex::new(Alloc { free: Vec::new(), next: 0 }),
+            alloc: Mutex::new(Alloc { free: Vec::new(), next: 0, live: 0, high: 0 }),
         }
     }
 
@@ -94,20 +158,24 @@ impl<S> Ops<S> {
     fn allocate(&self) -> Result<u32> {
         let index = {
             let mut a = self.alloc.lock();
+            a.live += 1;
+            a.high = a.high.max(a.live);
             match a.free.pop() {
                 Some(i) => i,
                 None if (a.next as usize) < CHUNK * MAX_CHUNKS => {
                     a.next += 1;
                     a.next - 1
                 }
-                None => return Err(Error::InsufficientMemory),
+                None => {
+                    a.live -= 1;
+                    return Err(Error::InsufficientMemory);
+                }
             }
         };
         self.chunks[index as usize / CHUNK].get_or_init(|| {
             (0..CHUNK)
                 .map(|_| Entry {
                     generation: AtomicU64::new(0),
-                    owner: AtomicU64::new(0),
                     binding: AtomicU64::new(0),
                     busy: AtomicBool::new(false),
                     state: UnsafeCell::new(None),
@@ -131,21 +199,21 @@ impl<S> Ops<S> {
         let e = self.entry(index).expect("allocated entries exist");
         // The entry is free and not busy: this thread owns it.
         // SAFETY: nobody else can reach a free entry's state.
-        unsafe { *e.state.get() = Some(state) };
+        unsafe { *e.state.get() = Some(Box::new(state)) };
         let generation = e.generation.fetch_add(1, Ordering::AcqRel) + 1;
         debug_assert!(generation % 2 == 1);
         let handle = (generation << 20) | index as u64;
-        e.owner.store(words as u64, Ordering::Relaxed);
         e.binding.store(0, Ordering::Relaxed);
         w[0] = handle;
-        w[1] = handle ^ SALT;
+        w[1] = handle ^ self.salt;
         w[2] = 0;
         Ok(())
     }
 
     /// Borrows the live operation behind `words` for one call: `BadState` for an
-    /// inactive, copied, stale or garbage object, or one already in use by
-    /// another thread.
+    /// inactive, stale (superseded by a copy) or garbage object, one of another
+    /// kind, or one already in use by another thread. Bumps the binding number
+    /// (the object becomes the operation's only owner).
     ///
     /// # Safety
     /// `words` must be valid for reads and writes while the borrow lives.
@@ -153,7 +221,7 @@ impl<S> Ops<S> {
         // SAFETY: the caller promises a valid object.
         let w = unsafe { &mut *words };
         let handle = w[0];
-        if handle == 0 || w[1] != handle ^ SALT {
+        if handle == 0 || w[1] != handle ^ self.salt {
             return Err(Error::BadState);
         }
         let index = (handle & 0xf_ffff) as u32;
@@ -166,13 +234,10 @@ impl<S> Ops<S> {
             e.busy.store(false, Ordering::Release);
             return Err(Error::BadState);
         }
-        if e.owner.load(Ordering::Relaxed) != words as u64 {
-            // Used from a new address: this object takes the operation over.
-            e.owner.store(words as u64, Ordering::Relaxed);
-            let b = e.binding.load(Ordering::Relaxed).wrapping_add(1);
-            e.binding.store(b, Ordering::Relaxed);
-            w[2] = b;
-        }
+        // This object now owns the operation; every other copy is stale.
+        let b = w[2].wrapping_add(1);
+        e.binding.store(b, Ordering::Relaxed);
+        w[2] = b;
         Ok(Borrowed { entry: e, ops: self, index, words })
     }
 
@@ -185,15 +250,13 @@ impl<S> Ops<S> {
                 if unsafe { (*e.state.get()).take() }.is_some() {
                     e.generation.fetch_add(1, Ordering::AcqRel);
                     a.free.push(i);
+                    a.live -= 1;
                 }
             }
         }
-    }
-}
-
-impl<S> Default for Ops<S> {
-    fn default() -> Self {
-        Self::new()
+        a.high = a.live;
+        drop(a);
+        trim();
     }
 }
 
@@ -217,7 +280,10 @@ impl<S> Borrowed<'_, S> {
         // step and get a spurious BadState.
         let (ops, index) = (self.ops, self.index);
         drop(self);
-        ops.alloc.lock().free.push(index);
+        let trim_now = ops.alloc.lock().release(index);
+        if trim_now {
+            trim();
+        }
     }
 }
 
@@ -240,6 +306,52 @@ pub unsafe fn abort<S>(ops: &Ops<S>, words: *mut Words) -> Result<()> {
     // SAFETY: forwarded caller contract.
     unsafe { ops.borrow(words) }?.finish();
     Ok(())
+}
+
+/// Refuses a setup on an object that is not inactive (`BadState`). A live
+/// operation of this kind behind it is aborted first, as Mbed TLS's setups do
+/// on any error: the operation enters the error state the spec's multi-part
+/// conventions require, and the object is left inactive (later steps get
+/// `BadState`; `abort` succeeds).
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn check_inactive<S>(ops: &Ops<S>, words: *mut Words) -> Result<()> {
+    // SAFETY: forwarded caller contract.
+    if unsafe { &*words }.iter().all(|&x| x == 0) {
+        return Ok(());
+    }
+    // SAFETY: forwarded caller contract.
+    if let Ok(b) = unsafe { ops.borrow(words) } {
+        b.finish();
+    }
+    Err(Error::BadState)
+}
+
+/// `psa_*_abort`: always safe. Before `psa_crypto_init` (or after
+/// `mbedtls_psa_crypto_free`, which ended every operation) the object is
+/// simply reset and the call succeeds, as in Mbed TLS. In the failed state the
+/// operation is still ended (its memory released), and the call reports
+/// `ServiceFailure`.
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn abort_call<S>(ops: &Ops<S>, words: *mut Words) -> Result<()> {
+    match super::core() {
+        Ok(_) => {}
+        Err(Error::BadState) => {
+            // SAFETY: forwarded caller contract.
+            unsafe { *words = [0; RUSTPSA_OPERATION_WORDS] };
+            return Ok(());
+        }
+        Err(e) => {
+            // SAFETY: forwarded caller contract.
+            let _ = unsafe { abort(ops, words) };
+            return Err(e);
+        }
+    }
+    // SAFETY: forwarded caller contract.
+    unsafe { abort(ops, words) }
 }
 
 /// A secret an operation derived from a key (an expanded schedule, a MAC
@@ -270,11 +382,20 @@ impl<T: Send + 'static> KeyBound<T> {
     }
 }
 
+impl<T: Send + 'static> Drop for KeyBound<T> {
+    /// The operation ended: drop (and so wipe) the secret now, not when the
+    /// key's list of dependents forgets its handle.
+    fn drop(&mut self) {
+        self.0.revoke();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    static OPS: Ops<Vec<u8>> = Ops::new();
+    static OPS: Ops<Vec<u8>> = Ops::new(kind::HASH);
+    static OTHER: Ops<Vec<u8>> = Ops::new(kind::MAC);
 
     #[test]
     fn lifecycle_copy_stale_and_garbage() {
@@ -305,6 +426,36 @@ mod tests {
             a = [0x1234_5678_9abc_def0, 7, 9, 11];
             assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
             assert_eq!(abort(&OPS, &mut a).err(), Some(Error::BadState));
+        }
+    }
+
+    #[test]
+    fn copies_alternating_and_kinds() {
+        let mut a: Words = [0; RUSTPSA_OPERATION_WORDS];
+        unsafe {
+            OPS.setup(&mut a, vec![1]).unwrap();
+            // A copy made before the original is used again: the original's
+            // use makes the copy stale, for good.
+            let mut b = a;
+            OPS.borrow(&mut a).unwrap().state().push(2);
+            assert_eq!(OPS.borrow(&mut b).err(), Some(Error::BadState));
+            OPS.borrow(&mut a).unwrap().state().push(3);
+            assert_eq!(OPS.borrow(&mut b).err(), Some(Error::BadState));
+            // The other way round: the copy is used first, the original is stale.
+            let mut c = a;
+            OPS.borrow(&mut c).unwrap().state().push(4);
+            assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
+            assert_eq!(OPS.borrow(&mut c).unwrap().state().clone(), vec![1, 2, 3, 4]);
+            assert_eq!(OPS.borrow(&mut a).err(), Some(Error::BadState));
+            // Another kind's table refuses the object without touching it.
+            let before = c;
+            assert_eq!(OTHER.borrow(&mut c).err(), Some(Error::BadState));
+            assert_eq!(c, before);
+            // A setup on the live object aborts it and leaves it inactive.
+            assert_eq!(check_inactive(&OPS, &mut c).err(), Some(Error::BadState));
+            assert_eq!(c, [0; RUSTPSA_OPERATION_WORDS]);
+            let mut stale = before;
+            assert_eq!(OPS.borrow(&mut stale).err(), Some(Error::BadState));
         }
     }
 

@@ -10,8 +10,15 @@ use crate::types::psa_status_t;
 /// Callbacks through which rustpsa creates and uses every mutex and condition
 /// variable that guards shared state (the key store lock and its condition).
 ///
-/// Each callback returns 0 on success and any other value on failure; a failure
-/// makes the PSA call that needed it return `PSA_ERROR_SERVICE_FAILURE`. Handles
+/// Each callback returns 0 on success and any other value on failure. A
+/// failing callback must have had no effect (as a pthread function that
+/// returns an error): after a failing `mutex_lock` the mutex is not held, after
+/// a failing `mutex_unlock` or `cond_wait` it still is. A failure makes the PSA
+/// call that needed it return `PSA_ERROR_SERVICE_FAILURE` and puts the library
+/// into a failed state: every later call returns `PSA_ERROR_SERVICE_FAILURE`,
+/// and every thread waiting inside the library wakes and returns it, until
+/// `mbedtls_psa_crypto_free`; a `psa_crypto_init` after that starts afresh
+/// (persistent keys are kept; volatile keys are gone). Handles
 /// are opaque to rustpsa: `mutex_init` / `cond_init` allocate one and store it in
 /// `*handle`, `mutex_free` / `cond_free` release it. rustpsa never locks a mutex
 /// it already holds and always unlocks on the thread that locked. `cond_wait`

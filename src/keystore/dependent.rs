@@ -6,7 +6,15 @@
 //! rather than with `Arc`/`Weak`: std is not built with ThreadSanitizer, and
 //! its reference counts synchronise with fences, which TSan does not model;
 //! these counters are compiled with the rest of the crate and TSan sees them.
+//!
+//! The shared part of a handle outlives its operation until the key's list of
+//! dependents forgets it. These small blocks come from a pool of their own
+//! (chunks of [`POOL_CHUNK`], reused, never returned), not from between the
+//! operations' large states: otherwise every finished operation would leave a
+//! live block pinning its heap page, and the memory of many finished
+//! operations could never go back to the system.
 use core::any::Any;
+use core::mem::MaybeUninit;
 use core::ptr::NonNull;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
@@ -17,6 +25,40 @@ struct Inner {
     /// The secret. Guards: the value; held for one operation step, or by the
     /// destroyer while it drops the value.
     value: Mutex<Option<Box<dyn Any + Send>>>,
+}
+
+/// Blocks per pool chunk.
+const POOL_CHUNK: usize = 256;
+
+/// The pool lock. Guards the addresses of the free `Inner` blocks; held to
+/// take or return one block (and to add a chunk).
+static POOL: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+fn alloc_inner(inner: Inner) -> NonNull<Inner> {
+    let addr = {
+        let mut free = POOL.lock();
+        if free.is_empty() {
+            let chunk: Box<[MaybeUninit<Inner>]> = (0..POOL_CHUNK).map(|_| MaybeUninit::uninit()).collect();
+            let base = Box::leak(chunk).as_mut_ptr();
+            // SAFETY: in bounds of the leaked chunk.
+            free.extend((0..POOL_CHUNK).map(|i| unsafe { base.add(i) } as usize));
+        }
+        free.pop().expect("the pool was refilled")
+    };
+    let p = addr as *mut Inner;
+    // SAFETY: a free, properly aligned block of the pool, owned by nobody.
+    unsafe {
+        p.write(inner);
+        NonNull::new_unchecked(p)
+    }
+}
+
+/// # Safety
+/// `p` came from `alloc_inner`, holds a live `Inner`, and nobody uses it any more.
+unsafe fn free_inner(p: NonNull<Inner>) {
+    // SAFETY: per the contract.
+    unsafe { core::ptr::drop_in_place(p.as_ptr()) };
+    POOL.lock().push(p.as_ptr() as usize);
 }
 
 /// A shared handle to one revocable secret.
@@ -31,8 +73,7 @@ unsafe impl Sync for Dependent {}
 impl Dependent {
     /// A new handle owning `value`.
     pub fn new(value: Box<dyn Any + Send>) -> Self {
-        let inner = Box::new(Inner { refs: AtomicUsize::new(1), value: Mutex::new(Some(value)) });
-        Dependent(NonNull::from(Box::leak(inner)))
+        Dependent(alloc_inner(Inner { refs: AtomicUsize::new(1), value: Mutex::new(Some(value)) }))
     }
 
     fn inner(&self) -> &Inner {
@@ -71,8 +112,8 @@ impl Clone for Dependent {
 impl Drop for Dependent {
     fn drop(&mut self) {
         if self.inner().refs.fetch_sub(1, Ordering::AcqRel) == 1 {
-            // SAFETY: the last handle; the allocation came from Box::leak.
-            drop(unsafe { Box::from_raw(self.0.as_ptr()) });
+            // SAFETY: the last handle; the block came from `alloc_inner`.
+            unsafe { free_inner(self.0) };
         }
     }
 }

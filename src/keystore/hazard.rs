@@ -21,6 +21,14 @@
 //! writer makes every thread of the process execute a full barrier before it
 //! scans the hazards. Without membarrier, readers use a sequentially
 //! consistent store (a full fence) instead.
+//!
+//! If an expedited membarrier ever fails after registration, the writer
+//! cannot know that every reader's hazard is visible: [`BROKEN`] is set, the
+//! writer's call reports `ServiceFailure` (the key store enters its failed
+//! state and keeps the key it could not prove unused), and from then on
+//! readers use the sequentially consistent store, so a store built after
+//! `mbedtls_psa_crypto_free` and `psa_crypto_init` works again. Nothing here
+//! panics.
 use core::cell::RefCell;
 use core::sync::atomic::{compiler_fence, fence, AtomicBool, AtomicU64, Ordering::*};
 
@@ -38,19 +46,37 @@ static ASYMMETRIC: Lazy<bool> = Lazy::new(|| {
     unsafe { libc::syscall(libc::SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0 }
 });
 
+/// Set when an expedited membarrier failed after registration: readers then
+/// use full fences (see the module documentation).
+static BROKEN: AtomicBool = AtomicBool::new(false);
+
+/// Whether readers may rely on the writer's membarrier.
+fn asymmetric() -> bool {
+    *ASYMMETRIC && !BROKEN.load(Relaxed)
+}
+
+/// The hazard fence could not be completed: some reader's hazard may be
+/// invisible to the writer.
+#[derive(Debug)]
+pub(super) struct FenceFailed;
+
 /// The writer's half of the fence: afterwards every thread's earlier hazard
 /// stores are visible, and every thread's later `live` loads see this thread's
 /// earlier `live` stores.
-fn heavy_fence() {
+fn heavy_fence() -> Result<(), FenceFailed> {
     fence(SeqCst);
-    if *ASYMMETRIC {
+    if asymmetric() {
         const MEMBARRIER_CMD_PRIVATE_EXPEDITED: libc::c_long = 1 << 3;
         // SAFETY: a plain system call without pointers.
         let rc = unsafe { libc::syscall(libc::SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) };
-        // Registration succeeded, so this cannot fail; if it ever did, readers
-        // could be missed, which is not acceptable.
-        assert_eq!(rc, 0, "membarrier failed after registration");
+        if rc != 0 {
+            // Registration succeeded, so this should not happen; if it does,
+            // readers that relied on the barrier could be missed.
+            BROKEN.store(true, SeqCst);
+            return Err(FenceFailed);
+        }
     }
+    Ok(())
 }
 
 /// Hazard slots per thread: how many fast-path keys one thread may hold at once.
@@ -85,8 +111,6 @@ struct Entry {
 
 struct Local {
     record: &'static Record,
-    /// `*ASYMMETRIC`, read once per thread.
-    asymmetric: bool,
     cache: RefCell<[Option<Entry>; CACHE]>,
 }
 
@@ -108,7 +132,6 @@ impl Local {
         };
         Local {
             record,
-            asymmetric: *ASYMMETRIC,
             cache: RefCell::new([None; CACHE]),
         }
     }
@@ -139,7 +162,7 @@ pub(super) fn try_get(instance: u64, id: psa_key_id_t) -> Option<Held> {
         .try_with(|l| {
             let e = l.cache.borrow()[cache_index(id)].filter(|e| e.id == id && e.instance == instance)?;
             let hazard = l.record.hazards.iter().find(|h| h.load(Relaxed) == 0)?;
-            if l.asymmetric {
+            if asymmetric() {
                 hazard.store(e.live as u64, Relaxed);
                 compiler_fence(SeqCst);
             } else {
@@ -166,10 +189,10 @@ pub(super) fn remember(instance: u64, id: psa_key_id_t, live: &AtomicU64, expect
 }
 
 /// Whether some thread holds a hazard on the slot whose `live` word is `live`
-/// (which the caller has just changed).
-pub(super) fn present(live: &AtomicU64) -> bool {
-    heavy_fence();
-    scan(live)
+/// (which the caller has just changed); `Err` when that cannot be known.
+pub(super) fn present(live: &AtomicU64) -> Result<bool, FenceFailed> {
+    heavy_fence()?;
+    Ok(scan(live))
 }
 
 fn scan(live: &AtomicU64) -> bool {
@@ -178,9 +201,10 @@ fn scan(live: &AtomicU64) -> bool {
 }
 
 /// Waits until no thread holds a hazard on `live` (a bounded wait: holders are
-/// inside one operation and need no lock to finish it).
-pub(super) fn wait_clear(live: &AtomicU64) {
-    heavy_fence();
+/// inside one operation and need no lock to finish it); `Err` when that
+/// cannot be known.
+pub(super) fn wait_clear(live: &AtomicU64) -> Result<(), FenceFailed> {
+    heavy_fence()?;
     let mut spins = 0u32;
     while scan(live) {
         spins += 1;
@@ -190,4 +214,5 @@ pub(super) fn wait_clear(live: &AtomicU64) {
             std::thread::sleep(std::time::Duration::from_micros(50));
         }
     }
+    Ok(())
 }

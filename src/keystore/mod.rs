@@ -17,6 +17,17 @@
 //! PENDING_DELETION (the linearization point), the last reader out wipes it,
 //! and `destroy` returns only after that wipe, so no copy of the key material
 //! held by the key store survives the call.
+//!
+//! Faults: every FILLING reservation ([`Filling`], inside [`Reservation`]) and
+//! every reader registration ([`KeyRef`]) is undone by its destructor, so an
+//! early return or a panic between reserving and resolving never leaves a slot
+//! that a waiter waits on forever. A failing host primitive, a panic under the
+//! lock, or a failed hazard fence puts the store into the failed state
+//! ([`KeyStore::failed`]; see [`crate::sync`]): every later call gets
+//! `ServiceFailure`, every waiter wakes with it, and an undo that cannot take
+//! the lock is skipped (nobody will ever wait for that slot). The failed state
+//! lasts until the store is dropped (`mbedtls_psa_crypto_free`); the next
+//! `psa_crypto_init` builds an empty, consistent volatile store.
 use std::any::Any;
 use std::sync::Arc;
 
@@ -38,6 +49,10 @@ pub use slots::Stats;
 #[derive(Default)]
 struct Dependents {
     list: Vec<Dependent>,
+    /// The list length at which finished operations are next forgotten
+    /// (twice the live count after each pass: amortised O(1) per operation,
+    /// and the list never holds more than about twice the live operations).
+    prune_at: usize,
     /// Set by the destroyer: a copy registered afterwards is wiped at once.
     revoked: bool,
 }
@@ -75,8 +90,13 @@ impl KeyData {
             return;
         }
         // Forget finished operations now and then, so the list stays short.
-        if deps.list.len() >= 16 && deps.list.len().is_power_of_two() {
+        if deps.list.len() >= deps.prune_at.max(16) {
             deps.list.retain(Dependent::is_shared);
+            let live = deps.list.len().max(16);
+            deps.prune_at = 2 * live;
+            if deps.list.capacity() > 4 * live {
+                deps.list.shrink_to(2 * live);
+            }
         }
         deps.list.push(d.clone());
     }
@@ -181,14 +201,45 @@ impl Drop for KeyRef<'_> {
     }
 }
 
+/// A FILLING slot this thread reserved. Dropping it un-reserves the slot
+/// (FILLING → EMPTY, waking waiters) unless it was resolved and disarmed.
+/// Created and dropped only while the thread does not hold the key-store lock.
+struct Filling<'a> {
+    store: &'a KeyStore,
+    slot: SlotIx,
+    armed: bool,
+}
+
+impl Filling<'_> {
+    /// FILLING → EMPTY under the caller's lock.
+    fn wipe_under(mut self, g: &mut MonitorGuard<'_, Slots>) -> Result<()> {
+        self.armed = false;
+        g.wipe(self.slot);
+        notify(g)
+    }
+}
+
+impl Drop for Filling<'_> {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
+        // If the lock cannot be taken the store is in the failed state, where
+        // nobody waits for this slot any more.
+        if let Ok(mut g) = self.store.slots.lock() {
+            g.wipe(self.slot);
+            let _ = notify(&g);
+            let _ = g.unlock(); // LINEARIZATION POINT (failed creation, load or erase)
+        }
+    }
+}
+
 /// A FILLING slot reserved for a new key. [`Reservation::commit`] publishes the
 /// key; dropping the reservation releases the slot.
 pub struct Reservation<'a> {
-    store: &'a KeyStore,
-    slot: SlotIx,
+    fill: Filling<'a>,
     id: psa_key_id_t,
     persistent: bool,
-    done: bool,
 }
 
 fn notify(g: &MonitorGuard<'_, Slots>) -> Result<()> {
@@ -224,6 +275,24 @@ impl KeyStore {
     pub fn with_record_check(mut self, check: RecordCheck) -> Self {
         self.check_record = check;
         self
+    }
+
+    /// Whether the store is in the failed state (every call then returns
+    /// `ServiceFailure`).
+    pub fn failed(&self) -> bool {
+        self.slots.failed()
+    }
+
+    /// Reserves a slot under `g`; a failed hazard fence fails the store.
+    fn reserve<'s>(&'s self, g: &mut MonitorGuard<'s, Slots>, id: psa_key_id_t, persistent: bool) -> Result<Filling<'s>> {
+        match g.reserve(id, persistent) {
+            Ok(slot) => Ok(Filling { store: self, slot, armed: true }),
+            Err(Error::ServiceFailure) => {
+                g.fail();
+                Err(Error::ServiceFailure)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Counters for tests and monitoring.
@@ -306,22 +375,23 @@ impl KeyStore {
     /// Loads persistent key `id` into a reserved slot: read and check outside
     /// the lock, publish under it with the caller registered as reader.
     fn load<'s>(&'s self, mut g: MonitorGuard<'s, Slots>, id: psa_key_id_t) -> Result<KeyRef<'s>> {
-        let i = g.reserve(id, true)?;
+        let fill = self.reserve(&mut g, id, true);
+        // Unlock before `fill` can be dropped (its drop takes the lock).
         g.unlock()?;
+        let mut fill = fill?;
         let loaded = self.read_record(id);
         let mut g = self.slots.lock()?;
         let r = match loaded {
             Ok(data) => {
                 let key = Arc::new(data);
                 let ptr = Arc::as_ptr(&key);
+                let i = fill.slot;
                 g.publish(i, key, 1);
+                fill.armed = false;
                 g.stats.persistent_loads += 1;
                 Ok(KeyRef { store: self, key: ptr, how: Reading::Registered(i) })
             }
-            Err(e) => {
-                g.wipe(i);
-                Err(e)
-            }
+            Err(e) => fill.wipe_under(&mut g).and(Err(e)),
         };
         let n = notify(&g);
         g.unlock()?; // LINEARIZATION POINT (persistent key loaded, or found absent/corrupt)
@@ -357,9 +427,9 @@ impl KeyStore {
                 },
             }
         };
-        let slot = g.reserve(id, persistent)?;
+        let fill = self.reserve(&mut g, id, persistent);
         g.unlock()?;
-        Ok(Reservation { store: self, slot, id, persistent, done: false })
+        Ok(Reservation { fill: fill?, id, persistent })
     }
 
     /// Destroys key `id`: from memory and, if persistent, from storage.
@@ -389,16 +459,16 @@ impl KeyStore {
                 None if is_persistent_id(id) => {
                     // Not in memory: reserve the id so nobody loads or creates
                     // it while its file is removed.
-                    let i = g.reserve(id, true)?;
+                    let fill = self.reserve(&mut g, id, true);
                     g.unlock()?;
+                    let fill = fill?;
                     // A valid read-only key stays; a broken record can always go.
                     let removed = match self.read_record(id) {
                         Ok(k) if read_only(&k.attrs) => Err(Error::NotPermitted),
                         _ => self.storage.remove(id),
                     };
                     let mut g = self.slots.lock()?;
-                    g.wipe(i);
-                    let n = notify(&g);
+                    let n = fill.wipe_under(&mut g);
                     g.unlock()?; // LINEARIZATION POINT (unloaded persistent key)
                     n?;
                     return match removed? {
@@ -423,6 +493,9 @@ impl KeyStore {
         let cached = g.get(i).cached;
         let live: *const std::sync::atomic::AtomicU64 = &g.get(i).live;
         g.unlock()?;
+        // From here the registration is undone by `reg`'s drop on any early
+        // return or panic (the last reader out wipes the slot).
+        let mut reg = KeyRef { store: self, key, how: Reading::Registered(i) };
         // The id stays in the index until the wipe, so a creator of the same
         // persistent id waits until the file is gone.
         let removed = if persistent { self.storage.remove(id).map(|_| ()) } else { Ok(()) };
@@ -431,12 +504,17 @@ impl KeyStore {
         let (live, key) = unsafe { (&*live, &*key) };
         // Lock-free readers that found the key FULL finish their operation
         // (only possible if some thread cached this slot).
-        if cached {
-            hazard::wait_clear(live);
+        if cached && hazard::wait_clear(live).is_err() {
+            // A reader may still hold the key: keep the registration (the key
+            // stays allocated until free) and fail the store.
+            reg.how = Reading::Done;
+            self.slots.fail_unlocked();
+            return Err(Error::ServiceFailure);
         }
         // Wipe the copies that multi-part operations hold.
         key.revoke_dependents();
         let mut g = self.slots.lock()?;
+        reg.how = Reading::Done;
         if g.unregister(i) {
             notify(&g)?;
         } else {
@@ -459,9 +537,18 @@ impl KeyStore {
                 Some(i) => match g.get(i).state {
                     SlotState::Full => {
                         let s = g.get(i);
-                        if s.persistent && s.readers == 0 && g.try_withdraw(i) {
-                            g.wipe(i);
-                            notify(&g)?;
+                        if s.persistent && s.readers == 0 {
+                            match g.try_withdraw(i) {
+                                Ok(true) => {
+                                    g.wipe(i);
+                                    notify(&g)?;
+                                }
+                                Ok(false) => {}
+                                Err(e) => {
+                                    g.fail();
+                                    return Err(e);
+                                }
+                            }
                         }
                         return g.unlock(); // LINEARIZATION POINT (purged or in use)
                     }
@@ -493,37 +580,33 @@ impl Reservation<'_> {
     /// Publishes the key (writing it to storage first when persistent).
     ///
     /// Linearization point: the unlock after the slot becomes FULL; from then on
-    /// every thread can use the key.
+    /// every thread can use the key. If the lock cannot be taken after the key
+    /// file was written (the failed state), the file is removed again: a
+    /// creation that reports failure before publishing leaves no key.
     pub fn commit(mut self, mut attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
         attrs.private_id = self.id;
+        let store = self.fill.store;
         if self.persistent {
             let record = format::encode(&attrs, &material);
-            self.store.storage.create(self.id, &record)?;
+            store.storage.create(self.id, &record)?;
         }
         // Allocate outside the lock.
         let key = Arc::new(KeyData::new(attrs, material));
-        let mut g = self.store.slots.lock()?;
-        g.publish(self.slot, key, 0);
-        self.done = true;
+        let mut g = match store.slots.lock() {
+            Ok(g) => g,
+            Err(e) => {
+                if self.persistent {
+                    let _ = store.storage.remove(self.id);
+                }
+                return Err(e);
+            }
+        };
+        g.publish(self.fill.slot, key, 0);
+        self.fill.armed = false;
         let n = notify(&g);
         g.unlock()?; // LINEARIZATION POINT (key created)
         n?;
         Ok(self.id)
-    }
-}
-
-impl Drop for Reservation<'_> {
-    fn drop(&mut self) {
-        if self.done {
-            return;
-        }
-        // Creation failed: FILLING → EMPTY. Linearization point of a failed
-        // creation: this unlock.
-        if let Ok(mut g) = self.store.slots.lock() {
-            g.wipe(self.slot);
-            let _ = notify(&g);
-            let _ = g.unlock();
-        }
     }
 }
 

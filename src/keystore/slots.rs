@@ -194,12 +194,14 @@ impl Slots {
     /// Reserves an EMPTY slot for `id` and moves it to FILLING. When none is
     /// free and the table is at capacity, evicts the least recently used idle
     /// persistent key; when there is none, `InsufficientMemory`.
+    /// `ServiceFailure` when the hazard fence failed (the caller fails the
+    /// store).
     pub fn reserve(&mut self, id: psa_key_id_t, persistent: bool) -> Result<SlotIx> {
         let i = match self.free.pop() {
             Some(i) => i,
             None if self.allocated < self.capacity => self.grow(),
             None => {
-                let victim = self.evictable().ok_or(Error::InsufficientMemory)?;
+                let victim = self.evictable()?.ok_or(Error::InsufficientMemory)?;
                 self.wipe(victim);
                 self.stats.evictions += 1;
                 self.free.pop().expect("wipe returned the slot to the free list")
@@ -219,34 +221,37 @@ impl Slots {
     /// The least recently used idle persistent key that no lock-free reader
     /// holds, withdrawn from the lock-free path (its `live` word no longer says
     /// FULL); the caller wipes it.
-    fn evictable(&mut self) -> Option<SlotIx> {
+    fn evictable(&mut self) -> Result<Option<SlotIx>> {
         let mut tries = self.lru_len;
         while tries > 0 {
             tries -= 1;
             let victim = self.lru_head;
-            if self.try_withdraw(victim) {
-                return Some(victim);
+            if self.try_withdraw(victim)? {
+                return Ok(Some(victim));
             }
             // In use through the lock-free path: not idle after all.
             self.lru_unlink(victim);
             self.lru_push(victim);
         }
-        None
+        Ok(None)
     }
 
     /// Takes a FULL slot off the lock-free path unless a lock-free reader holds
-    /// it; returns whether it did (the slot must then be wiped).
-    pub fn try_withdraw(&mut self, i: SlotIx) -> bool {
+    /// it; returns whether it did (the slot must then be wiped). When the
+    /// hazard fence fails the slot stays FULL and the result is
+    /// `ServiceFailure`.
+    pub fn try_withdraw(&mut self, i: SlotIx) -> Result<bool> {
         let s = self.get(i);
         if !s.cached {
-            return true;
+            return Ok(true);
         }
         s.live.store(live_word(s.generation, SlotState::Filling), Ordering::SeqCst);
-        if super::hazard::present(&s.live) {
-            s.live.store(live_word(s.generation, SlotState::Full), Ordering::SeqCst);
-            false
-        } else {
-            true
+        match super::hazard::present(&s.live) {
+            Ok(false) => Ok(true),
+            held => {
+                s.live.store(live_word(s.generation, SlotState::Full), Ordering::SeqCst);
+                held.map(|_| false).map_err(|_| Error::ServiceFailure)
+            }
         }
     }
 

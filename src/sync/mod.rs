@@ -5,7 +5,19 @@
 //! installed with `rustpsa_set_threading_callbacks`. Every lock, unlock and wait
 //! reports failure as [`Error::ServiceFailure`] instead of panicking, so a broken
 //! host primitive becomes a status code for the caller.
+//!
+//! The failed state: a failing host primitive (lock, unlock, wait, broadcast)
+//! or a panic while the lock is held puts the monitor into a failed state from
+//! which it never returns (the owner drops it and builds a new one:
+//! `mbedtls_psa_crypto_free` then `psa_crypto_init`). Entering it broadcasts on
+//! the condition variable; from then on `lock` refuses (before and after
+//! acquiring the mutex) and every `wait` returns `ServiceFailure` on waking, so
+//! no thread waits for a state change that a failed thread will never make.
+//! A host callback that fails must have had no effect (as pthread functions
+//! that return an error), so after a failing unlock or wait the mutex is still
+//! held and after a failing lock it is not.
 use core::cell::UnsafeCell;
+use core::sync::atomic::{AtomicBool, Ordering};
 use core::ffi::c_void;
 use core::ops::{Deref, DerefMut};
 use core::ptr;
@@ -62,6 +74,9 @@ enum Raw {
 /// A mutex with one condition variable, guarding a `T`.
 pub struct Monitor<T> {
     raw: Raw,
+    /// Set once, on entering the failed state; read before and after every
+    /// lock acquisition and after every wake-up.
+    failed: AtomicBool,
     data: UnsafeCell<T>,
 }
 
@@ -95,20 +110,61 @@ impl<T> Monitor<T> {
                 Raw::Host { table, mutex, cond }
             }
         };
-        Ok(Monitor { raw, data: UnsafeCell::new(data) })
+        Ok(Monitor { raw, failed: AtomicBool::new(false), data: UnsafeCell::new(data) })
     }
 
-    /// Locks the monitor. A failing host lock gives `ServiceFailure`.
+    /// Whether the monitor is in the failed state.
+    pub fn failed(&self) -> bool {
+        self.failed.load(Ordering::SeqCst)
+    }
+
+    /// Locks the monitor. A failing host lock, or the failed state, gives
+    /// `ServiceFailure`.
     pub fn lock(&self) -> Result<MonitorGuard<'_, T>> {
+        if self.failed() {
+            return Err(Error::ServiceFailure);
+        }
         let pl = match &self.raw {
             Raw::Default { mutex, .. } => Some(mutex.lock()),
             Raw::Host { table, mutex, .. } => {
                 // SAFETY: `mutex` is a live handle from mutex_init.
-                host_ok(unsafe { (table.0.mutex_lock.unwrap())(*mutex) })?;
+                if let Err(e) = host_ok(unsafe { (table.0.mutex_lock.unwrap())(*mutex) }) {
+                    self.fail_unlocked();
+                    return Err(e);
+                }
                 None
             }
         };
-        Ok(MonitorGuard { monitor: self, pl, locked: true })
+        let g = MonitorGuard { monitor: self, pl, locked: true, panicking: std::thread::panicking() };
+        if self.failed() {
+            // Another thread failed while this one waited for the mutex.
+            drop(g);
+            return Err(Error::ServiceFailure);
+        }
+        Ok(g)
+    }
+
+    /// Enters the failed state from a thread that does not hold the mutex:
+    /// takes it once more, if it can, so the broadcast cannot slip between a
+    /// waiter's check and its wait.
+    pub fn fail_unlocked(&self) {
+        self.failed.store(true, Ordering::SeqCst);
+        match &self.raw {
+            Raw::Default { mutex, cond } => {
+                let _g = mutex.lock();
+                cond.notify_all();
+            }
+            Raw::Host { table, mutex, cond } => {
+                // SAFETY: live handles; the mutex is locked only if the lock succeeded.
+                unsafe {
+                    let locked = (table.0.mutex_lock.unwrap())(*mutex) == 0;
+                    (table.0.cond_broadcast.unwrap())(*cond);
+                    if locked {
+                        (table.0.mutex_unlock.unwrap())(*mutex);
+                    }
+                }
+            }
+        }
     }
 
     /// Exclusive access without locking, for single-threaded teardown.
@@ -134,25 +190,55 @@ pub struct MonitorGuard<'a, T> {
     monitor: &'a Monitor<T>,
     pl: Option<parking_lot::MutexGuard<'a, ()>>,
     locked: bool,
+    /// Whether the thread was already unwinding when it locked (a guard taken
+    /// by a destructor during unwinding is not a panic under the lock).
+    panicking: bool,
 }
 
 impl<T> MonitorGuard<'_, T> {
-    /// Waits on the condition variable, releasing the lock meanwhile. Spurious
-    /// wake-ups happen: callers re-check their condition in a loop.
-    pub fn wait(&mut self) -> Result<()> {
+    /// Enters the failed state while holding the mutex: broadcast, so every
+    /// waiter wakes and sees it.
+    pub fn fail(&self) {
+        self.monitor.failed.store(true, Ordering::SeqCst);
         match &self.monitor.raw {
             Raw::Default { cond, .. } => {
-                cond.wait(self.pl.as_mut().expect("default guard holds the parking_lot guard"));
-                Ok(())
+                cond.notify_all();
             }
-            Raw::Host { table, mutex, cond } => {
-                // SAFETY: live handles; we hold `mutex` as cond_wait requires.
-                host_ok(unsafe { (table.0.cond_wait.unwrap())(*cond, *mutex) })
+            Raw::Host { table, cond, .. } => {
+                // SAFETY: live handle. A second failure changes nothing more.
+                let _ = unsafe { (table.0.cond_broadcast.unwrap())(*cond) };
             }
         }
     }
 
-    /// Wakes every waiter.
+    /// Waits on the condition variable, releasing the lock meanwhile. Spurious
+    /// wake-ups happen: callers re-check their condition in a loop. A failing
+    /// wait, or waking in the failed state, gives `ServiceFailure` (the lock is
+    /// held again either way).
+    pub fn wait(&mut self) -> Result<()> {
+        if self.monitor.failed() {
+            return Err(Error::ServiceFailure);
+        }
+        match &self.monitor.raw {
+            Raw::Default { cond, .. } => {
+                cond.wait(self.pl.as_mut().expect("default guard holds the parking_lot guard"));
+            }
+            Raw::Host { table, mutex, cond } => {
+                // SAFETY: live handles; we hold `mutex` as cond_wait requires.
+                if let Err(e) = host_ok(unsafe { (table.0.cond_wait.unwrap())(*cond, *mutex) }) {
+                    self.fail();
+                    return Err(e);
+                }
+            }
+        }
+        if self.monitor.failed() {
+            return Err(Error::ServiceFailure);
+        }
+        Ok(())
+    }
+
+    /// Wakes every waiter. A failing broadcast enters the failed state (and
+    /// broadcasts once more, so the waiters learn of it).
     pub fn notify_all(&self) -> Result<()> {
         match &self.monitor.raw {
             Raw::Default { cond, .. } => {
@@ -161,7 +247,11 @@ impl<T> MonitorGuard<'_, T> {
             }
             Raw::Host { table, cond, .. } => {
                 // SAFETY: live handle.
-                host_ok(unsafe { (table.0.cond_broadcast.unwrap())(*cond) })
+                let r = host_ok(unsafe { (table.0.cond_broadcast.unwrap())(*cond) });
+                if r.is_err() {
+                    self.fail();
+                }
+                r
             }
         }
     }
@@ -183,7 +273,16 @@ impl<T> MonitorGuard<'_, T> {
             }
             Raw::Host { table, mutex, .. } => {
                 // SAFETY: live handle, locked by this thread.
-                host_ok(unsafe { (table.0.mutex_unlock.unwrap())(*mutex) })
+                let r = host_ok(unsafe { (table.0.mutex_unlock.unwrap())(*mutex) });
+                if r.is_err() {
+                    // Still held (a failing callback has no effect): fail, wake
+                    // the waiters, and try once more to let the mutex go so no
+                    // thread stays blocked in `lock`.
+                    self.fail();
+                    // SAFETY: as above.
+                    let _ = unsafe { (table.0.mutex_unlock.unwrap())(*mutex) };
+                }
+                r
             }
         }
     }
@@ -207,8 +306,12 @@ impl<T> DerefMut for MonitorGuard<'_, T> {
 
 impl<T> Drop for MonitorGuard<'_, T> {
     fn drop(&mut self) {
-        // An error here cannot be reported; paths that must report it call
-        // `unlock()` explicitly.
+        // A panic under the lock may have left the guarded data half-changed.
+        if self.locked && std::thread::panicking() && !self.panicking {
+            self.fail();
+        }
+        // An error here cannot be reported (the failed state records it);
+        // paths that must report it call `unlock()` explicitly.
         let _ = self.release();
     }
 }
@@ -254,6 +357,41 @@ mod tests {
             g.unlock().unwrap();
         }
         t.join().unwrap();
+    }
+
+    #[test]
+    fn failed_state_wakes_waiters_and_refuses_locks() {
+        let m = Arc::new(Monitor::new(0u32, None).unwrap());
+        let m2 = m.clone();
+        let t = std::thread::spawn(move || {
+            let mut g = m2.lock().unwrap();
+            *g = 1;
+            // Waits "forever": only the failed state ends it.
+            loop {
+                if let Err(e) = g.wait() {
+                    return e;
+                }
+            }
+        });
+        while *m.lock().unwrap() == 0 {
+            std::thread::yield_now();
+        }
+        m.fail_unlocked();
+        assert_eq!(t.join().unwrap(), Error::ServiceFailure);
+        assert!(m.failed());
+        assert_eq!(m.lock().err(), Some(Error::ServiceFailure));
+    }
+
+    #[test]
+    fn panic_under_the_lock_fails_the_monitor() {
+        let m = Monitor::new(0u32, None).unwrap();
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _g = m.lock().unwrap();
+            panic!("under the lock");
+        }));
+        assert!(r.is_err());
+        assert!(m.failed());
+        assert_eq!(m.lock().err(), Some(Error::ServiceFailure));
     }
 
     unsafe extern "C" fn fail_init(_: *mut *mut c_void) -> core::ffi::c_int {
