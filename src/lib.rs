@@ -11,6 +11,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 
+pub mod alloc;
 pub mod api;
 pub mod crypto;
 pub mod ffi;
@@ -18,3 +19,8 @@ pub mod keystore;
 pub mod storage;
 pub mod sync;
 pub mod types;
+
+/// Every Rust allocation of the library and of the crates it uses (ring,
+/// RustCrypto) is wiped before it is freed: see [`alloc`].
+#[global_allocator]
+static GLOBAL: alloc::WipeOnFree = alloc::WipeOnFree;
