@@ -252,3 +252,77 @@ pub fn op_words<T: crate::types::OperationObject>(
     // address is computed here.
     Ok(unsafe { T::words_of(op) })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_that_cannot_be_buffers_are_rejected() {
+        let b = [0u8; 8];
+        // SAFETY: every call below either fails before forming a slice or
+        // covers `b` only.
+        unsafe {
+            assert_eq!(input(b.as_ptr(), usize::MAX).err(), Some(Error::InvalidArgument));
+            assert_eq!(input(b.as_ptr(), isize::MAX as usize + 1).err(), Some(Error::InvalidArgument));
+            let top = (usize::MAX - 3) as *const u8;
+            assert_eq!(input(top, 8).err(), Some(Error::InvalidArgument));
+            assert_eq!(input(core::ptr::null(), 1).err(), Some(Error::InvalidArgument));
+            assert_eq!(input(core::ptr::null(), 0).map(|s| s.len()), Ok(0));
+            assert_eq!(input(top, 0).map(|s| s.len()), Ok(0));
+            assert_eq!(output(top as *mut u8, 8).err(), Some(Error::InvalidArgument));
+            assert_eq!(input(b.as_ptr(), 8).map(|s| s.len()), Ok(8));
+        }
+    }
+
+    #[test]
+    fn overlap_detection() {
+        let b = [0u8; 32];
+        let p = b.as_ptr();
+        // SAFETY: offsets within `b`.
+        let at = |i: usize| unsafe { p.add(i) };
+        assert!(overlaps(p, 8, p, 8));
+        assert!(overlaps(p, 8, at(7), 8));
+        assert!(!overlaps(p, 8, at(8), 8));
+        assert!(overlaps(at(7), 8, p, 8));
+        assert!(!overlaps(at(8), 8, p, 8));
+        assert!(!overlaps(p, 0, p, 8));
+        assert!(!overlaps(p, 8, p, 0));
+    }
+
+    #[test]
+    fn overlapping_input_is_copied_and_disjoint_borrowed() {
+        let mut b = [0u8; 32];
+        for (i, x) in b.iter_mut().enumerate() {
+            *x = i as u8;
+        }
+        let p = b.as_mut_ptr();
+        // SAFETY: ranges within `b`; the output slice is formed after the input.
+        unsafe {
+            let i = input_beside(p.add(4), 8, p.add(8), 8).unwrap();
+            assert!(matches!(i, Input::Copied(_)));
+            let o = output(p.add(8), 8).unwrap();
+            o.fill(0xFF);
+            assert_eq!(&*i, &[4, 5, 6, 7, 8, 9, 10, 11]);
+            let j = input_beside(p, 8, p.add(16), 8).unwrap();
+            assert!(matches!(j, Input::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn overlapping_outputs_are_written_in_turn() {
+        let mut b = [0u8; 24];
+        let p = b.as_mut_ptr();
+        // SAFETY: both ranges lie within `b`.
+        let r = unsafe {
+            outputs2(p, 16, p.add(8), 16, |x, y| {
+                x.fill(1);
+                y.fill(2);
+                Ok(7)
+            })
+        };
+        assert_eq!(r, Ok(7));
+        assert_eq!(&b[..8], &[1; 8]);
+        assert_eq!(&b[8..], &[2; 16]);
+    }
+}
