@@ -542,7 +542,9 @@ static unsigned long file_hits(void)
     return t;
 }
 
-static void scan_dir(const char *dir)
+/* Scans every file in dir; `expect_hits` marks the canary scan (a file is
+ * expected to hold the live persistent key), which prints nothing. */
+static void scan_dir(const char *dir, int expect_hits)
 {
     DIR *d = opendir(dir);
     if (!CHECK(d != NULL))
@@ -564,7 +566,7 @@ static void scan_dir(const char *dir)
         files_scanned++;
         unsigned long before = file_hits();
         scan(buf, (size_t)r, 1);
-        if (file_hits() != before)
+        if (file_hits() != before && !expect_hits)
             fprintf(stderr, "# secret bytes in %s\n", path);
         memset(buf, 0, sizeof(buf));
     }
@@ -727,7 +729,7 @@ int main(void)
         /* the persistent key file holds the key by design until it is destroyed */
         CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS);
         /* Directory canary: the live persistent key's file is found by the scan. */
-        scan_dir(dir);
+        scan_dir(dir, 1);
         CHECK(file_hits() > 0);
         files_scanned = 0;
         for (int i = 0; i < n_secrets; i++)
@@ -737,7 +739,7 @@ int main(void)
     }
 
     /* The storage directory: no file may hold any secret after destroy. */
-    scan_dir(dir);
+    scan_dir(dir, 0);
 
     hook_on = 0;
     unsigned long total = 0;
@@ -747,9 +749,9 @@ int main(void)
                     secrets[i].name, secrets[i].hits, secrets[i].file_hits);
         total += secrets[i].hits + secrets[i].file_hits;
     }
-    printf("test_residue: %d secrets, %lu freed blocks scanned (%lu bytes), %lu storage files "
-           "scanned, %lu secrets found\n",
-           n_secrets, blocks_scanned, bytes_scanned, files_scanned, total);
+    printf("test_residue: %d secrets (%d patterns with the reversed forms), %lu freed blocks "
+           "scanned (%lu bytes), %lu storage files scanned, %lu secrets found\n",
+           n_secrets / 2, n_secrets, blocks_scanned, bytes_scanned, files_scanned, total);
     CHECK(total == 0);
     CHECK(file_hits() == 0);
     CHECK(blocks_scanned > 1000);
