@@ -22,5 +22,6 @@ pub mod types;
 
 /// Every Rust allocation of the library and of the crates it uses (ring,
 /// RustCrypto) is wiped before it is freed: see [`alloc`].
+#[cfg(feature = "wipe-on-free")]
 #[global_allocator]
 static GLOBAL: alloc::WipeOnFree = alloc::WipeOnFree;
