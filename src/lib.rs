@@ -23,6 +23,7 @@ compile_error!(
      system call (src/keystore/hazard.rs) and std::os::unix (key storage); see README.md, Platforms"
 );
 
+pub mod alloc;
 pub mod api;
 pub mod crypto;
 pub mod ffi;
@@ -31,3 +32,9 @@ pub mod names;
 pub mod storage;
 pub mod sync;
 pub mod types;
+
+/// Every Rust allocation of the library and of the crates it uses (ring,
+/// RustCrypto) is wiped before it is freed: see [`alloc`].
+#[cfg(feature = "wipe-on-free")]
+#[global_allocator]
+static GLOBAL: alloc::WipeOnFree = alloc::WipeOnFree;

@@ -80,7 +80,7 @@ fn check_type(t: psa_key_type_t, mode: Mode) -> Result<()> {
 }
 
 /// Looks up the key, applies the policy and returns the prepared key plus the
-/// key type; the KeyRef is released before returning.
+/// key type, with the key still held (the caller releases it when done).
 fn prepare(
     id: psa_key_id_t,
     alg: psa_algorithm_t,
@@ -120,8 +120,24 @@ pub fn encrypt(
     out: &mut [u8],
 ) -> Result<usize> {
     let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
+    let r = encrypt_with(&sym, mode, t, alg, input, out);
+    // The schedule copy dies before the key is released, so a destroy that
+    // waits for this reader never returns while it exists.
+    drop(sym);
     hold.0.release()?;
-    let iv_len = engine::iv_lengths(&sym, mode).first().copied().unwrap_or(0);
+    r
+}
+
+/// The body of [`encrypt`], run while the key is held.
+fn encrypt_with(
+    sym: &SymKey,
+    mode: Mode,
+    t: psa_key_type_t,
+    alg: psa_algorithm_t,
+    input: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
+    let iv_len = engine::iv_lengths(sym, mode).first().copied().unwrap_or(0);
     let block_mode = matches!(mode, Mode::Ecb | Mode::CbcNoPadding);
     if block_mode && input.len() % engine::BLOCK != 0 {
         return Err(Error::InvalidArgument);
@@ -132,7 +148,7 @@ pub fn encrypt(
     }
     let (iv, body) = out.split_at_mut(iv_len);
     random::fill(iv)?;
-    let mut e = engine::engine(&sym, mode, true, iv)?;
+    let mut e = engine::engine(sym, mode, true, iv)?;
     run(&mut *e, input, body).map(|n| n + iv_len)
 }
 
@@ -144,8 +160,16 @@ pub fn decrypt(
     out: &mut [u8],
 ) -> Result<usize> {
     let (mode, sym, _t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT)?;
+    let r = decrypt_with(&sym, mode, input, out);
+    // As in `encrypt`: no copy of the schedule outlives the reader.
+    drop(sym);
     hold.0.release()?;
-    let iv_len = engine::iv_lengths(&sym, mode).first().copied().unwrap_or(0);
+    r
+}
+
+/// The body of [`decrypt`], run while the key is held.
+fn decrypt_with(sym: &SymKey, mode: Mode, input: &[u8], out: &mut [u8]) -> Result<usize> {
+    let iv_len = engine::iv_lengths(sym, mode).first().copied().unwrap_or(0);
     if input.len() < iv_len {
         return Err(Error::InvalidArgument);
     }
@@ -158,7 +182,7 @@ pub fn decrypt(
     if mode == Mode::CbcPkcs7 && ct.is_empty() {
         return Err(Error::InvalidArgument);
     }
-    let mut e = engine::engine(&sym, mode, false, iv)?;
+    let mut e = engine::engine(sym, mode, false, iv)?;
     if out.len() >= ct.len() {
         return run(&mut *e, ct, out);
     }

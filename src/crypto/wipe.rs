@@ -1,4 +1,8 @@
 //! Wiping of values that hold key-derived secrets but cannot zeroize themselves.
+//!
+//! The global allocator ([`crate::alloc`]) also wipes every heap block when it
+//! is freed; [`ZBox`] keeps the wipe of its own block independent of that (the
+//! rlib may be built without the `wipe-on-free` feature).
 use core::mem::{size_of, MaybeUninit};
 use core::ops::Deref;
 

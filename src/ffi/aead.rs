@@ -227,9 +227,9 @@ pub unsafe extern "C" fn psa_aead_finish(
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
             let w = boundary::op_words(operation)?;
-            let out = boundary::output(ciphertext, ciphertext_size)?;
-            let tag = boundary::output(tag, tag_size)?;
-            let (n, t) = crate::api::aead::finish(w, out, tag)?;
+            let (n, t) = boundary::outputs2(ciphertext, ciphertext_size, tag, tag_size, |out, tag| {
+                crate::api::aead::finish(w, out, tag)
+            })?;
             boundary::set_out(ciphertext_length, n)?;
             boundary::set_out(tag_length, t)
         }
@@ -259,9 +259,9 @@ pub unsafe extern "C" fn psa_aead_verify(
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
             let w = boundary::op_words(operation)?;
+            let tag = boundary::input_beside(tag, tag_length, plaintext, plaintext_size)?;
             let out = boundary::output(plaintext, plaintext_size)?;
-            let tag = boundary::input(tag, tag_length)?;
-            let n = crate::api::aead::verify(w, out, tag)?;
+            let n = crate::api::aead::verify(w, out, &tag)?;
             boundary::set_out(plaintext_length, n)
         }
     })

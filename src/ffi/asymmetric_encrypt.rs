@@ -18,25 +18,19 @@ pub unsafe extern "C" fn psa_asymmetric_encrypt(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(output_length, 0) };
-        crate::api::core()?;
-        // SAFETY: the caller passes valid buffers (or NULL with length 0).
-        let (input, salt, out) = unsafe {
-            (
-                boundary::input(input, input_length)?,
-                boundary::input(salt, salt_length)?,
-                boundary::output(output, output_size)?,
-            )
-        };
-        if output_length.is_null() {
-            return Err(crate::types::Error::InvalidArgument);
-        }
-        let n = crate::api::asymmetric_encrypt::encrypt(key, alg, input, salt, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(output_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers (or NULL with length 0).
+    unsafe {
+        boundary::fill_with(
+            output,
+            output_size,
+            output_length,
+            || {
+                let beside = |p, n| boundary::input_beside(p, n, output, output_size);
+                Ok((beside(input, input_length)?, beside(salt, salt_length)?))
+            },
+            |(input, salt), out| crate::api::asymmetric_encrypt::encrypt(key, alg, &input, &salt, out),
+        )
+    }
 }
 
 /// Decrypt `input` with private key `key`; `salt` must match the label used for
@@ -56,23 +50,17 @@ pub unsafe extern "C" fn psa_asymmetric_decrypt(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    boundary::guard(|| {
-        // SAFETY: the caller passes NULL or a writable `size_t`.
-        unsafe { boundary::preset(output_length, 0) };
-        crate::api::core()?;
-        // SAFETY: the caller passes valid buffers (or NULL with length 0).
-        let (input, salt, out) = unsafe {
-            (
-                boundary::input(input, input_length)?,
-                boundary::input(salt, salt_length)?,
-                boundary::output(output, output_size)?,
-            )
-        };
-        if output_length.is_null() {
-            return Err(crate::types::Error::InvalidArgument);
-        }
-        let n = crate::api::asymmetric_encrypt::decrypt(key, alg, input, salt, out)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { boundary::set_out(output_length, n) }
-    })
+    // SAFETY: the caller passes valid buffers (or NULL with length 0).
+    unsafe {
+        boundary::fill_with(
+            output,
+            output_size,
+            output_length,
+            || {
+                let beside = |p, n| boundary::input_beside(p, n, output, output_size);
+                Ok((beside(input, input_length)?, beside(salt, salt_length)?))
+            },
+            |(input, salt), out| crate::api::asymmetric_encrypt::decrypt(key, alg, &input, &salt, out),
+        )
+    }
 }

@@ -27,36 +27,54 @@ pub fn guard_value<T>(fallback: T, f: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
 }
 
-/// An input buffer: NULL is accepted only with length 0.
+/// Checks the address range of a C buffer: NULL only with length 0, at most
+/// `isize::MAX` bytes (the largest Rust slice) and no wrap of `ptr + len`.
+/// Every slice built from a C pointer goes through here.
+fn span(ptr: *const u8, len: usize) -> Result<()> {
+    if len == 0 {
+        return Ok(());
+    }
+    if ptr.is_null() || len > isize::MAX as usize || (ptr as usize).checked_add(len).is_none() {
+        return Err(Error::InvalidArgument);
+    }
+    Ok(())
+}
+
+/// An input buffer: NULL is accepted only with length 0; a length above
+/// `isize::MAX` or a range that wraps the address space is `InvalidArgument`.
 ///
 /// # Safety
 /// When `ptr` is non-NULL it must point to `len` readable bytes that stay valid
-/// and unmodified for the returned lifetime.
+/// and unmodified for the returned lifetime, and that no `&mut` formed during
+/// that lifetime covers (pair it with an output through [`input_beside`]).
 pub unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]> {
+    span(ptr, len)?;
     if len == 0 {
         return Ok(&[]);
     }
-    if ptr.is_null() {
-        return Err(Error::InvalidArgument);
-    }
-    // SAFETY: non-NULL and the caller promises `len` readable bytes.
+    // SAFETY: checked range; the caller promises `len` readable bytes.
     Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
 }
 
-/// An output buffer: NULL is accepted only with size 0.
+/// An output buffer: NULL is accepted only with size 0; a size above
+/// `isize::MAX` or a range that wraps the address space is `InvalidArgument`.
 ///
 /// # Safety
 /// When `ptr` is non-NULL it must point to `len` writable bytes that no other
 /// live reference aliases for the returned lifetime.
 pub unsafe fn output<'a>(ptr: *mut u8, len: usize) -> Result<&'a mut [u8]> {
+    span(ptr, len)?;
     if len == 0 {
         return Ok(&mut []);
     }
-    if ptr.is_null() {
-        return Err(Error::InvalidArgument);
-    }
-    // SAFETY: non-NULL and the caller promises `len` writable, unaliased bytes.
+    // SAFETY: checked range; the caller promises `len` writable, unaliased bytes.
     Ok(unsafe { core::slice::from_raw_parts_mut(ptr, len) })
+}
+
+/// Whether two C address ranges share a byte (empty ranges share none).
+pub fn overlaps(a: *const u8, a_len: usize, b: *const u8, b_len: usize) -> bool {
+    let (a, b) = (a as usize, b as usize);
+    a_len > 0 && b_len > 0 && a < b.saturating_add(b_len) && b < a.saturating_add(a_len)
 }
 
 /// A required pointer to a single object, for reading.
@@ -108,9 +126,9 @@ pub unsafe fn preset<T>(ptr: *mut T, value: T) {
 /// length `f` wrote.
 ///
 /// # Safety
-/// `buf` must be NULL with `size` 0 or point to `size` writable bytes; inputs
-/// that `f` reads must not overlap them (use [`fill_with`] when they may);
-/// `length` must be NULL or writable.
+/// `buf` must be NULL with `size` 0 or point to `size` writable bytes; `f`
+/// must read no caller buffer (calls with inputs use [`fill_with`], whose
+/// inputs go through [`input_beside`]); `length` must be NULL or writable.
 pub unsafe fn fill(
     buf: *mut u8,
     size: usize,
@@ -142,6 +160,7 @@ pub unsafe fn fill_with<I>(
         if length.is_null() {
             return Err(Error::InvalidArgument);
         }
+        span(buf, size)?;
         let inputs = inputs()?;
         // SAFETY: forwarded caller contract.
         let n = f(inputs, unsafe { output(buf, size) }?)?;
@@ -150,24 +169,75 @@ pub unsafe fn fill_with<I>(
     })
 }
 
-/// An input buffer that may overlap the output `out` (in-place use is
-/// allowed): copied first when it does, so the Rust slices never alias.
+/// A caller's input buffer, borrowed in place or (when it overlaps an output
+/// buffer) copied into a buffer that is wiped when dropped.
+pub enum Input<'a> {
+    /// The caller's bytes, which no output slice covers.
+    Borrowed(&'a [u8]),
+    /// A private copy of bytes that an output buffer overlaps.
+    Copied(zeroize::Zeroizing<Vec<u8>>),
+}
+
+impl core::ops::Deref for Input<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Input::Borrowed(b) => b,
+            Input::Copied(v) => v,
+        }
+    }
+}
+
+/// The one overlap-aware input helper: an input buffer that may overlap the
+/// output `out` (in-place use is allowed). When the raw address ranges share a
+/// byte, the input is copied into a zeroizing buffer through the raw pointer
+/// (no `&[u8]` over the output's bytes is kept), so the `&mut [u8]` formed
+/// afterwards never aliases a live shared slice.
 ///
 /// # Safety
-/// As for [`input`] and [`output`].
-pub unsafe fn input_beside<'a>(
-    ptr: *const u8,
-    len: usize,
-    out: *const u8,
-    out_len: usize,
-) -> Result<std::borrow::Cow<'a, [u8]>> {
-    // SAFETY: forwarded caller contract.
-    let data = unsafe { input(ptr, len) }?;
-    let (a, b) = (ptr as usize, out as usize);
-    if len > 0 && out_len > 0 && a < b.wrapping_add(out_len) && b < a.wrapping_add(len) {
-        Ok(std::borrow::Cow::Owned(data.to_vec()))
+/// As for [`input`] and [`output`]; the `&mut` over `out` must be formed only
+/// after this returns.
+pub unsafe fn input_beside<'a>(ptr: *const u8, len: usize, out: *const u8, out_len: usize) -> Result<Input<'a>> {
+    span(ptr, len)?;
+    if overlaps(ptr, len, out, out_len) {
+        let mut copy = zeroize::Zeroizing::new(Vec::with_capacity(len));
+        // SAFETY: checked range of `len` readable bytes; the vector has room.
+        unsafe {
+            core::ptr::copy_nonoverlapping(ptr, copy.as_mut_ptr(), len);
+            copy.set_len(len);
+        }
+        Ok(Input::Copied(copy))
     } else {
-        Ok(std::borrow::Cow::Borrowed(data))
+        // SAFETY: forwarded caller contract; no output covers these bytes.
+        Ok(Input::Borrowed(unsafe { input(ptr, len) }?))
+    }
+}
+
+/// Two output buffers of one call (ciphertext and tag): when they overlap,
+/// the second is written to a private buffer and copied out after the first
+/// is released (the later write wins), so two `&mut` never alias.
+///
+/// # Safety
+/// As for [`output`], for both buffers.
+pub unsafe fn outputs2<R>(
+    a: *mut u8,
+    a_len: usize,
+    b: *mut u8,
+    b_len: usize,
+    f: impl FnOnce(&mut [u8], &mut [u8]) -> Result<R>,
+) -> Result<R> {
+    span(a, a_len)?;
+    span(b, b_len)?;
+    if overlaps(a, a_len, b, b_len) {
+        let mut tmp = zeroize::Zeroizing::new(vec![0u8; b_len]);
+        // SAFETY: forwarded caller contract.
+        let r = f(unsafe { output(a, a_len) }?, &mut tmp)?;
+        // SAFETY: the first slice is gone; `b` has `b_len` writable bytes.
+        unsafe { core::ptr::copy_nonoverlapping(tmp.as_ptr(), b, b_len) };
+        Ok(r)
+    } else {
+        // SAFETY: forwarded caller contract; the ranges are disjoint.
+        unsafe { f(output(a, a_len)?, output(b, b_len)?) }
     }
 }
 
@@ -181,4 +251,78 @@ pub fn op_words<T: crate::types::OperationObject>(
     // SAFETY: non-NULL; callers pass objects the application owns, and only an
     // address is computed here.
     Ok(unsafe { T::words_of(op) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_that_cannot_be_buffers_are_rejected() {
+        let b = [0u8; 8];
+        // SAFETY: every call below either fails before forming a slice or
+        // covers `b` only.
+        unsafe {
+            assert_eq!(input(b.as_ptr(), usize::MAX).err(), Some(Error::InvalidArgument));
+            assert_eq!(input(b.as_ptr(), isize::MAX as usize + 1).err(), Some(Error::InvalidArgument));
+            let top = (usize::MAX - 3) as *const u8;
+            assert_eq!(input(top, 8).err(), Some(Error::InvalidArgument));
+            assert_eq!(input(core::ptr::null(), 1).err(), Some(Error::InvalidArgument));
+            assert_eq!(input(core::ptr::null(), 0).map(|s| s.len()), Ok(0));
+            assert_eq!(input(top, 0).map(|s| s.len()), Ok(0));
+            assert_eq!(output(top as *mut u8, 8).err(), Some(Error::InvalidArgument));
+            assert_eq!(input(b.as_ptr(), 8).map(|s| s.len()), Ok(8));
+        }
+    }
+
+    #[test]
+    fn overlap_detection() {
+        let b = [0u8; 32];
+        let p = b.as_ptr();
+        // SAFETY: offsets within `b`.
+        let at = |i: usize| unsafe { p.add(i) };
+        assert!(overlaps(p, 8, p, 8));
+        assert!(overlaps(p, 8, at(7), 8));
+        assert!(!overlaps(p, 8, at(8), 8));
+        assert!(overlaps(at(7), 8, p, 8));
+        assert!(!overlaps(at(8), 8, p, 8));
+        assert!(!overlaps(p, 0, p, 8));
+        assert!(!overlaps(p, 8, p, 0));
+    }
+
+    #[test]
+    fn overlapping_input_is_copied_and_disjoint_borrowed() {
+        let mut b = [0u8; 32];
+        for (i, x) in b.iter_mut().enumerate() {
+            *x = i as u8;
+        }
+        let p = b.as_mut_ptr();
+        // SAFETY: ranges within `b`; the output slice is formed after the input.
+        unsafe {
+            let i = input_beside(p.add(4), 8, p.add(8), 8).unwrap();
+            assert!(matches!(i, Input::Copied(_)));
+            let o = output(p.add(8), 8).unwrap();
+            o.fill(0xFF);
+            assert_eq!(&*i, &[4, 5, 6, 7, 8, 9, 10, 11]);
+            let j = input_beside(p, 8, p.add(16), 8).unwrap();
+            assert!(matches!(j, Input::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn overlapping_outputs_are_written_in_turn() {
+        let mut b = [0u8; 24];
+        let p = b.as_mut_ptr();
+        // SAFETY: both ranges lie within `b`.
+        let r = unsafe {
+            outputs2(p, 16, p.add(8), 16, |x, y| {
+                x.fill(1);
+                y.fill(2);
+                Ok(7)
+            })
+        };
+        assert_eq!(r, Ok(7));
+        assert_eq!(&b[..8], &[1; 8]);
+        assert_eq!(&b[8..], &[2; 16]);
+    }
 }

@@ -151,9 +151,13 @@ pub unsafe extern "C" fn psa_hash_compute(
 ) -> psa_status_t {
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {
-        boundary::fill(hash, hash_size, hash_length, |out| {
-            crate::api::hash::compute(alg, boundary::input(input, input_length)?, out)
-        })
+        boundary::fill_with(
+            hash,
+            hash_size,
+            hash_length,
+            || boundary::input_beside(input, input_length, hash, hash_size),
+            |input, out| crate::api::hash::compute(alg, &input, out),
+        )
     }
 }
 

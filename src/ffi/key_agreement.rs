@@ -19,10 +19,13 @@ pub unsafe extern "C" fn psa_raw_key_agreement(
 ) -> psa_status_t {
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {
-        boundary::fill(output, output_size, output_length, |out| {
-            let peer = boundary::input(peer_key, peer_key_length)?;
-            crate::api::key_agreement::raw_key_agreement(alg, private_key, peer, out)
-        })
+        boundary::fill_with(
+            output,
+            output_size,
+            output_length,
+            || boundary::input_beside(peer_key, peer_key_length, output, output_size),
+            |peer, out| crate::api::key_agreement::raw_key_agreement(alg, private_key, &peer, out),
+        )
     }
 }
 

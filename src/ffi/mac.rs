@@ -117,9 +117,13 @@ pub unsafe extern "C" fn psa_mac_compute(
 ) -> psa_status_t {
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {
-        boundary::fill(mac, mac_size, mac_length, |out| {
-            crate::api::mac::compute(key, alg, boundary::input(input, input_length)?, out)
-        })
+        boundary::fill_with(
+            mac,
+            mac_size,
+            mac_length,
+            || boundary::input_beside(input, input_length, mac, mac_size),
+            |input, out| crate::api::mac::compute(key, alg, &input, out),
+        )
     }
 }
 

@@ -17,9 +17,13 @@ pub unsafe extern "C" fn psa_sign_message(
 ) -> psa_status_t {
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {
-        boundary::fill(signature, signature_size, signature_length, |out| {
-            crate::api::sign::sign_message(key, alg, boundary::input(input, input_length)?, out)
-        })
+        boundary::fill_with(
+            signature,
+            signature_size,
+            signature_length,
+            || boundary::input_beside(input, input_length, signature, signature_size),
+            |input, out| crate::api::sign::sign_message(key, alg, &input, out),
+        )
     }
 }
 
@@ -63,9 +67,13 @@ pub unsafe extern "C" fn psa_sign_hash(
 ) -> psa_status_t {
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {
-        boundary::fill(signature, signature_size, signature_length, |out| {
-            crate::api::sign::sign_hash(key, alg, boundary::input(hash, hash_length)?, out)
-        })
+        boundary::fill_with(
+            signature,
+            signature_size,
+            signature_length,
+            || boundary::input_beside(hash, hash_length, signature, signature_size),
+            |hash, out| crate::api::sign::sign_hash(key, alg, &hash, out),
+        )
     }
 }
 

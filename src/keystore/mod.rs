@@ -322,7 +322,7 @@ impl KeyStore {
                         let key = g.register(i);
                         g.get_mut(i).cached = true;
                         let s = g.get(i);
-                        hazard::remember(self.instance, id, &s.live, live_word(s.generation, SlotState::Full), key);
+                        hazard::remember(self.instance, id, g.live(i), live_word(s.generation, SlotState::Full), key);
                         let r = KeyRef { store: self, key, how: Reading::Registered(i) };
                         g.unlock()?; // LINEARIZATION POINT (key found)
                         return Ok(r);
@@ -360,7 +360,7 @@ impl KeyStore {
                 let s = g.get(i);
                 let key = s.key.as_ref().expect("a FULL slot holds a key");
                 let a = key.attrs;
-                hazard::remember(self.instance, id, &s.live, live_word(s.generation, SlotState::Full), Arc::as_ptr(key));
+                hazard::remember(self.instance, id, g.live(i), live_word(s.generation, SlotState::Full), Arc::as_ptr(key));
                 g.unlock()?; // LINEARIZATION POINT (attributes read)
                 return Ok(a);
             }
@@ -491,7 +491,7 @@ impl KeyStore {
         let persistent = g.get(i).persistent;
         let generation = g.get(i).generation;
         let cached = g.get(i).cached;
-        let live: *const std::sync::atomic::AtomicU64 = &g.get(i).live;
+        let live: *const std::sync::atomic::AtomicU64 = g.live(i);
         g.unlock()?;
         // From here the registration is undone by `reg`'s drop on any early
         // return or panic (the last reader out wipes the slot).

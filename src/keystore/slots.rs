@@ -44,11 +44,37 @@ pub(super) const fn live_word(generation: u64, state: SlotState) -> u64 {
         }
 }
 
-/// One key slot.
+/// One chunk of `live` words, one per slot of the matching chunk of slots.
+///
+/// The words are read lock-free by `hazard::try_get` while the lock holder has
+/// `&mut Slots` (and `&mut Slot`s): so they live outside every `Slot`, in memory
+/// owned through a raw pointer that no `&mut` ever covers; every access is
+/// through `&AtomicU64` (see [`Slots::live`]).
+struct LiveChunk(core::ptr::NonNull<[AtomicU64; CHUNK]>);
+
+impl LiveChunk {
+    fn new() -> Self {
+        let b: Box<[AtomicU64; CHUNK]> = Box::new([const { AtomicU64::new(0) }; CHUNK]);
+        LiveChunk(core::ptr::NonNull::from(Box::leak(b)))
+    }
+}
+
+impl Drop for LiveChunk {
+    fn drop(&mut self) {
+        // SAFETY: allocated by `Box` in `new` and freed only here, once; the
+        // store (and with it every reader that may dereference the words) is
+        // gone: thread caches of an earlier store are never dereferenced.
+        drop(unsafe { Box::from_raw(self.0.as_ptr()) });
+    }
+}
+
+// SAFETY: the chunk only holds atomics, which may be shared and sent freely.
+unsafe impl Send for LiveChunk {}
+// SAFETY: as above.
+unsafe impl Sync for LiveChunk {}
+
+/// One key slot. Its `live` word is kept apart, in [`Slots::live`].
 pub(super) struct Slot {
-    /// `live_word(generation, state)`, written only under the key-store lock
-    /// (sequentially consistent) and read lock-free by `hazard::try_get`.
-    pub live: AtomicU64,
     pub state: SlotState,
     /// Registered readers (threads using the key outside the lock).
     pub readers: u32,
@@ -72,15 +98,8 @@ pub(super) struct Slot {
 }
 
 impl Slot {
-    /// Changes the state and mirrors it, with the generation, into `live`.
-    fn set_state(&mut self, state: SlotState) {
-        self.state = state;
-        self.live.store(live_word(self.generation, state), Ordering::SeqCst);
-    }
-
     fn new() -> Self {
         Slot {
-            live: AtomicU64::new(0),
             state: SlotState::Empty,
             readers: 0,
             id: 0,
@@ -132,6 +151,10 @@ pub struct Stats {
 /// The slot table and its indexes.
 pub(super) struct Slots {
     chunks: Vec<Box<[Slot]>>,
+    /// The `live` words of the slots, chunk by chunk (`live_word(generation,
+    /// state)`): written only under the key-store lock (sequentially
+    /// consistent), read lock-free by `hazard::try_get`.
+    live: Vec<LiveChunk>,
     allocated: usize,
     capacity: usize,
     free: Vec<SlotIx>,
@@ -152,6 +175,7 @@ impl Slots {
     pub fn new(capacity: usize) -> Self {
         Slots {
             chunks: Vec::new(),
+            live: Vec::new(),
             allocated: 0,
             capacity,
             free: Vec::new(),
@@ -171,6 +195,23 @@ impl Slots {
 
     pub fn get_mut(&mut self, i: SlotIx) -> &mut Slot {
         &mut self.chunks[i as usize / CHUNK][i as usize % CHUNK]
+    }
+
+    /// The `live` word of slot `i`; it stays at this address until the store
+    /// is dropped.
+    pub fn live(&self, i: SlotIx) -> &AtomicU64 {
+        // SAFETY: the chunk is allocated and never mutably borrowed; shared
+        // references to atomics may coexist with other threads' accesses.
+        unsafe { &self.live[i as usize / CHUNK].0.as_ref()[i as usize % CHUNK] }
+    }
+
+    /// Changes the state of slot `i` and mirrors it, with the generation, into
+    /// its `live` word.
+    fn set_state(&mut self, i: SlotIx, state: SlotState) {
+        let s = self.get_mut(i);
+        s.state = state;
+        let word = live_word(s.generation, state);
+        self.live(i).store(word, Ordering::SeqCst);
     }
 
     /// The slot that currently holds (or is filling, or is deleting) `id`.
@@ -207,9 +248,9 @@ impl Slots {
                 self.free.pop().expect("wipe returned the slot to the free list")
             }
         };
+        debug_assert_eq!(self.get(i).state, SlotState::Empty);
+        self.set_state(i, SlotState::Filling);
         let s = self.get_mut(i);
-        debug_assert_eq!(s.state, SlotState::Empty);
-        s.set_state(SlotState::Filling);
         s.id = id;
         s.persistent = persistent;
         s.readers = 0;
@@ -245,11 +286,12 @@ impl Slots {
         if !s.cached {
             return Ok(true);
         }
-        s.live.store(live_word(s.generation, SlotState::Filling), Ordering::SeqCst);
-        match super::hazard::present(&s.live) {
+        let live = self.live(i);
+        live.store(live_word(s.generation, SlotState::Filling), Ordering::SeqCst);
+        match super::hazard::present(live) {
             Ok(false) => Ok(true),
             held => {
-                s.live.store(live_word(s.generation, SlotState::Full), Ordering::SeqCst);
+                live.store(live_word(s.generation, SlotState::Full), Ordering::SeqCst);
                 held.map(|_| false).map_err(|_| Error::ServiceFailure)
             }
         }
@@ -258,6 +300,7 @@ impl Slots {
     fn grow(&mut self) -> SlotIx {
         if self.allocated % CHUNK == 0 {
             self.chunks.push((0..CHUNK).map(|_| Slot::new()).collect());
+            self.live.push(LiveChunk::new());
         }
         self.allocated += 1;
         (self.allocated - 1) as SlotIx
@@ -270,8 +313,8 @@ impl Slots {
         debug_assert_eq!(s.state, SlotState::Filling);
         s.key = Some(key);
         s.readers = readers;
-        s.set_state(SlotState::Full);
         let persistent = s.persistent;
+        self.set_state(i, SlotState::Full);
         if persistent {
             self.stats.persistent_keys_loaded += 1;
         } else {
@@ -319,9 +362,8 @@ impl Slots {
 
     /// FULL → PENDING_DELETION: the key stops existing for everybody else.
     pub fn mark_deleted(&mut self, i: SlotIx) {
-        let s = self.get_mut(i);
-        debug_assert_eq!(s.state, SlotState::Full);
-        s.set_state(SlotState::PendingDeletion);
+        debug_assert_eq!(self.get(i).state, SlotState::Full);
+        self.set_state(i, SlotState::PendingDeletion);
         if self.get(i).in_lru {
             self.lru_unlink(i);
         }
@@ -340,8 +382,8 @@ impl Slots {
         s.readers = 0;
         s.generation += 1;
         s.cached = false;
-        s.set_state(SlotState::Empty);
         s.id = 0;
+        self.set_state(i, SlotState::Empty);
         drop(key);
         if self.index.get(&id) == Some(&i) {
             self.index.remove(&id);
