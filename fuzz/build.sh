@@ -4,6 +4,8 @@
 # SanitizerCoverage (so libFuzzer sees the Rust code's edges), debug
 # assertions, overflow checks and the `fuzzing` feature (a panic aborts).
 # Cargo's cache in target/fuzz makes a rebuild cheap.
+# `fuzz/build.sh --corpus` also regenerates the committed seed corpus
+# fuzz/corpus/<target>/ with fuzz/make_corpus.c.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLANG=${CLANG:-clang}
@@ -25,3 +27,10 @@ for src in fuzz/fuzz_*.c; do
             -I include -I fuzz "$src" "$LIB" -lpthread -ldl -lm -lrt -o "$out"
     fi
 done
+
+if [ "${1:-}" = --corpus ]; then
+    "$CLANG" -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address -I include \
+        fuzz/make_corpus.c "$LIB" -lpthread -ldl -lm -lrt -o target/fuzz/bin/make_corpus
+    rm -rf fuzz/corpus
+    target/fuzz/bin/make_corpus fuzz/corpus
+fi

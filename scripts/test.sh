@@ -3,6 +3,7 @@
 # library, the C concurrency scenarios against the ThreadSanitizer build, the
 # examples, and the installed-library consumers (CMake, pkg-config). Ends with one line "suite: N passed, M failed" and exits
 # non-zero on any failure. SKIP_TSAN=1 / SKIP_ASAN=1 skip the sanitizer runs.
+# The libFuzzer targets run FUZZ_SECONDS (default 30) each; SKIP_FUZZ=1 skips them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -60,6 +61,14 @@ if [ "${SKIP_ASAN:-0}" != 1 ]; then
     ctests/run.sh target/asan/x86_64-unknown-linux-gnu/debug --asan 2>&1 | tee build/ctests-asan.log || rc=$?
     add_counts build/ctests-asan.log '^ctests: [0-9]+ passed'
     [ "$rc" -eq 0 ] || failed=$((failed + 1))
+fi
+
+if [ "${SKIP_FUZZ:-0}" != 1 ]; then
+    echo "== libFuzzer targets, ${FUZZ_SECONDS:-30}s each (ASan build, a panic aborts)"
+    rc=0
+    scripts/fuzz.sh "${FUZZ_SECONDS:-30}" 2>&1 | tee build/fuzz.log || rc=$?
+    add_counts build/fuzz.log '^fuzz: [0-9]+ passed'
+    [ "$rc" -eq 0 ] || grep -q '^fuzz: [0-9]* passed, [1-9]' build/fuzz.log || failed=$((failed + 1))
 fi
 
 echo "== examples"
