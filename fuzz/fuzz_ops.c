@@ -61,6 +61,10 @@ typedef struct {
     obj o[2];
 } ctx;
 
+/* Multi-part results compared with the one-shot call, per family (printed
+ * at exit with FUZZ_STATS=1, to see that valid sequences are reached). */
+static unsigned long matched[4];
+
 static void append(buf *b, const uint8_t *p, size_t n) {
     FZ_CHECK(b->n + n <= MAXB);
     if (n) memcpy(b->b + b->n, p, n);
@@ -329,6 +333,7 @@ static void cmd_finish(ctx *c, int slot, fz_in *in) {
             else {
                 FZ_STATUS(st, PSA_SUCCESS);
                 FZ_CHECK(len == rl && memcmp(out, ref, rl) == 0);
+                matched[0]++;
             }
             if (active) o->st = (st == PSA_SUCCESS) ? O_INACTIVE : O_DEAD;
             free(out);
@@ -360,6 +365,7 @@ static void cmd_finish(ctx *c, int slot, fz_in *in) {
             else {
                 FZ_STATUS(st, PSA_SUCCESS);
                 FZ_CHECK(len == rl && memcmp(out, ref, rl) == 0);
+                matched[1]++;
             }
             free(out);
         }
@@ -396,8 +402,10 @@ static void cmd_finish(ctx *c, int slot, fz_in *in) {
                                                  MAXB, &rl),
                               PSA_SUCCESS);
                     FZ_CHECK(rl == o->in.n && memcmp(ref, o->in.b, rl) == 0);
+                    matched[2]++;
                 } else {
                     FZ_CHECK(rl == o->out.n && memcmp(ref, o->out.b, rl) == 0);
+                    matched[2]++;
                 }
             }
         }
@@ -441,6 +449,7 @@ static void cmd_finish(ctx *c, int slot, fz_in *in) {
             if (st == PSA_SUCCESS) {
                 append(&o->out, out, len);
                 FZ_CHECK(o->out.n == o->in.n && memcmp(o->out.b, ref, o->in.n) == 0);
+                matched[3]++;
             }
         } else {
             size_t tsize = (b & 1) ? (size_t)(b >> 1) % (tl ? tl : 1) : tl + (b >> 1) % 3;
@@ -461,6 +470,7 @@ static void cmd_finish(ctx *c, int slot, fz_in *in) {
                 append(&o->out, tag, tlen);
                 aead_reference(c, o->iv, o->iv_len, &o->ad, o->in.b, o->in.n, ref, &rl);
                 FZ_CHECK(rl == o->out.n && memcmp(ref, o->out.b, rl) == 0);
+                matched[3]++;
             }
             free(tag);
         }
@@ -679,6 +689,11 @@ static const struct alg_choice ALGS[] = {
     {F_AEAD, PSA_ALG_XCHACHA20_POLY1305, PSA_KEY_TYPE_XCHACHA20, 256},
 };
 
+static void print_stats(void) {
+    fprintf(stderr, "fuzz_ops: multi-part == one-shot checks: hash %lu, MAC %lu, cipher %lu, AEAD %lu\n",
+            matched[0], matched[1], matched[2], matched[3]);
+}
+
 static any_op *blocks[2];
 static ctx C;
 static int trace; /* FUZZ_TRACE=1: print each command (to read a crash) */
@@ -688,6 +703,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argv;
     fz_init();
     trace = getenv("FUZZ_TRACE") != NULL;
+    if (getenv("FUZZ_STATS")) atexit(print_stats);
     for (int i = 0; i < 2; i++) {
         blocks[i] = malloc(sizeof(any_op));
         FZ_CHECK(blocks[i] != NULL);

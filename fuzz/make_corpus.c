@@ -153,6 +153,24 @@ static void ops_corpus(void) {
     add8(&s, 1), chunk(&s, "plain"), add8(&s, 1);
     add8(&s, 3), add8(&s, 2), add8(&s, 0);
     save("fuzz_ops", "aead-gcm", &s);
+    /* ChaCha20-Poly1305 decrypt: nonce, AD, update, verify with the right tag. */
+    ops_start(&s, 32);
+    add8(&s, 0), add8(&s, 0);
+    add8(&s, 4), add8(&s, 0);
+    for (int i = 0; i < 12; i++) add8(&s, (uint8_t)(0xa0 + i));
+    add8(&s, 5), add8(&s, 0), chunk(&s, "header");
+    add8(&s, 1), chunk(&s, "ciphertext"), add8(&s, 1);
+    add8(&s, 3), add8(&s, 1), add8(&s, 0);
+    save("fuzz_ops", "aead-chachapoly-verify", &s);
+    /* AES-CCM encrypt: lengths, generated nonce, AD, update, finish. */
+    ops_start(&s, 30);
+    add8(&s, 0), add8(&s, 1);
+    add8(&s, 5), add8(&s, 1), add8(&s, 2), add8(&s, 5), add8(&s, 0);
+    add8(&s, 4), add8(&s, 3);
+    add8(&s, 5), add8(&s, 0), chunk(&s, "ad");
+    add8(&s, 1), chunk(&s, "plain"), add8(&s, 1);
+    add8(&s, 3), add8(&s, 2), add8(&s, 0);
+    save("fuzz_ops", "aead-ccm", &s);
     /* CCM decrypt with a set nonce, then the key destroyed mid-way. */
     ops_start(&s, 30);
     add8(&s, 0), add8(&s, 0);
