@@ -7,6 +7,7 @@
 # cargo test, each C program run (scenario or phase), each consumer check, each
 # other step; X adds up the checks the C programs print (it varies with the
 # concurrency rounds). SKIP_TSAN=1 / SKIP_ASAN=1 skip the sanitizer runs.
+# The libFuzzer targets run FUZZ_SECONDS (default 30) each; SKIP_FUZZ=1 skips them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -88,6 +89,13 @@ if scripts/third-party-notices.sh --check; then passed=$((passed + 1)); else fai
 
 echo "== C API reference: Doxygen, undocumented items fail (scripts/api-docs.sh)"
 if scripts/api-docs.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+if [ "${SKIP_FUZZ:-0}" != 1 ]; then
+    echo "== libFuzzer targets, ${FUZZ_SECONDS:-30}s each (ASan build, a panic aborts)"
+    rc=0
+    scripts/fuzz.sh "${FUZZ_SECONDS:-30}" 2>&1 | tee build/fuzz.log || rc=$?
+    add_counts build/fuzz.log '^fuzz: [0-9]+ passed'
+    [ "$rc" -eq 0 ] || grep -q '^fuzz: [0-9]* passed, [1-9]' build/fuzz.log || failed=$((failed + 1))
+fi
 
 echo "== examples"
 if scripts/example.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi

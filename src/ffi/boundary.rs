@@ -9,22 +9,34 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use crate::types::{psa_status_t, Error, Result, PSA_ERROR_CORRUPTION_DETECTED, PSA_SUCCESS};
 
 /// Runs `f` behind the panic boundary and maps its result to a status code.
+/// With the `fuzzing` feature a panic aborts the process instead (so a fuzzer
+/// counts it as a crash).
 pub fn guard(f: impl FnOnce() -> Result<()>) -> psa_status_t {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(())) => PSA_SUCCESS,
         Ok(Err(e)) => e.status(),
-        Err(_) => PSA_ERROR_CORRUPTION_DETECTED,
+        Err(_) => panicked(PSA_ERROR_CORRUPTION_DETECTED),
     }
 }
 
 /// Runs `f`, which cannot report an error, behind the panic boundary.
 pub fn guard_void(f: impl FnOnce()) {
-    let _ = catch_unwind(AssertUnwindSafe(f));
+    if catch_unwind(AssertUnwindSafe(f)).is_err() {
+        panicked(());
+    }
 }
 
 /// Runs `f` behind the panic boundary; a panic yields `fallback`.
 pub fn guard_value<T>(fallback: T, f: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| panicked(fallback))
+}
+
+/// What a caught panic becomes: `value` normally, an abort in a `fuzzing` build.
+fn panicked<T>(value: T) -> T {
+    if cfg!(feature = "fuzzing") {
+        std::process::abort();
+    }
+    value
 }
 
 /// Checks the address range of a C buffer: NULL only with length 0, at most
