@@ -215,8 +215,7 @@ fn key_for(key: psa_key_id_t, usage: psa_key_usage_t, alg: Option<psa_algorithm_
     k.release()?;
     policy::require_usage(&a, usage)?;
     if let Some(alg) = alg {
-        let (t, bits) = (a.private_type, a.private_bits as usize);
-        if !policy::permits(a.private_alg, alg, t, bits) && !policy::permits(a.private_alg2, alg, t, bits) {
+        if !policy::key_permits(&a, alg) {
             return Err(Error::NotPermitted);
         }
     }

@@ -58,11 +58,10 @@ pub unsafe fn setup(words: *mut Words, password_key: psa_key_id_t, cs: &psa_pake
     let a = k.data().attrs;
     k.release()?;
     policy::require_usage(&a, PSA_KEY_USAGE_DERIVE)?;
-    let (t, bits) = (a.private_type, a.private_bits as usize);
-    if !policy::permits(a.private_alg, alg, t, bits) && !policy::permits(a.private_alg2, alg, t, bits) {
+    if !policy::key_permits(&a, alg) {
         return Err(Error::NotPermitted);
     }
-    if !password_type_ok(alg, t) {
+    if !password_type_ok(alg, a.private_type) {
         return Err(Error::InvalidArgument);
     }
     // No PAKE algorithm is implemented yet (J-PAKE and SPAKE2+ come later).
