@@ -102,6 +102,19 @@ fn cxx_constructors(name: &str, members: &[&str]) -> String {
     )
 }
 
+/// Mbed TLS names exported from `src/ffi/compat.rs`: declared only by the
+/// compatibility layer's `psa/crypto_compat.h`, never by the main header.
+const COMPAT_ITEMS: &[&str] = &[
+    "mbedtls_psa_stats_s",
+    "mbedtls_psa_stats_t",
+    "mbedtls_psa_get_stats",
+    "mbedtls_platform_zeroize",
+    "psa_pake_cs_get_hash",
+    "psa_pake_cs_set_hash",
+    "psa_pake_set_password_key",
+    "psa_pake_get_implicit_key",
+];
+
 /// Hex width used to print constants of each unsigned encoding type.
 const HEX_WIDTH: &[(&str, usize)] = &[
     ("psa_algorithm_t", 8),
@@ -205,6 +218,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/ffi");
     println!("cargo:rerun-if-changed=include/psa/crypto_generated.h");
     println!("cargo:rerun-if-changed=include/rustpsa/threading.h");
+    println!("cargo:rerun-if-changed=compat/include/psa/crypto_compat.h");
     println!("cargo:rerun-if-env-changed=RUSTPSA_BLESS");
 
     // The shared library carries its soname (major version): librustpsa.so.MAJOR.
@@ -241,8 +255,17 @@ fn main() {
         "rustpsa_threading_callbacks_t".into(),
         "rustpsa_set_threading_callbacks".into(),
     ];
+    cfg.export.exclude.extend(COMPAT_ITEMS.iter().map(|s| s.to_string()));
     let crypto = generate(cfg, &[root.join("src/types/mod.rs"), root.join("src/ffi/mod.rs")]);
     check_or_bless(&crypto, &root.join("include/psa/crypto_generated.h"), &out_dir);
+
+    // psa/crypto_compat.h (the Mbed TLS compatibility layer's exported names)
+    let mut cfg = base_config();
+    cfg.include_guard = Some("RUSTPSA_COMPAT_PSA_CRYPTO_COMPAT_H".into());
+    cfg.includes = vec!["psa/crypto.h".into()];
+    cfg.export.include = COMPAT_ITEMS.iter().map(|s| s.to_string()).collect();
+    let compat = generate(cfg, &[root.join("src/ffi/compat.rs")]);
+    check_or_bless(&compat, &root.join("compat/include/psa/crypto_compat.h"), &out_dir);
 
     // rustpsa/threading.h
     let mut cfg = base_config();

@@ -122,10 +122,14 @@ echo "installed rustpsa $VERSION into ${DESTDIR}$PREFIX"
 if [ "$COMPAT" = 1 ]; then
     C_INC=$D_INC/rustpsa-mbedtls-compat
     C_LIB=$D_LIB/rustpsa-mbedtls-compat
-    install -d "$C_INC/psa" "$C_INC/mbedtls" "$C_INC/rustpsa" "$C_LIB"
-    install -m 0644 include/psa/*.h compat/include/psa/*.h "$C_INC/psa/"
+    install -d "$C_INC/psa" "$C_INC/mbedtls" "$C_INC/tf-psa-crypto" "$C_INC/rustpsa" "$C_LIB"
+    install -m 0644 include/psa/*.h "$C_INC/psa/"
+    # compat/include/psa/crypto.h replaces psa/crypto.h (it also includes
+    # psa/crypto_extra.h, as Mbed TLS's does): installed second, on purpose.
+    install -m 0644 compat/include/psa/*.h "$C_INC/psa/"
     install -m 0644 include/rustpsa/*.h "$C_INC/rustpsa/"
     install -m 0644 compat/include/mbedtls/*.h "$C_INC/mbedtls/"
+    install -m 0644 compat/include/tf-psa-crypto/*.h "$C_INC/tf-psa-crypto/"
     ln -sfn "../$REALNAME" "$C_LIB/libmbedcrypto.so"
     ln -sfn "../librustpsa.a" "$C_LIB/libmbedcrypto.a"
     echo "installed the Mbed TLS compatibility layer:"

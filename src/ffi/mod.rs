@@ -8,6 +8,7 @@ pub mod attributes;
 pub mod asymmetric_encrypt;
 pub mod boundary;
 pub mod cipher;
+pub mod compat;
 pub mod hash;
 pub mod key_agreement;
 pub mod key_derivation;
