@@ -44,6 +44,81 @@ const ALWAYS_EXPORT: &[&str] = &[
     "psa_cipher_operation_t",
     "psa_aead_operation_t",
     "psa_key_derivation_operation_t",
+    // PAKE (PSA Crypto API 1.3) and the Mbed TLS interruptible operations.
+    "psa_pake_primitive_t",
+    "psa_pake_primitive_type_t",
+    "psa_pake_family_t",
+    "psa_pake_role_t",
+    "psa_pake_step_t",
+    "psa_pake_cipher_suite_t",
+    "psa_pake_operation_t",
+    "psa_sign_hash_interruptible_operation_t",
+    "psa_verify_hash_interruptible_operation_t",
+    "psa_generate_key_iop_t",
+    "psa_export_public_key_iop_t",
+    "psa_key_agreement_iop_t",
+];
+
+/// Every object an application zero-initialises, with its members in order.
+/// In C the first member is a scalar, so `{0}` and `{{0}}` (arrays of objects)
+/// are warning-free under -Wall -Wextra. In C++, `= {0}` on an aggregate with
+/// more than one member trips -Wmissing-field-initializers, so each object gets
+/// a defaulted (trivial) default constructor and a constructor from the first
+/// member's value: `= {0}`, `= {}`, `= PSA_X_INIT`, value-initialisation and
+/// memset all work, and the layout is the C one (standard layout, trivially
+/// copyable). A member added to one of these structs must be added here too
+/// (C++11 constexpr constructors must initialise every member; the C++ test
+/// fails otherwise).
+const ZERO_INIT_OBJECTS: &[(&str, &[&str])] = &[
+    ("psa_key_attributes_s", &[
+        "private_type", "private_bits", "private_lifetime", "private_id", "private_usage",
+        "private_alg", "private_alg2",
+    ]),
+    ("psa_pake_cipher_suite_s", &[
+        "private_algorithm", "private_primitive", "private_key_confirmation", "private_hash",
+    ]),
+    ("psa_hash_operation_s", OPERATION_MEMBERS),
+    ("psa_mac_operation_s", OPERATION_MEMBERS),
+    ("psa_cipher_operation_s", OPERATION_MEMBERS),
+    ("psa_aead_operation_s", OPERATION_MEMBERS),
+    ("psa_key_derivation_operation_s", OPERATION_MEMBERS),
+    ("psa_pake_operation_s", OPERATION_MEMBERS),
+    ("psa_sign_hash_interruptible_operation_s", OPERATION_MEMBERS),
+    ("psa_verify_hash_interruptible_operation_s", OPERATION_MEMBERS),
+    ("psa_generate_key_iop_s", OPERATION_MEMBERS),
+    ("psa_export_public_key_iop_s", OPERATION_MEMBERS),
+    ("psa_key_agreement_iop_s", OPERATION_MEMBERS),
+];
+
+/// The members of every operation object (src/types/operation.rs).
+const OPERATION_MEMBERS: &[&str] = &["private_handle", "private_opaque"];
+
+/// The C++-only constructors appended to the body of a zero-initialised object.
+fn cxx_constructors(name: &str, members: &[&str]) -> String {
+    let mut init = format!("{}(static_cast<decltype({})>(first))", members[0], members[0]);
+    for m in &members[1..] {
+        init.push_str(&format!(", {m}()"));
+    }
+    format!(
+        "#if defined(__cplusplus)\n\
+         \x20   /* C++ only: `= {{0}}` without -Wmissing-field-initializers (see build.rs). */\n\
+         \x20   {name}() = default;\n\
+         \x20   constexpr {name}(int first) : {init} {{}}\n\
+         #endif"
+    )
+}
+
+/// Mbed TLS names exported from `src/ffi/compat.rs`: declared only by the
+/// compatibility layer's `psa/crypto_compat.h`, never by the main header.
+const COMPAT_ITEMS: &[&str] = &[
+    "mbedtls_psa_stats_s",
+    "mbedtls_psa_stats_t",
+    "mbedtls_psa_get_stats",
+    "mbedtls_platform_zeroize",
+    "psa_pake_cs_get_hash",
+    "psa_pake_cs_set_hash",
+    "psa_pake_set_password_key",
+    "psa_pake_get_implicit_key",
 ];
 
 /// Hex width used to print constants of each unsigned encoding type.
@@ -149,6 +224,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/ffi");
     println!("cargo:rerun-if-changed=include/psa/crypto_generated.h");
     println!("cargo:rerun-if-changed=include/rustpsa/threading.h");
+    println!("cargo:rerun-if-changed=compat/include/psa/crypto_compat.h");
     println!("cargo:rerun-if-env-changed=RUSTPSA_BLESS");
 
     // The shared library carries its soname (major version): librustpsa.so.MAJOR.
@@ -177,6 +253,9 @@ fn main() {
     cfg.include_guard = Some("RUSTPSA_PSA_CRYPTO_GENERATED_H".into());
     cfg.sys_includes = vec!["stddef.h".into(), "stdint.h".into()];
     cfg.export.include = ALWAYS_EXPORT.iter().map(|s| s.to_string()).collect();
+    for (name, members) in ZERO_INIT_OBJECTS {
+        cfg.export.body.insert(name.to_string(), cxx_constructors(name, members));
+    }
     cfg.export.exclude = vec![
         "rustpsa_threading_callbacks_s".into(),
         "rustpsa_threading_callbacks_t".into(),
@@ -184,8 +263,17 @@ fn main() {
         "rustpsa_status_name".into(),
         "rustpsa_version".into(),
     ];
+    cfg.export.exclude.extend(COMPAT_ITEMS.iter().map(|s| s.to_string()));
     let crypto = generate(cfg, &[root.join("src/types/mod.rs"), root.join("src/ffi/mod.rs")]);
     check_or_bless(&crypto, &root.join("include/psa/crypto_generated.h"), &out_dir);
+
+    // psa/crypto_compat.h (the Mbed TLS compatibility layer's exported names)
+    let mut cfg = base_config();
+    cfg.include_guard = Some("RUSTPSA_COMPAT_PSA_CRYPTO_COMPAT_H".into());
+    cfg.includes = vec!["psa/crypto.h".into()];
+    cfg.export.include = COMPAT_ITEMS.iter().map(|s| s.to_string()).collect();
+    let compat = generate(cfg, &[root.join("src/ffi/compat.rs")]);
+    check_or_bless(&compat, &root.join("compat/include/psa/crypto_compat.h"), &out_dir);
 
     // rustpsa/threading.h
     let mut cfg = base_config();

@@ -85,7 +85,7 @@ build_c() { # name [extra gcc flags]
     local extra=("$@")
     local objs=("$BUILD/libctcommon.a")
     [ "${#COMMON_OBJS[@]}" -gt 1 ] && objs+=("${COMMON_OBJS[@]:1}")
-    if ! "$CC" "${CFLAGS[@]}" "${extra[@]}" "$HERE/$name.c" -o "$BUILD/$name" "${objs[@]}" "${LDFLAGS[@]}"; then
+    if ! "$CC" "${extra[@]}" "${CFLAGS[@]}" "$HERE/$name.c" -o "$BUILD/$name" "${objs[@]}" "${LDFLAGS[@]}"; then
         echo "ctests: FAILED to compile $name.c" >&2
         note_failure "compile:$name"
         compile_errors=$((compile_errors + 1))
@@ -107,6 +107,9 @@ fi
 BUILT=()
 for t in "${TESTS[@]}"; do
     extra=()
+    # Mbed TLS-style programs see the compatibility headers first, as with a
+    # COMPAT=1 install (compat/include/psa/crypto.h shadows include/psa/crypto.h).
+    case "$t" in test_mbedtls_*) extra=(-I "$ROOT/compat/include") ;; esac
     if build_c "$t" "${extra[@]}"; then BUILT+=("$t"); fi
 done
 
@@ -121,6 +124,29 @@ if [ "$TSAN" = 0 ]; then
     else
         echo "ctests: FAILED: headers do not compile as C99 -pedantic" >&2
         note_failure "c99-pedantic"
+    fi
+    # Every zero initialiser, warning-free as C99 -pedantic too (test_initialisers.c).
+    if [ -f "$HERE/test_initialisers.c" ]; then
+        if "$CC" -std=c99 -pedantic -Wall -Wextra -Werror -I "$ROOT/include" -I "$HERE" \
+                -c "$HERE/test_initialisers.c" -o "$BUILD/test_initialisers.c99.o"; then
+            echo "ctests: initialisers compile as C99 -pedantic"
+            total_pass=$((total_pass + 1))
+        else
+            echo "ctests: FAILED: initialisers do not compile as C99 -pedantic" >&2
+            note_failure "c99-initialisers"
+        fi
+    fi
+    # ... and as C++11 and C++17 (-Wmissing-field-initializers is in -Wextra).
+    if [ -f "$HERE/test_initialisers_cpp.cpp" ]; then
+        for std in c++11 c++17; do
+            if "$CXX" -std=$std -Wall -Wextra -Werror -pedantic -g -pthread -I "$ROOT/include" -I "$HERE" \
+                    "$HERE/test_initialisers_cpp.cpp" -o "$BUILD/test_initialisers_${std//+/p}" "${LDFLAGS[@]}"; then
+                BUILT+=("test_initialisers_${std//+/p}")
+            else
+                echo "ctests: FAILED to compile test_initialisers_cpp.cpp as $std" >&2
+                note_failure "compile:test_initialisers_cpp:$std"
+            fi
+        done
     fi
     if [ -f "$HERE/test_header_cpp.cpp" ]; then
         if "$CXX" -std=c++11 -Wall -Wextra -Werror -pedantic -g -pthread -I "$ROOT/include" -I "$HERE" \

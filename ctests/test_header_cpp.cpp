@@ -29,8 +29,8 @@ int main()
 
     int bad = 0;
     bad |= attrs.private_type != 0 || attrs2.private_bits != 0;
-    bad |= hash.private_opaque[0] != 0 || mac.private_opaque[1] != 0;
-    bad |= cipher.private_opaque[2] != 0 || aead.private_opaque[3] != 0;
+    bad |= hash.private_handle != 0 || mac.private_opaque[1] != 0;
+    bad |= cipher.private_opaque[2] != 0 || aead.private_opaque[0] != 0;
     bad |= kdf.private_opaque[0] != 0 || hash2.private_opaque[0] != 0;
     bad |= mac2.private_opaque[0] != 0 || cipher2.private_opaque[0] != 0;
     bad |= aead2.private_opaque[0] != 0 || kdf2.private_opaque[0] != 0;

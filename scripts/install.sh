@@ -193,8 +193,11 @@ echo "installed rustpsa $VERSION into ${DESTDIR}$PREFIX"
 if [ "$COMPAT" = 1 ]; then
     C_INC=$INCLUDEDIR/rustpsa-mbedtls-compat
     C_LIB=$LIBDIR/rustpsa-mbedtls-compat
-    mkd "$C_INC/psa"; mkd "$C_INC/mbedtls"; mkd "$C_INC/rustpsa"; mkd "$C_LIB"
+    mkd "$C_INC/psa"; mkd "$C_INC/mbedtls"; mkd "$C_INC/tf-psa-crypto"; mkd "$C_INC/rustpsa"; mkd "$C_LIB"
+    # compat/include/psa/crypto.h replaces psa/crypto.h (it also includes
+    # psa/crypto_extra.h, as Mbed TLS's does): installed second, on purpose.
     for h in include/psa/*.h compat/include/psa/*.h; do put 0644 "$h" "$C_INC/psa"; done
+    for h in compat/include/tf-psa-crypto/*.h; do put 0644 "$h" "$C_INC/tf-psa-crypto"; done
     for h in include/rustpsa/*.h; do put 0644 "$h" "$C_INC/rustpsa"; done
     for h in compat/include/mbedtls/*.h; do put 0644 "$h" "$C_INC/mbedtls"; done
     link "../$REALNAME" "$C_LIB" libmbedcrypto.so

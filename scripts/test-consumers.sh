@@ -198,6 +198,9 @@ CINC=$PREFIX/include/rustpsa-mbedtls-compat
 CLIB=$LIB/rustpsa-mbedtls-compat
 cat >"$TMP/compat.c" <<'EOF'
 #include "mbedtls/build_info.h"
+#include "tf-psa-crypto/build_info.h"
+#include "mbedtls/platform.h"
+#include "mbedtls/platform_util.h"
 #include <psa/crypto.h>
 #include <psa/crypto_se_driver.h>
 #include <stdio.h>
@@ -214,7 +217,9 @@ int main(void)
     if (PSA_MAC_TRUNCATED_LENGTH(PSA_ALG_TRUNCATED_MAC(PSA_ALG_HMAC(PSA_ALG_SHA_256), 10)) != 10) return 1;
     if (PSA_ALG_RSA_OAEP_GET_HASH(PSA_ALG_RSA_OAEP(PSA_ALG_SHA_384)) != PSA_ALG_SHA_384) return 1;
     if (PSA_ALG_RSA_OAEP_GET_HASH(PSA_ALG_HMAC(PSA_ALG_SHA_384)) != 0) return 1;
+    if (PSA_ALG_CATEGORY_HASH != 0x02000000u || !mbedtls_svc_key_id_is_null(MBEDTLS_SVC_KEY_ID_INIT)) return 1;
     if (psa_crypto_init() != PSA_SUCCESS) return 1;
+    mbedtls_platform_zeroize(h, sizeof(h));
     if (psa_hash_compute(PSA_ALG_SHA_256, (const uint8_t *) "abc", 3, h, 32, &n) != PSA_SUCCESS) return 1;
     printf("compat: ok (Mbed TLS %s API level)\n", MBEDTLS_VERSION_STRING);
     return 0;

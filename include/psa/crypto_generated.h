@@ -156,6 +156,26 @@
 #define RUSTPSA_OPERATION_WORDS 4
 
 /**
+ * Words after the first (`private_handle`): `RUSTPSA_OPERATION_WORDS - 1`.
+ */
+#define RUSTPSA_OPERATION_OPAQUE_WORDS 3
+
+/**
+ * Key confirmation setting: the shared key is returned after confirmation.
+ */
+#define PSA_PAKE_CONFIRMED_KEY 0
+
+/**
+ * Key confirmation setting: the shared key is returned before confirmation.
+ */
+#define PSA_PAKE_UNCONFIRMED_KEY 1
+
+/**
+ * `psa_interruptible_set_max_ops` value meaning "no limit" (the default).
+ */
+#define PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ((uint32_t)4294967295)
+
+/**
  * A function return status: `PSA_SUCCESS` (0) or a negative `PSA_ERROR_*` code.
  */
 typedef int32_t psa_status_t;
@@ -175,9 +195,18 @@ typedef uint32_t psa_algorithm_t;
  */
 typedef struct psa_aead_operation_s {
     /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
      * Implementation data: never read or write it.
      */
-    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_aead_operation_s() = default;
+    constexpr psa_aead_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
 } psa_aead_operation_s;
 
 /**
@@ -233,9 +262,15 @@ typedef struct psa_key_attributes_s {
      */
     psa_algorithm_t private_alg;
     /**
-     * Reserved for a second permitted algorithm; always 0 in this version.
+     * The second permitted algorithm (Mbed TLS's enrollment algorithm,
+     * `psa_set_key_enrollment_algorithm`); 0 when unset.
      */
     psa_algorithm_t private_alg2;
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_key_attributes_s() = default;
+    constexpr psa_key_attributes_s(int first) : private_type(static_cast<decltype(private_type)>(first)), private_bits(), private_lifetime(), private_id(), private_usage(), private_alg(), private_alg2() {}
+#endif
 } psa_key_attributes_s;
 
 /**
@@ -248,9 +283,18 @@ typedef struct psa_key_attributes_s psa_key_attributes_t;
  */
 typedef struct psa_cipher_operation_s {
     /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
      * Implementation data: never read or write it.
      */
-    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_cipher_operation_s() = default;
+    constexpr psa_cipher_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
 } psa_cipher_operation_s;
 
 /**
@@ -263,9 +307,18 @@ typedef struct psa_cipher_operation_s psa_cipher_operation_t;
  */
 typedef struct psa_hash_operation_s {
     /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
      * Implementation data: never read or write it.
      */
-    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_hash_operation_s() = default;
+    constexpr psa_hash_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
 } psa_hash_operation_s;
 
 /**
@@ -278,9 +331,18 @@ typedef struct psa_hash_operation_s psa_hash_operation_t;
  */
 typedef struct psa_key_derivation_operation_s {
     /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
      * Implementation data: never read or write it.
      */
-    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_key_derivation_operation_s() = default;
+    constexpr psa_key_derivation_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
 } psa_key_derivation_operation_s;
 
 /**
@@ -355,19 +417,223 @@ typedef struct rustpsa_key_store_stats_s {
 typedef struct rustpsa_key_store_stats_s rustpsa_key_store_stats_t;
 
 /**
+ * The state object of an interruptible sign-hash operation.
+ */
+typedef struct psa_sign_hash_interruptible_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_sign_hash_interruptible_operation_s() = default;
+    constexpr psa_sign_hash_interruptible_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_sign_hash_interruptible_operation_s;
+
+/**
+ * The state object of an interruptible sign-hash operation.
+ */
+typedef struct psa_sign_hash_interruptible_operation_s psa_sign_hash_interruptible_operation_t;
+
+/**
+ * The state object of an interruptible verify-hash operation.
+ */
+typedef struct psa_verify_hash_interruptible_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_verify_hash_interruptible_operation_s() = default;
+    constexpr psa_verify_hash_interruptible_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_verify_hash_interruptible_operation_s;
+
+/**
+ * The state object of an interruptible verify-hash operation.
+ */
+typedef struct psa_verify_hash_interruptible_operation_s psa_verify_hash_interruptible_operation_t;
+
+/**
+ * The state object of an interruptible key generation (TF-PSA-Crypto 1.0).
+ */
+typedef struct psa_generate_key_iop_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_generate_key_iop_s() = default;
+    constexpr psa_generate_key_iop_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_generate_key_iop_s;
+
+/**
+ * The state object of an interruptible key generation (TF-PSA-Crypto 1.0).
+ */
+typedef struct psa_generate_key_iop_s psa_generate_key_iop_t;
+
+/**
+ * The state object of an interruptible public-key export (TF-PSA-Crypto 1.0).
+ */
+typedef struct psa_export_public_key_iop_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_export_public_key_iop_s() = default;
+    constexpr psa_export_public_key_iop_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_export_public_key_iop_s;
+
+/**
+ * The state object of an interruptible public-key export (TF-PSA-Crypto 1.0).
+ */
+typedef struct psa_export_public_key_iop_s psa_export_public_key_iop_t;
+
+/**
+ * The state object of an interruptible key agreement (TF-PSA-Crypto 1.0).
+ */
+typedef struct psa_key_agreement_iop_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_key_agreement_iop_s() = default;
+    constexpr psa_key_agreement_iop_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_key_agreement_iop_s;
+
+/**
+ * The state object of an interruptible key agreement (TF-PSA-Crypto 1.0).
+ */
+typedef struct psa_key_agreement_iop_s psa_key_agreement_iop_t;
+
+/**
  * The type of the state object for multi-part MAC operations.
  */
 typedef struct psa_mac_operation_s {
     /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
      * Implementation data: never read or write it.
      */
-    uint64_t private_opaque[RUSTPSA_OPERATION_WORDS];
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_mac_operation_s() = default;
+    constexpr psa_mac_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
 } psa_mac_operation_s;
 
 /**
  * The type of the state object for multi-part MAC operations.
  */
 typedef struct psa_mac_operation_s psa_mac_operation_t;
+
+/**
+ * Encoding of the primitive (group) of a PAKE: type, family and bit size.
+ */
+typedef uint32_t psa_pake_primitive_t;
+
+/**
+ * The PAKE cipher suite: algorithm, primitive and key-confirmation setting.
+ *
+ * Initialise it with `PSA_PAKE_CIPHER_SUITE_INIT` or
+ * `psa_pake_cipher_suite_init()` (all zero) and use the `psa_pake_cs_*`
+ * accessors.
+ */
+typedef struct psa_pake_cipher_suite_s {
+    /**
+     * The PAKE algorithm (`psa_pake_cs_get_algorithm`).
+     */
+    psa_algorithm_t private_algorithm;
+    /**
+     * The primitive (`psa_pake_cs_get_primitive`).
+     */
+    psa_pake_primitive_t private_primitive;
+    /**
+     * `PSA_PAKE_CONFIRMED_KEY` (0) or `PSA_PAKE_UNCONFIRMED_KEY`.
+     */
+    uint32_t private_key_confirmation;
+    /**
+     * The hash of Mbed TLS 3.x's `psa_pake_cs_set_hash` (compatibility layer).
+     */
+    psa_algorithm_t private_hash;
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_pake_cipher_suite_s() = default;
+    constexpr psa_pake_cipher_suite_s(int first) : private_algorithm(static_cast<decltype(private_algorithm)>(first)), private_primitive(), private_key_confirmation(), private_hash() {}
+#endif
+} psa_pake_cipher_suite_s;
+
+/**
+ * The PAKE cipher suite.
+ */
+typedef struct psa_pake_cipher_suite_s psa_pake_cipher_suite_t;
+
+/**
+ * The type of the state object for PAKE operations.
+ */
+typedef struct psa_pake_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_pake_operation_s() = default;
+    constexpr psa_pake_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_pake_operation_s;
+
+/**
+ * The type of the state object for PAKE operations.
+ */
+typedef struct psa_pake_operation_s psa_pake_operation_t;
+
+/**
+ * Encoding of the application's role in a PAKE.
+ */
+typedef uint8_t psa_pake_role_t;
+
+/**
+ * Encoding of a step of a PAKE (the kind of data exchanged).
+ */
+typedef uint8_t psa_pake_step_t;
 
 /**
  * Encoding of key persistence levels (the low 8 bits of a lifetime).
@@ -390,9 +656,19 @@ typedef uint8_t psa_ecc_family_t;
 typedef uint8_t psa_dh_family_t;
 
 /**
+ * Encoding of the type of a PAKE primitive (ECC or DH).
+ */
+typedef uint8_t psa_pake_primitive_type_t;
+
+/**
  * Mbed TLS compatibility alias of a key identifier (no owner encoding in rustpsa).
  */
 typedef psa_key_id_t mbedtls_svc_key_id_t;
+
+/**
+ * Encoding of the family of a PAKE primitive (an ECC or DH family).
+ */
+typedef uint8_t psa_pake_family_t;
 
 /**
  * The action was completed successfully.
@@ -543,6 +819,12 @@ typedef psa_key_id_t mbedtls_svc_key_id_t;
  * Permission for the implementation to cache the key.
  */
 #define PSA_KEY_USAGE_CACHE ((psa_key_usage_t)0x00000004)
+
+/**
+ * Permission to use the key as the public side of a key agreement or PAKE
+ * (PSA Crypto API 1.4; no function requires it yet).
+ */
+#define PSA_KEY_USAGE_DERIVE_PUBLIC ((psa_key_usage_t)0x00000080)
 
 /**
  * Permission to encrypt a message with the key.
@@ -1063,6 +1345,66 @@ typedef psa_key_id_t mbedtls_svc_key_id_t;
  * A context input (SP 800-108 counter-mode derivations).
  */
 #define PSA_KEY_DERIVATION_INPUT_CONTEXT ((psa_key_derivation_step_t)0x0206)
+
+/**
+ * SPAKE2+ for Matter (SHA-256, HMAC-SHA-256, HKDF-SHA-256).
+ */
+#define PSA_ALG_SPAKE2P_MATTER ((psa_algorithm_t)0x0a000609)
+
+/**
+ * The primitive type of elliptic-curve PAKEs.
+ */
+#define PSA_PAKE_PRIMITIVE_TYPE_ECC ((psa_pake_primitive_type_t)1)
+
+/**
+ * The primitive type of finite-field Diffie-Hellman PAKEs.
+ */
+#define PSA_PAKE_PRIMITIVE_TYPE_DH ((psa_pake_primitive_type_t)2)
+
+/**
+ * No role (for PAKEs whose roles are implied by the protocol).
+ */
+#define PSA_PAKE_ROLE_NONE ((psa_pake_role_t)0)
+
+/**
+ * The first peer of a symmetric PAKE.
+ */
+#define PSA_PAKE_ROLE_FIRST ((psa_pake_role_t)1)
+
+/**
+ * The second peer of a symmetric PAKE.
+ */
+#define PSA_PAKE_ROLE_SECOND ((psa_pake_role_t)2)
+
+/**
+ * The client (prover) of an augmented PAKE.
+ */
+#define PSA_PAKE_ROLE_CLIENT ((psa_pake_role_t)17)
+
+/**
+ * The server (verifier) of an augmented PAKE.
+ */
+#define PSA_PAKE_ROLE_SERVER ((psa_pake_role_t)18)
+
+/**
+ * A key share sent to or received from the peer.
+ */
+#define PSA_PAKE_STEP_KEY_SHARE ((psa_pake_step_t)1)
+
+/**
+ * A zero-knowledge proof's public key.
+ */
+#define PSA_PAKE_STEP_ZK_PUBLIC ((psa_pake_step_t)2)
+
+/**
+ * A zero-knowledge proof.
+ */
+#define PSA_PAKE_STEP_ZK_PROOF ((psa_pake_step_t)3)
+
+/**
+ * A key confirmation value.
+ */
+#define PSA_PAKE_STEP_CONFIRM ((psa_pake_step_t)4)
 
 #ifdef __cplusplus
 extern "C" {
@@ -1691,6 +2033,144 @@ psa_status_t rustpsa_set_key_slot_capacity(size_t capacity);
 psa_status_t rustpsa_get_key_store_stats(rustpsa_key_store_stats_t *stats);
 
 /**
+ * Set the maximum number of ops one `complete` call may spend
+ * (`PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED`, the default, means no limit).
+ */
+void psa_interruptible_set_max_ops(uint32_t max_ops);
+
+/**
+ * The maximum number of ops one `complete` call may spend.
+ */
+uint32_t psa_interruptible_get_max_ops(void);
+
+/**
+ * The ops an interruptible signature has spent so far (0 after init or abort).
+ */
+uint32_t psa_sign_hash_get_num_ops(const psa_sign_hash_interruptible_operation_t *operation);
+
+/**
+ * The ops an interruptible verification has spent so far (0 after init or abort).
+ */
+uint32_t psa_verify_hash_get_num_ops(const psa_verify_hash_interruptible_operation_t *operation);
+
+/**
+ * Start signing `hash` with `key` (ECDSA only) in an interruptible manner.
+ */
+psa_status_t psa_sign_hash_start(psa_sign_hash_interruptible_operation_t *operation,
+                                 psa_key_id_t key,
+                                 psa_algorithm_t alg,
+                                 const uint8_t *hash,
+                                 size_t hash_length);
+
+/**
+ * Continue an interruptible signature: `PSA_OPERATION_INCOMPLETE` while the
+ * op budget is not enough, `PSA_SUCCESS` with the signature once done.
+ */
+psa_status_t psa_sign_hash_complete(psa_sign_hash_interruptible_operation_t *operation,
+                                    uint8_t *signature,
+                                    size_t signature_size,
+                                    size_t *signature_length);
+
+/**
+ * Abort an interruptible signature (an inactive object succeeds).
+ */
+psa_status_t psa_sign_hash_abort(psa_sign_hash_interruptible_operation_t *operation);
+
+/**
+ * Start verifying `signature` over `hash` with `key` (ECDSA only) in an
+ * interruptible manner.
+ */
+psa_status_t psa_verify_hash_start(psa_verify_hash_interruptible_operation_t *operation,
+                                   psa_key_id_t key,
+                                   psa_algorithm_t alg,
+                                   const uint8_t *hash,
+                                   size_t hash_length,
+                                   const uint8_t *signature,
+                                   size_t signature_length);
+
+/**
+ * Continue an interruptible verification: `PSA_OPERATION_INCOMPLETE` while
+ * the op budget is not enough; then `PSA_SUCCESS` or
+ * `PSA_ERROR_INVALID_SIGNATURE`.
+ */
+psa_status_t psa_verify_hash_complete(psa_verify_hash_interruptible_operation_t *operation);
+
+/**
+ * Abort an interruptible verification (an inactive object succeeds).
+ */
+psa_status_t psa_verify_hash_abort(psa_verify_hash_interruptible_operation_t *operation);
+
+/**
+ * The ops an interruptible key generation has spent so far.
+ */
+uint32_t psa_generate_key_iop_get_num_ops(psa_generate_key_iop_t *operation);
+
+/**
+ * Start generating an ECC key pair with `attributes` (TF-PSA-Crypto 1.0).
+ */
+psa_status_t psa_generate_key_iop_setup(psa_generate_key_iop_t *operation,
+                                        const psa_key_attributes_t *attributes);
+
+/**
+ * Continue an interruptible key generation; `*key` receives the new key.
+ */
+psa_status_t psa_generate_key_iop_complete(psa_generate_key_iop_t *operation, psa_key_id_t *key);
+
+/**
+ * Abort an interruptible key generation (an inactive object succeeds).
+ */
+psa_status_t psa_generate_key_iop_abort(psa_generate_key_iop_t *operation);
+
+/**
+ * The ops an interruptible public-key export has spent so far.
+ */
+uint32_t psa_export_public_key_iop_get_num_ops(psa_export_public_key_iop_t *operation);
+
+/**
+ * Start exporting the public key of the ECC key `key` (TF-PSA-Crypto 1.0).
+ */
+psa_status_t psa_export_public_key_iop_setup(psa_export_public_key_iop_t *operation,
+                                             psa_key_id_t key);
+
+/**
+ * Continue an interruptible public-key export; the key is written to `data`.
+ */
+psa_status_t psa_export_public_key_iop_complete(psa_export_public_key_iop_t *operation,
+                                                uint8_t *data,
+                                                size_t data_size,
+                                                size_t *data_length);
+
+/**
+ * Abort an interruptible public-key export (an inactive object succeeds).
+ */
+psa_status_t psa_export_public_key_iop_abort(psa_export_public_key_iop_t *operation);
+
+/**
+ * The ops an interruptible key agreement has spent so far.
+ */
+uint32_t psa_key_agreement_iop_get_num_ops(psa_key_agreement_iop_t *operation);
+
+/**
+ * Start an ECDH key agreement whose result becomes a key (TF-PSA-Crypto 1.0).
+ */
+psa_status_t psa_key_agreement_iop_setup(psa_key_agreement_iop_t *operation,
+                                         psa_key_id_t private_key,
+                                         const uint8_t *peer_key,
+                                         size_t peer_key_length,
+                                         psa_algorithm_t alg,
+                                         const psa_key_attributes_t *attributes);
+
+/**
+ * Continue an interruptible key agreement; `*key` receives the new key.
+ */
+psa_status_t psa_key_agreement_iop_complete(psa_key_agreement_iop_t *operation, psa_key_id_t *key);
+
+/**
+ * Abort an interruptible key agreement (an inactive object succeeds).
+ */
+psa_status_t psa_key_agreement_iop_abort(psa_key_agreement_iop_t *operation);
+
+/**
  * Start a multi-part MAC calculation with `key` and algorithm `alg`.
  * Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
  */
@@ -1760,6 +2240,106 @@ psa_status_t psa_mac_verify(psa_key_id_t key,
                             size_t input_length,
                             const uint8_t *mac,
                             size_t mac_length);
+
+/**
+ * The PAKE algorithm of a cipher suite.
+ */
+psa_algorithm_t psa_pake_cs_get_algorithm(const psa_pake_cipher_suite_t *cipher_suite);
+
+/**
+ * Set the PAKE algorithm of a cipher suite (a non-PAKE algorithm is stored as
+ * `PSA_ALG_NONE`, which `psa_pake_setup` rejects).
+ */
+void psa_pake_cs_set_algorithm(psa_pake_cipher_suite_t *cipher_suite, psa_algorithm_t alg);
+
+/**
+ * The primitive of a cipher suite.
+ */
+psa_pake_primitive_t psa_pake_cs_get_primitive(const psa_pake_cipher_suite_t *cipher_suite);
+
+/**
+ * Set the primitive of a cipher suite.
+ */
+void psa_pake_cs_set_primitive(psa_pake_cipher_suite_t *cipher_suite,
+                               psa_pake_primitive_t primitive);
+
+/**
+ * The key-confirmation setting of a cipher suite (`PSA_PAKE_CONFIRMED_KEY` by default).
+ */
+uint32_t psa_pake_cs_get_key_confirmation(const psa_pake_cipher_suite_t *cipher_suite);
+
+/**
+ * Set the key-confirmation setting of a cipher suite (`psa_pake_setup`
+ * rejects values other than `PSA_PAKE_CONFIRMED_KEY` / `PSA_PAKE_UNCONFIRMED_KEY`).
+ */
+void psa_pake_cs_set_key_confirmation(psa_pake_cipher_suite_t *cipher_suite,
+                                      uint32_t key_confirmation);
+
+/**
+ * Set up a PAKE operation with a password key and a cipher suite.
+ *
+ * Runs the specification's checks, then returns `PSA_ERROR_NOT_SUPPORTED`:
+ * no PAKE algorithm is implemented yet.
+ */
+psa_status_t psa_pake_setup(psa_pake_operation_t *operation,
+                            psa_key_id_t password_key,
+                            const psa_pake_cipher_suite_t *cipher_suite);
+
+/**
+ * Set the application's role in the PAKE.
+ */
+psa_status_t psa_pake_set_role(psa_pake_operation_t *operation, psa_pake_role_t role);
+
+/**
+ * Set the application's user identifier.
+ */
+psa_status_t psa_pake_set_user(psa_pake_operation_t *operation,
+                               const uint8_t *user_id,
+                               size_t user_id_len);
+
+/**
+ * Set the peer's identifier.
+ */
+psa_status_t psa_pake_set_peer(psa_pake_operation_t *operation,
+                               const uint8_t *peer_id,
+                               size_t peer_id_len);
+
+/**
+ * Set the context data of the PAKE (SPAKE2+).
+ */
+psa_status_t psa_pake_set_context(psa_pake_operation_t *operation,
+                                  const uint8_t *context,
+                                  size_t context_len);
+
+/**
+ * Get the next message of the PAKE for step `step`.
+ */
+psa_status_t psa_pake_output(psa_pake_operation_t *operation,
+                             psa_pake_step_t step,
+                             uint8_t *output,
+                             size_t output_size,
+                             size_t *output_length);
+
+/**
+ * Provide the peer's next message of the PAKE for step `step`.
+ */
+psa_status_t psa_pake_input(psa_pake_operation_t *operation,
+                            psa_pake_step_t step,
+                            const uint8_t *input,
+                            size_t input_length);
+
+/**
+ * Store the shared secret of a finished PAKE in a new key.
+ */
+psa_status_t psa_pake_get_shared_key(psa_pake_operation_t *operation,
+                                     const psa_key_attributes_t *attributes,
+                                     psa_key_id_t *key);
+
+/**
+ * Abort a PAKE operation; an inactive (zeroed) object succeeds, even before
+ * `psa_crypto_init`.
+ */
+psa_status_t psa_pake_abort(psa_pake_operation_t *operation);
 
 /**
  * Fill `output` with `output_size` random bytes from the operating system's

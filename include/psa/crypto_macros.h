@@ -685,28 +685,25 @@
 /* ========================================================================== */
 
 /*
- * In C the universal zero initialiser `{ 0 }` is used. C++ compilers warn about
- * the members it leaves implicit (-Wmissing-field-initializers), so C++ gets the
- * equivalent empty braces.
+ * Every object below is all-zero when initialised. Its first member is a
+ * scalar, so in C `{ 0 }` (and `{ { 0 } }` for an array of objects) is
+ * warning-free under -Wall -Wextra; in C++ each object has a constructor from
+ * that first value (generated, see build.rs), so `{ 0 }` does not trip
+ * -Wmissing-field-initializers either.
  */
-#ifdef __cplusplus
-/** Initial value of a key attribute object: every attribute unset. */
-#define PSA_KEY_ATTRIBUTES_INIT {}
-#else
 /** Initial value of a key attribute object: every attribute unset. */
 #define PSA_KEY_ATTRIBUTES_INIT { 0 }
-#endif
 
 /** Initial value of a hash operation object (inactive). */
-#define PSA_HASH_OPERATION_INIT { { 0 } }
+#define PSA_HASH_OPERATION_INIT { 0 }
 /** Initial value of a MAC operation object (inactive). */
-#define PSA_MAC_OPERATION_INIT { { 0 } }
+#define PSA_MAC_OPERATION_INIT { 0 }
 /** Initial value of a cipher operation object (inactive). */
-#define PSA_CIPHER_OPERATION_INIT { { 0 } }
+#define PSA_CIPHER_OPERATION_INIT { 0 }
 /** Initial value of an AEAD operation object (inactive). */
-#define PSA_AEAD_OPERATION_INIT { { 0 } }
+#define PSA_AEAD_OPERATION_INIT { 0 }
 /** Initial value of a key derivation operation object (inactive). */
-#define PSA_KEY_DERIVATION_OPERATION_INIT { { 0 } }
+#define PSA_KEY_DERIVATION_OPERATION_INIT { 0 }
 
 /** Returns an initialised key attribute object: every attribute unset. */
 static inline psa_key_attributes_t psa_key_attributes_init(void)
@@ -753,5 +750,197 @@ static inline psa_key_derivation_operation_t psa_key_derivation_operation_init(v
 /** Initial value of a `psa_custom_key_parameters_t`: the default production
  *  parameters (PSA Crypto API 1.3). */
 #define PSA_CUSTOM_KEY_PARAMETERS_INIT { 0 }
+
+/* ========================================================================== */
+/* PAKE (PSA Crypto API 1.3, chapter 10.12)                                   */
+/* ========================================================================== */
+
+/** Whether an algorithm is a password-authenticated key exchange. */
+#define PSA_ALG_IS_PAKE(alg) (((alg) & 0x7f000000u) == 0x0a000000u)
+
+/** J-PAKE (RFC 8236) with the hash algorithm @p hash_alg. */
+#define PSA_ALG_JPAKE(hash_alg) ((psa_algorithm_t)(0x0a000100u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is a J-PAKE algorithm. */
+#define PSA_ALG_IS_JPAKE(alg) (((alg) & ~0x000000ffu) == 0x0a000100u)
+
+/** SPAKE2+ (RFC 9383) with HMAC over @p hash_alg for key confirmation. */
+#define PSA_ALG_SPAKE2P_HMAC(hash_alg) \
+    ((psa_algorithm_t)(0x0a000400u | ((hash_alg) & 0x000000ffu)))
+
+/** SPAKE2+ (RFC 9383) with CMAC-AES-128 for key confirmation, hashing with @p hash_alg. */
+#define PSA_ALG_SPAKE2P_CMAC(hash_alg) \
+    ((psa_algorithm_t)(0x0a000500u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is a SPAKE2+ algorithm (HMAC, CMAC or Matter). */
+#define PSA_ALG_IS_SPAKE2P(alg) (((alg) & ~0x000003ffu) == 0x0a000400u)
+
+/** Whether an algorithm is a SPAKE2+ algorithm with HMAC confirmation. */
+#define PSA_ALG_IS_SPAKE2P_HMAC(alg) (((alg) & ~0x000000ffu) == 0x0a000400u)
+
+/** Whether an algorithm is a SPAKE2+ algorithm with CMAC confirmation. */
+#define PSA_ALG_IS_SPAKE2P_CMAC(alg) (((alg) & ~0x000000ffu) == 0x0a000500u)
+
+/** SPAKE2+ key pair (the prover's and verifier's values) on the curve family @p curve. */
+#define PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(curve) ((psa_key_type_t)(0x7400u | (curve)))
+
+/** SPAKE2+ public key (the verifier's values) on the curve family @p curve. */
+#define PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(curve) ((psa_key_type_t)(0x4400u | (curve)))
+
+/** Whether a key type is a SPAKE2+ key pair or public key. */
+#define PSA_KEY_TYPE_IS_SPAKE2P(type) (((type) & 0xcf00u) == 0x4400u)
+
+/** Whether a key type is a SPAKE2+ key pair. */
+#define PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(type) (((type) & 0xff00u) == 0x7400u)
+
+/** Whether a key type is a SPAKE2+ public key. */
+#define PSA_KEY_TYPE_IS_SPAKE2P_PUBLIC_KEY(type) (((type) & 0xff00u) == 0x4400u)
+
+/** The curve family of a SPAKE2+ key type, 0 for other key types. */
+#define PSA_KEY_TYPE_SPAKE2P_GET_FAMILY(type) \
+    ((psa_ecc_family_t)(PSA_KEY_TYPE_IS_SPAKE2P(type) ? ((type) & 0x00ffu) : 0u))
+
+/** A PAKE primitive: its type, family and size in bits (0 if @p pake_bits exceeds 16 bits). */
+#define PSA_PAKE_PRIMITIVE(pake_type, pake_family, pake_bits)                      \
+    ((psa_pake_primitive_t)(((size_t)(pake_bits) & 0xffffu) != (size_t)(pake_bits) \
+                                ? 0u                                               \
+                                : (((psa_pake_primitive_t)(pake_type) << 24) |     \
+                                   ((psa_pake_primitive_t)(pake_family) << 16) |   \
+                                   (psa_pake_primitive_t)(pake_bits))))
+
+/** The type of a PAKE primitive. */
+#define PSA_PAKE_PRIMITIVE_GET_TYPE(pake_primitive) \
+    ((psa_pake_primitive_type_t)(((pake_primitive) >> 24) & 0xffu))
+
+/** The family of a PAKE primitive. */
+#define PSA_PAKE_PRIMITIVE_GET_FAMILY(pake_primitive) \
+    ((psa_pake_family_t)(((pake_primitive) >> 16) & 0xffu))
+
+/** The size in bits of a PAKE primitive. */
+#define PSA_PAKE_PRIMITIVE_GET_BITS(pake_primitive) ((size_t)((pake_primitive) & 0xffffu))
+
+/** Internal: the field size in bytes of an ECC primitive, 0 for other primitives. */
+#define RUSTPSA_PAKE_ECC_BYTES(primitive)                                            \
+    ((size_t)(PSA_PAKE_PRIMITIVE_GET_TYPE(primitive) == PSA_PAKE_PRIMITIVE_TYPE_ECC  \
+                  ? PSA_BITS_TO_BYTES(PSA_PAKE_PRIMITIVE_GET_BITS(primitive))        \
+                  : 0u))
+
+/** Internal: the size of one message of a PAKE step (input and output alike):
+ *  an uncompressed point for key shares and proof public keys, a scalar for a
+ *  J-PAKE proof, the MAC for a SPAKE2+ confirmation; 0 when not applicable. */
+#define RUSTPSA_PAKE_STEP_SIZE(alg, primitive, step)                                      \
+    ((size_t)(RUSTPSA_PAKE_ECC_BYTES(primitive) == 0u ? 0u :                              \
+              PSA_ALG_IS_JPAKE(alg)                                                       \
+                  ? (((step) == PSA_PAKE_STEP_KEY_SHARE || (step) == PSA_PAKE_STEP_ZK_PUBLIC) \
+                         ? 2u * RUSTPSA_PAKE_ECC_BYTES(primitive) + 1u                    \
+                     : (step) == PSA_PAKE_STEP_ZK_PROOF ? RUSTPSA_PAKE_ECC_BYTES(primitive) \
+                                                        : 0u)                             \
+              : PSA_ALG_IS_SPAKE2P(alg)                                                   \
+                  ? ((step) == PSA_PAKE_STEP_KEY_SHARE                                    \
+                         ? 2u * RUSTPSA_PAKE_ECC_BYTES(primitive) + 1u                    \
+                     : (step) == PSA_PAKE_STEP_CONFIRM                                    \
+                         ? (PSA_ALG_IS_SPAKE2P_CMAC(alg) ? 16u                            \
+                                                         : PSA_HASH_LENGTH(PSA_ALG_GET_HASH(alg))) \
+                         : 0u)                                                            \
+                  : 0u))
+
+/** Output buffer size for psa_pake_output(). */
+#define PSA_PAKE_OUTPUT_SIZE(alg, primitive, output_step) \
+    RUSTPSA_PAKE_STEP_SIZE(alg, primitive, output_step)
+
+/** Input buffer size for psa_pake_input(). */
+#define PSA_PAKE_INPUT_SIZE(alg, primitive, input_step) \
+    RUSTPSA_PAKE_STEP_SIZE(alg, primitive, input_step)
+
+/** Output buffer size for psa_pake_output() for any algorithm, primitive and step
+ *  (an uncompressed P-521 point; every MAC is shorter). */
+#define PSA_PAKE_OUTPUT_MAX_SIZE ((size_t)133u)
+
+/** Input buffer size for psa_pake_input() for any algorithm, primitive and step. */
+#define PSA_PAKE_INPUT_MAX_SIZE ((size_t)133u)
+
+/** Initial value of a PAKE cipher suite: no algorithm, confirmed key. */
+#define PSA_PAKE_CIPHER_SUITE_INIT { 0 }
+
+/** Initial value of a PAKE operation object (inactive). */
+#define PSA_PAKE_OPERATION_INIT { 0 }
+
+/** Returns an initialised PAKE cipher suite. */
+static inline psa_pake_cipher_suite_t psa_pake_cipher_suite_init(void)
+{
+    const psa_pake_cipher_suite_t v = PSA_PAKE_CIPHER_SUITE_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) PAKE operation object. */
+static inline psa_pake_operation_t psa_pake_operation_init(void)
+{
+    const psa_pake_operation_t v = PSA_PAKE_OPERATION_INIT;
+    return v;
+}
+
+/* ========================================================================== */
+/* Mbed TLS interruptible operations (extensions, not PSA Crypto API 1.3)     */
+/* ========================================================================== */
+
+/** Initial value of an interruptible sign-hash operation (inactive). */
+#define PSA_SIGN_HASH_INTERRUPTIBLE_OPERATION_INIT { 0 }
+/** Initial value of an interruptible verify-hash operation (inactive). */
+#define PSA_VERIFY_HASH_INTERRUPTIBLE_OPERATION_INIT { 0 }
+/** Initial value of an interruptible key generation (TF-PSA-Crypto 1.0). */
+#define PSA_GENERATE_KEY_IOP_INIT { 0 }
+/** Initial value of an interruptible public-key export (TF-PSA-Crypto 1.0). */
+#define PSA_EXPORT_PUBLIC_KEY_IOP_INIT { 0 }
+/** Initial value of an interruptible key agreement (TF-PSA-Crypto 1.0). */
+#define PSA_KEY_AGREEMENT_IOP_INIT { 0 }
+
+/** Returns an initialised (inactive) interruptible sign-hash operation. */
+static inline psa_sign_hash_interruptible_operation_t psa_sign_hash_interruptible_operation_init(void)
+{
+    const psa_sign_hash_interruptible_operation_t v = PSA_SIGN_HASH_INTERRUPTIBLE_OPERATION_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) interruptible verify-hash operation. */
+static inline psa_verify_hash_interruptible_operation_t psa_verify_hash_interruptible_operation_init(void)
+{
+    const psa_verify_hash_interruptible_operation_t v = PSA_VERIFY_HASH_INTERRUPTIBLE_OPERATION_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) interruptible key generation. */
+static inline psa_generate_key_iop_t psa_generate_key_iop_init(void)
+{
+    const psa_generate_key_iop_t v = PSA_GENERATE_KEY_IOP_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) interruptible public-key export. */
+static inline psa_export_public_key_iop_t psa_export_public_key_iop_init(void)
+{
+    const psa_export_public_key_iop_t v = PSA_EXPORT_PUBLIC_KEY_IOP_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) interruptible key agreement. */
+static inline psa_key_agreement_iop_t psa_key_agreement_iop_init(void)
+{
+    const psa_key_agreement_iop_t v = PSA_KEY_AGREEMENT_IOP_INIT;
+    return v;
+}
+
+/** Mbed TLS's enrollment algorithm: a second algorithm the key's policy permits
+ *  (Mbed TLS extension; stored in the attributes, honoured by every policy check). */
+static inline void psa_set_key_enrollment_algorithm(psa_key_attributes_t *attributes,
+                                                    psa_algorithm_t alg2)
+{
+    attributes->private_alg2 = alg2;
+}
+
+/** The enrollment algorithm set by psa_set_key_enrollment_algorithm() (0 if none). */
+static inline psa_algorithm_t psa_get_key_enrollment_algorithm(const psa_key_attributes_t *attributes)
+{
+    return attributes->private_alg2;
+}
 
 #endif /* RUSTPSA_PSA_CRYPTO_MACROS_H */

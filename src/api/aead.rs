@@ -68,7 +68,7 @@ fn resolve(
     let k = core()?.keys.get(id)?;
     let a = &k.data().attrs;
     policy::require_usage(a, usage)?;
-    if !policy::permits(a.private_alg, alg, a.private_type, a.private_bits as usize) {
+    if !policy::key_permits(a, alg) {
         return Err(Error::NotPermitted);
     }
     check(kind, a.private_type, tag_len)?;

@@ -90,12 +90,7 @@ fn prepare(
     let k = core()?.keys.get(id)?;
     let d = k.data();
     policy::require_usage(&d.attrs, usage)?;
-    if !policy::permits(
-        d.attrs.private_alg,
-        alg,
-        d.attrs.private_type,
-        d.attrs.private_bits as usize,
-    ) {
+    if !policy::key_permits(&d.attrs, alg) {
         return Err(Error::NotPermitted);
     }
     check_type(d.attrs.private_type, mode)?;

@@ -30,9 +30,9 @@ fn check(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Resu
     policy::require_specific(alg)?;
     let k = c.keys.get(id)?;
     let d = k.data();
-    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    let t = d.attrs.private_type;
     policy::require_usage(&d.attrs, usage)?;
-    if !policy::permits(d.attrs.private_alg, alg, t, bits) {
+    if !policy::key_permits(&d.attrs, alg) {
         return Err(Error::NotPermitted);
     }
     let base = psa_alg_full_length_mac(alg);

@@ -22,8 +22,10 @@ pub mod key_agreement;
 pub mod key_derivation;
 pub mod key_generation_custom;
 pub mod key_management;
+pub mod interruptible;
 pub mod mac;
 pub mod operation;
+pub mod pake;
 pub mod policy;
 pub mod sign;
 
@@ -111,6 +113,7 @@ pub fn free() {
     hash::clear_operations();
     mac::clear_operations();
     cipher::clear();
+    interruptible::clear_operations();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);
     key_derivation::OPS.clear();
     if !p.is_null() {

@@ -16,6 +16,13 @@ pub fn require_usage(attrs: &psa_key_attributes_t, usage: psa_key_usage_t) -> Re
     }
 }
 
+/// Whether the key's policy permits `alg`: its algorithm or its second
+/// algorithm (Mbed TLS's enrollment algorithm, `psa_set_key_enrollment_algorithm`).
+pub fn key_permits(attrs: &psa_key_attributes_t, alg: psa_algorithm_t) -> bool {
+    let (t, bits) = (attrs.private_type, attrs.private_bits as usize);
+    permits(attrs.private_alg, alg, t, bits) || permits(attrs.private_alg2, alg, t, bits)
+}
+
 /// The length field of a MAC or AEAD algorithm (0 = default length).
 fn length_field(alg: psa_algorithm_t) -> usize {
     ((alg & LENGTH_MASK) >> LENGTH_SHIFT) as usize

@@ -21,7 +21,8 @@ pub struct psa_key_attributes_s {
     pub private_usage: psa_key_usage_t,
     /// Permitted algorithm (`psa_get_key_algorithm`).
     pub private_alg: psa_algorithm_t,
-    /// Reserved for a second permitted algorithm; always 0 in this version.
+    /// The second permitted algorithm (Mbed TLS's enrollment algorithm,
+    /// `psa_set_key_enrollment_algorithm`); 0 when unset.
     pub private_alg2: psa_algorithm_t,
 }
 

@@ -52,3 +52,7 @@ mod attributes;
 pub use attributes::*;
 mod operation;
 pub use operation::*;
+mod pake;
+pub use pake::*;
+mod interruptible;
+pub use interruptible::*;

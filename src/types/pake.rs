@@ -1,0 +1,177 @@
+//! Password-authenticated key exchange (PAKE, PSA Crypto API 1.3 §10.12): the
+//! scalar typedefs, the algorithm and key-type encodings, roles, steps and the
+//! cipher-suite object. The protocol functions are not implemented yet (they
+//! return `PSA_ERROR_NOT_SUPPORTED`); the encodings are complete.
+use super::*;
+
+/// Encoding of the primitive (group) of a PAKE: type, family and bit size.
+pub type psa_pake_primitive_t = u32;
+/// Encoding of the type of a PAKE primitive (ECC or DH).
+pub type psa_pake_primitive_type_t = u8;
+/// Encoding of the family of a PAKE primitive (an ECC or DH family).
+pub type psa_pake_family_t = u8;
+/// Encoding of the application's role in a PAKE.
+pub type psa_pake_role_t = u8;
+/// Encoding of a step of a PAKE (the kind of data exchanged).
+pub type psa_pake_step_t = u8;
+
+/// PAKE algorithm category.
+pub(crate) const ALG_CATEGORY_PAKE: psa_algorithm_t = 0x0a00_0000;
+/// `PSA_ALG_JPAKE(hash)` base.
+pub(crate) const ALG_JPAKE_BASE: psa_algorithm_t = 0x0a00_0100;
+/// `PSA_ALG_SPAKE2P_HMAC(hash)` base.
+pub(crate) const ALG_SPAKE2P_HMAC_BASE: psa_algorithm_t = 0x0a00_0400;
+/// `PSA_ALG_SPAKE2P_CMAC(hash)` base.
+pub(crate) const ALG_SPAKE2P_CMAC_BASE: psa_algorithm_t = 0x0a00_0500;
+
+/// SPAKE2+ for Matter (SHA-256, HMAC-SHA-256, HKDF-SHA-256).
+pub const PSA_ALG_SPAKE2P_MATTER: psa_algorithm_t = 0x0a00_0609 as psa_algorithm_t;
+
+/// The primitive type of elliptic-curve PAKEs.
+pub const PSA_PAKE_PRIMITIVE_TYPE_ECC: psa_pake_primitive_type_t = 0x01 as psa_pake_primitive_type_t;
+/// The primitive type of finite-field Diffie-Hellman PAKEs.
+pub const PSA_PAKE_PRIMITIVE_TYPE_DH: psa_pake_primitive_type_t = 0x02 as psa_pake_primitive_type_t;
+
+/// No role (for PAKEs whose roles are implied by the protocol).
+pub const PSA_PAKE_ROLE_NONE: psa_pake_role_t = 0x00 as psa_pake_role_t;
+/// The first peer of a symmetric PAKE.
+pub const PSA_PAKE_ROLE_FIRST: psa_pake_role_t = 0x01 as psa_pake_role_t;
+/// The second peer of a symmetric PAKE.
+pub const PSA_PAKE_ROLE_SECOND: psa_pake_role_t = 0x02 as psa_pake_role_t;
+/// The client (prover) of an augmented PAKE.
+pub const PSA_PAKE_ROLE_CLIENT: psa_pake_role_t = 0x11 as psa_pake_role_t;
+/// The server (verifier) of an augmented PAKE.
+pub const PSA_PAKE_ROLE_SERVER: psa_pake_role_t = 0x12 as psa_pake_role_t;
+
+/// A key share sent to or received from the peer.
+pub const PSA_PAKE_STEP_KEY_SHARE: psa_pake_step_t = 0x01 as psa_pake_step_t;
+/// A zero-knowledge proof's public key.
+pub const PSA_PAKE_STEP_ZK_PUBLIC: psa_pake_step_t = 0x02 as psa_pake_step_t;
+/// A zero-knowledge proof.
+pub const PSA_PAKE_STEP_ZK_PROOF: psa_pake_step_t = 0x03 as psa_pake_step_t;
+/// A key confirmation value.
+pub const PSA_PAKE_STEP_CONFIRM: psa_pake_step_t = 0x04 as psa_pake_step_t;
+
+/// Key confirmation setting: the shared key is returned after confirmation.
+pub const PSA_PAKE_CONFIRMED_KEY: u32 = 0;
+/// Key confirmation setting: the shared key is returned before confirmation.
+pub const PSA_PAKE_UNCONFIRMED_KEY: u32 = 1;
+
+/// `PSA_ALG_IS_PAKE(alg)`.
+pub const fn psa_alg_is_pake(alg: psa_algorithm_t) -> bool {
+    alg & ALG_CATEGORY_MASK == ALG_CATEGORY_PAKE
+}
+/// `PSA_ALG_JPAKE(hash_alg)`.
+pub const fn psa_alg_jpake(hash_alg: psa_algorithm_t) -> psa_algorithm_t {
+    ALG_JPAKE_BASE | (hash_alg & ALG_HASH_MASK)
+}
+/// `PSA_ALG_IS_JPAKE(alg)`.
+pub const fn psa_alg_is_jpake(alg: psa_algorithm_t) -> bool {
+    alg & !ALG_HASH_MASK == ALG_JPAKE_BASE
+}
+/// `PSA_ALG_SPAKE2P_HMAC(hash_alg)`.
+pub const fn psa_alg_spake2p_hmac(hash_alg: psa_algorithm_t) -> psa_algorithm_t {
+    ALG_SPAKE2P_HMAC_BASE | (hash_alg & ALG_HASH_MASK)
+}
+/// `PSA_ALG_SPAKE2P_CMAC(hash_alg)`.
+pub const fn psa_alg_spake2p_cmac(hash_alg: psa_algorithm_t) -> psa_algorithm_t {
+    ALG_SPAKE2P_CMAC_BASE | (hash_alg & ALG_HASH_MASK)
+}
+/// `PSA_ALG_IS_SPAKE2P(alg)`: HMAC, CMAC or Matter SPAKE2+.
+pub const fn psa_alg_is_spake2p(alg: psa_algorithm_t) -> bool {
+    alg & !0x0000_03ff == ALG_SPAKE2P_HMAC_BASE
+}
+/// `PSA_ALG_IS_SPAKE2P_HMAC(alg)`.
+pub const fn psa_alg_is_spake2p_hmac(alg: psa_algorithm_t) -> bool {
+    alg & !ALG_HASH_MASK == ALG_SPAKE2P_HMAC_BASE
+}
+/// `PSA_ALG_IS_SPAKE2P_CMAC(alg)`.
+pub const fn psa_alg_is_spake2p_cmac(alg: psa_algorithm_t) -> bool {
+    alg & !ALG_HASH_MASK == ALG_SPAKE2P_CMAC_BASE
+}
+
+/// `PSA_PAKE_PRIMITIVE(type, family, bits)`: 0 when `bits` does not fit 16 bits.
+pub const fn psa_pake_primitive(
+    pake_type: psa_pake_primitive_type_t,
+    family: psa_pake_family_t,
+    bits: usize,
+) -> psa_pake_primitive_t {
+    if bits > 0xffff {
+        0
+    } else {
+        (pake_type as u32) << 24 | (family as u32) << 16 | bits as u32
+    }
+}
+/// `PSA_PAKE_PRIMITIVE_GET_TYPE(primitive)`.
+pub const fn psa_pake_primitive_get_type(p: psa_pake_primitive_t) -> psa_pake_primitive_type_t {
+    (p >> 24) as u8
+}
+/// `PSA_PAKE_PRIMITIVE_GET_FAMILY(primitive)`.
+pub const fn psa_pake_primitive_get_family(p: psa_pake_primitive_t) -> psa_pake_family_t {
+    (p >> 16) as u8
+}
+/// `PSA_PAKE_PRIMITIVE_GET_BITS(primitive)`.
+pub const fn psa_pake_primitive_get_bits(p: psa_pake_primitive_t) -> usize {
+    (p & 0xffff) as usize
+}
+
+/// `PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(curve)`.
+pub const fn psa_key_type_spake2p_key_pair(curve: psa_ecc_family_t) -> psa_key_type_t {
+    0x7400 | curve as psa_key_type_t
+}
+/// `PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(curve)`.
+pub const fn psa_key_type_spake2p_public_key(curve: psa_ecc_family_t) -> psa_key_type_t {
+    0x4400 | curve as psa_key_type_t
+}
+/// `PSA_KEY_TYPE_IS_SPAKE2P(type)`: a SPAKE2+ key pair or public key.
+pub const fn psa_key_type_is_spake2p(t: psa_key_type_t) -> bool {
+    t & 0xcf00 == 0x4400
+}
+/// `PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(type)`.
+pub const fn psa_key_type_is_spake2p_key_pair(t: psa_key_type_t) -> bool {
+    t & 0xff00 == 0x7400
+}
+/// `PSA_KEY_TYPE_IS_SPAKE2P_PUBLIC_KEY(type)`.
+pub const fn psa_key_type_is_spake2p_public_key(t: psa_key_type_t) -> bool {
+    t & 0xff00 == 0x4400
+}
+/// `PSA_KEY_TYPE_SPAKE2P_GET_FAMILY(type)`: the curve family, 0 for other types.
+pub const fn psa_key_type_spake2p_get_family(t: psa_key_type_t) -> psa_ecc_family_t {
+    if psa_key_type_is_spake2p(t) {
+        (t & 0x00ff) as u8
+    } else {
+        0
+    }
+}
+
+/// The PAKE cipher suite: algorithm, primitive and key-confirmation setting.
+///
+/// Initialise it with `PSA_PAKE_CIPHER_SUITE_INIT` or
+/// `psa_pake_cipher_suite_init()` (all zero) and use the `psa_pake_cs_*`
+/// accessors.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct psa_pake_cipher_suite_s {
+    /// The PAKE algorithm (`psa_pake_cs_get_algorithm`).
+    pub private_algorithm: psa_algorithm_t,
+    /// The primitive (`psa_pake_cs_get_primitive`).
+    pub private_primitive: psa_pake_primitive_t,
+    /// `PSA_PAKE_CONFIRMED_KEY` (0) or `PSA_PAKE_UNCONFIRMED_KEY`.
+    pub private_key_confirmation: u32,
+    /// The hash of Mbed TLS 3.x's `psa_pake_cs_set_hash` (compatibility layer).
+    pub private_hash: psa_algorithm_t,
+}
+/// The PAKE cipher suite.
+pub type psa_pake_cipher_suite_t = psa_pake_cipher_suite_s;
+
+/// The type of the state object for PAKE operations.
+#[repr(C)]
+#[derive(Debug, Default)]
+pub struct psa_pake_operation_s {
+    /// Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+    pub private_handle: u64,
+    /// Implementation data: never read or write it.
+    pub private_opaque: [u64; RUSTPSA_OPERATION_OPAQUE_WORDS],
+}
+/// The type of the state object for PAKE operations.
+pub type psa_pake_operation_t = psa_pake_operation_s;
