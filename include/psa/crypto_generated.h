@@ -544,6 +544,11 @@ typedef psa_key_id_t mbedtls_svc_key_id_t;
 #define PSA_KEY_USAGE_CACHE ((psa_key_usage_t)0x00000004)
 
 /**
+ * Permission to derive a public key from this key (specification 1.4).
+ */
+#define PSA_KEY_USAGE_DERIVE_PUBLIC ((psa_key_usage_t)0x00000080)
+
+/**
  * Permission to encrypt a message with the key.
  */
 #define PSA_KEY_USAGE_ENCRYPT ((psa_key_usage_t)0x00000100)

@@ -258,7 +258,8 @@ pub unsafe fn set_lengths(words: *mut Words, ad_len: usize, text_len: usize) -> 
                 Kind::ChaChaPoly | Kind::XChaChaPoly => ((1u64 << 32) - 1) * 64,
                 Kind::Ccm => u64::MAX,
             };
-            if t > max {
+            // GCM (SP 800-38D): AD below 2^64 bits, so below 2^61 bytes.
+            if t > max || (op.kind == Kind::Gcm && a >> 61 != 0) {
                 return Err(Error::InvalidArgument);
             }
             op.lengths = Some((a, t));

@@ -2,7 +2,7 @@
 //! secret that `psa_key_derivation_key_agreement` feeds into a derivation.
 use zeroize::Zeroizing;
 
-use super::attributes::{creation_target, requested_bits};
+use super::attributes::requested_bits;
 use super::sign::with_ecc;
 use super::{core, policy};
 use crate::crypto::{ecc, keys};
@@ -94,12 +94,12 @@ pub fn key_agreement(
     if !psa_alg_is_standalone_key_agreement(alg) {
         return Err(Error::InvalidArgument);
     }
-    let target = creation_target(attrs)?;
+    let (target, _) = super::key_management::check_new(attrs)?;
     let t = attrs.private_type;
     match t {
         PSA_KEY_TYPE_DERIVE | PSA_KEY_TYPE_RAW_DATA | PSA_KEY_TYPE_HMAC | PSA_KEY_TYPE_PASSWORD => {
         }
-        PSA_KEY_TYPE_NONE => return Err(Error::InvalidArgument),
+        PSA_KEY_TYPE_NONE => return Err(Error::NotSupported),
         _ if psa_key_type_is_asymmetric(t) => return Err(Error::InvalidArgument),
         _ => return Err(Error::NotSupported),
     }

@@ -7,6 +7,8 @@ pub const PSA_KEY_USAGE_EXPORT: psa_key_usage_t = 0x0000_0001 as psa_key_usage_t
 pub const PSA_KEY_USAGE_COPY: psa_key_usage_t = 0x0000_0002 as psa_key_usage_t;
 /// Permission for the implementation to cache the key.
 pub const PSA_KEY_USAGE_CACHE: psa_key_usage_t = 0x0000_0004 as psa_key_usage_t;
+/// Permission to derive a public key from this key (specification 1.4).
+pub const PSA_KEY_USAGE_DERIVE_PUBLIC: psa_key_usage_t = 0x0000_0080 as psa_key_usage_t;
 /// Permission to encrypt a message with the key.
 pub const PSA_KEY_USAGE_ENCRYPT: psa_key_usage_t = 0x0000_0100 as psa_key_usage_t;
 /// Permission to decrypt a message with the key.
