@@ -195,6 +195,10 @@ fn ecc_run(
             return Err(Error::InvalidArgument);
         }
         let deterministic = psa_alg_is_deterministic_ecdsa(alg);
+        // RFC 6979 needs a real hash: none or an unknown one is invalid.
+        if deterministic && ecc::hash_len(h).is_none() {
+            return Err(Error::InvalidArgument);
+        }
         match input {
             Input::Hash => check_hash_len(h, data)?,
             Input::Message => {
