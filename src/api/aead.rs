@@ -45,7 +45,8 @@ fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
         _ => false,
     };
     if !type_ok {
-        // A key of another type: no AEAD driver for the pair, as Mbed TLS reports.
+        // A key of another type: no AEAD driver for the pair (Mbed TLS finds
+        // no cipher for it: NotSupported).
         return Err(Error::NotSupported);
     }
     match kind {
@@ -72,8 +73,13 @@ fn resolve(
     if !policy::permits(a.private_alg, alg, a.private_type, a.private_bits as usize) {
         return Err(Error::NotPermitted);
     }
-    check(kind, a.private_type, tag_len)?;
     Ok((kind, tag_len, k))
+}
+
+/// The key type and tag length checks of a one-shot call, after the nonce
+/// length (Mbed TLS's order).
+fn check_key(kind: Kind, tag_len: usize, k: &KeyRef<'static>) -> Result<()> {
+    check(kind, k.data().attrs.private_type, tag_len)
 }
 
 /// `psa_aead_encrypt`: writes ciphertext || tag; returns its length.
@@ -89,6 +95,7 @@ pub fn encrypt(
     if !crypto::nonce_ok(kind, nonce.len()) {
         return Err(Error::InvalidArgument);
     }
+    check_key(kind, tag_len, &k)?;
     if out.len()
         < pt.len()
             .checked_add(tag_len)
@@ -117,6 +124,7 @@ pub fn decrypt(
     if !crypto::nonce_ok(kind, nonce.len()) {
         return Err(Error::InvalidArgument);
     }
+    check_key(kind, tag_len, &k)?;
     let n = input
         .len()
         .checked_sub(tag_len)
@@ -177,6 +185,7 @@ pub unsafe fn setup(
         PSA_KEY_USAGE_DECRYPT
     };
     let (kind, tag_len, k) = resolve(id, alg, usage)?;
+    check_key(kind, tag_len, &k)?;
     let key = with_prepared(k.data(), |p| Ok(p.sym.clone()))?;
     let secret = KeyBound::new(k.data(), Secret { key, engine: None });
     k.release()?;

@@ -70,12 +70,12 @@ fn mode_of(alg: psa_algorithm_t) -> Result<Mode> {
 fn check_type(t: psa_key_type_t, mode: Mode) -> Result<()> {
     let block = psa_block_cipher_block_length(t);
     match (t, mode) {
-        (PSA_KEY_TYPE_AES, Mode::Stream) => Err(Error::InvalidArgument),
+        // No cipher for the pair (as Mbed TLS reports): NotSupported.
+        (PSA_KEY_TYPE_AES, Mode::Stream) => Err(Error::NotSupported),
         (PSA_KEY_TYPE_AES, _) => Ok(()),
         (PSA_KEY_TYPE_CHACHA20 | PSA_KEY_TYPE_XCHACHA20, Mode::Stream) => Ok(()),
         (_, Mode::Stream) if block == 1 => Err(Error::NotSupported),
-        (_, m) if block > 1 && m != Mode::Stream => Err(Error::NotSupported),
-        _ => Err(Error::InvalidArgument),
+        _ => Err(Error::NotSupported),
     }
 }
 
@@ -86,7 +86,11 @@ fn prepare(
     alg: psa_algorithm_t,
     usage: psa_key_usage_t,
 ) -> Result<(Mode, SymKey, psa_key_type_t, KeyRefHold)> {
-    let mode = mode_of(alg)?;
+    // Mbed TLS's order: a non-cipher algorithm, then the key's handle and
+    // policy, then whether the mode is supported.
+    if !psa_alg_is_cipher(alg) {
+        return Err(Error::InvalidArgument);
+    }
     let k = core()?.keys.get(id)?;
     let d = k.data();
     policy::require_usage(&d.attrs, usage)?;
@@ -98,6 +102,7 @@ fn prepare(
     ) {
         return Err(Error::NotPermitted);
     }
+    let mode = mode_of(alg)?;
     check_type(d.attrs.private_type, mode)?;
     let sym = with_prepared(d, |p| Ok(p.sym.clone()))?;
     Ok((mode, sym, d.attrs.private_type, KeyRefHold(k)))

@@ -76,7 +76,12 @@ pub fn generate(attrs: &psa_key_attributes_t) -> Result<psa_key_id_t> {
 
 /// `psa_export_key`: the key in its export format; returns the length written.
 pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
-    let k = core()?.keys.get(id)?;
+    let c = core()?;
+    // An empty buffer is refused before the key is looked at (as Mbed TLS).
+    if out.is_empty() {
+        return Err(Error::BufferTooSmall);
+    }
+    let k = c.keys.get(id)?;
     let d = k.data();
     if !keys::is_public(d.attrs.private_type) {
         policy::require_usage(&d.attrs, PSA_KEY_USAGE_EXPORT)?;
@@ -91,7 +96,11 @@ pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
 /// `psa_export_public_key`: symmetric keys have no public part
 /// (`InvalidArgument`). Public keys need no usage flag.
 pub fn export_public(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
-    let k = core()?.keys.get(id)?;
+    let c = core()?;
+    if out.is_empty() {
+        return Err(Error::BufferTooSmall);
+    }
+    let k = c.keys.get(id)?;
     let d = k.data();
     let public = keys::export_public(d.attrs.private_type, d.attrs.private_bits as usize, &d.material)?;
     k.release()?;

@@ -97,6 +97,15 @@ pub fn permits(policy: psa_algorithm_t, alg: psa_algorithm_t, t: psa_key_type_t,
             || (psa_alg_is_aead(alg) && base_of(alg) == base_of(PSA_ALG_CCM) && !is_at_least(alg));
     }
     if psa_alg_is_mac(policy) && psa_alg_is_mac(alg) && base_of(policy) == base_of(alg) && !is_at_least(alg) {
+        // A length rule only applies to a key that can do the MAC (as Mbed TLS).
+        let can_do = if psa_alg_is_hmac(base_of(alg)) {
+            t == PSA_KEY_TYPE_HMAC
+        } else {
+            psa_block_cipher_block_length(t) > 1
+        };
+        if !can_do {
+            return false;
+        }
         let (Some(want), Some(have)) = (mac_length(t, bits, policy), mac_length(t, bits, alg)) else {
             return false;
         };
