@@ -31,17 +31,21 @@ pub fn shared_secret(
     alg: psa_algorithm_t,
     peer: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>> {
+    shared_secret_with(private_key, alg, peer, |_, _| Ok(()))
+}
+
+/// [`shared_secret`] with `after_policy(type, bits)` run once the key's
+/// handle, usage and policy passed and before the algorithm's base is looked
+/// at (Mbed TLS's order).
+fn shared_secret_with(
+    private_key: psa_key_id_t,
+    alg: psa_algorithm_t,
+    peer: &[u8],
+    after_policy: impl FnOnce(psa_key_type_t, usize) -> Result<()>,
+) -> Result<Zeroizing<Vec<u8>>> {
     let c = core()?;
     if !psa_alg_is_key_agreement(alg) {
         return Err(Error::InvalidArgument);
-    }
-    let base = psa_alg_key_agreement_get_base(alg);
-    if !psa_alg_is_ecdh(base) {
-        return Err(if psa_alg_is_ffdh(base) {
-            Error::NotSupported
-        } else {
-            Error::InvalidArgument
-        });
     }
     let k = c.keys.get(private_key)?;
     let d = k.data();
@@ -49,6 +53,15 @@ pub fn shared_secret(
     policy::require_usage(&d.attrs, PSA_KEY_USAGE_DERIVE)?;
     if !permits(d.attrs.private_alg, alg) && !permits(d.attrs.private_alg2, alg) {
         return Err(Error::NotPermitted);
+    }
+    after_policy(t, bits)?;
+    let base = psa_alg_key_agreement_get_base(alg);
+    if !psa_alg_is_ecdh(base) {
+        return Err(if psa_alg_is_ffdh(base) {
+            Error::NotSupported
+        } else {
+            Error::InvalidArgument
+        });
     }
     if !psa_key_type_is_ecc_key_pair(t) {
         return Err(Error::InvalidArgument);
@@ -70,10 +83,19 @@ pub fn raw_key_agreement(
     out: &mut [u8],
 ) -> Result<usize> {
     core()?;
-    if !psa_alg_is_standalone_key_agreement(alg) {
-        return Err(Error::InvalidArgument);
-    }
-    let secret = shared_secret(private_key, alg, peer)?;
+    // Mbed TLS's order: an agreement algorithm; the key's policy; the output
+    // size; then a raw (standalone) agreement.
+    let secret = shared_secret_with(private_key, alg, peer, |t, bits| {
+        let expected = if psa_key_type_is_ecc_key_pair(t) || psa_key_type_is_dh_key_pair(t) { bits.div_ceil(8) } else { 0 };
+        if out.len() < expected {
+            return Err(Error::BufferTooSmall);
+        }
+        if psa_alg_is_standalone_key_agreement(alg) {
+            Ok(())
+        } else {
+            Err(Error::InvalidArgument)
+        }
+    })?;
     let n = secret.len();
     out.get_mut(..n)
         .ok_or(Error::BufferTooSmall)?

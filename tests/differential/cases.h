@@ -1036,9 +1036,9 @@ static void sec_export(void) {
             size_t SZ[] = {0, full ? full - 1 : 1, full, sizeof buf};
             for (size_t s = 0; s < 4; s++) {
                 psa_status_t st = psa_export_key(k, buf, SZ[s], &n);
-                rep(id("export/%s/%s/size%zu", KEYS[i].name, u ? "export" : "noexport", s), st, buf, n, KEYS[i].bits ? 1 : 2);
+                rep(id("export/%s/%s/size%zu", KEYS[i].name, u ? "export" : "noexport", s), st, buf, n, KEYS[i].bits ? 0 : 2);
                 st = psa_export_public_key(k, buf, SZ[s] > 300 ? 300 : SZ[s] + 64, &n);
-                rep(id("export/%s/%s/public%zu", KEYS[i].name, u ? "export" : "noexport", s), st, buf, n, KEYS[i].bits ? 1 : 2);
+                rep(id("export/%s/%s/public%zu", KEYS[i].name, u ? "export" : "noexport", s), st, buf, n, KEYS[i].bits ? 0 : 2);
             }
             psa_destroy_key(k);
         }
