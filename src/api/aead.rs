@@ -76,6 +76,18 @@ fn resolve(
     Ok((kind, tag_len, k))
 }
 
+/// The nonce length: `InvalidArgument` when the construction does not allow
+/// it; ChaCha20-Poly1305's 8-byte (original) nonce is `NotSupported` (as Mbed TLS).
+fn check_nonce(kind: Kind, len: usize) -> Result<()> {
+    if crypto::nonce_ok(kind, len) {
+        Ok(())
+    } else if kind == Kind::ChaChaPoly && len == 8 {
+        Err(Error::NotSupported)
+    } else {
+        Err(Error::InvalidArgument)
+    }
+}
+
 /// The key type and tag length checks of a one-shot call, after the nonce
 /// length (Mbed TLS's order).
 fn check_key(kind: Kind, tag_len: usize, k: &KeyRef<'static>) -> Result<()> {
@@ -92,9 +104,7 @@ pub fn encrypt(
     out: &mut [u8],
 ) -> Result<usize> {
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
-    if !crypto::nonce_ok(kind, nonce.len()) {
-        return Err(Error::InvalidArgument);
-    }
+    check_nonce(kind, nonce.len())?;
     check_key(kind, tag_len, &k)?;
     if out.len()
         < pt.len()
@@ -121,9 +131,7 @@ pub fn decrypt(
     out: &mut [u8],
 ) -> Result<usize> {
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_DECRYPT)?;
-    if !crypto::nonce_ok(kind, nonce.len()) {
-        return Err(Error::InvalidArgument);
-    }
+    check_nonce(kind, nonce.len())?;
     check_key(kind, tag_len, &k)?;
     let n = input
         .len()
@@ -299,9 +307,10 @@ fn install_nonce(op: &mut AeadOp, nonce: &[u8]) -> Result<()> {
     if op.nonce.is_some() {
         return Err(Error::BadState);
     }
-    if !crypto::nonce_ok(op.kind, nonce.len()) || nonce.len() > PSA_AEAD_NONCE_MAX_SIZE {
+    if nonce.len() > PSA_AEAD_NONCE_MAX_SIZE {
         return Err(Error::InvalidArgument);
     }
+    check_nonce(op.kind, nonce.len())?;
     op.nonce = Some(nonce.to_vec());
     ccm_fits(op)?;
     if op.kind != Kind::Ccm || op.lengths.is_some() {

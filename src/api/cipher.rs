@@ -128,12 +128,13 @@ pub fn encrypt(
     hold.0.release()?;
     let iv_len = engine::iv_lengths(&sym, mode).first().copied().unwrap_or(0);
     let block_mode = matches!(mode, Mode::Ecb | Mode::CbcNoPadding);
-    if block_mode && input.len() % engine::BLOCK != 0 {
-        return Err(Error::InvalidArgument);
-    }
+    // Mbed TLS's order: the buffer size, then the block alignment.
     let need = psa_cipher_encrypt_output_size(t, alg, input.len());
     if out.len() < need {
         return Err(Error::BufferTooSmall);
+    }
+    if block_mode && input.len() % engine::BLOCK != 0 {
+        return Err(Error::InvalidArgument);
     }
     let (iv, body) = out.split_at_mut(iv_len);
     random::fill(iv)?;
@@ -155,6 +156,10 @@ pub fn decrypt(
         return Err(Error::InvalidArgument);
     }
     let (iv, ct) = input.split_at(iv_len);
+    // Mbed TLS's order: the buffer size (no padding to remove), then the alignment.
+    if mode != Mode::CbcPkcs7 && out.len() < ct.len() {
+        return Err(Error::BufferTooSmall);
+    }
     if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7)
         && ct.len() % engine::BLOCK != 0
     {
