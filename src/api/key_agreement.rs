@@ -90,10 +90,12 @@ pub fn raw_key_agreement(
         if out.len() < expected {
             return Err(Error::BufferTooSmall);
         }
+        // A combined agreement-plus-KDF algorithm has no raw output: not
+        // supported here, as Mbed TLS reports.
         if psa_alg_is_standalone_key_agreement(alg) {
             Ok(())
         } else {
-            Err(Error::InvalidArgument)
+            Err(Error::NotSupported)
         }
     })?;
     let n = secret.len();

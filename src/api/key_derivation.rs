@@ -515,8 +515,12 @@ pub unsafe fn input_bytes(words: *mut Words, step: psa_key_derivation_step_t, da
     // SAFETY: forwarded caller contract.
     unsafe {
         on_op(words, &[], |s| {
-            // Mbed TLS's order: the input's form, the step order, the value.
+            // Mbed TLS's order: the input's form, the step order, the value
+            // (the PSK's size comes before the order in TLS 1.2 PSK-to-MS).
             s.check_input(step, &Input::Bytes)?;
+            if s.algo == Algo::Tls12PskToMs && step == SECRET {
+                s.check_value(step, data)?;
+            }
             let r = s.check_step(step)?;
             s.check_value(step, data)?;
             s.record(r, data, false, false)
