@@ -43,31 +43,9 @@ if [ -n "${REF_PREFIX:-}" ]; then
         -L "$REF_PREFIX/lib" -l"${REF_LIB:-mbedcrypto}" -Wl,-rpath,"$REF_PREFIX/lib" -o "$B/bench-ref"
 else
     REF_NAME="Mbed TLS 3.5.1"
-    MBED="$B/mbedtls-3.5.1"
-    if [ ! -f "$MBED/library/libmbedcrypto.a" ]; then
-        echo "== fetching psa-crypto-sys 0.13.0 (vendors Mbed TLS 3.5.1) from crates.io" >&2
-        mkdir -p "$B/fetch/src"
-        cat > "$B/fetch/Cargo.toml" <<'EOF'
-[package]
-name = "fetch-mbedtls"
-version = "0.0.0"
-edition = "2021"
-[dependencies]
-psa-crypto-sys = "=0.13.0"
-EOF
-        : > "$B/fetch/src/lib.rs"
-        cargo fetch --quiet --manifest-path "$B/fetch/Cargo.toml"
-        crate=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/psa-crypto-sys-0.13.0.crate | head -n 1)
-        rm -rf "$B/unpack" && mkdir -p "$B/unpack"
-        tar xzf "$crate" -C "$B/unpack"
-        rm -rf "$MBED" && cp -r "$B/unpack/psa-crypto-sys-0.13.0/vendor" "$MBED"
-        grep -q '"3.5.1"' "$MBED/include/mbedtls/build_info.h"
-        echo "== building Mbed TLS 3.5.1 (default config, 100032 key slots)" >&2
-        # The default 32 slots cannot hold the 100,000-key lookup case.
-        python3 "$MBED/scripts/config.py" -f "$MBED/include/mbedtls/mbedtls_config.h" \
-            set MBEDTLS_PSA_KEY_SLOT_COUNT 100032
-        make -s -C "$MBED/library" -j2 CFLAGS="-O2" libmbedcrypto.a >/dev/null
-    fi
+    # Built (once, cached under build/reference/) by scripts/build-reference.sh,
+    # with 100032 key slots for the 100,000-key lookup case.
+    MBED=$(scripts/build-reference.sh)
     # 3.5.1's PSA key store is not thread-safe: no threaded cases for it.
     "$CC" "${CFLAGS[@]}" -DBENCH_NO_THREADS -I "$MBED/include" bench/psa_bench.c \
         "$MBED/library/libmbedcrypto.a" -o "$B/bench-ref"

@@ -56,6 +56,12 @@ add_counts build/ctests.log '^ctests: [0-9]+ passed'
 add_checks build/ctests.log
 [ "$rc" -eq 0 ] || failed=$((failed + 1))
 
+echo "== differential test against Mbed TLS 3.5.1 (scripts/differential.sh)"
+rc=0
+NO_BUILD=1 scripts/differential.sh 2>&1 | tee build/differential.log || rc=$?
+add_counts build/differential.log '^differential: [0-9]+ passed'
+[ "$rc" -eq 0 ] || failed=$((failed + 1))
+
 if [ "${SKIP_TSAN:-0}" != 1 ]; then
     step "building the ThreadSanitizer library (target/tsan; a full rebuild the first time)"
     RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zsanitizer=thread -Cunsafe-allow-abi-mismatch=sanitizer" \

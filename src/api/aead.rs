@@ -45,7 +45,9 @@ fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
         _ => false,
     };
     if !type_ok {
-        return Err(Error::InvalidArgument);
+        // A key of another type: no AEAD driver for the pair (Mbed TLS finds
+        // no cipher for it: NotSupported).
+        return Err(Error::NotSupported);
     }
     match kind {
         Kind::Gcm if matches!(tag_len, 4 | 8 | 12..=16) => Ok(()),
@@ -71,8 +73,25 @@ fn resolve(
     if !policy::key_permits(a, alg) {
         return Err(Error::NotPermitted);
     }
-    check(kind, a.private_type, tag_len)?;
     Ok((kind, tag_len, k))
+}
+
+/// The nonce length: `InvalidArgument` when the construction does not allow
+/// it; ChaCha20-Poly1305's 8-byte (original) nonce is `NotSupported` (as Mbed TLS).
+fn check_nonce(kind: Kind, len: usize) -> Result<()> {
+    if crypto::nonce_ok(kind, len) {
+        Ok(())
+    } else if kind == Kind::ChaChaPoly && len == 8 {
+        Err(Error::NotSupported)
+    } else {
+        Err(Error::InvalidArgument)
+    }
+}
+
+/// The key type and tag length checks of a one-shot call, after the nonce
+/// length (Mbed TLS's order).
+fn check_key(kind: Kind, tag_len: usize, k: &KeyRef<'static>) -> Result<()> {
+    check(kind, k.data().attrs.private_type, tag_len)
 }
 
 /// `psa_aead_encrypt`: writes ciphertext || tag; returns its length.
@@ -85,9 +104,8 @@ pub fn encrypt(
     out: &mut [u8],
 ) -> Result<usize> {
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
-    if !crypto::nonce_ok(kind, nonce.len()) {
-        return Err(Error::InvalidArgument);
-    }
+    check_nonce(kind, nonce.len())?;
+    check_key(kind, tag_len, &k)?;
     if out.len()
         < pt.len()
             .checked_add(tag_len)
@@ -113,9 +131,8 @@ pub fn decrypt(
     out: &mut [u8],
 ) -> Result<usize> {
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_DECRYPT)?;
-    if !crypto::nonce_ok(kind, nonce.len()) {
-        return Err(Error::InvalidArgument);
-    }
+    check_nonce(kind, nonce.len())?;
+    check_key(kind, tag_len, &k)?;
     let n = input
         .len()
         .checked_sub(tag_len)
@@ -175,6 +192,7 @@ pub unsafe fn setup(
         PSA_KEY_USAGE_DECRYPT
     };
     let (kind, tag_len, k) = resolve(id, alg, usage)?;
+    check_key(kind, tag_len, &k)?;
     let key = with_prepared(k.data(), |p| Ok(p.sym.clone()))?;
     let secret = KeyBound::new(k.data(), Secret { key, engine: None });
     k.release()?;
@@ -240,6 +258,18 @@ fn with_engine<R>(op: &mut AeadOp, f: impl FnOnce(&mut dyn AeadEngine) -> Result
     })?
 }
 
+/// CCM (SP 800-38C): the plaintext length must fit the length field of
+/// L = 15 - nonce length bytes. `InvalidArgument` otherwise.
+fn ccm_fits(op: &AeadOp) -> Result<()> {
+    if let (Kind::Ccm, Some(n), Some((_, t))) = (op.kind, op.nonce.as_ref(), op.lengths) {
+        let l = 15usize.saturating_sub(n.len());
+        if l < 8 && t >> (8 * l) != 0 {
+            return Err(Error::InvalidArgument);
+        }
+    }
+    Ok(())
+}
+
 /// `psa_aead_set_lengths`.
 ///
 /// # Safety
@@ -257,10 +287,12 @@ pub unsafe fn set_lengths(words: *mut Words, ad_len: usize, text_len: usize) -> 
                 Kind::ChaChaPoly | Kind::XChaChaPoly => ((1u64 << 32) - 1) * 64,
                 Kind::Ccm => u64::MAX,
             };
-            if t > max {
+            // GCM (SP 800-38D): AD below 2^64 bits, so below 2^61 bytes.
+            if t > max || (op.kind == Kind::Gcm && a >> 61 != 0) {
                 return Err(Error::InvalidArgument);
             }
             op.lengths = Some((a, t));
+            ccm_fits(op)?;
             if op.kind == Kind::Ccm && op.nonce.is_some() {
                 // Checks the lengths against the nonce now.
                 with_engine(op, |_| Ok(()))?;
@@ -274,10 +306,12 @@ fn install_nonce(op: &mut AeadOp, nonce: &[u8]) -> Result<()> {
     if op.nonce.is_some() {
         return Err(Error::BadState);
     }
-    if !crypto::nonce_ok(op.kind, nonce.len()) || nonce.len() > PSA_AEAD_NONCE_MAX_SIZE {
+    if nonce.len() > PSA_AEAD_NONCE_MAX_SIZE {
         return Err(Error::InvalidArgument);
     }
+    check_nonce(op.kind, nonce.len())?;
     op.nonce = Some(nonce.to_vec());
+    ccm_fits(op)?;
     if op.kind != Kind::Ccm || op.lengths.is_some() {
         with_engine(op, |_| Ok(()))?;
     }

@@ -70,12 +70,12 @@ fn mode_of(alg: psa_algorithm_t) -> Result<Mode> {
 fn check_type(t: psa_key_type_t, mode: Mode) -> Result<()> {
     let block = psa_block_cipher_block_length(t);
     match (t, mode) {
-        (PSA_KEY_TYPE_AES, Mode::Stream) => Err(Error::InvalidArgument),
+        // No cipher for the pair (as Mbed TLS reports): NotSupported.
+        (PSA_KEY_TYPE_AES, Mode::Stream) => Err(Error::NotSupported),
         (PSA_KEY_TYPE_AES, _) => Ok(()),
         (PSA_KEY_TYPE_CHACHA20 | PSA_KEY_TYPE_XCHACHA20, Mode::Stream) => Ok(()),
         (_, Mode::Stream) if block == 1 => Err(Error::NotSupported),
-        (_, m) if block > 1 && m != Mode::Stream => Err(Error::NotSupported),
-        _ => Err(Error::InvalidArgument),
+        _ => Err(Error::NotSupported),
     }
 }
 
@@ -86,13 +86,18 @@ fn prepare(
     alg: psa_algorithm_t,
     usage: psa_key_usage_t,
 ) -> Result<(Mode, SymKey, psa_key_type_t, KeyRefHold)> {
-    let mode = mode_of(alg)?;
+    // Mbed TLS's order: a non-cipher algorithm, then the key's handle and
+    // policy, then whether the mode is supported.
+    if !psa_alg_is_cipher(alg) {
+        return Err(Error::InvalidArgument);
+    }
     let k = core()?.keys.get(id)?;
     let d = k.data();
     policy::require_usage(&d.attrs, usage)?;
     if !policy::key_permits(&d.attrs, alg) {
         return Err(Error::NotPermitted);
     }
+    let mode = mode_of(alg)?;
     check_type(d.attrs.private_type, mode)?;
     let sym = with_prepared(d, |p| Ok(p.sym.clone()))?;
     Ok((mode, sym, d.attrs.private_type, KeyRefHold(k)))
@@ -134,12 +139,13 @@ fn encrypt_with(
 ) -> Result<usize> {
     let iv_len = engine::iv_lengths(sym, mode).first().copied().unwrap_or(0);
     let block_mode = matches!(mode, Mode::Ecb | Mode::CbcNoPadding);
-    if block_mode && input.len() % engine::BLOCK != 0 {
-        return Err(Error::InvalidArgument);
-    }
+    // Mbed TLS's order: the buffer size, then the block alignment.
     let need = psa_cipher_encrypt_output_size(t, alg, input.len());
     if out.len() < need {
         return Err(Error::BufferTooSmall);
+    }
+    if block_mode && input.len() % engine::BLOCK != 0 {
+        return Err(Error::InvalidArgument);
     }
     let (iv, body) = out.split_at_mut(iv_len);
     random::fill(iv)?;
@@ -169,6 +175,10 @@ fn decrypt_with(sym: &SymKey, mode: Mode, input: &[u8], out: &mut [u8]) -> Resul
         return Err(Error::InvalidArgument);
     }
     let (iv, ct) = input.split_at(iv_len);
+    // Mbed TLS's order: the buffer size (no padding to remove), then the alignment.
+    if mode != Mode::CbcPkcs7 && out.len() < ct.len() {
+        return Err(Error::BufferTooSmall);
+    }
     if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7)
         && ct.len() % engine::BLOCK != 0
     {

@@ -9,8 +9,12 @@ use crate::types::*;
 /// `InvalidArgument` unless `alg` is a specific hash algorithm; `NotSupported`
 /// for hashes this driver lacks.
 fn check_alg(alg: psa_algorithm_t) -> Result<()> {
-    if !psa_alg_is_hash(alg) || alg == PSA_ALG_ANY_HASH {
+    if !psa_alg_is_hash(alg) {
         return Err(Error::InvalidArgument);
+    }
+    // The wildcard names no hash: not supported, as Mbed TLS reports.
+    if alg == PSA_ALG_ANY_HASH {
+        return Err(Error::NotSupported);
     }
     if !hash::supported(alg) {
         return Err(Error::NotSupported);

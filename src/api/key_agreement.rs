@@ -2,7 +2,7 @@
 //! secret that `psa_key_derivation_key_agreement` feeds into a derivation.
 use zeroize::Zeroizing;
 
-use super::attributes::{creation_target, requested_bits};
+use super::attributes::requested_bits;
 use super::sign::with_ecc;
 use super::{core, policy};
 use crate::crypto::{ecc, keys};
@@ -31,17 +31,21 @@ pub fn shared_secret(
     alg: psa_algorithm_t,
     peer: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>> {
+    shared_secret_with(private_key, alg, peer, |_, _| Ok(()))
+}
+
+/// [`shared_secret`] with `after_policy(type, bits)` run once the key's
+/// handle, usage and policy passed and before the algorithm's base is looked
+/// at (Mbed TLS's order).
+fn shared_secret_with(
+    private_key: psa_key_id_t,
+    alg: psa_algorithm_t,
+    peer: &[u8],
+    after_policy: impl FnOnce(psa_key_type_t, usize) -> Result<()>,
+) -> Result<Zeroizing<Vec<u8>>> {
     let c = core()?;
     if !psa_alg_is_key_agreement(alg) {
         return Err(Error::InvalidArgument);
-    }
-    let base = psa_alg_key_agreement_get_base(alg);
-    if !psa_alg_is_ecdh(base) {
-        return Err(if psa_alg_is_ffdh(base) {
-            Error::NotSupported
-        } else {
-            Error::InvalidArgument
-        });
     }
     let k = c.keys.get(private_key)?;
     let d = k.data();
@@ -49,6 +53,15 @@ pub fn shared_secret(
     policy::require_usage(&d.attrs, PSA_KEY_USAGE_DERIVE)?;
     if !permits(d.attrs.private_alg, alg) && !permits(d.attrs.private_alg2, alg) {
         return Err(Error::NotPermitted);
+    }
+    after_policy(t, bits)?;
+    let base = psa_alg_key_agreement_get_base(alg);
+    if !psa_alg_is_ecdh(base) {
+        return Err(if psa_alg_is_ffdh(base) {
+            Error::NotSupported
+        } else {
+            Error::InvalidArgument
+        });
     }
     if !psa_key_type_is_ecc_key_pair(t) {
         return Err(Error::InvalidArgument);
@@ -70,10 +83,21 @@ pub fn raw_key_agreement(
     out: &mut [u8],
 ) -> Result<usize> {
     core()?;
-    if !psa_alg_is_standalone_key_agreement(alg) {
-        return Err(Error::InvalidArgument);
-    }
-    let secret = shared_secret(private_key, alg, peer)?;
+    // Mbed TLS's order: an agreement algorithm; the key's policy; the output
+    // size; then a raw (standalone) agreement.
+    let secret = shared_secret_with(private_key, alg, peer, |t, bits| {
+        let expected = if psa_key_type_is_ecc_key_pair(t) || psa_key_type_is_dh_key_pair(t) { bits.div_ceil(8) } else { 0 };
+        if out.len() < expected {
+            return Err(Error::BufferTooSmall);
+        }
+        // A combined agreement-plus-KDF algorithm has no raw output: not
+        // supported here, as Mbed TLS reports.
+        if psa_alg_is_standalone_key_agreement(alg) {
+            Ok(())
+        } else {
+            Err(Error::NotSupported)
+        }
+    })?;
     let n = secret.len();
     out.get_mut(..n)
         .ok_or(Error::BufferTooSmall)?
@@ -94,12 +118,12 @@ pub fn key_agreement(
     if !psa_alg_is_standalone_key_agreement(alg) {
         return Err(Error::InvalidArgument);
     }
-    let target = creation_target(attrs)?;
+    let (target, _) = super::key_management::check_new(attrs)?;
     let t = attrs.private_type;
     match t {
         PSA_KEY_TYPE_DERIVE | PSA_KEY_TYPE_RAW_DATA | PSA_KEY_TYPE_HMAC | PSA_KEY_TYPE_PASSWORD => {
         }
-        PSA_KEY_TYPE_NONE => return Err(Error::InvalidArgument),
+        PSA_KEY_TYPE_NONE => return Err(Error::NotSupported),
         _ if psa_key_type_is_asymmetric(t) => return Err(Error::InvalidArgument),
         _ => return Err(Error::NotSupported),
     }

@@ -15,7 +15,7 @@ use std::sync::{Arc, Weak};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::attributes::{creation_target, requested_bits};
+use super::attributes::requested_bits;
 use super::operation::{KeyBound, Ops, Words};
 use super::{core, policy};
 use crate::crypto::kdf::{self, Stream};
@@ -513,8 +513,13 @@ pub unsafe fn input_bytes(words: *mut Words, step: psa_key_derivation_step_t, da
     // SAFETY: forwarded caller contract.
     unsafe {
         on_op(words, &[], |s| {
-            let r = s.check_step(step)?;
+            // Mbed TLS's order: the input's form, the step order, the value
+            // (the PSK's size comes before the order in TLS 1.2 PSK-to-MS).
             s.check_input(step, &Input::Bytes)?;
+            if s.algo == Algo::Tls12PskToMs && step == SECRET {
+                s.check_value(step, data)?;
+            }
+            let r = s.check_step(step)?;
             s.check_value(step, data)?;
             s.record(r, data, false, false)
         })
@@ -529,6 +534,11 @@ pub unsafe fn input_integer(words: *mut Words, step: psa_key_derivation_step_t, 
     // SAFETY: forwarded caller contract.
     unsafe {
         on_op(words, &[], |s| {
+            // An integer feeds only the cost step: any other step is
+            // `InvalidArgument` before the step order is looked at.
+            if step != COST {
+                return Err(Error::InvalidArgument);
+            }
             let r = s.check_step(step)?;
             s.check_input(step, &Input::Integer(value))?;
             s.record(r, &(value as u32).to_be_bytes(), false, false)
@@ -553,7 +563,7 @@ pub unsafe fn input_key(words: *mut Words, step: psa_key_derivation_step_t, id: 
     // SAFETY: forwarded caller contract.
     unsafe {
         on_op(words, &[], |s| {
-            let r = s.check_step(step)?;
+            // The key's handle and policy come before the step order.
             let k = c.keys.get(id)?;
             let d = k.data();
             let (t, bits, usage) = (d.attrs.private_type, d.attrs.private_bits as usize, d.attrs.private_usage);
@@ -567,6 +577,7 @@ pub unsafe fn input_key(words: *mut Words, step: psa_key_derivation_step_t, id: 
                 return Err(Error::NotPermitted);
             }
             s.check_input(step, &Input::Key { t })?;
+            let r = s.check_step(step)?;
             s.check_value(step, &d.material)?;
             s.bind(d)?;
             let from_key = derive && matches!(step, SECRET | PASSWORD);
@@ -632,9 +643,10 @@ pub unsafe fn output_bytes(words: *mut Words, out: &mut [u8]) -> Result<()> {
 /// derivable, the `PASSWORD_HASH` policy rule; returns the size in bytes.
 fn derived_key_size(attrs: &psa_key_attributes_t, alg: psa_algorithm_t) -> Result<usize> {
     let t = attrs.private_type;
-    if t == PSA_KEY_TYPE_NONE || psa_key_type_is_public_key(t) {
+    if psa_key_type_is_public_key(t) {
         return Err(Error::InvalidArgument);
     }
+    super::key_management::require_type(t)?;
     if psa_key_type_is_asymmetric(t) {
         // Deriving key pairs is not implemented by this driver.
         return Err(Error::NotSupported);
@@ -659,14 +671,19 @@ pub unsafe fn output_key(attrs: &psa_key_attributes_t, words: *mut Words) -> Res
     // SAFETY: forwarded caller contract.
     unsafe {
         on_op(words, &[Error::InsufficientData], |s| {
-            if !s.inputs_complete() {
-                return Err(Error::BadState);
+            // Mbed TLS's order: size 0, permission, attributes, key type and
+            // size, then the inputs.
+            if attrs.private_bits == 0 {
+                return Err(Error::InvalidArgument);
             }
             if !s.provenance.secret_from_key || s.provenance.verify_only {
                 return Err(Error::NotPermitted);
             }
+            let (target, _) = super::key_management::check_new(attrs)?;
             let n = derived_key_size(attrs, s.alg)?;
-            let target = creation_target(attrs)?;
+            if !s.inputs_complete() {
+                return Err(Error::BadState);
+            }
             let material = s.read(n)?;
             super::key_management::create(attrs, target, n * 8, material)
         })
@@ -701,9 +718,7 @@ pub unsafe fn verify_key(words: *mut Words, expected: psa_key_id_t) -> Result<()
     // SAFETY: forwarded caller contract.
     unsafe {
         on_op(words, &[Error::InsufficientData], |s| {
-            if !s.inputs_complete() {
-                return Err(Error::BadState);
-            }
+            // The key's handle and policy come before the step order.
             let k = c.keys.get(expected)?;
             let d = k.data();
             let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
@@ -715,6 +730,9 @@ pub unsafe fn verify_key(words: *mut Words, expected: psa_key_id_t) -> Result<()
             }
             if t != PSA_KEY_TYPE_PASSWORD_HASH {
                 return Err(Error::InvalidArgument);
+            }
+            if !s.inputs_complete() {
+                return Err(Error::BadState);
             }
             let value = Zeroizing::new(d.material.to_vec());
             k.release()?;

@@ -3,7 +3,7 @@
 //! of an RSA key pair.
 use zeroize::Zeroizing;
 
-use super::attributes::{creation_target, requested_bits};
+use super::attributes::requested_bits;
 use super::core;
 use crate::crypto::rsa;
 use crate::types::*;
@@ -13,7 +13,7 @@ use crate::types::*;
 /// for any other key type is `InvalidArgument`.
 pub fn generate(attrs: &psa_key_attributes_t, flags: u32, data: &[u8]) -> Result<psa_key_id_t> {
     core()?;
-    let target = creation_target(attrs)?;
+    let (target, _) = super::key_management::check_new(attrs)?;
     if flags != 0 {
         return Err(Error::InvalidArgument);
     }

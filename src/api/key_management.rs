@@ -22,10 +22,35 @@ pub(crate) fn create(
     core()?.keys.begin_create(target)?.commit(a, material)
 }
 
-/// `psa_import_key`.
+/// The attribute checks of every key creation, in Mbed TLS's order: lifetime
+/// and id, defined usage flags, size limit. Returns the persistent id (or
+/// `None`) and the requested size in bits.
+pub(crate) fn check_new(attrs: &psa_key_attributes_t) -> Result<(Option<psa_key_id_t>, usize)> {
+    let target = creation_target(attrs)?;
+    policy::require_defined_usage(attrs.private_usage)?;
+    let bits = requested_bits(attrs)?;
+    Ok((target, bits))
+}
+
+/// `NotSupported` for key type `PSA_KEY_TYPE_NONE` (attributes never set or
+/// reset): no implementation supports a key of no type.
+pub(crate) fn require_type(t: psa_key_type_t) -> Result<()> {
+    if t == PSA_KEY_TYPE_NONE {
+        Err(Error::NotSupported)
+    } else {
+        Ok(())
+    }
+}
+
+/// `psa_import_key`: empty data is `InvalidArgument` before any other check
+/// (as Mbed TLS: an empty string is never a key).
 pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t> {
     core()?;
-    let target = creation_target(attrs)?;
+    if data.is_empty() {
+        return Err(Error::InvalidArgument);
+    }
+    let (target, _) = check_new(attrs)?;
+    require_type(attrs.private_type)?;
     let bits = check_material(attrs, data)?;
     // The copy is made before the key store is touched: no allocation under its lock.
     create(attrs, target, bits, Zeroizing::new(data.to_vec()))
@@ -69,18 +94,24 @@ pub(crate) fn check_stored(attrs: &psa_key_attributes_t, material: &[u8]) -> Res
 /// `psa_generate_key`.
 pub fn generate(attrs: &psa_key_attributes_t) -> Result<psa_key_id_t> {
     core()?;
-    let target = creation_target(attrs)?;
-    let bits = requested_bits(attrs)?;
-    if bits == 0 {
+    // Mbed TLS's order: size 0 and public key types before the attributes.
+    if attrs.private_bits == 0 || psa_key_type_is_public_key(attrs.private_type) {
         return Err(Error::InvalidArgument);
     }
+    let (target, bits) = check_new(attrs)?;
+    require_type(attrs.private_type)?;
     let material = keys::generate(attrs.private_type, bits)?;
     create(attrs, target, bits, material)
 }
 
 /// `psa_export_key`: the key in its export format; returns the length written.
 pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
-    let k = core()?.keys.get(id)?;
+    let c = core()?;
+    // An empty buffer is refused before the key is looked at (as Mbed TLS).
+    if out.is_empty() {
+        return Err(Error::BufferTooSmall);
+    }
+    let k = c.keys.get(id)?;
     let d = k.data();
     if !keys::is_public(d.attrs.private_type) {
         policy::require_usage(&d.attrs, PSA_KEY_USAGE_EXPORT)?;
@@ -95,7 +126,11 @@ pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
 /// `psa_export_public_key`: symmetric keys have no public part
 /// (`InvalidArgument`). Public keys need no usage flag.
 pub fn export_public(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
-    let k = core()?.keys.get(id)?;
+    let c = core()?;
+    if out.is_empty() {
+        return Err(Error::BufferTooSmall);
+    }
+    let k = c.keys.get(id)?;
     let d = k.data();
     let public = keys::export_public(d.attrs.private_type, d.attrs.private_bits as usize, &d.material)?;
     k.release()?;
@@ -105,14 +140,16 @@ pub fn export_public(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
 }
 
 /// `psa_copy_key`: a new key with the source's material and the intersection of
-/// the two policies.
+/// the two policies. A target type of `PSA_KEY_TYPE_NONE` (and size 0) means
+/// "as the source". The source (handle, `COPY` usage) is checked before the
+/// target's attributes, as Mbed TLS does; the usage flags of the copy are the
+/// intersection, so undefined bits of the target attributes drop out.
 ///
 /// The source is read (and its reader registration dropped) before the target
 /// is created, so this thread never waits on the key store while registered as
 /// a reader: the invariant that keeps every wait finite.
 pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_key_id_t> {
     let c = core()?;
-    let target = creation_target(attrs)?;
     let k = c.keys.get(source)?;
     let s = k.data().attrs;
     policy::require_usage(&s, PSA_KEY_USAGE_COPY)?;
@@ -133,6 +170,7 @@ pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_ke
         private_alg2: policy::intersect(s.private_alg2, attrs.private_alg2, s.private_type, bits)?,
         ..*attrs
     };
+    let (target, _) = check_new(&a)?;
     c.keys.begin_create(target)?.commit(a, material)
 }
 

@@ -24,16 +24,21 @@ struct Checked<'a> {
 /// length.
 fn check(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Result<Checked<'static>> {
     let c = core()?;
-    if !psa_alg_is_mac(alg) {
-        return Err(Error::InvalidArgument);
-    }
-    policy::require_specific(alg)?;
+    // Mbed TLS's order: the key's handle, usage and policy (algorithm 0 and
+    // wildcards are invalid), then whether the algorithm is a MAC.
     let k = c.keys.get(id)?;
     let d = k.data();
     let t = d.attrs.private_type;
     policy::require_usage(&d.attrs, usage)?;
+    if alg == PSA_ALG_NONE {
+        return Err(Error::InvalidArgument);
+    }
+    policy::require_specific(alg)?;
     if !policy::key_permits(&d.attrs, alg) {
         return Err(Error::NotPermitted);
+    }
+    if !psa_alg_is_mac(alg) {
+        return Err(Error::InvalidArgument);
     }
     let base = psa_alg_full_length_mac(alg);
     let full = if psa_alg_is_hmac(base) {

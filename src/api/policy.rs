@@ -7,6 +7,30 @@ const LENGTH_SHIFT: u32 = 16;
 const AT_LEAST_FLAG: psa_algorithm_t = 0x0000_8000;
 const HASH_MASK: psa_algorithm_t = 0x0000_00ff;
 
+/// Every usage flag the specification defines (1.4 adds `DERIVE_PUBLIC`).
+const DEFINED_USAGE: psa_key_usage_t = PSA_KEY_USAGE_EXPORT
+    | PSA_KEY_USAGE_COPY
+    | PSA_KEY_USAGE_CACHE
+    | PSA_KEY_USAGE_DERIVE_PUBLIC
+    | PSA_KEY_USAGE_ENCRYPT
+    | PSA_KEY_USAGE_DECRYPT
+    | PSA_KEY_USAGE_SIGN_MESSAGE
+    | PSA_KEY_USAGE_VERIFY_MESSAGE
+    | PSA_KEY_USAGE_SIGN_HASH
+    | PSA_KEY_USAGE_VERIFY_HASH
+    | PSA_KEY_USAGE_DERIVE
+    | PSA_KEY_USAGE_VERIFY_DERIVATION;
+
+/// `InvalidArgument` when `usage` has a bit the specification does not define
+/// (checked at key creation, as Mbed TLS does).
+pub fn require_defined_usage(usage: psa_key_usage_t) -> Result<()> {
+    if usage & !DEFINED_USAGE == 0 {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument)
+    }
+}
+
 /// `NotPermitted` unless `attrs` allow every flag of `usage`.
 pub fn require_usage(attrs: &psa_key_attributes_t, usage: psa_key_usage_t) -> Result<()> {
     if attrs.private_usage & usage == usage {
@@ -74,7 +98,21 @@ pub fn permits(policy: psa_algorithm_t, alg: psa_algorithm_t, t: psa_key_type_t,
     if policy == alg {
         return true;
     }
+    // CCM*-any-tag: CCM with every tag length and CCM* without a tag.
+    if policy == PSA_ALG_CCM_STAR_ANY_TAG {
+        return alg == PSA_ALG_CCM_STAR_NO_TAG
+            || (psa_alg_is_aead(alg) && base_of(alg) == base_of(PSA_ALG_CCM) && !is_at_least(alg));
+    }
     if psa_alg_is_mac(policy) && psa_alg_is_mac(alg) && base_of(policy) == base_of(alg) && !is_at_least(alg) {
+        // A length rule only applies to a key that can do the MAC (as Mbed TLS).
+        let can_do = if psa_alg_is_hmac(base_of(alg)) {
+            t == PSA_KEY_TYPE_HMAC
+        } else {
+            psa_block_cipher_block_length(t) > 1
+        };
+        if !can_do {
+            return false;
+        }
         let (Some(want), Some(have)) = (mac_length(t, bits, policy), mac_length(t, bits, alg)) else {
             return false;
         };
@@ -147,6 +185,20 @@ mod tests {
         // A wildcard is a policy, never an operation's algorithm.
         assert!(!permits(HMAC256, at_least_16, t, 256));
         assert!(!permits(HMAC256, psa_alg_hmac(PSA_ALG_SHA_384), t, 256));
+    }
+
+    #[test]
+    fn ccm_star_any_tag() {
+        let t = PSA_KEY_TYPE_AES;
+        for n in [4, 6, 8, 10, 12, 14, 16] {
+            assert!(permits(PSA_ALG_CCM_STAR_ANY_TAG, psa_alg_aead_with_shortened_tag(PSA_ALG_CCM, n), t, 128));
+        }
+        assert!(permits(PSA_ALG_CCM_STAR_ANY_TAG, PSA_ALG_CCM, t, 128));
+        assert!(permits(PSA_ALG_CCM_STAR_ANY_TAG, PSA_ALG_CCM_STAR_NO_TAG, t, 128));
+        assert!(!permits(PSA_ALG_CCM_STAR_ANY_TAG, PSA_ALG_GCM, t, 128));
+        assert!(!permits(PSA_ALG_CCM_STAR_ANY_TAG, PSA_ALG_CTR, t, 128));
+        assert!(require_defined_usage(0xffff_ffff).is_err());
+        assert!(require_defined_usage(PSA_KEY_USAGE_DERIVE_PUBLIC | PSA_KEY_USAGE_CACHE).is_ok());
     }
 
     #[test]

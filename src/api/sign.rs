@@ -53,15 +53,18 @@ enum Op {
     Verify,
 }
 
-/// Argument checks on the algorithm alone.
+/// Argument checks on the algorithm alone (a wildcard is refused later, after
+/// the key's handle and usage, as Mbed TLS does).
 fn check_alg(alg: psa_algorithm_t, input: Input) -> Result<()> {
     if !psa_alg_is_sign(alg) {
         return Err(Error::InvalidArgument);
     }
-    policy::require_specific(alg)?;
     let ok = match input {
         Input::Hash => psa_alg_is_sign_hash(alg),
-        Input::Message => psa_alg_is_sign_message(alg),
+        Input::Message => {
+            psa_alg_is_sign_message(alg)
+                && (!psa_alg_is_sign_hash(alg) || psa_alg_is_hash(psa_alg_sign_get_hash(alg)))
+        }
     };
     if ok {
         Ok(())
@@ -119,10 +122,15 @@ fn run(
     } else {
         Op::Verify
     };
+    // An empty signature buffer is refused before the key is looked up.
+    if matches!(&io, Data::Out(out) if out.is_empty()) {
+        return Err(Error::BufferTooSmall);
+    }
     let k = c.keys.get(id)?;
     let d = k.data();
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
     policy::require_usage(&d.attrs, usage(op, input))?;
+    policy::require_specific(alg)?;
     if !permitted(d, alg) {
         return Err(Error::NotPermitted);
     }
@@ -135,7 +143,10 @@ fn run(
         let curve = ecc::curve(t, bits)?;
         ecc_run(d, curve, alg, input, data, &mut io)?
     } else {
-        return Err(Error::InvalidArgument);
+        // Verification with a key of no signature family (a symmetric key):
+        // no driver for it, as Mbed TLS reports. (Signing with one was
+        // refused above: it is not a key pair.)
+        return Err(Error::NotSupported);
     };
     k.release()?;
     Ok(n)
@@ -184,6 +195,10 @@ fn ecc_run(
             return Err(Error::InvalidArgument);
         }
         let deterministic = psa_alg_is_deterministic_ecdsa(alg);
+        // RFC 6979 needs a real hash: none or an unknown one is invalid.
+        if deterministic && matches!(io, Data::Out(_)) && ecc::hash_len(h).is_none() {
+            return Err(Error::InvalidArgument);
+        }
         match input {
             Input::Hash => check_hash_len(h, data)?,
             Input::Message => {
