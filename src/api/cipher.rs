@@ -66,12 +66,16 @@ fn mode_of(alg: psa_algorithm_t) -> Result<Mode> {
 }
 
 /// Key type / mode compatibility: `InvalidArgument` when the pair makes no
-/// sense, `NotSupported` for block ciphers other than AES.
+/// sense, `NotSupported` for block ciphers (or DES modes) not implemented.
 fn check_type(t: psa_key_type_t, mode: Mode) -> Result<()> {
     let block = psa_block_cipher_block_length(t);
     match (t, mode) {
-        (PSA_KEY_TYPE_AES, Mode::Stream) => Err(Error::InvalidArgument),
-        (PSA_KEY_TYPE_AES, _) => Ok(()),
+        (PSA_KEY_TYPE_AES | PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA, Mode::Stream) => {
+            Err(Error::InvalidArgument)
+        }
+        (PSA_KEY_TYPE_AES | PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA, _) => Ok(()),
+        // DES: ECB and CBC only, as Mbed TLS.
+        (PSA_KEY_TYPE_DES, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7) => Ok(()),
         (PSA_KEY_TYPE_CHACHA20 | PSA_KEY_TYPE_XCHACHA20, Mode::Stream) => Ok(()),
         (_, Mode::Stream) if block == 1 => Err(Error::NotSupported),
         (_, m) if block > 1 && m != Mode::Stream => Err(Error::NotSupported),
@@ -123,7 +127,7 @@ pub fn encrypt(
     hold.0.release()?;
     let iv_len = engine::iv_lengths(&sym, mode).first().copied().unwrap_or(0);
     let block_mode = matches!(mode, Mode::Ecb | Mode::CbcNoPadding);
-    if block_mode && input.len() % engine::BLOCK != 0 {
+    if block_mode && input.len() % psa_block_cipher_block_length(t) != 0 {
         return Err(Error::InvalidArgument);
     }
     let need = psa_cipher_encrypt_output_size(t, alg, input.len());
@@ -143,7 +147,7 @@ pub fn decrypt(
     input: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
-    let (mode, sym, _t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT)?;
+    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT)?;
     hold.0.release()?;
     let iv_len = engine::iv_lengths(&sym, mode).first().copied().unwrap_or(0);
     if input.len() < iv_len {
@@ -151,7 +155,7 @@ pub fn decrypt(
     }
     let (iv, ct) = input.split_at(iv_len);
     if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7)
-        && ct.len() % engine::BLOCK != 0
+        && ct.len() % psa_block_cipher_block_length(t) != 0
     {
         return Err(Error::InvalidArgument);
     }

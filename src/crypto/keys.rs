@@ -38,6 +38,15 @@ pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
             128 | 192 | 256 => Ok(()),
             _ => Err(Error::InvalidArgument),
         },
+        PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA => match bits {
+            128 | 192 | 256 => Ok(()),
+            _ => Err(Error::InvalidArgument),
+        },
+        // Single DES, two-key and three-key 3DES (parity bits not checked).
+        PSA_KEY_TYPE_DES => match bits {
+            64 | 128 | 192 => Ok(()),
+            _ => Err(Error::InvalidArgument),
+        },
         PSA_KEY_TYPE_CHACHA20 | PSA_KEY_TYPE_XCHACHA20 => match bits {
             256 => Ok(()),
             _ => Err(Error::InvalidArgument),
@@ -88,7 +97,20 @@ pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
     check_size(t, bits)?;
     let mut k = Zeroizing::new(vec![0u8; bits / 8]);
     random::fill(&mut k)?;
+    set_des_parity(t, &mut k);
     Ok(k)
+}
+
+/// For a DES key, sets each byte's low bit so that the byte has odd parity
+/// (what Mbed TLS does to generated and derived DES keys); other types are
+/// left alone.
+pub fn set_des_parity(t: psa_key_type_t, key: &mut [u8]) {
+    if t == PSA_KEY_TYPE_DES {
+        for b in key.iter_mut() {
+            let high = *b & 0xfe;
+            *b = high | u8::from(high.count_ones() % 2 == 0);
+        }
+    }
 }
 
 /// Whether keys of type `t` are public keys that anybody may export.
