@@ -5,7 +5,7 @@ use zeroize::Zeroizing;
 use super::attributes::{creation_target, requested_bits};
 use super::sign::with_ecc;
 use super::{core, policy};
-use crate::crypto::{ecc, keys};
+use crate::crypto::{ecc, ffdh, keys};
 use crate::types::*;
 
 /// Whether a key whose policy is `policy` may be used for agreement `alg`:
@@ -36,12 +36,8 @@ pub fn shared_secret(
         return Err(Error::InvalidArgument);
     }
     let base = psa_alg_key_agreement_get_base(alg);
-    if !psa_alg_is_ecdh(base) {
-        return Err(if psa_alg_is_ffdh(base) {
-            Error::NotSupported
-        } else {
-            Error::InvalidArgument
-        });
+    if !psa_alg_is_ecdh(base) && !psa_alg_is_ffdh(base) {
+        return Err(Error::InvalidArgument);
     }
     let k = c.keys.get(private_key)?;
     let d = k.data();
@@ -49,6 +45,15 @@ pub fn shared_secret(
     policy::require_usage(&d.attrs, PSA_KEY_USAGE_DERIVE)?;
     if !permits(d.attrs.private_alg, alg) && !permits(d.attrs.private_alg2, alg) {
         return Err(Error::NotPermitted);
+    }
+    if psa_alg_is_ffdh(base) {
+        // FFDH: an RFC 7919 key pair; the peer value is checked by the driver.
+        if !psa_key_type_is_dh_key_pair(t) {
+            return Err(Error::InvalidArgument);
+        }
+        let secret = ffdh::agree(&d.material, peer)?;
+        k.release()?;
+        return Ok(secret);
     }
     if !psa_key_type_is_ecc_key_pair(t) {
         return Err(Error::InvalidArgument);

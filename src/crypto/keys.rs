@@ -68,6 +68,12 @@ pub fn import_bits(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
     if !data.is_empty() && psa_key_type_is_ecc(t) {
         return super::ecc::import(t, data);
     }
+    if !data.is_empty() && psa_key_type_is_dh(t) {
+        if psa_key_type_dh_get_family(t) != PSA_DH_FAMILY_RFC7919 {
+            return Err(Error::NotSupported);
+        }
+        return super::ffdh::import(psa_key_type_is_key_pair(t), data);
+    }
     if data.is_empty() {
         // An empty string is never a valid key of any type.
         return Err(Error::InvalidArgument);
@@ -93,6 +99,15 @@ pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
             return Err(Error::InvalidArgument);
         }
         return super::ecc::generate(t, bits);
+    }
+    if psa_key_type_is_dh(t) {
+        if !psa_key_type_is_dh_key_pair(t) {
+            return Err(Error::InvalidArgument);
+        }
+        if psa_key_type_dh_get_family(t) != PSA_DH_FAMILY_RFC7919 {
+            return Err(Error::NotSupported);
+        }
+        return super::ffdh::generate(bits);
     }
     check_size(t, bits)?;
     let mut k = Zeroizing::new(vec![0u8; bits / 8]);
@@ -125,6 +140,10 @@ pub fn export_public(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<
         super::rsa::export_public(t, material)
     } else if psa_key_type_is_ecc(t) {
         super::ecc::export_public(t, bits, material)
+    } else if psa_key_type_is_dh_key_pair(t) {
+        super::ffdh::public(material)
+    } else if psa_key_type_is_dh(t) {
+        Ok(material.to_vec())
     } else if psa_key_type_is_asymmetric(t) {
         Err(Error::NotSupported)
     } else {
