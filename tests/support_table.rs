@@ -161,17 +161,22 @@ fn probe_encrypt(alg: psa_algorithm_t) -> Result<(), psa_status_t> {
 }
 
 fn probe_agreement(t: psa_key_type_t, bits: usize) -> Result<(), psa_status_t> {
-    let a = key(t, bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_ECDH)?;
-    let b = key(t, bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_ECDH)?;
-    let mut pa = [0u8; 200];
-    let mut pb = [0u8; 200];
-    let mut sa = [0u8; 100];
-    let mut sb = [0u8; 100];
+    probe_agreement_with(t, bits, PSA_ALG_ECDH)
+}
+
+/// Two generated keys agree on the same secret with `alg`.
+fn probe_agreement_with(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t) -> Result<(), psa_status_t> {
+    let a = key(t, bits, PSA_KEY_USAGE_DERIVE, alg)?;
+    let b = key(t, bits, PSA_KEY_USAGE_DERIVE, alg)?;
+    let mut pa = [0u8; 1024];
+    let mut pb = [0u8; 1024];
+    let mut sa = [0u8; 1024];
+    let mut sb = [0u8; 1024];
     let (mut na, mut nb, mut ma, mut mb) = (0, 0, 0, 0);
     let r = ok(unsafe { key_management::psa_export_public_key(a, pa.as_mut_ptr(), pa.len(), &mut na) })
         .and_then(|()| ok(unsafe { key_management::psa_export_public_key(b, pb.as_mut_ptr(), pb.len(), &mut nb) }))
-        .and_then(|()| ok(unsafe { key_agreement::psa_raw_key_agreement(PSA_ALG_ECDH, a, pb.as_ptr(), nb, sa.as_mut_ptr(), sa.len(), &mut ma) }))
-        .and_then(|()| ok(unsafe { key_agreement::psa_raw_key_agreement(PSA_ALG_ECDH, b, pa.as_ptr(), na, sb.as_mut_ptr(), sb.len(), &mut mb) }))
+        .and_then(|()| ok(unsafe { key_agreement::psa_raw_key_agreement(alg, a, pb.as_ptr(), nb, sa.as_mut_ptr(), sa.len(), &mut ma) }))
+        .and_then(|()| ok(unsafe { key_agreement::psa_raw_key_agreement(alg, b, pa.as_ptr(), na, sb.as_mut_ptr(), sb.len(), &mut mb) }))
         .and_then(|()| if sa[..ma] == sb[..mb] { Ok(()) } else { Err(PSA_ERROR_CORRUPTION_DETECTED) });
     destroy(a);
     destroy(b);
@@ -305,9 +310,9 @@ fn generate_table() -> String {
     }
     row("asymmetric encryption", "RSA-2048 OAEP SHA-256".into(), probe_encrypt(psa_alg_rsa_oaep(PSA_ALG_SHA_256)));
     row("asymmetric encryption", "RSA-2048 PKCS#1 v1.5".into(), probe_encrypt(PSA_ALG_RSA_PKCS1V15_CRYPT));
-    row("key agreement", "FFDH (RFC 7919 2048)".into(), {
-        key(psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC7919), 2048, PSA_KEY_USAGE_DERIVE, PSA_ALG_FFDH).map(destroy)
-    });
+    for bits in [2048, 3072, 4096, 6144, 8192] {
+        row("key agreement", format!("FFDH (RFC 7919 ffdhe{bits})"), probe_agreement_with(psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC7919), bits, PSA_ALG_FFDH));
+    }
     library::mbedtls_psa_crypto_free();
 
     let mut out = String::from("| family | algorithm and key | supported |\n|---|---|---|\n");
