@@ -1239,7 +1239,12 @@ mod tests {
             Err(Error::InvalidArgument)
         );
         assert_eq!(curve(p256, 257), Err(Error::NotSupported));
-        assert_eq!(curve(p256, 224), Err(Error::NotSupported));
+        assert_eq!(curve(p256, 224), Ok(Curve::P224));
+        assert_eq!(curve(psa_key_type_ecc_key_pair(K1), 225), Err(Error::NotSupported));
+        // Derivation: sizes no curve has are InvalidArgument, missing curves NotSupported.
+        assert_eq!(derivable(p256, 220).err(), Some(Error::InvalidArgument));
+        assert_eq!(derivable(psa_key_type_ecc_key_pair(K1), 225).err(), Some(Error::NotSupported));
+        assert_eq!(derivable(psa_key_type_ecc_public_key(R1), 256).err(), Some(Error::InvalidArgument));
         assert_eq!(
             curve(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECT_K1), 163),
             Err(Error::NotSupported)
