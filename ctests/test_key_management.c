@@ -101,7 +101,8 @@ static void test_import_export(void)
                      PSA_ERROR_INVALID_ARGUMENT);
         CHECK_STATUS(ct_import(PSA_KEY_TYPE_RSA_PUBLIC_KEY, PSA_KEY_USAGE_EXPORT, 0, data, 128, &k),
                      PSA_ERROR_INVALID_ARGUMENT);
-        CHECK_STATUS(ct_import(PSA_KEY_TYPE_DH_KEY_PAIR(PSA_DH_FAMILY_RFC7919),
+        /* RFC 7919 DH is implemented (test_ffdh.c); other DH families are not. */
+        CHECK_STATUS(ct_import(PSA_KEY_TYPE_DH_KEY_PAIR((psa_dh_family_t)0x07),
                                PSA_KEY_USAGE_EXPORT, 0, data, 256, &k),
                      PSA_ERROR_NOT_SUPPORTED);
     }
@@ -381,7 +382,7 @@ static void test_generate(void)
         CHECK_STATUS(psa_generate_key(&a, &k), PSA_ERROR_INVALID_ARGUMENT);
         a = ct_attrs(PSA_KEY_TYPE_NONE, 128, PSA_KEY_USAGE_EXPORT, 0);
         CHECK_STATUS(psa_generate_key(&a, &k), PSA_ERROR_NOT_SUPPORTED);
-        a = ct_attrs(PSA_KEY_TYPE_DH_KEY_PAIR(PSA_DH_FAMILY_RFC7919), 2048, PSA_KEY_USAGE_EXPORT, 0);
+        a = ct_attrs(PSA_KEY_TYPE_DH_KEY_PAIR((psa_dh_family_t)0x07), 2048, PSA_KEY_USAGE_EXPORT, 0);
         CHECK_STATUS(psa_generate_key(&a, &k), PSA_ERROR_NOT_SUPPORTED);
         a = ct_attrs(PSA_KEY_TYPE_RSA_KEY_PAIR, 1000, PSA_KEY_USAGE_EXPORT, 0);
         CHECK_STATUS2(psa_generate_key(&a, &k), PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED);

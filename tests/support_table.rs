@@ -101,6 +101,29 @@ fn probe_kdf(alg: psa_algorithm_t) -> Result<(), psa_status_t> {
     r
 }
 
+/// Derives a key of type `t` and size `bits` from HKDF-SHA-256 output and
+/// exports it (psa_key_derivation_output_key).
+fn probe_derive_key(t: psa_key_type_t, bits: usize) -> Result<(), psa_status_t> {
+    let alg = psa_alg_hkdf(PSA_ALG_SHA_256);
+    let secret = key(PSA_KEY_TYPE_DERIVE, 256, PSA_KEY_USAGE_DERIVE, alg)?;
+    let mut op = psa_key_derivation_operation_t::default();
+    let a = attrs(t, bits, PSA_KEY_USAGE_EXPORT, 0);
+    let mut id = 0;
+    let mut buf = [0u8; 200];
+    let mut n = 0;
+    let r = ok(unsafe { key_derivation::psa_key_derivation_setup(&mut op, alg) })
+        .and_then(|()| ok(unsafe { key_derivation::psa_key_derivation_input_key(&mut op, PSA_KEY_DERIVATION_INPUT_SECRET, secret) }))
+        .and_then(|()| ok(unsafe { key_derivation::psa_key_derivation_input_bytes(&mut op, PSA_KEY_DERIVATION_INPUT_INFO, b"x".as_ptr(), 1) }))
+        .and_then(|()| ok(unsafe { key_derivation::psa_key_derivation_output_key(&a, &mut op, &mut id) }))
+        .and_then(|()| ok(unsafe { key_management::psa_export_key(id, buf.as_mut_ptr(), buf.len(), &mut n) }));
+    unsafe { key_derivation::psa_key_derivation_abort(&mut op) };
+    if r.is_ok() {
+        destroy(id);
+    }
+    destroy(secret);
+    r
+}
+
 fn probe_sign(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t) -> Result<(), psa_status_t> {
     let usage = PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE | PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH;
     let k = key(t, bits, usage, alg)?;
@@ -138,17 +161,22 @@ fn probe_encrypt(alg: psa_algorithm_t) -> Result<(), psa_status_t> {
 }
 
 fn probe_agreement(t: psa_key_type_t, bits: usize) -> Result<(), psa_status_t> {
-    let a = key(t, bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_ECDH)?;
-    let b = key(t, bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_ECDH)?;
-    let mut pa = [0u8; 200];
-    let mut pb = [0u8; 200];
-    let mut sa = [0u8; 100];
-    let mut sb = [0u8; 100];
+    probe_agreement_with(t, bits, PSA_ALG_ECDH)
+}
+
+/// Two generated keys agree on the same secret with `alg`.
+fn probe_agreement_with(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t) -> Result<(), psa_status_t> {
+    let a = key(t, bits, PSA_KEY_USAGE_DERIVE, alg)?;
+    let b = key(t, bits, PSA_KEY_USAGE_DERIVE, alg)?;
+    let mut pa = [0u8; 1024];
+    let mut pb = [0u8; 1024];
+    let mut sa = [0u8; 1024];
+    let mut sb = [0u8; 1024];
     let (mut na, mut nb, mut ma, mut mb) = (0, 0, 0, 0);
     let r = ok(unsafe { key_management::psa_export_public_key(a, pa.as_mut_ptr(), pa.len(), &mut na) })
         .and_then(|()| ok(unsafe { key_management::psa_export_public_key(b, pb.as_mut_ptr(), pb.len(), &mut nb) }))
-        .and_then(|()| ok(unsafe { key_agreement::psa_raw_key_agreement(PSA_ALG_ECDH, a, pb.as_ptr(), nb, sa.as_mut_ptr(), sa.len(), &mut ma) }))
-        .and_then(|()| ok(unsafe { key_agreement::psa_raw_key_agreement(PSA_ALG_ECDH, b, pa.as_ptr(), na, sb.as_mut_ptr(), sb.len(), &mut mb) }))
+        .and_then(|()| ok(unsafe { key_agreement::psa_raw_key_agreement(alg, a, pb.as_ptr(), nb, sa.as_mut_ptr(), sa.len(), &mut ma) }))
+        .and_then(|()| ok(unsafe { key_agreement::psa_raw_key_agreement(alg, b, pa.as_ptr(), na, sb.as_mut_ptr(), sb.len(), &mut mb) }))
         .and_then(|()| if sa[..ma] == sb[..mb] { Ok(()) } else { Err(PSA_ERROR_CORRUPTION_DETECTED) });
     destroy(a);
     destroy(b);
@@ -185,6 +213,11 @@ fn generate_table() -> String {
         row("MAC", format!("CMAC, AES-{bits}"), probe_mac(PSA_KEY_TYPE_AES, bits, PSA_ALG_CMAC));
     }
     row("MAC", "CBC-MAC, AES-128".into(), probe_mac(PSA_KEY_TYPE_AES, 128, PSA_ALG_CBC_MAC));
+    for (name, t, bits) in [("ARIA-128", PSA_KEY_TYPE_ARIA, 128), ("Camellia-256", PSA_KEY_TYPE_CAMELLIA, 256), ("3-key 3DES", PSA_KEY_TYPE_DES, 192)] {
+        row("MAC", format!("CMAC, {name}"), probe_mac(t, bits, PSA_ALG_CMAC));
+        row("MAC", format!("CBC-MAC, {name}"), probe_mac(t, bits, PSA_ALG_CBC_MAC));
+    }
+    row("MAC", "CMAC, 2-key 3DES".into(), probe_mac(PSA_KEY_TYPE_DES, 128, PSA_ALG_CMAC));
     for (name, alg) in [
         ("ECB (no padding)", PSA_ALG_ECB_NO_PADDING), ("CBC (no padding)", PSA_ALG_CBC_NO_PADDING),
         ("CBC (PKCS#7)", PSA_ALG_CBC_PKCS7), ("CTR", PSA_ALG_CTR), ("CFB", PSA_ALG_CFB), ("OFB", PSA_ALG_OFB),
@@ -194,6 +227,24 @@ fn generate_table() -> String {
             row("cipher", format!("AES-{bits} {name}"), probe_cipher(PSA_KEY_TYPE_AES, bits, alg));
         }
     }
+    for (cipher, t) in [("ARIA", PSA_KEY_TYPE_ARIA), ("Camellia", PSA_KEY_TYPE_CAMELLIA)] {
+        for (name, alg) in [
+            ("ECB (no padding)", PSA_ALG_ECB_NO_PADDING), ("CBC (no padding)", PSA_ALG_CBC_NO_PADDING),
+            ("CBC (PKCS#7)", PSA_ALG_CBC_PKCS7), ("CTR", PSA_ALG_CTR), ("CFB", PSA_ALG_CFB), ("OFB", PSA_ALG_OFB),
+            ("CCM* (no tag)", PSA_ALG_CCM_STAR_NO_TAG),
+        ] {
+            row("cipher", format!("{cipher}-128 {name}"), probe_cipher(t, 128, alg));
+        }
+        for bits in [192, 256] {
+            row("cipher", format!("{cipher}-{bits} CBC (PKCS#7)"), probe_cipher(t, bits, PSA_ALG_CBC_PKCS7));
+        }
+    }
+    for (name, bits) in [("DES", 64), ("2-key 3DES", 128), ("3-key 3DES", 192)] {
+        row("cipher", format!("{name} ECB (no padding)"), probe_cipher(PSA_KEY_TYPE_DES, bits, PSA_ALG_ECB_NO_PADDING));
+        row("cipher", format!("{name} CBC (no padding)"), probe_cipher(PSA_KEY_TYPE_DES, bits, PSA_ALG_CBC_NO_PADDING));
+        row("cipher", format!("{name} CBC (PKCS#7)"), probe_cipher(PSA_KEY_TYPE_DES, bits, PSA_ALG_CBC_PKCS7));
+    }
+    row("cipher", "3-key 3DES CTR".into(), probe_cipher(PSA_KEY_TYPE_DES, 192, PSA_ALG_CTR));
     row("cipher", "ChaCha20 (stream)".into(), probe_cipher(PSA_KEY_TYPE_CHACHA20, 256, PSA_ALG_STREAM_CIPHER));
     row("cipher", "XChaCha20 (stream)".into(), probe_cipher(PSA_KEY_TYPE_XCHACHA20, 256, PSA_ALG_STREAM_CIPHER));
     for bits in [128, 192, 256] {
@@ -201,6 +252,12 @@ fn generate_table() -> String {
         row("AEAD", format!("AES-{bits} CCM"), probe_aead(PSA_KEY_TYPE_AES, bits, PSA_ALG_CCM, 12));
     }
     row("AEAD", "AES-128 GCM, 8-byte tag".into(), probe_aead(PSA_KEY_TYPE_AES, 128, psa_alg_aead_with_shortened_tag(PSA_ALG_GCM, 8), 12));
+    for (cipher, t) in [("ARIA", PSA_KEY_TYPE_ARIA), ("Camellia", PSA_KEY_TYPE_CAMELLIA)] {
+        for bits in [128, 256] {
+            row("AEAD", format!("{cipher}-{bits} GCM"), probe_aead(t, bits, PSA_ALG_GCM, 12));
+            row("AEAD", format!("{cipher}-{bits} CCM"), probe_aead(t, bits, PSA_ALG_CCM, 12));
+        }
+    }
     row("AEAD", "ChaCha20-Poly1305".into(), probe_aead(PSA_KEY_TYPE_CHACHA20, 256, PSA_ALG_CHACHA20_POLY1305, 12));
     row("AEAD", "XChaCha20-Poly1305".into(), probe_aead(PSA_KEY_TYPE_XCHACHA20, 256, PSA_ALG_XCHACHA20_POLY1305, 24));
     for (name, alg) in [
@@ -218,6 +275,8 @@ fn generate_table() -> String {
     let edwards = psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS);
     let montgomery = psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY);
     for (curve, t, bits, h) in [
+        ("P-192", secp_r1, 192, PSA_ALG_SHA_256), ("P-224", secp_r1, 224, PSA_ALG_SHA_224),
+        ("secp192k1", secp_k1, 192, PSA_ALG_SHA_256), ("secp224k1", secp_k1, 225, PSA_ALG_SHA_224),
         ("P-256", secp_r1, 256, PSA_ALG_SHA_256), ("P-384", secp_r1, 384, PSA_ALG_SHA_384), ("P-521", secp_r1, 521, PSA_ALG_SHA_512),
         ("secp256k1", secp_k1, 256, PSA_ALG_SHA_256), ("brainpoolP256r1", brainpool, 256, PSA_ALG_SHA_256),
         ("brainpoolP384r1", brainpool, 384, PSA_ALG_SHA_384), ("brainpoolP512r1", brainpool, 512, PSA_ALG_SHA_512),
@@ -225,6 +284,14 @@ fn generate_table() -> String {
         row("signature", format!("ECDSA {curve}"), probe_sign(t, bits, psa_alg_ecdsa(h)));
         row("signature", format!("deterministic ECDSA {curve}"), probe_sign(t, bits, psa_alg_deterministic_ecdsa(h)));
         row("key agreement", format!("ECDH {curve}"), probe_agreement(t, bits));
+    }
+    for (curve, t, bits) in [
+        ("P-192", secp_r1, 192), ("P-224", secp_r1, 224), ("P-256", secp_r1, 256), ("P-384", secp_r1, 384),
+        ("P-521", secp_r1, 521), ("secp256k1", secp_k1, 256), ("brainpoolP256r1", brainpool, 256),
+        ("brainpoolP384r1", brainpool, 384), ("brainpoolP512r1", brainpool, 512), ("X25519", montgomery, 255),
+        ("X448", montgomery, 448), ("Ed25519", edwards, 255), ("Ed448", edwards, 448),
+    ] {
+        row("key derivation", format!("output_key: {curve} key pair"), probe_derive_key(t, bits));
     }
     row("signature", "ECDSA (any hash), P-256".into(), probe_sign(secp_r1, 256, PSA_ALG_ECDSA_ANY));
     row("signature", "PureEdDSA Ed25519".into(), probe_sign(edwards, 255, PSA_ALG_PURE_EDDSA));
@@ -243,9 +310,9 @@ fn generate_table() -> String {
     }
     row("asymmetric encryption", "RSA-2048 OAEP SHA-256".into(), probe_encrypt(psa_alg_rsa_oaep(PSA_ALG_SHA_256)));
     row("asymmetric encryption", "RSA-2048 PKCS#1 v1.5".into(), probe_encrypt(PSA_ALG_RSA_PKCS1V15_CRYPT));
-    row("key agreement", "FFDH (RFC 7919 2048)".into(), {
-        key(psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC7919), 2048, PSA_KEY_USAGE_DERIVE, PSA_ALG_FFDH).map(destroy)
-    });
+    for bits in [2048, 3072, 4096, 6144, 8192] {
+        row("key agreement", format!("FFDH (RFC 7919 ffdhe{bits})"), probe_agreement_with(psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC7919), bits, PSA_ALG_FFDH));
+    }
     library::mbedtls_psa_crypto_free();
 
     let mut out = String::from("| family | algorithm and key | supported |\n|---|---|---|\n");

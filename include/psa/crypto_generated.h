@@ -1566,6 +1566,20 @@ psa_status_t psa_key_derivation_output_key(const psa_key_attributes_t *attribute
                                            psa_key_id_t *key);
 
 /**
+ * Create a new key from the derivation output like
+ * psa_key_derivation_output_key(), with custom production parameters (PSA
+ * Crypto API 1.3): `custom->flags` must be 0 and `custom_data` empty (none
+ * is defined for derived keys), else `PSA_ERROR_INVALID_ARGUMENT`.
+ * On failure `*key` is set to `PSA_KEY_ID_NULL`.
+ */
+psa_status_t psa_key_derivation_output_key_custom(const psa_key_attributes_t *attributes,
+                                                  psa_key_derivation_operation_t *operation,
+                                                  const psa_custom_key_parameters_t *custom,
+                                                  const uint8_t *custom_data,
+                                                  size_t custom_data_length,
+                                                  psa_key_id_t *key);
+
+/**
  * Compare the next `output_length` bytes of the derivation output with
  * `expected_output` in constant time; returns `PSA_ERROR_INVALID_SIGNATURE` on a
  * mismatch.

@@ -36,7 +36,11 @@ fn kind_of(alg: psa_algorithm_t) -> Result<(Kind, usize)> {
 /// Key type and tag length checks for `kind`.
 fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
     let type_ok = match kind {
-        Kind::Gcm | Kind::Ccm if t == PSA_KEY_TYPE_AES => true,
+        Kind::Gcm | Kind::Ccm
+            if matches!(t, PSA_KEY_TYPE_AES | PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA) =>
+        {
+            true
+        }
         Kind::Gcm | Kind::Ccm if psa_block_cipher_block_length(t) == 16 => {
             return Err(Error::NotSupported)
         }

@@ -66,13 +66,15 @@ fn mode_of(alg: psa_algorithm_t) -> Result<Mode> {
 }
 
 /// Key type / mode compatibility: `InvalidArgument` when the pair makes no
-/// sense, `NotSupported` for block ciphers other than AES.
+/// sense, `NotSupported` for block ciphers (or DES modes) not implemented.
 fn check_type(t: psa_key_type_t, mode: Mode) -> Result<()> {
     let block = psa_block_cipher_block_length(t);
     match (t, mode) {
         // No cipher for the pair (as Mbed TLS reports): NotSupported.
-        (PSA_KEY_TYPE_AES, Mode::Stream) => Err(Error::NotSupported),
-        (PSA_KEY_TYPE_AES, _) => Ok(()),
+        (PSA_KEY_TYPE_AES | PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA, Mode::Stream) => Err(Error::NotSupported),
+        (PSA_KEY_TYPE_AES | PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA, _) => Ok(()),
+        // DES: ECB and CBC only, as Mbed TLS.
+        (PSA_KEY_TYPE_DES, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7) => Ok(()),
         (PSA_KEY_TYPE_CHACHA20 | PSA_KEY_TYPE_XCHACHA20, Mode::Stream) => Ok(()),
         (_, Mode::Stream) if block == 1 => Err(Error::NotSupported),
         _ => Err(Error::NotSupported),
@@ -144,7 +146,7 @@ fn encrypt_with(
     if out.len() < need {
         return Err(Error::BufferTooSmall);
     }
-    if block_mode && input.len() % engine::BLOCK != 0 {
+    if block_mode && input.len() % psa_block_cipher_block_length(t) != 0 {
         return Err(Error::InvalidArgument);
     }
     let (iv, body) = out.split_at_mut(iv_len);
@@ -160,8 +162,8 @@ pub fn decrypt(
     input: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
-    let (mode, sym, _t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT)?;
-    let r = decrypt_with(&sym, mode, input, out);
+    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT)?;
+    let r = decrypt_with(&sym, mode, t, input, out);
     // As in `encrypt`: no copy of the schedule outlives the reader.
     drop(sym);
     hold.0.release()?;
@@ -169,7 +171,7 @@ pub fn decrypt(
 }
 
 /// The body of [`decrypt`], run while the key is held.
-fn decrypt_with(sym: &SymKey, mode: Mode, input: &[u8], out: &mut [u8]) -> Result<usize> {
+fn decrypt_with(sym: &SymKey, mode: Mode, t: psa_key_type_t, input: &[u8], out: &mut [u8]) -> Result<usize> {
     let iv_len = engine::iv_lengths(sym, mode).first().copied().unwrap_or(0);
     if input.len() < iv_len {
         return Err(Error::InvalidArgument);
@@ -180,7 +182,7 @@ fn decrypt_with(sym: &SymKey, mode: Mode, input: &[u8], out: &mut [u8]) -> Resul
         return Err(Error::BufferTooSmall);
     }
     if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7)
-        && ct.len() % engine::BLOCK != 0
+        && ct.len() % psa_block_cipher_block_length(t) != 0
     {
         return Err(Error::InvalidArgument);
     }

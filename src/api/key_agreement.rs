@@ -5,7 +5,7 @@ use zeroize::Zeroizing;
 use super::attributes::requested_bits;
 use super::sign::with_ecc;
 use super::{core, policy};
-use crate::crypto::{ecc, keys};
+use crate::crypto::{ecc, ffdh, keys};
 use crate::types::*;
 
 /// Whether a key whose policy is `policy` may be used for agreement `alg`:
@@ -56,12 +56,17 @@ fn shared_secret_with(
     }
     after_policy(t, bits)?;
     let base = psa_alg_key_agreement_get_base(alg);
+    if psa_alg_is_ffdh(base) {
+        // FFDH: an RFC 7919 key pair; the peer value is checked by the driver.
+        if !psa_key_type_is_dh_key_pair(t) {
+            return Err(Error::InvalidArgument);
+        }
+        let secret = ffdh::agree(&d.material, peer)?;
+        k.release()?;
+        return Ok(secret);
+    }
     if !psa_alg_is_ecdh(base) {
-        return Err(if psa_alg_is_ffdh(base) {
-            Error::NotSupported
-        } else {
-            Error::InvalidArgument
-        });
+        return Err(Error::InvalidArgument);
     }
     if !psa_key_type_is_ecc_key_pair(t) {
         return Err(Error::InvalidArgument);

@@ -662,6 +662,42 @@ fn derived_key_size(attrs: &psa_key_attributes_t, alg: psa_algorithm_t) -> Resul
     Ok(bits / 8)
 }
 
+/// The ECC key-pair branch of `psa_key_derivation_output_key`: the size is
+/// checked before any output is drawn (`InvalidArgument` for 0 or a size no
+/// curve of the family has), then the private key comes from the output
+/// stream by the specification's method for the curve's shape.
+fn derive_ecc_key(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>, s: &mut State) -> Result<psa_key_id_t> {
+    let bits = requested_bits(attrs)?;
+    if bits == 0 {
+        return Err(Error::InvalidArgument);
+    }
+    let t = attrs.private_type;
+    crate::crypto::ecc::derivable(t, bits)?;
+    let material = crate::crypto::ecc::derive(t, bits, |n| s.read(n))?;
+    super::key_management::create(attrs, target, bits, material)
+}
+
+/// `psa_key_derivation_output_key_custom` (1.3): `psa_key_derivation_output_key`
+/// when `flags` is 0 and there is no custom data; otherwise `InvalidArgument`
+/// before the operation is looked at (no custom production parameter is
+/// defined for derived keys; the operation is left unchanged, as Mbed TLS does).
+///
+/// # Safety
+/// `words` must be valid for reads and writes.
+pub unsafe fn output_key_custom(
+    attrs: &psa_key_attributes_t,
+    words: *mut Words,
+    flags: u32,
+    data: &[u8],
+) -> Result<psa_key_id_t> {
+    core()?;
+    if flags != 0 || !data.is_empty() {
+        return Err(Error::InvalidArgument);
+    }
+    // SAFETY: forwarded caller contract.
+    unsafe { output_key(attrs, words) }
+}
+
 /// `psa_key_derivation_output_key`: returns the new key's id.
 ///
 /// # Safety
@@ -680,11 +716,18 @@ pub unsafe fn output_key(attrs: &psa_key_attributes_t, words: *mut Words) -> Res
                 return Err(Error::NotPermitted);
             }
             let (target, _) = super::key_management::check_new(attrs)?;
+            if psa_key_type_is_ecc_key_pair(attrs.private_type) {
+                if !s.inputs_complete() {
+                    return Err(Error::BadState);
+                }
+                return derive_ecc_key(attrs, target, s);
+            }
             let n = derived_key_size(attrs, s.alg)?;
             if !s.inputs_complete() {
                 return Err(Error::BadState);
             }
-            let material = s.read(n)?;
+            let mut material = s.read(n)?;
+            keys::set_des_parity(attrs.private_type, &mut material);
             super::key_management::create(attrs, target, n * 8, material)
         })
     }

