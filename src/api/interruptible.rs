@@ -103,7 +103,7 @@ pub struct State {
     done: u32,
 }
 
-static OPS: Ops<State> = Ops::new();
+static OPS: Ops<State> = Ops::new(super::operation::kind::INTERRUPTIBLE);
 
 /// Wipes every live interruptible operation (`mbedtls_psa_crypto_free`).
 pub fn clear_operations() {

@@ -57,6 +57,11 @@ pub mod kind {
     pub const AEAD: u64 = 4;
     /// `psa_key_derivation_operation_t`.
     pub const KEY_DERIVATION: u64 = 5;
+    /// The interruptible (Mbed TLS extension) operation objects: sign and
+    /// verify hash, and the `*_iop_*` ones (the job inside names which).
+    pub const INTERRUPTIBLE: u64 = 6;
+    /// `psa_pake_operation_t`.
+    pub const PAKE: u64 = 7;
 }
 
 /// The application's operation block, seen as words.

@@ -15,7 +15,7 @@ use crate::types::*;
 /// checks as every other operation (a non-zero object is garbage).
 pub struct PakeState;
 
-static OPS: Ops<PakeState> = Ops::new();
+static OPS: Ops<PakeState> = Ops::new(super::operation::kind::PAKE);
 
 /// `psa_pake_cs_set_algorithm`: a non-PAKE algorithm is stored as
 /// `PSA_ALG_NONE` (as Mbed TLS does), so that `psa_pake_setup` rejects it.
