@@ -18,7 +18,7 @@
 //! and `destroy` returns only after that wipe, so no copy of the key material
 //! held by the key store survives the call.
 //!
-//! Faults: every FILLING reservation ([`Filling`], inside [`Reservation`]) and
+//! Faults: every FILLING reservation (`Filling`, inside [`Reservation`]) and
 //! every reader registration ([`KeyRef`]) is undone by its destructor, so an
 //! early return or a panic between reserving and resolving never leaves a slot
 //! that a waiter waits on forever. A failing host primitive, a panic under the
