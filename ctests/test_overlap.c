@@ -17,6 +17,7 @@ static const int SHIFTS[] = {0, 1, 3, 5, 13, -1, -3, -5, -13};
 static uint8_t big[8192];
 static uint8_t ref[2048];
 static uint8_t msg[512];
+static uint8_t out_buf[512];
 static unsigned long cases;
 
 /* One call under test: reads in[0..in_len), writes out[0..out_size). */
@@ -333,6 +334,26 @@ int main(void)
         overlap("psa_aead_encrypt nonce+ad+pt", f_aead_enc_all, all, 132, 200, NULL);
         overlap("psa_aead_update/finish", f_aead_update, msg, 100, 200, NULL);
         overlap("psa_aead_update/verify", f_aead_verify, ct, ct_len, 200, NULL);
+    }
+
+    /* psa_aead_finish with the tag buffer inside the ciphertext buffer (GCM
+     * writes no ciphertext at finish): the tag is the one-shot call's. */
+    for (int shift = 0; shift < 8; shift += 3) {
+        static uint8_t ct[256], fin[64];
+        size_t ct_len = 0, n = 0, m = 0, t = 0;
+        cur_alg = PSA_ALG_GCM;
+        CHECK_STATUS(psa_aead_encrypt(k_aes_gcm, PSA_ALG_GCM, nonce12, 12, ad, sizeof(ad), msg, 48,
+                                      ct, sizeof(ct), &ct_len), PSA_SUCCESS);
+        psa_aead_operation_t op = PSA_AEAD_OPERATION_INIT;
+        CHECK_STATUS(psa_aead_encrypt_setup(&op, k_aes_gcm, PSA_ALG_GCM), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_set_nonce(&op, nonce12, 12), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_update_ad(&op, ad, sizeof(ad)), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_update(&op, msg, 48, out_buf, sizeof(out_buf), &n), PSA_SUCCESS);
+        cases++;
+        CHECK_STATUS(psa_aead_finish(&op, fin, 32, &m, fin + shift, 16, &t), PSA_SUCCESS);
+        CHECK(m == 0);
+        CHECK_MEM(fin + shift, t, ct + ct_len - 16, 16);
+        psa_aead_abort(&op);
     }
 
     /* signatures */

@@ -10,7 +10,8 @@
  *
  * Secrets: an RSA-2048 key's p, q, d, dP, dQ, qInv (generated, exported into a static
  * buffer, then imported again), AES-128/256 keys, a ChaCha20 key, HMAC keys, a
- * password, ECC private scalars (P-256, P-384, secp256k1, X25519, Ed25519), bytes
+ * password, a raw-data key, ECC private keys (P-256, P-384, P-521, secp256k1,
+ * brainpoolP256r1, X25519, X448, Ed25519, Ed448), bytes
  * and keys from key derivation (exported), raw ECDH shared secrets, and a
  * persistent key. Each is used one-shot and in every multi-part operation kind,
  * with aborts, destroy-while-in-use and mbedtls_psa_crypto_free with live keys
@@ -407,10 +408,12 @@ static void derivation(psa_key_id_t hmac_key, psa_key_id_t password)
 static void ecc_key(const char *name, psa_ecc_family_t fam, size_t bits, int agree, int edwards)
 {
     static uint8_t scalar[66];
-    size_t len = PSA_BITS_TO_BYTES(bits);
+    static uint8_t pub[200];
+    size_t len = edwards && bits == 448 ? 57 : PSA_BITS_TO_BYTES(bits); /* Ed448: 57 */
     ct_rand_fill(&rng, scalar, len);
-    if (fam == PSA_ECC_FAMILY_SECP_R1 || fam == PSA_ECC_FAMILY_SECP_K1)
-        scalar[0] = 0x3f; /* below every group order */
+    if (fam == PSA_ECC_FAMILY_SECP_R1 || fam == PSA_ECC_FAMILY_SECP_K1 ||
+        fam == PSA_ECC_FAMILY_BRAINPOOL_P_R1)
+        scalar[0] = bits == 521 ? 0x01 : 0x3f; /* below the group order */
     add_secret(name, scalar, len);
     psa_key_type_t t = PSA_KEY_TYPE_ECC_KEY_PAIR(fam);
     psa_algorithm_t sign = edwards ? PSA_ALG_PURE_EDDSA : PSA_ALG_ECDSA(PSA_ALG_SHA_256);
@@ -421,7 +424,6 @@ static void ecc_key(const char *name, psa_ecc_family_t fam, size_t bits, int agr
                                     PSA_KEY_USAGE_COPY;
     psa_key_id_t k = import(t, bits, u, alg, scalar, len);
     size_t n = 0, plen = 0;
-    static uint8_t pub[200];
     CHECK_STATUS(psa_export_public_key(k, pub, sizeof(pub), &plen), PSA_SUCCESS);
     if (agree) {
         static uint8_t shared[66];
@@ -577,7 +579,7 @@ static void scan_dir(const char *dir, int expect_hits)
 
 int main(void)
 {
-    static uint8_t aes128[16], aes256[32], chacha[32], hmac[32], password[24], persist[32];
+    static uint8_t aes128[16], aes256[32], chacha[32], hmac[32], password[24], persist[32], raw[40];
     ct_rand_fill(&rng, msg, sizeof(msg));
     ct_rand_fill(&rng, aes128, sizeof(aes128));
     ct_rand_fill(&rng, aes256, sizeof(aes256));
@@ -585,6 +587,7 @@ int main(void)
     ct_rand_fill(&rng, hmac, sizeof(hmac));
     ct_rand_fill(&rng, password, sizeof(password));
     ct_rand_fill(&rng, persist, sizeof(persist));
+    ct_rand_fill(&rng, raw, sizeof(raw));
     char *dir = ct_use_temp_storage("residue");
     hook_on = 1;
 
@@ -606,6 +609,7 @@ int main(void)
     add_secret("HMAC key", hmac, sizeof(hmac));
     add_secret("password", password, sizeof(password));
     add_secret("persistent key", persist, sizeof(persist));
+    add_secret("raw data key", raw, sizeof(raw));
 
     if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS))
         return report();
@@ -680,6 +684,17 @@ int main(void)
         destroy(dk);
         CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
         destroy(pw);
+        /* a raw data key as an HKDF input through input_key */
+        psa_key_id_t rk = import(PSA_KEY_TYPE_RAW_DATA, 0, PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT,
+                                 HKDF256, raw, sizeof(raw));
+        psa_key_derivation_operation_t ro = PSA_KEY_DERIVATION_OPERATION_INIT;
+        CHECK_STATUS(psa_key_derivation_setup(&ro, HKDF256), PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&ro, PSA_KEY_DERIVATION_INPUT_SALT, msg, 16),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_key(&ro, PSA_KEY_DERIVATION_INPUT_INFO, rk),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_abort(&ro), PSA_SUCCESS);
+        destroy(rk);
     }
     /* ECC */
     ecc_key("P-256 scalar", PSA_ECC_FAMILY_SECP_R1, 256, 0, 0);
@@ -688,6 +703,11 @@ int main(void)
     ecc_key("secp256k1 scalar", PSA_ECC_FAMILY_SECP_K1, 256, 0, 0);
     ecc_key("X25519 scalar", PSA_ECC_FAMILY_MONTGOMERY, 255, 1, 0);
     ecc_key("Ed25519 seed", PSA_ECC_FAMILY_TWISTED_EDWARDS, 255, 0, 1);
+    ecc_key("P-521 scalar", PSA_ECC_FAMILY_SECP_R1, 521, 0, 0);
+    ecc_key("P-384 ECDH scalar", PSA_ECC_FAMILY_SECP_R1, 384, 1, 0);
+    ecc_key("brainpoolP256r1 scalar", PSA_ECC_FAMILY_BRAINPOOL_P_R1, 256, 0, 0);
+    ecc_key("X448 scalar", PSA_ECC_FAMILY_MONTGOMERY, 448, 1, 0);
+    ecc_key("Ed448 seed", PSA_ECC_FAMILY_TWISTED_EDWARDS, 448, 0, 1);
     /* RSA */
     rsa();
     /* Persistent key: use, purge, reload, destroy */

@@ -227,7 +227,8 @@ pub unsafe extern "C" fn psa_aead_finish(
         // SAFETY: the caller passes valid objects and buffers.
         unsafe {
             let w = boundary::op_words(operation)?;
-            let (n, t) = boundary::outputs2(ciphertext, ciphertext_size, tag, tag_size, |out, tag| {
+            let max = crate::types::PSA_AEAD_TAG_MAX_SIZE;
+            let (n, t) = boundary::outputs2(ciphertext, ciphertext_size, tag, tag_size, max, |out, tag| {
                 crate::api::aead::finish(w, out, tag)
             })?;
             boundary::set_out(ciphertext_length, n)?;

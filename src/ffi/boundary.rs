@@ -226,8 +226,9 @@ pub unsafe fn input_beside<'a>(ptr: *const u8, len: usize, out: *const u8, out_l
 }
 
 /// Two output buffers of one call (ciphertext and tag): when they overlap,
-/// the second is written to a private buffer and copied out after the first
-/// is released (the later write wins), so two `&mut` never alias.
+/// the second is written to a private buffer of at most `b_max` bytes (the
+/// most the call can write there) and copied out after the first is released
+/// (the later write wins), so two `&mut` never alias.
 ///
 /// # Safety
 /// As for [`output`], for both buffers.
@@ -236,11 +237,13 @@ pub unsafe fn outputs2<R>(
     a_len: usize,
     b: *mut u8,
     b_len: usize,
+    b_max: usize,
     f: impl FnOnce(&mut [u8], &mut [u8]) -> Result<R>,
 ) -> Result<R> {
     span(a, a_len)?;
     span(b, b_len)?;
     if overlaps(a, a_len, b, b_len) {
+        let b_len = b_len.min(b_max);
         let mut tmp = zeroize::Zeroizing::new(vec![0u8; b_len]);
         // SAFETY: forwarded caller contract.
         let r = f(unsafe { output(a, a_len) }?, &mut tmp)?;
@@ -327,7 +330,7 @@ mod tests {
         let p = b.as_mut_ptr();
         // SAFETY: both ranges lie within `b`.
         let r = unsafe {
-            outputs2(p, 16, p.add(8), 16, |x, y| {
+            outputs2(p, 16, p.add(8), 16, 16, |x, y| {
                 x.fill(1);
                 y.fill(2);
                 Ok(7)
