@@ -632,7 +632,9 @@ static void test_lifetimes_and_init(void)
     CHECK(attrs.private_bits, 0);
     CHECK(attrs2.private_alg, 0);
     CHECK(attrs2.private_usage, 0);
-    for (i = 0; i < RUSTPSA_OPERATION_WORDS; i++) {
+    acc |= hash.private_handle | hash2.private_handle | mac.private_handle | cipher.private_handle |
+           aead.private_handle | kdf.private_handle | kdf2.private_handle;
+    for (i = 0; i < RUSTPSA_OPERATION_OPAQUE_WORDS; i++) {
         acc |= hash.private_opaque[i] | hash2.private_opaque[i] | mac.private_opaque[i] |
                cipher.private_opaque[i] | aead.private_opaque[i] | kdf.private_opaque[i] |
                kdf2.private_opaque[i];

@@ -175,3 +175,31 @@ pub struct psa_pake_operation_s {
 }
 /// The type of the state object for PAKE operations.
 pub type psa_pake_operation_t = psa_pake_operation_s;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same numbers as ctests/test_values.c checks for the C macros.
+    #[test]
+    fn encodings_match_the_specification() {
+        assert_eq!(psa_alg_jpake(PSA_ALG_SHA_256), 0x0a00_0109);
+        assert_eq!(psa_alg_spake2p_hmac(PSA_ALG_SHA_256), 0x0a00_0409);
+        assert_eq!(psa_alg_spake2p_cmac(PSA_ALG_SHA_256), 0x0a00_0509);
+        assert!(psa_alg_is_pake(PSA_ALG_SPAKE2P_MATTER) && !psa_alg_is_pake(PSA_ALG_ECDH));
+        assert!(psa_alg_is_jpake(psa_alg_jpake(PSA_ALG_SHA_512)));
+        assert!(psa_alg_is_spake2p(PSA_ALG_SPAKE2P_MATTER) && !psa_alg_is_spake2p_hmac(PSA_ALG_SPAKE2P_MATTER));
+        assert!(psa_alg_is_spake2p_cmac(psa_alg_spake2p_cmac(PSA_ALG_SHA_256)));
+        let p = psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256);
+        assert_eq!(p, 0x0112_0100);
+        assert_eq!(psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 0x1_0000), 0);
+        assert_eq!(psa_pake_primitive_get_type(p), PSA_PAKE_PRIMITIVE_TYPE_ECC);
+        assert_eq!(psa_pake_primitive_get_family(p), PSA_ECC_FAMILY_SECP_R1);
+        assert_eq!(psa_pake_primitive_get_bits(p), 256);
+        let kp = psa_key_type_spake2p_key_pair(PSA_ECC_FAMILY_SECP_R1);
+        assert_eq!((kp, psa_key_type_spake2p_public_key(PSA_ECC_FAMILY_SECP_R1)), (0x7412, 0x4412));
+        assert!(psa_key_type_is_spake2p_key_pair(kp) && !psa_key_type_is_spake2p_public_key(kp));
+        assert_eq!(psa_key_type_spake2p_get_family(kp), PSA_ECC_FAMILY_SECP_R1);
+        assert_eq!(psa_key_type_spake2p_get_family(0x7112), 0);
+    }
+}
