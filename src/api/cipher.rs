@@ -87,9 +87,11 @@ fn prepare(
     id: psa_key_id_t,
     alg: psa_algorithm_t,
     usage: psa_key_usage_t,
+    sizes: impl FnOnce(psa_key_type_t) -> Result<()>,
 ) -> Result<(Mode, SymKey, psa_key_type_t, KeyRefHold)> {
     // Mbed TLS's order: a non-cipher algorithm, then the key's handle and
-    // policy, then whether the mode is supported.
+    // policy, then the one-shot call's IV size checks (`sizes`), then whether
+    // the mode is supported.
     if !psa_alg_is_cipher(alg) {
         return Err(Error::InvalidArgument);
     }
@@ -99,10 +101,22 @@ fn prepare(
     if !policy::key_permits(&d.attrs, alg) {
         return Err(Error::NotPermitted);
     }
+    sizes(d.attrs.private_type)?;
     let mode = mode_of(alg)?;
     check_type(d.attrs.private_type, mode)?;
     let sym = with_prepared(d, |p| Ok(p.sym.clone()))?;
     Ok((mode, sym, d.attrs.private_type, KeyRefHold(k)))
+}
+
+/// The default IV length the one-shot calls check first: `PSA_CIPHER_IV_LENGTH`,
+/// and 13 for CCM* with any key type (as Mbed TLS's macro, which tests the
+/// algorithm alone there); the mode's support is checked after it.
+fn mbedtls_iv_length(t: psa_key_type_t, alg: psa_algorithm_t) -> usize {
+    if alg == PSA_ALG_CCM_STAR_NO_TAG {
+        13
+    } else {
+        psa_cipher_iv_length(t, alg)
+    }
 }
 
 /// Keeps the key registered while the caller needs it (multi-part setup binds
@@ -121,7 +135,15 @@ pub fn encrypt(
     input: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
-    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
+    // Mbed TLS checks the room for the default IV before the mode's support.
+    let room = out.len();
+    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_ENCRYPT, |t| {
+        let iv = mbedtls_iv_length(t, alg);
+        if iv > 0 && room < iv {
+            return Err(Error::BufferTooSmall);
+        }
+        Ok(())
+    })?;
     let r = encrypt_with(&sym, mode, t, alg, input, out);
     // The schedule copy dies before the key is released, so a destroy that
     // waits for this reader never returns while it exists.
@@ -162,7 +184,18 @@ pub fn decrypt(
     input: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
-    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT)?;
+    // Mbed TLS checks that the input holds the IV before the mode's support.
+    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT, |t| {
+        let need = if alg == PSA_ALG_CCM_STAR_NO_TAG {
+            psa_block_cipher_block_length(t)
+        } else {
+            mbedtls_iv_length(t, alg)
+        };
+        if input.len() < need {
+            return Err(Error::InvalidArgument);
+        }
+        Ok(())
+    })?;
     let r = decrypt_with(&sym, mode, t, input, out);
     // As in `encrypt`: no copy of the schedule outlives the reader.
     drop(sym);
@@ -246,7 +279,7 @@ pub unsafe fn setup(
     } else {
         PSA_KEY_USAGE_DECRYPT
     };
-    let (mode, key, _t, hold) = prepare(id, alg, usage)?;
+    let (mode, key, _t, hold) = prepare(id, alg, usage, |_| Ok(()))?;
     let iv_lengths = engine::iv_lengths(&key, mode);
     // Modes without an IV start at once.
     let engine = if iv_lengths.is_empty() {
