@@ -531,7 +531,8 @@ static void test_sign_errors(void)
     psa_destroy_key(ed);
     a = ct_attrs(PAIR(R1), 256, SIGN_ALL, PSA_ALG_PURE_EDDSA);
     CHECK_STATUS(psa_generate_key(&a, &ed), PSA_SUCCESS);
-    CHECK_STATUS(psa_sign_message(ed, PSA_ALG_PURE_EDDSA, hash, 32, sig, sizeof sig, &len), PSA_ERROR_INVALID_ARGUMENT);
+    /* No EdDSA driver for a Weierstrass key: NOT_SUPPORTED, as Mbed TLS 3.5.1. */
+    CHECK_STATUS(psa_sign_message(ed, PSA_ALG_PURE_EDDSA, hash, 32, sig, sizeof sig, &len), PSA_ERROR_NOT_SUPPORTED);
     psa_destroy_key(ed);
     a = ct_attrs(PSA_KEY_TYPE_HMAC, 256, SIGN_ALL, alg);
     CHECK_STATUS(psa_generate_key(&a, &h), PSA_SUCCESS);
