@@ -163,8 +163,13 @@ fn encrypt_with(
 ) -> Result<usize> {
     let iv_len = engine::iv_lengths(sym, mode).first().copied().unwrap_or(0);
     let block_mode = matches!(mode, Mode::Ecb | Mode::CbcNoPadding);
-    // Mbed TLS's order: the buffer size, then the block alignment.
-    let need = psa_cipher_encrypt_output_size(t, alg, input.len());
+    // Mbed TLS's order: the buffer size (without padding: room for the whole
+    // blocks of the input), then the block alignment.
+    let need = if block_mode {
+        iv_len + input.len() / psa_block_cipher_block_length(t).max(1) * psa_block_cipher_block_length(t)
+    } else {
+        psa_cipher_encrypt_output_size(t, alg, input.len())
+    };
     if out.len() < need {
         return Err(Error::BufferTooSmall);
     }
@@ -210,32 +215,23 @@ fn decrypt_with(sym: &SymKey, mode: Mode, t: psa_key_type_t, input: &[u8], out: 
         return Err(Error::InvalidArgument);
     }
     let (iv, ct) = input.split_at(iv_len);
-    // Mbed TLS's order: the buffer size (no padding to remove), then the alignment.
-    if mode != Mode::CbcPkcs7 && out.len() < ct.len() {
+    // Mbed TLS's order: the buffer size (for the block modes, room for the
+    // whole blocks of the input, padding included), then the alignment.
+    let block_mode = matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7);
+    let block = psa_block_cipher_block_length(t).max(1);
+    let need = if block_mode { ct.len() / block * block } else { ct.len() };
+    if out.len() < need {
         return Err(Error::BufferTooSmall);
     }
-    if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7)
-        && ct.len() % psa_block_cipher_block_length(t) != 0
-    {
+    if block_mode && ct.len() % block != 0 {
         return Err(Error::InvalidArgument);
     }
     if mode == Mode::CbcPkcs7 && ct.is_empty() {
         return Err(Error::InvalidArgument);
     }
+    // Here `out` holds `ct.len()` bytes.
     let mut e = engine::engine(sym, mode, false, iv)?;
-    if out.len() >= ct.len() {
-        return run(&mut *e, ct, out);
-    }
-    if mode != Mode::CbcPkcs7 {
-        return Err(Error::BufferTooSmall);
-    }
-    // The padding may make the plaintext fit: decrypt privately first.
-    let mut tmp = zeroize::Zeroizing::new(vec![0u8; ct.len()]);
-    let n = run(&mut *e, ct, &mut tmp)?;
-    out.get_mut(..n)
-        .ok_or(Error::BufferTooSmall)?
-        .copy_from_slice(&tmp[..n]);
-    Ok(n)
+    run(&mut *e, ct, out)
 }
 
 /// Secrets of a multi-part cipher operation.
@@ -336,7 +332,10 @@ pub unsafe fn generate_iv(words: *mut Words, out: &mut [u8]) -> Result<usize> {
     // SAFETY: caller contract.
     unsafe {
         step(words, |op| {
-            if !op.encrypt || op.iv_set || op.iv_lengths.is_empty() {
+            // The specification's `BAD_STATE` conditions: no IV for the
+            // algorithm, or not "active, with no IV set". A decryption
+            // operation is active, so it gets a random IV as in Mbed TLS.
+            if op.iv_set || op.iv_lengths.is_empty() {
                 return Err(Error::BadState);
             }
             let n = op.iv_lengths[0];

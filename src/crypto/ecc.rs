@@ -155,20 +155,24 @@ fn bits_from_len(t: psa_key_type_t, len: usize) -> Result<usize> {
     let family = psa_key_type_ecc_get_family(t);
     let pair = psa_key_type_is_key_pair(t);
     match family {
+        // A length that gives no curve of the family is an unsupported key
+        // size (`NotSupported`, as Mbed TLS: "The key type or key size is
+        // not supported"); a Weierstrass public key of even length is not
+        // an encoding at all (`InvalidArgument`).
         PSA_ECC_FAMILY_MONTGOMERY => match len {
             32 => Ok(255),
             56 => Ok(448),
-            _ => Err(Error::InvalidArgument),
+            _ => Err(Error::NotSupported),
         },
         PSA_ECC_FAMILY_TWISTED_EDWARDS => match len {
             32 => Ok(255),
             57 => Ok(448),
-            _ => Err(Error::InvalidArgument),
+            _ => Err(Error::NotSupported),
         },
         PSA_ECC_FAMILY_SECP_R1 | PSA_ECC_FAMILY_SECP_K1 | PSA_ECC_FAMILY_BRAINPOOL_P_R1 => {
             let scalar_len = if pair {
                 len
-            } else if len % 2 == 1 && len >= 3 {
+            } else if len % 2 == 1 {
                 (len - 1) / 2
             } else {
                 return Err(Error::InvalidArgument);
@@ -182,10 +186,34 @@ fn bits_from_len(t: psa_key_type_t, len: usize) -> Result<usize> {
                 .iter()
                 .copied()
                 .find(|b| b.div_ceil(8) == scalar_len)
-                .ok_or(Error::InvalidArgument)
+                .ok_or(Error::NotSupported)
         }
         _ => Err(Error::NotSupported),
     }
+}
+
+/// The checks of an import with a declared size `bits` (non-zero), before the
+/// data is parsed, in Mbed TLS's order: data whose length does not fit
+/// `bits` is `InvalidArgument`; a size no curve of the family has (or one
+/// this driver lacks) is `NotSupported`. (Edwards keys, whose Ed448 private
+/// key is one byte longer than its size, are left to [`import`].)
+pub fn check_declared_size(t: psa_key_type_t, bits: usize, len: usize) -> Result<()> {
+    let family = psa_key_type_ecc_get_family(t);
+    if family == PSA_ECC_FAMILY_TWISTED_EDWARDS {
+        return Ok(());
+    }
+    let weierstrass_public = psa_key_type_is_public_key(t) && family != PSA_ECC_FAMILY_MONTGOMERY;
+    let scalar_len = if !weierstrass_public {
+        len
+    } else if len % 2 == 1 {
+        (len - 1) / 2
+    } else {
+        return Err(Error::InvalidArgument);
+    };
+    if scalar_len != bits.div_ceil(8) {
+        return Err(Error::InvalidArgument);
+    }
+    curve(t, bits).map(|_| ())
 }
 
 /// Validates key data of ECC type `t`; returns the key size in bits.
