@@ -1246,7 +1246,8 @@ mod tests {
             0xfc, 0x63, 0x25, 0x51,
         ];
         assert_eq!(import(p256, &n), Err(Error::InvalidArgument));
-        assert_eq!(import(p256, &[1u8; 31]), Err(Error::InvalidArgument));
+        // A length of no curve of the family: an unsupported size (Mbed TLS).
+        assert_eq!(import(p256, &[1u8; 31]), Err(Error::NotSupported));
         // 24 bytes is now P-192; secp192k1 still has no back end.
         assert_eq!(import(p256, &[1u8; 24]), Ok(192));
         assert_eq!(import(psa_key_type_ecc_key_pair(K1), &[1u8; 24]), Err(Error::NotSupported));
@@ -1258,14 +1259,20 @@ mod tests {
         let mut pt = vec![4u8];
         pt.extend_from_slice(&[1u8; 64]);
         assert_eq!(import(p256_pub, &pt), Err(Error::InvalidArgument));
-        assert_eq!(import(p256_pub, &[2u8; 33]), Err(Error::InvalidArgument));
+        assert_eq!(import(p256_pub, &[2u8; 33]), Err(Error::NotSupported));
+        assert_eq!(import(p256_pub, &[4u8; 64]), Err(Error::InvalidArgument));
         assert_eq!(
             import(
                 psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY),
                 &[1u8; 33]
             ),
-            Err(Error::InvalidArgument)
+            Err(Error::NotSupported)
         );
+        // A declared size: the data's length first, then the curve.
+        assert_eq!(check_declared_size(p256, 255, 32), Err(Error::NotSupported));
+        assert_eq!(check_declared_size(p256, 256, 31), Err(Error::InvalidArgument));
+        assert_eq!(check_declared_size(p256_pub, 256, 64), Err(Error::InvalidArgument));
+        assert_eq!(check_declared_size(p256_pub, 256, 65), Ok(()));
         assert_eq!(curve(p256, 257), Err(Error::NotSupported));
         assert_eq!(curve(p256, 224), Ok(Curve::P224));
         assert_eq!(curve(psa_key_type_ecc_key_pair(K1), 225), Err(Error::NotSupported));
