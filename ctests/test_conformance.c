@@ -384,6 +384,103 @@ static void item12_limits(void) {
     }
 }
 
+/* Item 12: where the specification allows several codes, Mbed TLS 3.5.1's
+ * (the order of its checks), as docs/COMPATIBILITY.md describes. */
+static void item12_reference_order(void) {
+    psa_key_id_t k = 0, d1 = 0, aes = 0, rsa = 0, x = 0;
+    uint8_t buf[300], in[64] = {0}, hash[32] = {0};
+    size_t n = 0;
+    const psa_key_usage_t ED = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT;
+    /* MAC: the buffer size before the key type's support (single-DES CMAC). */
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_DES, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_ALG_CMAC, K16, 8, &d1), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_compute(d1, PSA_ALG_CMAC, in, 16, buf, 3, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_mac_compute(d1, PSA_ALG_CMAC, in, 16, buf, sizeof buf, &n), PSA_ERROR_NOT_SUPPORTED);
+    psa_destroy_key(d1);
+    /* Cipher: room for the default IV before the mode's support (DES-CTR). */
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_DES, ED, PSA_ALG_CTR, K16, 8, &d1), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_encrypt(d1, PSA_ALG_CTR, in, 16, buf, 0, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_cipher_encrypt(d1, PSA_ALG_CTR, in, 16, buf, sizeof buf, &n), PSA_ERROR_NOT_SUPPORTED);
+    psa_destroy_key(d1);
+    /* Cipher: whole blocks first, then the alignment; PKCS#7 decryption needs
+     * room for every block of the ciphertext. */
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, ED, PSA_ALG_ECB_NO_PADDING, K16, 16, &aes), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_encrypt(aes, PSA_ALG_ECB_NO_PADDING, in, 17, buf, 16, &n), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_cipher_encrypt(aes, PSA_ALG_ECB_NO_PADDING, in, 33, buf, 16, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_cipher_decrypt(aes, PSA_ALG_ECB_NO_PADDING, in, 33, buf, 32, &n), PSA_ERROR_INVALID_ARGUMENT);
+    psa_destroy_key(aes);
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, ED, PSA_ALG_CBC_PKCS7, K16, 16, &aes), PSA_SUCCESS);
+    size_t ct_len = 0;
+    CHECK_STATUS(psa_cipher_encrypt(aes, PSA_ALG_CBC_PKCS7, in, 20, buf, sizeof buf, &ct_len), PSA_SUCCESS);
+    CHECK(ct_len == 48);
+    uint8_t pt[64];
+    CHECK_STATUS(psa_cipher_decrypt(aes, PSA_ALG_CBC_PKCS7, buf, ct_len, pt, 31, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_cipher_decrypt(aes, PSA_ALG_CBC_PKCS7, buf, ct_len, pt, 32, &n), PSA_SUCCESS);
+    CHECK(n == 20 && memcmp(pt, in, 20) == 0);
+    CHECK_STATUS(psa_cipher_decrypt(aes, PSA_ALG_CBC_PKCS7, buf, 16 + 17, pt, 16, &n), PSA_ERROR_INVALID_ARGUMENT);
+    psa_destroy_key(aes);
+    /* A decryption operation is "active, with no IV set": generate_iv works. */
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, ED, PSA_ALG_CBC_NO_PADDING, K16, 16, &aes), PSA_SUCCESS);
+    psa_cipher_operation_t co = PSA_CIPHER_OPERATION_INIT;
+    CHECK_STATUS(psa_cipher_decrypt_setup(&co, aes, PSA_ALG_CBC_NO_PADDING), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_generate_iv(&co, buf, 16, &n), PSA_SUCCESS);
+    CHECK(n == 16);
+    CHECK_STATUS(psa_cipher_update(&co, in, 16, buf, sizeof buf, &n), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_abort(&co), PSA_SUCCESS);
+    psa_destroy_key(aes);
+    /* AEAD: an invalid tag length after the buffer size (one-shot), before
+     * the key type (setup); ChaCha20-Poly1305 tags other than 16 bytes. */
+    psa_algorithm_t gcm3 = PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_GCM, 3);
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, ED, gcm3, K16, 16, &aes), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_encrypt(aes, gcm3, in, 12, NULL, 0, in, 8, buf, 0, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_aead_encrypt(aes, gcm3, in, 12, NULL, 0, in, 8, buf, sizeof buf, &n), PSA_ERROR_INVALID_ARGUMENT);
+    psa_aead_operation_t ao = PSA_AEAD_OPERATION_INIT;
+    CHECK_STATUS(psa_aead_encrypt_setup(&ao, aes, gcm3), PSA_ERROR_INVALID_ARGUMENT);
+    psa_aead_abort(&ao);
+    psa_destroy_key(aes);
+    psa_algorithm_t cp12 = PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CHACHA20_POLY1305, 12);
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_CHACHA20, ED, cp12, K32, 32, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_encrypt(k, cp12, in, 12, NULL, 0, in, 8, buf, sizeof buf, &n), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_aead_decrypt_setup(&ao, k, cp12), PSA_ERROR_INVALID_ARGUMENT);
+    psa_aead_abort(&ao);
+    psa_destroy_key(k);
+    /* RSA: PSS with no hash NOT_SUPPORTED; an unknown hash has length 0. */
+    psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_RSA_KEY_PAIR, 1024,
+                                      PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH | PSA_KEY_USAGE_SIGN_MESSAGE, 0);
+    psa_set_key_algorithm(&a, PSA_ALG_RSA_PSS(0));
+    CHECK_STATUS(psa_generate_key(&a, &rsa), PSA_SUCCESS);
+    CHECK_STATUS(psa_sign_hash(rsa, PSA_ALG_RSA_PSS(0), hash, 32, buf, 10, &n), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_verify_hash(rsa, PSA_ALG_RSA_PSS(0), hash, 32, buf, 128), PSA_ERROR_NOT_SUPPORTED);
+    psa_destroy_key(rsa);
+    psa_algorithm_t unk = PSA_ALG_RSA_PKCS1V15_SIGN(0x020000fe);
+    psa_set_key_algorithm(&a, unk);
+    CHECK_STATUS(psa_generate_key(&a, &rsa), PSA_SUCCESS);
+    CHECK_STATUS(psa_sign_hash(rsa, unk, hash, 32, buf, sizeof buf, &n), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_sign_hash(rsa, unk, hash, 0, buf, 10, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_sign_hash(rsa, unk, hash, 0, buf, sizeof buf, &n), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_verify_hash(rsa, unk, hash, 0, buf, 128), PSA_ERROR_INVALID_ARGUMENT);
+    /* A message: the hash is computed first (unknown: NOT_SUPPORTED). */
+    CHECK_STATUS(psa_sign_message(rsa, unk, in, 5, buf, 10, &n), PSA_ERROR_NOT_SUPPORTED);
+    psa_destroy_key(rsa);
+    /* PureEdDSA on a Weierstrass key: no driver; ECDSA on X25519: the
+     * signature buffer first. */
+    a = ct_attrs(P256, 256, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_ALG_PURE_EDDSA);
+    CHECK_STATUS(psa_generate_key(&a, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_sign_message(k, PSA_ALG_PURE_EDDSA, in, 5, buf, sizeof buf, &n), PSA_ERROR_NOT_SUPPORTED);
+    psa_destroy_key(k);
+    psa_algorithm_t ecdsa = PSA_ALG_ECDSA(PSA_ALG_SHA_256);
+    a = ct_attrs(PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_MONTGOMERY), 255, PSA_KEY_USAGE_SIGN_MESSAGE, ecdsa);
+    CHECK_STATUS(psa_generate_key(&a, &x), PSA_SUCCESS);
+    CHECK_STATUS(psa_sign_message(x, ecdsa, in, 5, buf, 10, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_sign_message(x, ecdsa, in, 5, buf, sizeof buf, &n), PSA_ERROR_INVALID_ARGUMENT);
+    psa_destroy_key(x);
+    /* ECC import: a length of no curve NOT_SUPPORTED; a location without a
+     * driver INVALID_ARGUMENT. */
+    CHECK_STATUS(ct_import(P256, PSA_KEY_USAGE_EXPORT, 0, K32, 31, &k), PSA_ERROR_NOT_SUPPORTED);
+    a = ct_attrs(PSA_KEY_TYPE_AES, 0, PSA_KEY_USAGE_EXPORT, 0);
+    psa_set_key_lifetime(&a, PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(PSA_KEY_PERSISTENCE_VOLATILE, 1));
+    CHECK_STATUS(psa_import_key(&a, K16, 16, &k), PSA_ERROR_INVALID_ARGUMENT);
+}
+
 int main(void) {
     if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS)) return report();
     item3_type_none();
@@ -392,5 +489,6 @@ int main(void) {
     item6_wrong_family();
     item7_order();
     item12_limits();
+    item12_reference_order();
     return report();
 }

@@ -150,8 +150,8 @@ static void import_errors(size_t bits) {
     memset(buf, 0x22, sizeof buf);
     buf[0] = 4;
     CHECK_STATUS(ct_import(PUB, 0, 0, buf, 2 * n + 1, &k), PSA_ERROR_INVALID_ARGUMENT);
-    buf[0] = 2;
-    CHECK_STATUS(ct_import(PUB, 0, 0, buf, n + 1, &k), PSA_ERROR_INVALID_ARGUMENT);
+    buf[0] = 2; /* odd length of no curve: NOT_SUPPORTED, as Mbed TLS 3.5.1 */
+    CHECK_STATUS(ct_import(PUB, 0, 0, buf, n + 1, &k), PSA_ERROR_NOT_SUPPORTED);
     /* Generating a public key. */
     psa_key_attributes_t a = ct_attrs(PUB, bits, 0, 0);
     CHECK_STATUS(psa_generate_key(&a, &k), PSA_ERROR_INVALID_ARGUMENT);

@@ -458,13 +458,12 @@ static void test_invalid_ids_and_lifetimes(const char *dir)
     psa_set_key_lifetime(&a, PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(
                                  PSA_KEY_PERSISTENCE_DEFAULT, PSA_KEY_LOCATION_PRIMARY_SECURE_ELEMENT));
     psa_set_key_id(&a, 9);
-    CHECK_STATUS2(psa_import_key(&a, data, 16, &k), PSA_ERROR_INVALID_ARGUMENT,
-                  PSA_ERROR_NOT_SUPPORTED);
+    /* a location without a driver: INVALID_ARGUMENT, as Mbed TLS 3.5.1 */
+    CHECK_STATUS(psa_import_key(&a, data, 16, &k), PSA_ERROR_INVALID_ARGUMENT);
     a = ct_attrs(PSA_KEY_TYPE_AES, 0, PSA_KEY_USAGE_EXPORT, 0);
     psa_set_key_lifetime(&a, PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(
                                  PSA_KEY_PERSISTENCE_VOLATILE, PSA_KEY_LOCATION_PRIMARY_SECURE_ELEMENT));
-    CHECK_STATUS2(psa_import_key(&a, data, 16, &k), PSA_ERROR_INVALID_ARGUMENT,
-                  PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_import_key(&a, data, 16, &k), PSA_ERROR_INVALID_ARGUMENT);
     /* nothing was written */
     CHECK(ct_count_files(dir) == 0);
     /* the boundaries of the user range are valid */

@@ -33,7 +33,19 @@ fn kind_of(alg: psa_algorithm_t) -> Result<(Kind, usize)> {
     Ok((kind, psa_alg_aead_get_tag_length(alg)))
 }
 
-/// Key type and tag length checks for `kind`.
+/// Whether `tag_len` is a tag length of `kind`.
+fn tag_ok(kind: Kind, tag_len: usize) -> bool {
+    match kind {
+        Kind::Gcm => matches!(tag_len, 4 | 8 | 12..=16),
+        Kind::Ccm => (4..=16).contains(&tag_len) && tag_len % 2 == 0,
+        Kind::ChaChaPoly | Kind::XChaChaPoly => tag_len == 16,
+    }
+}
+
+/// The key type checks for `kind` (`NotSupported`: no AEAD for the pair);
+/// a ChaCha20-Poly1305 tag other than 16 bytes is `NotSupported` here too
+/// (Mbed TLS's one-shot driver); the other invalid tag lengths are checked
+/// after the buffer size ([`tag_after_buffer`]).
 fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
     let type_ok = match kind {
         Kind::Gcm | Kind::Ccm
@@ -54,13 +66,18 @@ fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
         return Err(Error::NotSupported);
     }
     match kind {
-        Kind::Gcm if matches!(tag_len, 4 | 8 | 12..=16) => Ok(()),
-        Kind::Ccm if (4..=16).contains(&tag_len) && tag_len % 2 == 0 => Ok(()),
-        Kind::ChaChaPoly | Kind::XChaChaPoly if tag_len == 16 => Ok(()),
-        Kind::ChaChaPoly | Kind::XChaChaPoly if (1..16).contains(&tag_len) => {
-            Err(Error::NotSupported)
-        }
-        _ => Err(Error::InvalidArgument),
+        Kind::ChaChaPoly | Kind::XChaChaPoly if tag_len != 16 => Err(Error::NotSupported),
+        _ => Ok(()),
+    }
+}
+
+/// The GCM / CCM tag length of a one-shot call, checked after the buffer
+/// size as Mbed TLS does (its cipher module refuses the length).
+fn tag_after_buffer(kind: Kind, tag_len: usize) -> Result<()> {
+    if tag_ok(kind, tag_len) {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument)
     }
 }
 
@@ -117,6 +134,7 @@ pub fn encrypt(
     {
         return Err(Error::BufferTooSmall);
     }
+    tag_after_buffer(kind, tag_len)?;
     let n = with_prepared(k.data(), |p| {
         crypto::seal(p, kind, nonce, ad, pt, tag_len, out)
     })?;
@@ -144,6 +162,7 @@ pub fn decrypt(
     if out.len() < n {
         return Err(Error::BufferTooSmall);
     }
+    tag_after_buffer(kind, tag_len)?;
     let n = with_prepared(k.data(), |p| {
         crypto::open(p, kind, nonce, ad, input, tag_len, out)
     })?;
@@ -196,6 +215,9 @@ pub unsafe fn setup(
         PSA_KEY_USAGE_DECRYPT
     };
     let (kind, tag_len, k) = resolve(id, alg, usage)?;
+    // Mbed TLS's setup checks the tag length (every invalid one is
+    // `InvalidArgument`) before the key type.
+    tag_after_buffer(kind, tag_len)?;
     check_key(kind, tag_len, &k)?;
     let key = with_prepared(k.data(), |p| Ok(p.sym.clone()))?;
     let secret = KeyBound::new(k.data(), Secret { key, engine: None });

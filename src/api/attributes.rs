@@ -32,8 +32,11 @@ pub fn set_bits(a: &mut psa_key_attributes_t, bits: usize) {
 /// id, or `None` for a volatile key.
 pub fn creation_target(a: &psa_key_attributes_t) -> Result<Option<psa_key_id_t>> {
     let lifetime = a.private_lifetime;
+    // A location without a driver: invalid attributes, as Mbed TLS reports
+    // (`psa_validate_key_location`); the specification allows this code or
+    // `NotSupported`.
     if psa_key_lifetime_get_location(lifetime) != PSA_KEY_LOCATION_LOCAL_STORAGE {
-        return Err(Error::NotSupported);
+        return Err(Error::InvalidArgument);
     }
     if psa_key_lifetime_is_volatile(lifetime) {
         return match a.private_id {
@@ -82,7 +85,7 @@ mod tests {
         assert_eq!(creation_target(&a), Err(Error::InvalidArgument));
         a.private_lifetime = 0x0000_0101;
         a.private_id = 1;
-        assert_eq!(creation_target(&a), Err(Error::NotSupported));
+        assert_eq!(creation_target(&a), Err(Error::InvalidArgument));
         a.private_lifetime = 0xff;
         assert_eq!(creation_target(&a), Err(Error::InvalidArgument));
         set_bits(&mut a, 1 << 20);

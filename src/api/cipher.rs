@@ -87,9 +87,11 @@ fn prepare(
     id: psa_key_id_t,
     alg: psa_algorithm_t,
     usage: psa_key_usage_t,
+    sizes: impl FnOnce(psa_key_type_t) -> Result<()>,
 ) -> Result<(Mode, SymKey, psa_key_type_t, KeyRefHold)> {
     // Mbed TLS's order: a non-cipher algorithm, then the key's handle and
-    // policy, then whether the mode is supported.
+    // policy, then the one-shot call's IV size checks (`sizes`), then whether
+    // the mode is supported.
     if !psa_alg_is_cipher(alg) {
         return Err(Error::InvalidArgument);
     }
@@ -99,10 +101,22 @@ fn prepare(
     if !policy::key_permits(&d.attrs, alg) {
         return Err(Error::NotPermitted);
     }
+    sizes(d.attrs.private_type)?;
     let mode = mode_of(alg)?;
     check_type(d.attrs.private_type, mode)?;
     let sym = with_prepared(d, |p| Ok(p.sym.clone()))?;
     Ok((mode, sym, d.attrs.private_type, KeyRefHold(k)))
+}
+
+/// The default IV length the one-shot calls check first: `PSA_CIPHER_IV_LENGTH`,
+/// and 13 for CCM* with any key type (as Mbed TLS's macro, which tests the
+/// algorithm alone there); the mode's support is checked after it.
+fn mbedtls_iv_length(t: psa_key_type_t, alg: psa_algorithm_t) -> usize {
+    if alg == PSA_ALG_CCM_STAR_NO_TAG {
+        13
+    } else {
+        psa_cipher_iv_length(t, alg)
+    }
 }
 
 /// Keeps the key registered while the caller needs it (multi-part setup binds
@@ -121,7 +135,15 @@ pub fn encrypt(
     input: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
-    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
+    // Mbed TLS checks the room for the default IV before the mode's support.
+    let room = out.len();
+    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_ENCRYPT, |t| {
+        let iv = mbedtls_iv_length(t, alg);
+        if iv > 0 && room < iv {
+            return Err(Error::BufferTooSmall);
+        }
+        Ok(())
+    })?;
     let r = encrypt_with(&sym, mode, t, alg, input, out);
     // The schedule copy dies before the key is released, so a destroy that
     // waits for this reader never returns while it exists.
@@ -141,8 +163,13 @@ fn encrypt_with(
 ) -> Result<usize> {
     let iv_len = engine::iv_lengths(sym, mode).first().copied().unwrap_or(0);
     let block_mode = matches!(mode, Mode::Ecb | Mode::CbcNoPadding);
-    // Mbed TLS's order: the buffer size, then the block alignment.
-    let need = psa_cipher_encrypt_output_size(t, alg, input.len());
+    // Mbed TLS's order: the buffer size (without padding: room for the whole
+    // blocks of the input), then the block alignment.
+    let need = if block_mode {
+        iv_len + input.len() / psa_block_cipher_block_length(t).max(1) * psa_block_cipher_block_length(t)
+    } else {
+        psa_cipher_encrypt_output_size(t, alg, input.len())
+    };
     if out.len() < need {
         return Err(Error::BufferTooSmall);
     }
@@ -162,7 +189,16 @@ pub fn decrypt(
     input: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
-    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT)?;
+    // Mbed TLS checks that the input holds the IV before the mode's support.
+    // (It also refuses a CCM* input shorter than a block, which rejects the
+    // 13-byte encryption of an empty message: not followed, see
+    // docs/COMPATIBILITY.md.)
+    let (mode, sym, t, hold) = prepare(id, alg, PSA_KEY_USAGE_DECRYPT, |t| {
+        if input.len() < mbedtls_iv_length(t, alg) {
+            return Err(Error::InvalidArgument);
+        }
+        Ok(())
+    })?;
     let r = decrypt_with(&sym, mode, t, input, out);
     // As in `encrypt`: no copy of the schedule outlives the reader.
     drop(sym);
@@ -177,32 +213,23 @@ fn decrypt_with(sym: &SymKey, mode: Mode, t: psa_key_type_t, input: &[u8], out: 
         return Err(Error::InvalidArgument);
     }
     let (iv, ct) = input.split_at(iv_len);
-    // Mbed TLS's order: the buffer size (no padding to remove), then the alignment.
-    if mode != Mode::CbcPkcs7 && out.len() < ct.len() {
+    // Mbed TLS's order: the buffer size (for the block modes, room for the
+    // whole blocks of the input, padding included), then the alignment.
+    let block_mode = matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7);
+    let block = psa_block_cipher_block_length(t).max(1);
+    let need = if block_mode { ct.len() / block * block } else { ct.len() };
+    if out.len() < need {
         return Err(Error::BufferTooSmall);
     }
-    if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7)
-        && ct.len() % psa_block_cipher_block_length(t) != 0
-    {
+    if block_mode && ct.len() % block != 0 {
         return Err(Error::InvalidArgument);
     }
     if mode == Mode::CbcPkcs7 && ct.is_empty() {
         return Err(Error::InvalidArgument);
     }
+    // Here `out` holds `ct.len()` bytes.
     let mut e = engine::engine(sym, mode, false, iv)?;
-    if out.len() >= ct.len() {
-        return run(&mut *e, ct, out);
-    }
-    if mode != Mode::CbcPkcs7 {
-        return Err(Error::BufferTooSmall);
-    }
-    // The padding may make the plaintext fit: decrypt privately first.
-    let mut tmp = zeroize::Zeroizing::new(vec![0u8; ct.len()]);
-    let n = run(&mut *e, ct, &mut tmp)?;
-    out.get_mut(..n)
-        .ok_or(Error::BufferTooSmall)?
-        .copy_from_slice(&tmp[..n]);
-    Ok(n)
+    run(&mut *e, ct, out)
 }
 
 /// Secrets of a multi-part cipher operation.
@@ -246,7 +273,7 @@ pub unsafe fn setup(
     } else {
         PSA_KEY_USAGE_DECRYPT
     };
-    let (mode, key, _t, hold) = prepare(id, alg, usage)?;
+    let (mode, key, _t, hold) = prepare(id, alg, usage, |_| Ok(()))?;
     let iv_lengths = engine::iv_lengths(&key, mode);
     // Modes without an IV start at once.
     let engine = if iv_lengths.is_empty() {
@@ -303,7 +330,10 @@ pub unsafe fn generate_iv(words: *mut Words, out: &mut [u8]) -> Result<usize> {
     // SAFETY: caller contract.
     unsafe {
         step(words, |op| {
-            if !op.encrypt || op.iv_set || op.iv_lengths.is_empty() {
+            // The specification's `BAD_STATE` conditions: no IV for the
+            // algorithm, or not "active, with no IV set". A decryption
+            // operation is active, so it gets a random IV as in Mbed TLS.
+            if op.iv_set || op.iv_lengths.is_empty() {
                 return Err(Error::BadState);
             }
             let n = op.iv_lengths[0];

@@ -59,8 +59,12 @@ pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t>
 /// The checks `psa_import_key` makes of key material against the attributes:
 /// valid data for the type, of the requested size (if any); returns the size.
 fn check_material(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<usize> {
+    let requested = requested_bits(attrs)?;
+    if requested != 0 && !data.is_empty() && psa_key_type_is_ecc(attrs.private_type) {
+        crate::crypto::ecc::check_declared_size(attrs.private_type, requested, data.len())?;
+    }
     let bits = keys::import_bits(attrs.private_type, data)?;
-    match requested_bits(attrs)? {
+    match requested {
         0 => Ok(bits),
         b if b == bits => Ok(bits),
         _ => Err(Error::InvalidArgument),

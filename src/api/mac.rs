@@ -87,9 +87,16 @@ fn with_mac_key<R>(d: &KeyData, base: psa_algorithm_t, f: impl FnOnce(&MacKey) -
     }
 }
 
-/// Computes the MAC of `input` with key `id`, after the checks for `usage`.
-fn mac(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t, input: &[u8]) -> Result<(Tag, usize)> {
+/// Computes the MAC of `input` with key `id`, after the checks for `usage`;
+/// `room` (the caller's buffer size, if any) is checked against the MAC length
+/// before the key is prepared, as Mbed TLS does (so a too-small buffer is
+/// `BufferTooSmall` even for a key type whose MAC is not supported).
+fn mac(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t, input: &[u8], room: Option<usize>) -> Result<(Tag, usize)> {
     let c = check(id, alg, usage)?;
+    if room.is_some_and(|r| r < c.len) {
+        c.key.release()?;
+        return Err(Error::BufferTooSmall);
+    }
     let tag = with_mac_key(c.key.data(), c.base, |key| key.sign(input))?;
     c.key.release()?;
     Ok((tag, c.len))
@@ -97,7 +104,7 @@ fn mac(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t, input: &[
 
 /// `psa_mac_compute`: returns the MAC length.
 pub fn compute(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Result<usize> {
-    let (tag, len) = mac(id, alg, PSA_KEY_USAGE_SIGN_MESSAGE, input)?;
+    let (tag, len) = mac(id, alg, PSA_KEY_USAGE_SIGN_MESSAGE, input, Some(out.len()))?;
     out.get_mut(..len)
         .ok_or(Error::BufferTooSmall)?
         .copy_from_slice(&tag.as_ref()[..len]);
@@ -112,7 +119,7 @@ fn ct_matches(tag: &[u8], expected: &[u8]) -> bool {
 /// `psa_mac_verify`: constant-time comparison; a wrong value or length is
 /// `InvalidSignature`.
 pub fn verify(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], expected: &[u8]) -> Result<()> {
-    let (tag, len) = mac(id, alg, PSA_KEY_USAGE_VERIFY_MESSAGE, input)?;
+    let (tag, len) = mac(id, alg, PSA_KEY_USAGE_VERIFY_MESSAGE, input, None)?;
     if ct_matches(&tag.as_ref()[..len], expected) {
         Ok(())
     } else {

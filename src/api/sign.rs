@@ -137,6 +137,19 @@ fn run(
     if op == Op::Sign && !psa_key_type_is_key_pair(t) {
         return Err(Error::InvalidArgument);
     }
+    if input == Input::Message {
+        // Mbed TLS's order for a message: the hash is computed first (an
+        // unknown hash is `NotSupported` whatever the key), and a message
+        // algorithm that is not hash-and-sign (PureEdDSA) has no driver for a
+        // key of another curve (`NotSupported`).
+        if psa_alg_is_sign_hash(alg) && ecc::hash_len(psa_alg_sign_get_hash(alg)).is_none() {
+            return Err(Error::NotSupported);
+        }
+        let edwards = psa_key_type_is_ecc(t) && ecc::curve(t, bits).is_ok_and(|c| c.is_edwards());
+        if alg == PSA_ALG_PURE_EDDSA && !edwards {
+            return Err(Error::NotSupported);
+        }
+    }
     let n = if psa_key_type_is_rsa(t) {
         rsa_run(d, alg, input, data, &mut io)?
     } else if psa_key_type_is_ecc(t) {
@@ -165,13 +178,29 @@ fn rsa_run(
     if !(psa_alg_is_rsa_pkcs1v15_sign(alg) || psa_alg_is_rsa_pss(alg)) {
         return Err(Error::InvalidArgument);
     }
+    // Mbed TLS's order for a precomputed hash: no hash (PSS without one) is
+    // `NotSupported`; a hash of the wrong length is `InvalidArgument`, where an
+    // unknown hash algorithm has length 0; then the buffer size; an unknown
+    // hash that got this far is `InvalidArgument`.
+    let mut unknown_hash = false;
     if matches!(input, Input::Hash) && alg != PSA_ALG_RSA_PKCS1V15_SIGN_RAW {
-        check_hash_len(psa_alg_sign_get_hash(alg), data)?;
+        let h = psa_alg_sign_get_hash(alg);
+        if h == PSA_ALG_NONE {
+            return Err(Error::NotSupported);
+        }
+        match ecc::hash_len(h) {
+            Some(n) if data.len() == n => {}
+            None if data.is_empty() => unknown_hash = true,
+            _ => return Err(Error::InvalidArgument),
+        }
     }
     if let Data::Out(out) = io {
         if out.len() < rsa::signature_length(bits) {
             return Err(Error::BufferTooSmall);
         }
+    }
+    if unknown_hash {
+        return Err(Error::InvalidArgument);
     }
     with_rsa_key(d, |p| match (input, io) {
         (Input::Hash, Data::Out(out)) => rsa::sign_hash_prepared(p, alg, data, out),
@@ -192,6 +221,10 @@ fn ecc_run(
     let h = psa_alg_sign_get_hash(alg);
     if psa_alg_is_ecdsa(alg) {
         if !curve.is_weierstrass() {
+            // Mbed TLS checks the signature buffer against the curve first.
+            if matches!(io, Data::Out(out) if out.len() < curve.signature_len()) {
+                return Err(Error::BufferTooSmall);
+            }
             return Err(Error::InvalidArgument);
         }
         let deterministic = psa_alg_is_deterministic_ecdsa(alg);

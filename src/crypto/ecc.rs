@@ -155,20 +155,24 @@ fn bits_from_len(t: psa_key_type_t, len: usize) -> Result<usize> {
     let family = psa_key_type_ecc_get_family(t);
     let pair = psa_key_type_is_key_pair(t);
     match family {
+        // A length that gives no curve of the family is an unsupported key
+        // size (`NotSupported`, as Mbed TLS: "The key type or key size is
+        // not supported"); a Weierstrass public key of even length is not
+        // an encoding at all (`InvalidArgument`).
         PSA_ECC_FAMILY_MONTGOMERY => match len {
             32 => Ok(255),
             56 => Ok(448),
-            _ => Err(Error::InvalidArgument),
+            _ => Err(Error::NotSupported),
         },
         PSA_ECC_FAMILY_TWISTED_EDWARDS => match len {
             32 => Ok(255),
             57 => Ok(448),
-            _ => Err(Error::InvalidArgument),
+            _ => Err(Error::NotSupported),
         },
         PSA_ECC_FAMILY_SECP_R1 | PSA_ECC_FAMILY_SECP_K1 | PSA_ECC_FAMILY_BRAINPOOL_P_R1 => {
             let scalar_len = if pair {
                 len
-            } else if len % 2 == 1 && len >= 3 {
+            } else if len % 2 == 1 {
                 (len - 1) / 2
             } else {
                 return Err(Error::InvalidArgument);
@@ -182,10 +186,34 @@ fn bits_from_len(t: psa_key_type_t, len: usize) -> Result<usize> {
                 .iter()
                 .copied()
                 .find(|b| b.div_ceil(8) == scalar_len)
-                .ok_or(Error::InvalidArgument)
+                .ok_or(Error::NotSupported)
         }
         _ => Err(Error::NotSupported),
     }
+}
+
+/// The checks of an import with a declared size `bits` (non-zero), before the
+/// data is parsed, in Mbed TLS's order: data whose length does not fit
+/// `bits` is `InvalidArgument`; a size no curve of the family has (or one
+/// this driver lacks) is `NotSupported`. (Edwards keys, whose Ed448 private
+/// key is one byte longer than its size, are left to [`import`].)
+pub fn check_declared_size(t: psa_key_type_t, bits: usize, len: usize) -> Result<()> {
+    let family = psa_key_type_ecc_get_family(t);
+    if family == PSA_ECC_FAMILY_TWISTED_EDWARDS {
+        return Ok(());
+    }
+    let weierstrass_public = psa_key_type_is_public_key(t) && family != PSA_ECC_FAMILY_MONTGOMERY;
+    let scalar_len = if !weierstrass_public {
+        len
+    } else if len % 2 == 1 {
+        (len - 1) / 2
+    } else {
+        return Err(Error::InvalidArgument);
+    };
+    if scalar_len != bits.div_ceil(8) {
+        return Err(Error::InvalidArgument);
+    }
+    curve(t, bits).map(|_| ())
 }
 
 /// Validates key data of ECC type `t`; returns the key size in bits.
@@ -1218,7 +1246,8 @@ mod tests {
             0xfc, 0x63, 0x25, 0x51,
         ];
         assert_eq!(import(p256, &n), Err(Error::InvalidArgument));
-        assert_eq!(import(p256, &[1u8; 31]), Err(Error::InvalidArgument));
+        // A length of no curve of the family: an unsupported size (Mbed TLS).
+        assert_eq!(import(p256, &[1u8; 31]), Err(Error::NotSupported));
         // 24 bytes is now P-192; secp192k1 still has no back end.
         assert_eq!(import(p256, &[1u8; 24]), Ok(192));
         assert_eq!(import(psa_key_type_ecc_key_pair(K1), &[1u8; 24]), Err(Error::NotSupported));
@@ -1230,14 +1259,20 @@ mod tests {
         let mut pt = vec![4u8];
         pt.extend_from_slice(&[1u8; 64]);
         assert_eq!(import(p256_pub, &pt), Err(Error::InvalidArgument));
-        assert_eq!(import(p256_pub, &[2u8; 33]), Err(Error::InvalidArgument));
+        assert_eq!(import(p256_pub, &[2u8; 33]), Err(Error::NotSupported));
+        assert_eq!(import(p256_pub, &[4u8; 64]), Err(Error::InvalidArgument));
         assert_eq!(
             import(
                 psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY),
                 &[1u8; 33]
             ),
-            Err(Error::InvalidArgument)
+            Err(Error::NotSupported)
         );
+        // A declared size: the data's length first, then the curve.
+        assert_eq!(check_declared_size(p256, 255, 32), Err(Error::NotSupported));
+        assert_eq!(check_declared_size(p256, 256, 31), Err(Error::InvalidArgument));
+        assert_eq!(check_declared_size(p256_pub, 256, 64), Err(Error::InvalidArgument));
+        assert_eq!(check_declared_size(p256_pub, 256, 65), Ok(()));
         assert_eq!(curve(p256, 257), Err(Error::NotSupported));
         assert_eq!(curve(p256, 224), Ok(Curve::P224));
         assert_eq!(curve(psa_key_type_ecc_key_pair(K1), 225), Err(Error::NotSupported));

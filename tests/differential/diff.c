@@ -82,7 +82,7 @@ typedef struct {
     const char *name;
     psa_key_type_t type;
     size_t bits;      /* for generation; 0: import `len` bytes of `mat` */
-    uint8_t mat[80];
+    uint8_t mat[256];
     size_t len;
 } keydef_t;
 
@@ -104,6 +104,13 @@ static keydef_t KEYS[] = {
     {"x25519", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_MONTGOMERY), 0, {0}, 32},
     {"ed25519", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_TWISTED_EDWARDS), 0, {0}, 32},
     {"rsa1024", PSA_KEY_TYPE_RSA_KEY_PAIR, 1024, {0}, 0},
+    {"aria128", PSA_KEY_TYPE_ARIA, 0, {0}, 16},
+    {"camellia128", PSA_KEY_TYPE_CAMELLIA, 0, {0}, 16},
+    {"camellia256", PSA_KEY_TYPE_CAMELLIA, 0, {0}, 32},
+    {"des64", PSA_KEY_TYPE_DES, 0, {0}, 8},
+    {"des2k", PSA_KEY_TYPE_DES, 0, {0}, 16},
+    {"des3k", PSA_KEY_TYPE_DES, 0, {0}, 24},
+    {"ffdhe2048", PSA_KEY_TYPE_DH_KEY_PAIR(PSA_DH_FAMILY_RFC7919), 0, {0}, 256},
 };
 #define NKEYS (sizeof KEYS / sizeof KEYS[0])
 
@@ -114,6 +121,8 @@ static void init_material(void) {
             KEYS[i].mat[0] = 0x01; /* below the P-521 order */
         } else if (PSA_KEY_TYPE_IS_ECC(KEYS[i].type)) {
             KEYS[i].mat[0] = 0x11; /* below every 256/384-bit order */
+        } else if (PSA_KEY_TYPE_IS_DH(KEYS[i].type)) {
+            KEYS[i].mat[0] = 0x11; /* below the FFDHE prime (top byte 0xff) */
         }
     }
 }
