@@ -24,14 +24,15 @@ for t in $TARGETS; do
     extra=()
     [ -n "${FUZZ_JOBS:-}" ] && extra=(-fork="$FUZZ_JOBS" -ignore_crashes=0)
     rc=0
-    ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1} \
+    FUZZ_KEYFILE_STRICT=${FUZZ_KEYFILE_STRICT:-1} ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1} \
         timeout $((SECONDS_EACH + 120)) target/fuzz/bin/"$t" \
         -max_total_time="$SECONDS_EACH" -timeout=20 -rss_limit_mb=4096 -max_len=4096 \
         -print_final_stats=1 -artifact_prefix="$art/" "${extra[@]}" \
         "$work" "fuzz/corpus/$t" >"$log" 2>&1 || rc=$?
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
+    # (each lookup may find nothing, e.g. a crash on a seed: never fatal)
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1 || true)
+    [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
+    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
     crashes=$(grep -cE '^==[0-9]+==.*ERROR|fuzz invariant violated|deadly signal' "$log" || true)
     if [ "$rc" -eq 0 ] && [ "$crashes" -eq 0 ]; then
         passed=$((passed + 1))

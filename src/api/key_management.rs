@@ -73,7 +73,8 @@ fn check_material(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<usize> {
 
 /// The check of a key record read from storage (installed in the key store):
 /// the record must pass exactly the checks `psa_import_key` makes (lifetime and
-/// id as [`creation_target`], material as [`check_material`]), except that a
+/// id as [`creation_target`], defined usage flags, material as
+/// [`check_material`]), except that a
 /// read-only persistence is allowed, and carry its size. `DataInvalid`
 /// otherwise.
 pub(crate) fn check_stored(attrs: &psa_key_attributes_t, material: &[u8]) -> Result<()> {
@@ -87,6 +88,7 @@ pub(crate) fn check_stored(attrs: &psa_key_attributes_t, material: &[u8]) -> Res
     }
     let valid = a.private_bits != 0
         && creation_target(&a) == Ok(Some(a.private_id))
+        && policy::require_defined_usage(a.private_usage).is_ok()
         && check_material(&a, material).is_ok();
     if valid {
         Ok(())
