@@ -10,6 +10,8 @@
 # The libFuzzer targets run FUZZ_SECONDS (default 30) each; SKIP_FUZZ=1 skips them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# What a fresh Debian machine lacks (installed when run as root).
+scripts/deps.sh
 start=$(date +%s)
 mkdir -p build
 passed=0

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# scripts/deps.sh: installs the Debian packages the test suite needs that this
+# machine lacks (compilers, the sanitizer and libFuzzer runtimes, cmake,
+# pkg-config, doxygen, dpkg-dev, python3). Run as root it installs them with
+# apt-get; otherwise it lists them and fails. scripts/test.sh calls it first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v cc >/dev/null || missing+=(gcc)
+command -v g++ >/dev/null || missing+=(g++)
+command -v make >/dev/null || missing+=(make)
+command -v cmake >/dev/null || missing+=(cmake)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+command -v doxygen >/dev/null || missing+=(doxygen)          # scripts/api-docs.sh
+command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)  # scripts/package.sh
+command -v objcopy >/dev/null || missing+=(binutils)         # scripts/install.sh (strip)
+# The differential test builds Mbed TLS 3.5.1 (make, cc, python3 for its config.py).
+command -v python3 >/dev/null || missing+=(python3)
+# gcc's ThreadSanitizer and AddressSanitizer runtimes.
+if ! echo 'int main(void){return 0;}' | cc -x c -fsanitize=thread -o /tmp/.rustpsa-tsan-probe - 2>/dev/null; then
+    missing+=(libtsan2)
+fi
+if ! echo 'int main(void){return 0;}' | cc -x c -fsanitize=address -o /tmp/.rustpsa-asan-probe - 2>/dev/null; then
+    missing+=(libasan8)
+fi
+# clang with its libFuzzer and ASan runtimes, for the fuzz targets (fuzz/).
+if ! command -v clang >/dev/null || ! echo 'int LLVMFuzzerTestOneInput(const char *d, long n){(void)d;(void)n;return 0;}' \
+        | clang -x c -fsanitize=fuzzer,address -o /tmp/.rustpsa-fuzz-probe - 2>/dev/null; then
+    missing+=(clang libclang-rt-dev)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "deps: missing Debian packages: ${missing[*]} (run scripts/deps.sh as root, or apt-get install them)" >&2
+        exit 1
+    fi
+    echo "deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q "${missing[@]}"
+fi
+command -v cargo >/dev/null || { echo "deps: cargo is required (a rustup toolchain)" >&2; exit 1; }
