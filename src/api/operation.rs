@@ -32,7 +32,7 @@ use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use core::marker::PhantomData;
 
-use once_cell::sync::OnceCell;
+use crate::sync::SetOnce as OnceCell;
 use parking_lot::Mutex;
 
 use crate::keystore::{Dependent, KeyData};

@@ -17,7 +17,7 @@ use digest_v11::{ExtendableOutput, Update, XofReader};
 use ecdsa::{hazmat, EcdsaCurve, Signature, SigningKey, VerifyingKey};
 use elliptic_curve::sec1::{FromSec1Point, ModulusSize, ToSec1Point};
 use elliptic_curve::{AffinePoint, CurveArithmetic, FieldBytesSize, ProjectivePoint};
-use once_cell::sync::OnceCell;
+use crate::sync::SetOnce as OnceCell;
 use zeroize::Zeroizing;
 
 use super::random;

@@ -11,7 +11,7 @@
 //! structure and by tests/vectors/gen_ffdh.py against OpenSSL's named groups).
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use crypto_bigint::{BoxedUint, Odd};
-use once_cell::sync::OnceCell;
+use crate::sync::SetOnce as OnceCell;
 use subtle::{Choice, ConstantTimeEq, ConstantTimeLess};
 use zeroize::{Zeroize, Zeroizing};
 

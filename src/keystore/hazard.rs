@@ -32,7 +32,7 @@
 use core::cell::RefCell;
 use core::sync::atomic::{compiler_fence, fence, AtomicBool, AtomicU64, Ordering::*};
 
-use once_cell::sync::Lazy;
+use once_cell::race::OnceBool;
 use parking_lot::Mutex;
 
 use super::KeyData;
@@ -40,11 +40,16 @@ use crate::types::psa_key_id_t;
 
 /// Whether the process is registered for expedited private membarriers (the
 /// asymmetric fences described above).
-static ASYMMETRIC: Lazy<bool> = Lazy::new(|| {
+static ASYMMETRIC: OnceBool = OnceBool::new();
+
+/// Registers the process for expedited private membarriers; true on success.
+/// Registering twice is harmless, so threads racing to set [`ASYMMETRIC`]
+/// may both call it (no thread waits for another, see `sync::SetOnce`).
+fn register() -> bool {
     const MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED: libc::c_long = 1 << 4;
     // SAFETY: a plain system call without pointers.
     unsafe { libc::syscall(libc::SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0 }
-});
+}
 
 /// Set when an expedited membarrier failed after registration: readers then
 /// use full fences (see the module documentation).
@@ -52,7 +57,7 @@ static BROKEN: AtomicBool = AtomicBool::new(false);
 
 /// Whether readers may rely on the writer's membarrier.
 fn asymmetric() -> bool {
-    *ASYMMETRIC && !BROKEN.load(Relaxed)
+    ASYMMETRIC.get_or_init(register) && !BROKEN.load(Relaxed)
 }
 
 /// The hazard fence could not be completed: some reader's hazard may be

@@ -31,7 +31,7 @@
 use std::any::Any;
 use std::sync::Arc;
 
-use once_cell::sync::OnceCell;
+use crate::sync::SetOnce as OnceCell;
 use zeroize::Zeroizing;
 
 use crate::storage::{format, Its};

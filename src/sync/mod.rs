@@ -16,6 +16,9 @@
 //! A host callback that fails must have had no effect (as pthread functions
 //! that return an error), so after a failing unlock or wait the mutex is still
 //! held and after a failing lock it is not.
+mod set_once;
+pub use set_once::SetOnce;
+
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, Ordering};
 use core::ffi::c_void;
