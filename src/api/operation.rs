@@ -32,7 +32,7 @@ use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use core::marker::PhantomData;
 
-use crate::sync::SetOnce as OnceCell;
+use crate::sync::SetOnce;
 use parking_lot::Mutex;
 
 use crate::keystore::{Dependent, KeyData};
@@ -84,7 +84,7 @@ struct Entry<S> {
 pub struct Ops<S> {
     /// `SALT` mixed with this table's kind tag.
     salt: u64,
-    chunks: [OnceCell<Box<[Entry<S>]>>; MAX_CHUNKS],
+    chunks: [SetOnce<Box<[Entry<S>]>>; MAX_CHUNKS],
     /// Allocation lock. Guards the free list and the count of entries in use;
     /// held only to pick or return an entry index.
     alloc: Mutex<Alloc>,
@@ -150,7 +150,7 @@ impl<S> Ops<S> {
     pub const fn new(tag: u64) -> Self {
         Ops {
             salt: SALT ^ tag.wrapping_mul(0x9e37_79b9_7f4a_7c15),
-            chunks: [const { OnceCell::new() }; MAX_CHUNKS],
+            chunks: [const { SetOnce::new() }; MAX_CHUNKS],
             alloc: Mutex::new(Alloc { free: Vec::new(), next: 0, live: 0, high: 0 }),
         }
     }

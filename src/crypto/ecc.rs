@@ -17,7 +17,7 @@ use digest_v11::{ExtendableOutput, Update, XofReader};
 use ecdsa::{hazmat, EcdsaCurve, Signature, SigningKey, VerifyingKey};
 use elliptic_curve::sec1::{FromSec1Point, ModulusSize, ToSec1Point};
 use elliptic_curve::{AffinePoint, CurveArithmetic, FieldBytesSize, ProjectivePoint};
-use crate::sync::SetOnce as OnceCell;
+use crate::sync::SetOnce;
 use zeroize::Zeroizing;
 
 use super::random;
@@ -651,7 +651,7 @@ pub struct Prepared {
     pub curve: Curve,
     key: Key,
     material: Zeroizing<Vec<u8>>,
-    ring_ecdsa: [OnceCell<ZBox<ring::signature::EcdsaKeyPair>>; 2],
+    ring_ecdsa: [SetOnce<ZBox<ring::signature::EcdsaKeyPair>>; 2],
 }
 
 /// Parses key material of ECC type `t` and size `bits` (validating it).
@@ -737,7 +737,7 @@ pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepar
         curve: c,
         key,
         material: Zeroizing::new(material.to_vec()),
-        ring_ecdsa: [OnceCell::new(), OnceCell::new()],
+        ring_ecdsa: [SetOnce::new(), SetOnce::new()],
     })
 }
 

@@ -11,7 +11,7 @@
 //! structure and by tests/vectors/gen_ffdh.py against OpenSSL's named groups).
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use crypto_bigint::{BoxedUint, Odd};
-use crate::sync::SetOnce as OnceCell;
+use crate::sync::SetOnce;
 use subtle::{Choice, ConstantTimeEq, ConstantTimeLess};
 use zeroize::{Zeroize, Zeroizing};
 
@@ -144,7 +144,7 @@ struct Group {
 }
 
 /// The groups, built on first use.
-static GROUPS: [OnceCell<Group>; 5] = [const { OnceCell::new() }; 5];
+static GROUPS: [SetOnce<Group>; 5] = [const { SetOnce::new() }; 5];
 
 fn group(bits: usize) -> Result<&'static Group> {
     let i = index(bits).ok_or(Error::InvalidArgument)?;

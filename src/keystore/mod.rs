@@ -31,7 +31,7 @@
 use std::any::Any;
 use std::sync::Arc;
 
-use crate::sync::SetOnce as OnceCell;
+use crate::sync::SetOnce;
 use zeroize::Zeroizing;
 
 use crate::storage::{format, Its};
@@ -66,7 +66,7 @@ pub struct KeyData {
     /// A prepared form of the key for one algorithm (an expanded schedule,
     /// HMAC pads, …), built on first use by the API layer and dropped — wiping
     /// it — together with the key.
-    pub cache: OnceCell<(psa_algorithm_t, Box<dyn Any + Send + Sync>)>,
+    pub cache: SetOnce<(psa_algorithm_t, Box<dyn Any + Send + Sync>)>,
     /// The dependents lock. Guards the list of copies of this key held by
     /// multi-part operations; taken briefly when an operation is set up and by
     /// `psa_destroy_key` (after its linearization point, outside the key-store
@@ -77,7 +77,7 @@ pub struct KeyData {
 impl KeyData {
     /// A key with an empty cache.
     pub fn new(attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Self {
-        KeyData { attrs, material, cache: OnceCell::new(), dependents: Default::default() }
+        KeyData { attrs, material, cache: SetOnce::new(), dependents: Default::default() }
     }
 
     /// Registers a copy of this key that `psa_destroy_key` must wipe. If the
