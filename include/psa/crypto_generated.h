@@ -108,7 +108,7 @@
 /**
  * Largest `psa_export_public_key()` output (RSA-8192 DER).
  */
-#define PSA_EXPORT_PUBLIC_KEY_MAX_SIZE 1040
+#define PSA_EXPORT_PUBLIC_KEY_MAX_SIZE 1568
 
 /**
  * Largest export of any asymmetric key, pair or public (1.3 name, provided early).
@@ -149,6 +149,12 @@
  * Size of the `PSA_ALG_TLS12_ECJPAKE_TO_PMS` output.
  */
 #define PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE 32
+
+/**
+ * `PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE` (1.3): the ML-KEM-1024 ciphertext is
+ * the largest (an ECIES ciphertext is at most a P-521 public key, 133 bytes).
+ */
+#define PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE 1568
 
 /**
  * Number of 64-bit words in every operation object.
@@ -1162,6 +1168,18 @@ typedef uint8_t psa_pake_family_t;
 #define PSA_ALG_ECDH ((psa_algorithm_t)0x09020000)
 
 /**
+ * The Elliptic Curve Integrated Encryption Scheme as a key-encapsulation
+ * algorithm (SEC 1 §5.1, 1.3): cofactor ECDH with an ephemeral key; the
+ * ciphertext is the ephemeral public key, the shared secret the x-coordinate Z.
+ */
+#define PSA_ALG_ECIES_SEC1 ((psa_algorithm_t)0x0c000100)
+
+/**
+ * ML-KEM key encapsulation (FIPS 203, 1.3): a 32-byte shared secret.
+ */
+#define PSA_ALG_ML_KEM ((psa_algorithm_t)0x0c000200)
+
+/**
  * An invalid key type value.
  */
 #define PSA_KEY_TYPE_NONE ((psa_key_type_t)0x0000)
@@ -1245,6 +1263,17 @@ typedef uint8_t psa_pake_family_t;
  * RSA key pair: both the private and public key.
  */
 #define PSA_KEY_TYPE_RSA_KEY_PAIR ((psa_key_type_t)0x7001)
+
+/**
+ * ML-KEM key pair (FIPS 203): the decapsulation and encapsulation key. Key bits
+ * 512, 768 or 1024 select ML-KEM-512, -768 or -1024; the key data is the seed d || z.
+ */
+#define PSA_KEY_TYPE_ML_KEM_KEY_PAIR ((psa_key_type_t)0x7004)
+
+/**
+ * ML-KEM public key: the encapsulation key `ek` (800, 1184 or 1568 bytes).
+ */
+#define PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY ((psa_key_type_t)0x4004)
 
 /**
  * SEC Koblitz curves over prime fields (secp192k1, secp224k1, secp256k1).

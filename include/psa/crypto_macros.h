@@ -61,6 +61,10 @@
 /* Key types                                                                  */
 /* ========================================================================== */
 
+/* Encoding of PSA Crypto API 1.3 and later: an asymmetric key type owns bit 7,
+ * and the family of a parameterised type (ECC, DH, SPAKE2+, SLH-DSA) is the
+ * low 7 bits. Every 1.2 value of a defined family is unchanged. */
+
 /** Whether a key type is raw data or a symmetric key (an unstructured byte array). */
 #define PSA_KEY_TYPE_IS_UNSTRUCTURED(type) \
     ((((type) & 0x7000u) == 0x1000u) || (((type) & 0x7000u) == 0x2000u))
@@ -85,42 +89,46 @@
     (PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) == PSA_KEY_TYPE_RSA_PUBLIC_KEY)
 
 /** Elliptic curve key pair type for the curve family @p curve. */
-#define PSA_KEY_TYPE_ECC_KEY_PAIR(curve) ((psa_key_type_t)(0x7100u | (curve)))
+#define PSA_KEY_TYPE_ECC_KEY_PAIR(curve) ((psa_key_type_t)(0x7100u | ((curve) & 0x007fu)))
 
 /** Elliptic curve public key type for the curve family @p curve. */
-#define PSA_KEY_TYPE_ECC_PUBLIC_KEY(curve) ((psa_key_type_t)(0x4100u | (curve)))
+#define PSA_KEY_TYPE_ECC_PUBLIC_KEY(curve) ((psa_key_type_t)(0x4100u | ((curve) & 0x007fu)))
 
 /** Whether a key type is an elliptic curve key pair or public key. */
-#define PSA_KEY_TYPE_IS_ECC(type) (((type) & 0xcf00u) == 0x4100u)
+#define PSA_KEY_TYPE_IS_ECC(type) ((PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) & 0xff80u) == 0x4100u)
 
 /** Whether a key type is an elliptic curve key pair. */
-#define PSA_KEY_TYPE_IS_ECC_KEY_PAIR(type) (((type) & 0xff00u) == 0x7100u)
+#define PSA_KEY_TYPE_IS_ECC_KEY_PAIR(type) (((type) & 0xff80u) == 0x7100u)
 
 /** Whether a key type is an elliptic curve public key. */
-#define PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(type) (((type) & 0xff00u) == 0x4100u)
+#define PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(type) (((type) & 0xff80u) == 0x4100u)
 
 /** The curve family of an elliptic curve key type, 0 for other key types. */
 #define PSA_KEY_TYPE_ECC_GET_FAMILY(type) \
-    ((psa_ecc_family_t)(PSA_KEY_TYPE_IS_ECC(type) ? ((type) & 0x00ffu) : 0u))
+    ((psa_ecc_family_t)(PSA_KEY_TYPE_IS_ECC(type) ? ((type) & 0x007fu) : 0u))
 
 /** Finite-field Diffie-Hellman key pair type for the group family @p group. */
-#define PSA_KEY_TYPE_DH_KEY_PAIR(group) ((psa_key_type_t)(0x7200u | (group)))
+#define PSA_KEY_TYPE_DH_KEY_PAIR(group) ((psa_key_type_t)(0x7200u | ((group) & 0x007fu)))
 
 /** Finite-field Diffie-Hellman public key type for the group family @p group. */
-#define PSA_KEY_TYPE_DH_PUBLIC_KEY(group) ((psa_key_type_t)(0x4200u | (group)))
+#define PSA_KEY_TYPE_DH_PUBLIC_KEY(group) ((psa_key_type_t)(0x4200u | ((group) & 0x007fu)))
 
 /** Whether a key type is a finite-field Diffie-Hellman key pair or public key. */
-#define PSA_KEY_TYPE_IS_DH(type) (((type) & 0xcf00u) == 0x4200u)
+#define PSA_KEY_TYPE_IS_DH(type) ((PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) & 0xff80u) == 0x4200u)
 
 /** Whether a key type is a finite-field Diffie-Hellman key pair. */
-#define PSA_KEY_TYPE_IS_DH_KEY_PAIR(type) (((type) & 0xff00u) == 0x7200u)
+#define PSA_KEY_TYPE_IS_DH_KEY_PAIR(type) (((type) & 0xff80u) == 0x7200u)
 
 /** Whether a key type is a finite-field Diffie-Hellman public key. */
-#define PSA_KEY_TYPE_IS_DH_PUBLIC_KEY(type) (((type) & 0xff00u) == 0x4200u)
+#define PSA_KEY_TYPE_IS_DH_PUBLIC_KEY(type) (((type) & 0xff80u) == 0x4200u)
 
 /** The group family of a Diffie-Hellman key type, 0 for other key types. */
 #define PSA_KEY_TYPE_DH_GET_FAMILY(type) \
-    ((psa_dh_family_t)(PSA_KEY_TYPE_IS_DH(type) ? ((type) & 0x00ffu) : 0u))
+    ((psa_dh_family_t)(PSA_KEY_TYPE_IS_DH(type) ? ((type) & 0x007fu) : 0u))
+
+/** Whether a key type is an ML-KEM key pair or public key (1.3). */
+#define PSA_KEY_TYPE_IS_ML_KEM(type) \
+    (PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) == PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY)
 
 /** Block size in bytes of a symmetric key type (1 for a stream cipher), else 0. */
 #define PSA_BLOCK_CIPHER_BLOCK_LENGTH(type)                  \
@@ -155,6 +163,9 @@
 
 /** Whether an algorithm is a key agreement algorithm (standalone or with a KDF). */
 #define PSA_ALG_IS_KEY_AGREEMENT(alg) (((alg) & 0x7f000000u) == 0x09000000u)
+
+/** Whether an algorithm is a key-encapsulation algorithm (1.3). */
+#define PSA_ALG_IS_KEY_ENCAPSULATION(alg) (((alg) & 0x7f000000u) == 0x0c000000u)
 
 /** The hash encoded in a composite algorithm, or PSA_ALG_NONE if it has none. */
 #define PSA_ALG_GET_HASH(alg)                                       \
@@ -637,6 +648,17 @@
                   ? PSA_BITS_TO_BYTES((size_t)(bits) + 1u)                            \
                   : 2u * PSA_BITS_TO_BYTES(bits) + 1u))
 
+/** Internal: size of an ML-KEM encapsulation key (FIPS 203 table 3), 0 for other key bits. */
+#define RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits)   \
+    ((size_t)((key_bits) == 512u    ? 800u :       \
+              (key_bits) == 768u    ? 1184u :      \
+              (key_bits) == 1024u   ? 1568u : 0u))
+/** Internal: size of an ML-KEM ciphertext (FIPS 203 table 3), 0 for other key bits. */
+#define RUSTPSA_ML_KEM_CIPHERTEXT_SIZE(key_bits)   \
+    ((size_t)((key_bits) == 512u    ? 768u :       \
+              (key_bits) == 768u    ? 1088u :      \
+              (key_bits) == 1024u   ? 1568u : 0u))
+
 /** Output buffer size for psa_export_key(). */
 #define PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits)                                  \
     ((size_t)(PSA_KEY_TYPE_IS_UNSTRUCTURED(key_type) ? PSA_BITS_TO_BYTES(key_bits) :    \
@@ -649,6 +671,10 @@
               PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(key_type)                                  \
                   ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
               PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
+              (key_type) == PSA_KEY_TYPE_ML_KEM_KEY_PAIR                                \
+                  ? (RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) != 0u ? 64u : 0u) :       \
+              (key_type) == PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY                              \
+                  ? RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) :                          \
               0u))
 
 /** Output buffer size for psa_export_public_key(). */
@@ -657,6 +683,16 @@
               PSA_KEY_TYPE_IS_ECC(key_type)                                             \
                   ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
               PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
+              PSA_KEY_TYPE_IS_ML_KEM(key_type) ? RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) : \
+              0u))
+
+/** Ciphertext buffer size for psa_encapsulate() (1.3): an ML-KEM ciphertext, or
+ * for ECIES the ephemeral public key on the key's curve; 0 for other inputs. */
+#define PSA_ENCAPSULATE_CIPHERTEXT_SIZE(key_type, key_bits, alg)                         \
+    ((size_t)(((alg) == PSA_ALG_ML_KEM && PSA_KEY_TYPE_IS_ML_KEM(key_type))              \
+                  ? RUSTPSA_ML_KEM_CIPHERTEXT_SIZE(key_bits) :                           \
+              ((alg) == PSA_ALG_ECIES_SEC1 && PSA_KEY_TYPE_IS_ECC(key_type))             \
+                  ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                    \
               0u))
 
 /** Signature buffer size for psa_sign_hash() and psa_sign_message(). */
@@ -782,23 +818,23 @@ static inline psa_key_derivation_operation_t psa_key_derivation_operation_init(v
 #define PSA_ALG_IS_SPAKE2P_CMAC(alg) (((alg) & ~0x000000ffu) == 0x0a000500u)
 
 /** SPAKE2+ key pair (the prover's and verifier's values) on the curve family @p curve. */
-#define PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(curve) ((psa_key_type_t)(0x7400u | (curve)))
+#define PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(curve) ((psa_key_type_t)(0x7400u | ((curve) & 0x007fu)))
 
 /** SPAKE2+ public key (the verifier's values) on the curve family @p curve. */
-#define PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(curve) ((psa_key_type_t)(0x4400u | (curve)))
+#define PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(curve) ((psa_key_type_t)(0x4400u | ((curve) & 0x007fu)))
 
 /** Whether a key type is a SPAKE2+ key pair or public key. */
-#define PSA_KEY_TYPE_IS_SPAKE2P(type) (((type) & 0xcf00u) == 0x4400u)
+#define PSA_KEY_TYPE_IS_SPAKE2P(type) ((PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) & 0xff80u) == 0x4400u)
 
 /** Whether a key type is a SPAKE2+ key pair. */
-#define PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(type) (((type) & 0xff00u) == 0x7400u)
+#define PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(type) (((type) & 0xff80u) == 0x7400u)
 
 /** Whether a key type is a SPAKE2+ public key. */
-#define PSA_KEY_TYPE_IS_SPAKE2P_PUBLIC_KEY(type) (((type) & 0xff00u) == 0x4400u)
+#define PSA_KEY_TYPE_IS_SPAKE2P_PUBLIC_KEY(type) (((type) & 0xff80u) == 0x4400u)
 
 /** The curve family of a SPAKE2+ key type, 0 for other key types. */
 #define PSA_KEY_TYPE_SPAKE2P_GET_FAMILY(type) \
-    ((psa_ecc_family_t)(PSA_KEY_TYPE_IS_SPAKE2P(type) ? ((type) & 0x00ffu) : 0u))
+    ((psa_ecc_family_t)(PSA_KEY_TYPE_IS_SPAKE2P(type) ? ((type) & 0x007fu) : 0u))
 
 /** A PAKE primitive: its type, family and size in bits (0 if @p pake_bits exceeds 16 bits). */
 #define PSA_PAKE_PRIMITIVE(pake_type, pake_family, pake_bits)                      \

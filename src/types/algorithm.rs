@@ -30,6 +30,7 @@ pub(crate) const ALG_CATEGORY_SIGN: psa_algorithm_t = 0x0600_0000;
 pub(crate) const ALG_CATEGORY_ASYMMETRIC_ENCRYPTION: psa_algorithm_t = 0x0700_0000;
 pub(crate) const ALG_CATEGORY_KEY_DERIVATION: psa_algorithm_t = 0x0800_0000;
 pub(crate) const ALG_CATEGORY_KEY_AGREEMENT: psa_algorithm_t = 0x0900_0000;
+pub(crate) const ALG_CATEGORY_KEY_ENCAPSULATION: psa_algorithm_t = 0x0c00_0000;
 
 pub(crate) const ALG_HMAC_BASE: psa_algorithm_t = 0x0380_0000;
 pub(crate) const ALG_HKDF_BASE: psa_algorithm_t = 0x0800_0100;
@@ -192,6 +193,18 @@ pub const fn psa_alg_is_key_derivation(alg: psa_algorithm_t) -> bool {
 pub const fn psa_alg_is_key_agreement(alg: psa_algorithm_t) -> bool {
     alg & ALG_CATEGORY_MASK == ALG_CATEGORY_KEY_AGREEMENT
 }
+
+/// `PSA_ALG_IS_KEY_ENCAPSULATION(alg)` (1.3)
+pub const fn psa_alg_is_key_encapsulation(alg: psa_algorithm_t) -> bool {
+    alg & ALG_CATEGORY_MASK == ALG_CATEGORY_KEY_ENCAPSULATION
+}
+
+/// The Elliptic Curve Integrated Encryption Scheme as a key-encapsulation
+/// algorithm (SEC 1 §5.1, 1.3): cofactor ECDH with an ephemeral key; the
+/// ciphertext is the ephemeral public key, the shared secret the x-coordinate Z.
+pub const PSA_ALG_ECIES_SEC1: psa_algorithm_t = 0x0c00_0100 as psa_algorithm_t;
+/// ML-KEM key encapsulation (FIPS 203, 1.3): a 32-byte shared secret.
+pub const PSA_ALG_ML_KEM: psa_algorithm_t = 0x0c00_0200 as psa_algorithm_t;
 
 /// `PSA_ALG_GET_HASH(alg)`: the hash encoded in a composite algorithm, or
 /// `PSA_ALG_NONE` when the hash field is 0.

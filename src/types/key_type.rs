@@ -2,8 +2,11 @@
 //! Diffie-Hellman group families (`psa_dh_family_t`).
 //!
 //! Layout of a key type (specification appendix B): bit 15 vendor flag, bits 14..12
-//! category (raw 1, symmetric 2, public key 4, key pair 7), then a sub-type; for
-//! elliptic curve and Diffie-Hellman keys the low byte is the family.
+//! category (raw 1, symmetric 2, public key 4, key pair 7), then a sub-type. From
+//! version 1.3 of the specification an asymmetric key type owns bits 11..7 (so
+//! bit 7 tells a family-parameterised type such as SLH-DSA, 0x4180, from ECC,
+//! 0x4100), and the family of an elliptic curve, Diffie-Hellman, SPAKE2+ or
+//! SLH-DSA key type is the low 7 bits (`KEY_TYPE_FAMILY_MASK`).
 use super::{psa_dh_family_t, psa_ecc_family_t, psa_key_type_t};
 
 // Internal masks (not exported to C).
@@ -17,7 +20,11 @@ pub(crate) const KEY_TYPE_ECC_PUBLIC_KEY_BASE: psa_key_type_t = 0x4100;
 pub(crate) const KEY_TYPE_ECC_KEY_PAIR_BASE: psa_key_type_t = 0x7100;
 pub(crate) const KEY_TYPE_DH_PUBLIC_KEY_BASE: psa_key_type_t = 0x4200;
 pub(crate) const KEY_TYPE_DH_KEY_PAIR_BASE: psa_key_type_t = 0x7200;
-pub(crate) const KEY_TYPE_FAMILY_MASK: psa_key_type_t = 0x00ff;
+/// The family part of a parameterised asymmetric key type (1.3 encoding: bits 6..0).
+pub(crate) const KEY_TYPE_FAMILY_MASK: psa_key_type_t = 0x007f;
+/// The asymmetric-type part of a key type without the pair bits (1.3 encoding):
+/// `t & KEY_TYPE_ASYM_MASK` of a public key type is its family-less base.
+pub(crate) const KEY_TYPE_ASYM_MASK: psa_key_type_t = 0xff80;
 
 /// An invalid key type value.
 pub const PSA_KEY_TYPE_NONE: psa_key_type_t = 0x0000 as psa_key_type_t;
@@ -53,6 +60,12 @@ pub const PSA_KEY_TYPE_XCHACHA20: psa_key_type_t = 0x2007 as psa_key_type_t;
 pub const PSA_KEY_TYPE_RSA_PUBLIC_KEY: psa_key_type_t = 0x4001 as psa_key_type_t;
 /// RSA key pair: both the private and public key.
 pub const PSA_KEY_TYPE_RSA_KEY_PAIR: psa_key_type_t = 0x7001 as psa_key_type_t;
+
+/// ML-KEM key pair (FIPS 203): the decapsulation and encapsulation key. Key bits
+/// 512, 768 or 1024 select ML-KEM-512, -768 or -1024; the key data is the seed d || z.
+pub const PSA_KEY_TYPE_ML_KEM_KEY_PAIR: psa_key_type_t = 0x7004 as psa_key_type_t;
+/// ML-KEM public key: the encapsulation key `ek` (800, 1184 or 1568 bytes).
+pub const PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY: psa_key_type_t = 0x4004 as psa_key_type_t;
 
 /// SEC Koblitz curves over prime fields (secp192k1, secp224k1, secp256k1).
 pub const PSA_ECC_FAMILY_SECP_K1: psa_ecc_family_t = 0x17 as psa_ecc_family_t;
@@ -107,25 +120,29 @@ pub const fn psa_key_type_key_pair_of_public_key(t: psa_key_type_t) -> psa_key_t
 pub const fn psa_key_type_is_rsa(t: psa_key_type_t) -> bool {
     psa_key_type_public_key_of_key_pair(t) == PSA_KEY_TYPE_RSA_PUBLIC_KEY
 }
+/// `PSA_KEY_TYPE_IS_ML_KEM(type)`: an ML-KEM key pair or public key.
+pub const fn psa_key_type_is_ml_kem(t: psa_key_type_t) -> bool {
+    psa_key_type_public_key_of_key_pair(t) == PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY
+}
 /// `PSA_KEY_TYPE_ECC_KEY_PAIR(curve)`
 pub const fn psa_key_type_ecc_key_pair(curve: psa_ecc_family_t) -> psa_key_type_t {
-    KEY_TYPE_ECC_KEY_PAIR_BASE | curve as psa_key_type_t
+    KEY_TYPE_ECC_KEY_PAIR_BASE | (curve as psa_key_type_t & KEY_TYPE_FAMILY_MASK)
 }
 /// `PSA_KEY_TYPE_ECC_PUBLIC_KEY(curve)`
 pub const fn psa_key_type_ecc_public_key(curve: psa_ecc_family_t) -> psa_key_type_t {
-    KEY_TYPE_ECC_PUBLIC_KEY_BASE | curve as psa_key_type_t
+    KEY_TYPE_ECC_PUBLIC_KEY_BASE | (curve as psa_key_type_t & KEY_TYPE_FAMILY_MASK)
 }
 /// `PSA_KEY_TYPE_IS_ECC(type)`: an elliptic curve key pair or public key.
 pub const fn psa_key_type_is_ecc(t: psa_key_type_t) -> bool {
-    t & 0xcf00 == KEY_TYPE_ECC_PUBLIC_KEY_BASE
+    psa_key_type_public_key_of_key_pair(t) & KEY_TYPE_ASYM_MASK == KEY_TYPE_ECC_PUBLIC_KEY_BASE
 }
 /// `PSA_KEY_TYPE_IS_ECC_KEY_PAIR(type)`
 pub const fn psa_key_type_is_ecc_key_pair(t: psa_key_type_t) -> bool {
-    t & 0xff00 == KEY_TYPE_ECC_KEY_PAIR_BASE
+    t & KEY_TYPE_ASYM_MASK == KEY_TYPE_ECC_KEY_PAIR_BASE
 }
 /// `PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(type)`
 pub const fn psa_key_type_is_ecc_public_key(t: psa_key_type_t) -> bool {
-    t & 0xff00 == KEY_TYPE_ECC_PUBLIC_KEY_BASE
+    t & KEY_TYPE_ASYM_MASK == KEY_TYPE_ECC_PUBLIC_KEY_BASE
 }
 /// `PSA_KEY_TYPE_ECC_GET_FAMILY(type)`: the curve family, 0 if not an ECC type.
 pub const fn psa_key_type_ecc_get_family(t: psa_key_type_t) -> psa_ecc_family_t {
@@ -137,23 +154,23 @@ pub const fn psa_key_type_ecc_get_family(t: psa_key_type_t) -> psa_ecc_family_t 
 }
 /// `PSA_KEY_TYPE_DH_KEY_PAIR(group)`
 pub const fn psa_key_type_dh_key_pair(group: psa_dh_family_t) -> psa_key_type_t {
-    KEY_TYPE_DH_KEY_PAIR_BASE | group as psa_key_type_t
+    KEY_TYPE_DH_KEY_PAIR_BASE | (group as psa_key_type_t & KEY_TYPE_FAMILY_MASK)
 }
 /// `PSA_KEY_TYPE_DH_PUBLIC_KEY(group)`
 pub const fn psa_key_type_dh_public_key(group: psa_dh_family_t) -> psa_key_type_t {
-    KEY_TYPE_DH_PUBLIC_KEY_BASE | group as psa_key_type_t
+    KEY_TYPE_DH_PUBLIC_KEY_BASE | (group as psa_key_type_t & KEY_TYPE_FAMILY_MASK)
 }
 /// `PSA_KEY_TYPE_IS_DH(type)`: a finite-field Diffie-Hellman key pair or public key.
 pub const fn psa_key_type_is_dh(t: psa_key_type_t) -> bool {
-    t & 0xcf00 == KEY_TYPE_DH_PUBLIC_KEY_BASE
+    psa_key_type_public_key_of_key_pair(t) & KEY_TYPE_ASYM_MASK == KEY_TYPE_DH_PUBLIC_KEY_BASE
 }
 /// `PSA_KEY_TYPE_IS_DH_KEY_PAIR(type)`
 pub const fn psa_key_type_is_dh_key_pair(t: psa_key_type_t) -> bool {
-    t & 0xff00 == KEY_TYPE_DH_KEY_PAIR_BASE
+    t & KEY_TYPE_ASYM_MASK == KEY_TYPE_DH_KEY_PAIR_BASE
 }
 /// `PSA_KEY_TYPE_IS_DH_PUBLIC_KEY(type)`
 pub const fn psa_key_type_is_dh_public_key(t: psa_key_type_t) -> bool {
-    t & 0xff00 == KEY_TYPE_DH_PUBLIC_KEY_BASE
+    t & KEY_TYPE_ASYM_MASK == KEY_TYPE_DH_PUBLIC_KEY_BASE
 }
 /// `PSA_KEY_TYPE_DH_GET_FAMILY(type)`: the group family, 0 if not a DH type.
 pub const fn psa_key_type_dh_get_family(t: psa_key_type_t) -> psa_dh_family_t {
@@ -207,6 +224,29 @@ mod tests {
         ));
         assert_eq!(psa_key_type_dh_get_family(dh), PSA_DH_FAMILY_RFC7919);
         assert_eq!(psa_key_type_dh_get_family(kp), 0);
+    }
+
+    #[test]
+    fn encoding_1_3_bit_7() {
+        // Bit 7 belongs to the asymmetric type: 0x4180 / 0x7180 (SLH-DSA) is not ECC,
+        // 0x4280 not DH, and a family constructor keeps only the 7 family bits.
+        for t in [0x4180u16, 0x7180, 0x71ff, 0x4182, 0x7182] {
+            assert!(!psa_key_type_is_ecc(t), "{t:#x}");
+            assert!(!psa_key_type_is_ecc_key_pair(t) && !psa_key_type_is_ecc_public_key(t));
+            assert_eq!(psa_key_type_ecc_get_family(t), 0);
+        }
+        for t in [0x4280u16, 0x7280, 0x7283] {
+            assert!(!psa_key_type_is_dh(t), "{t:#x}");
+            assert_eq!(psa_key_type_dh_get_family(t), 0);
+        }
+        assert_eq!(psa_key_type_ecc_key_pair(0x92), 0x7112);
+        assert_eq!(psa_key_type_dh_public_key(0x83), 0x4203);
+        assert!(psa_key_type_is_ecc(0x417f) && psa_key_type_is_ecc(0x717f));
+        assert_eq!(psa_key_type_ecc_get_family(0x717f), 0x7f);
+        // 1.2 values that did not change.
+        assert_eq!(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS), 0x7142);
+        assert_eq!(psa_key_type_ecc_public_key(PSA_ECC_FAMILY_SECP_K1), 0x4117);
+        assert_eq!(psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC7919), 0x7203);
     }
 
     #[test]

@@ -117,28 +117,28 @@ pub const fn psa_pake_primitive_get_bits(p: psa_pake_primitive_t) -> usize {
 
 /// `PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(curve)`.
 pub const fn psa_key_type_spake2p_key_pair(curve: psa_ecc_family_t) -> psa_key_type_t {
-    0x7400 | curve as psa_key_type_t
+    0x7400 | (curve as psa_key_type_t & 0x007f)
 }
 /// `PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(curve)`.
 pub const fn psa_key_type_spake2p_public_key(curve: psa_ecc_family_t) -> psa_key_type_t {
-    0x4400 | curve as psa_key_type_t
+    0x4400 | (curve as psa_key_type_t & 0x007f)
 }
 /// `PSA_KEY_TYPE_IS_SPAKE2P(type)`: a SPAKE2+ key pair or public key.
 pub const fn psa_key_type_is_spake2p(t: psa_key_type_t) -> bool {
-    t & 0xcf00 == 0x4400
+    t & 0xcf80 == 0x4400
 }
 /// `PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(type)`.
 pub const fn psa_key_type_is_spake2p_key_pair(t: psa_key_type_t) -> bool {
-    t & 0xff00 == 0x7400
+    t & 0xff80 == 0x7400
 }
 /// `PSA_KEY_TYPE_IS_SPAKE2P_PUBLIC_KEY(type)`.
 pub const fn psa_key_type_is_spake2p_public_key(t: psa_key_type_t) -> bool {
-    t & 0xff00 == 0x4400
+    t & 0xff80 == 0x4400
 }
 /// `PSA_KEY_TYPE_SPAKE2P_GET_FAMILY(type)`: the curve family, 0 for other types.
 pub const fn psa_key_type_spake2p_get_family(t: psa_key_type_t) -> psa_ecc_family_t {
     if psa_key_type_is_spake2p(t) {
-        (t & 0x00ff) as u8
+        (t & 0x007f) as u8
     } else {
         0
     }

@@ -49,7 +49,7 @@ pub const PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE: usize = 211;
 /// Largest `psa_export_key()` output for a key pair (RSA-8192 DER).
 pub const PSA_EXPORT_KEY_PAIR_MAX_SIZE: usize = 4667;
 /// Largest `psa_export_public_key()` output (RSA-8192 DER).
-pub const PSA_EXPORT_PUBLIC_KEY_MAX_SIZE: usize = 1040;
+pub const PSA_EXPORT_PUBLIC_KEY_MAX_SIZE: usize = 1568;
 /// Largest export of any asymmetric key, pair or public (1.3 name, provided early).
 pub const PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE: usize = 4667;
 /// Largest signature of any supported algorithm (RSA-8192).
@@ -394,6 +394,49 @@ const fn ecc_public_key_size(key_type: psa_key_type_t, bits: usize) -> usize {
     }
 }
 
+/// Size of an ML-KEM encapsulation key `ek` (FIPS 203 table 3: 384k + 32 bytes),
+/// 0 for key bits that are no ML-KEM parameter set.
+pub(crate) const fn ml_kem_public_key_size(bits: usize) -> usize {
+    match bits {
+        512 => 800,
+        768 => 1184,
+        1024 => 1568,
+        _ => 0,
+    }
+}
+/// Size of an ML-KEM ciphertext (FIPS 203 table 3: 32 (du k + dv) bytes), 0 for
+/// key bits that are no ML-KEM parameter set.
+pub(crate) const fn ml_kem_ciphertext_size(bits: usize) -> usize {
+    match bits {
+        512 => 768,
+        768 => 1088,
+        1024 => 1568,
+        _ => 0,
+    }
+}
+/// Size of an ML-KEM key pair in the specification's format: the seed d || z.
+pub(crate) const ML_KEM_SEED_SIZE: usize = 64;
+
+/// `PSA_ENCAPSULATE_CIPHERTEXT_SIZE(key_type, key_bits, alg)` (1.3): ML-KEM
+/// ciphertexts, and for ECIES the ephemeral public key (the export format of a
+/// public key on the curve); 0 for any other combination.
+pub const fn psa_encapsulate_ciphertext_size(
+    key_type: psa_key_type_t,
+    key_bits: usize,
+    alg: psa_algorithm_t,
+) -> usize {
+    if alg == PSA_ALG_ML_KEM && psa_key_type_is_ml_kem(key_type) {
+        ml_kem_ciphertext_size(key_bits)
+    } else if alg == PSA_ALG_ECIES_SEC1 && psa_key_type_is_ecc(key_type) {
+        ecc_public_key_size(key_type, key_bits)
+    } else {
+        0
+    }
+}
+/// `PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE` (1.3): the ML-KEM-1024 ciphertext is
+/// the largest (an ECIES ciphertext is at most a P-521 public key, 133 bytes).
+pub const PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE: usize = 1568;
+
 /// `PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits)`
 pub const fn psa_export_key_output_size(key_type: psa_key_type_t, key_bits: usize) -> usize {
     if psa_key_type_is_unstructured(key_type) {
@@ -408,6 +451,14 @@ pub const fn psa_export_key_output_size(key_type: psa_key_type_t, key_bits: usiz
         ecc_public_key_size(key_type, key_bits)
     } else if psa_key_type_is_dh(key_type) {
         psa_bits_to_bytes(key_bits)
+    } else if key_type == PSA_KEY_TYPE_ML_KEM_KEY_PAIR {
+        if ml_kem_public_key_size(key_bits) != 0 {
+            ML_KEM_SEED_SIZE
+        } else {
+            0
+        }
+    } else if key_type == PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY {
+        ml_kem_public_key_size(key_bits)
     } else {
         0
     }
@@ -420,6 +471,8 @@ pub const fn psa_export_public_key_output_size(key_type: psa_key_type_t, key_bit
         ecc_public_key_size(key_type, key_bits)
     } else if psa_key_type_is_dh(key_type) {
         psa_bits_to_bytes(key_bits)
+    } else if psa_key_type_is_ml_kem(key_type) {
+        ml_kem_public_key_size(key_bits)
     } else {
         0
     }
@@ -680,10 +733,20 @@ mod tests {
             psa_export_public_key_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, rsa),
             max(
                 psa_export_public_key_output_size(p, ecc),
-                psa_export_public_key_output_size(dhp, dh),
+                max(
+                    psa_export_public_key_output_size(dhp, dh),
+                    psa_export_public_key_output_size(PSA_KEY_TYPE_ML_KEM_KEY_PAIR, 1024),
+                ),
             ),
         );
         assert_eq!(PSA_EXPORT_PUBLIC_KEY_MAX_SIZE, public);
+        assert_eq!(
+            PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE,
+            max(
+                psa_encapsulate_ciphertext_size(PSA_KEY_TYPE_ML_KEM_KEY_PAIR, 1024, PSA_ALG_ML_KEM),
+                psa_encapsulate_ciphertext_size(p, ecc, PSA_ALG_ECIES_SEC1)
+            )
+        );
         assert_eq!(PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE, max(pair, public));
         let sig = max(
             psa_sign_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, rsa, 0),
