@@ -2214,6 +2214,34 @@ psa_status_t psa_key_agreement_iop_complete(psa_key_agreement_iop_t *operation, 
 psa_status_t psa_key_agreement_iop_abort(psa_key_agreement_iop_t *operation);
 
 /**
+ * Use the public key (or key pair) `key` to generate a new shared secret,
+ * stored as a new key described by `attributes` (`*output_key`, or
+ * `PSA_KEY_ID_NULL` on failure), and the ciphertext that carries it to the
+ * holder of the private key (`ciphertext`, `*ciphertext_length` bytes). Needs
+ * `PSA_KEY_USAGE_ENCRYPT`.
+ */
+psa_status_t psa_encapsulate(psa_key_id_t key,
+                             psa_algorithm_t alg,
+                             const psa_key_attributes_t *attributes,
+                             psa_key_id_t *output_key,
+                             uint8_t *ciphertext,
+                             size_t ciphertext_size,
+                             size_t *ciphertext_length);
+
+/**
+ * Use the key pair `key` to recover the shared secret that `ciphertext`
+ * carries, stored as a new key described by `attributes` (`*output_key`, or
+ * `PSA_KEY_ID_NULL` on failure). Needs `PSA_KEY_USAGE_DECRYPT`. A corrupted
+ * ML-KEM ciphertext gives a pseudorandom key (implicit rejection).
+ */
+psa_status_t psa_decapsulate(psa_key_id_t key,
+                             psa_algorithm_t alg,
+                             const uint8_t *ciphertext,
+                             size_t ciphertext_length,
+                             const psa_key_attributes_t *attributes,
+                             psa_key_id_t *output_key);
+
+/**
  * Start a multi-part MAC calculation with `key` and algorithm `alg`.
  * Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
  */

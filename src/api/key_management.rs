@@ -63,6 +63,10 @@ fn check_material(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<usize> {
     if requested != 0 && !data.is_empty() && psa_key_type_is_ecc(attrs.private_type) {
         crate::crypto::ecc::check_declared_size(attrs.private_type, requested, data.len())?;
     }
+    if psa_key_type_is_ml_kem(attrs.private_type) {
+        // An ML-KEM seed does not tell its parameter set: the size comes with it.
+        return crate::crypto::mlkem::import(attrs.private_type, requested, data);
+    }
     let bits = keys::import_bits(attrs.private_type, data)?;
     match requested {
         0 => Ok(bits),

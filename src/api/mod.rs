@@ -23,6 +23,7 @@ pub mod key_derivation;
 pub mod key_generation_custom;
 pub mod key_management;
 pub mod interruptible;
+pub mod kem;
 pub mod mac;
 pub mod operation;
 pub mod pake;

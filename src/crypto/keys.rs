@@ -88,6 +88,12 @@ pub fn import_bits(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
 
 /// Generates key material of type `t` and size `bits`.
 pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
+    if psa_key_type_is_ml_kem(t) {
+        if !psa_key_type_is_key_pair(t) {
+            return Err(Error::InvalidArgument);
+        }
+        return super::mlkem::generate(bits);
+    }
     if psa_key_type_is_rsa(t) {
         if psa_key_type_is_public_key(t) && !psa_key_type_is_key_pair(t) {
             return Err(Error::InvalidArgument);
@@ -140,6 +146,8 @@ pub fn export_public(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<
         super::rsa::export_public(t, material)
     } else if psa_key_type_is_ecc(t) {
         super::ecc::export_public(t, bits, material)
+    } else if psa_key_type_is_ml_kem(t) {
+        super::mlkem::export_public(t, bits, material)
     } else if psa_key_type_is_dh_key_pair(t) {
         super::ffdh::public(material)
     } else if psa_key_type_is_dh(t) {

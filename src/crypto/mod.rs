@@ -9,6 +9,7 @@ pub mod hash;
 pub mod kdf;
 pub mod keys;
 pub mod mac;
+pub mod mlkem;
 pub mod random;
 pub mod rsa;
 pub mod wipe;

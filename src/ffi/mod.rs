@@ -16,6 +16,7 @@ pub mod key_generation_custom;
 pub mod key_management;
 pub mod library;
 pub mod interruptible;
+pub mod kem;
 pub mod mac;
 pub mod names;
 pub mod pake;
