@@ -403,6 +403,67 @@ static void derivation(psa_key_id_t hmac_key, psa_key_id_t password)
     CHECK_STATUS(psa_key_derivation_abort(&pb), PSA_SUCCESS);
 }
 
+/* ---------------------------------------------------------------- KEM */
+
+/* ML-KEM seeds (d || z, and d and z alone: the library keeps them apart) and
+ * shared secrets, ECIES shared secrets: each secret is registered, then made
+ * again inside the library (decapsulation of the same ciphertext), with a
+ * cached key destroyed after use and a copy. */
+static void kem(void)
+{
+    static const size_t sizes[] = {512, 768, 1024};
+    static uint8_t seed[64], secret[66], ct[PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE];
+    const psa_key_usage_t u = PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT | PSA_KEY_USAGE_EXPORT |
+                              PSA_KEY_USAGE_COPY;
+    for (size_t i = 0; i < 3; i++) {
+        char name[40];
+        size_t cl = 0, n = 0;
+        psa_key_attributes_t o = ct_attrs(PSA_KEY_TYPE_DERIVE, 0, PSA_KEY_USAGE_EXPORT, PSA_ALG_NONE);
+        psa_key_attributes_t c = ct_attrs(0, 0, u, PSA_ALG_ML_KEM);
+        psa_key_id_t k, s = 0, copy = 0;
+        ct_rand_fill(&rng, seed, sizeof(seed));
+        snprintf(name, sizeof(name), "ML-KEM-%zu seed", sizes[i]);
+        add_secret(name, seed, 64);
+        snprintf(name, sizeof(name), "ML-KEM-%zu d", sizes[i]);
+        add_secret(name, seed, 32);
+        snprintf(name, sizeof(name), "ML-KEM-%zu z", sizes[i]);
+        add_secret(name, seed + 32, 32);
+        k = import(PSA_KEY_TYPE_ML_KEM_KEY_PAIR, sizes[i], u, PSA_ALG_ML_KEM, seed, 64);
+        CHECK_STATUS(psa_encapsulate(k, PSA_ALG_ML_KEM, &o, &s, ct, sizeof(ct), &cl), PSA_SUCCESS);
+        CHECK_STATUS(psa_export_key(s, secret, sizeof(secret), &n), PSA_SUCCESS);
+        destroy(s);
+        snprintf(name, sizeof(name), "ML-KEM-%zu shared", sizes[i]);
+        add_secret(name, secret, n);
+        CHECK_STATUS(psa_decapsulate(k, PSA_ALG_ML_KEM, ct, cl, &o, &s), PSA_SUCCESS);
+        CHECK_STATUS(psa_export_key(s, out, sizeof(out), &n), PSA_SUCCESS);
+        CHECK_MEM(out, n, secret, 32);
+        destroy(s);
+        CHECK_STATUS(psa_copy_key(k, &c, &copy), PSA_SUCCESS);
+        CHECK_STATUS(psa_decapsulate(copy, PSA_ALG_ML_KEM, ct, cl, &o, &s), PSA_SUCCESS);
+        destroy(s);
+        destroy(copy);
+        destroy(k);
+    }
+    {
+        psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256,
+                                          PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT, PSA_ALG_ECIES_SEC1);
+        psa_key_attributes_t o = ct_attrs(PSA_KEY_TYPE_DERIVE, 0, PSA_KEY_USAGE_EXPORT, PSA_ALG_NONE);
+        psa_key_id_t k = 0, s = 0;
+        size_t cl = 0, n = 0;
+        ct_rand_fill(&rng, seed, 32);
+        seed[0] = 0x3f;
+        add_secret("ECIES P-256 scalar", seed, 32);
+        CHECK_STATUS(psa_import_key(&a, seed, 32, &k), PSA_SUCCESS);
+        CHECK_STATUS(psa_encapsulate(k, PSA_ALG_ECIES_SEC1, &o, &s, ct, sizeof(ct), &cl), PSA_SUCCESS);
+        CHECK_STATUS(psa_export_key(s, secret, sizeof(secret), &n), PSA_SUCCESS);
+        destroy(s);
+        add_secret("ECIES P-256 shared", secret, n);
+        CHECK_STATUS(psa_decapsulate(k, PSA_ALG_ECIES_SEC1, ct, cl, &o, &s), PSA_SUCCESS);
+        destroy(s);
+        destroy(k);
+    }
+}
+
 /* ---------------------------------------------------------------- ECC */
 
 static void ecc_key(const char *name, psa_ecc_family_t fam, size_t bits, int agree, int edwards)
@@ -710,6 +771,7 @@ int main(void)
     ecc_key("Ed448 seed", PSA_ECC_FAMILY_TWISTED_EDWARDS, 448, 0, 1);
     /* RSA */
     rsa();
+    kem();
     /* Persistent key: use, purge, reload, destroy */
     {
         psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_AES, 256, sym, PSA_ALG_GCM);
