@@ -393,6 +393,71 @@ static void test_ecies(void)
     }
 }
 
+/* psa_key_derivation_output_key of an ML-KEM key pair (1.3): the first 32
+ * bytes drawn are d, the next 32 z: the seed equals the derivation's bytes. */
+static void derive_hkdf(psa_key_derivation_operation_t *op)
+{
+    static const uint8_t ikm[32] = {9, 8, 7};
+    CHECK_STATUS(psa_key_derivation_setup(op, PSA_ALG_HKDF(PSA_ALG_SHA_256)), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(op, PSA_KEY_DERIVATION_INPUT_SALT, (const uint8_t *)"salt", 4),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(op, PSA_KEY_DERIVATION_INPUT_SECRET, ikm, sizeof ikm), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(op, PSA_KEY_DERIVATION_INPUT_INFO, (const uint8_t *)"ml-kem", 6),
+                 PSA_SUCCESS);
+}
+
+static void test_derivation(void)
+{
+    uint8_t bytes[64], seed[64], ek[1568], ct[1568];
+    size_t n = 0, el = 0, cl = 0;
+    psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+    psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_ML_KEM_KEY_PAIR, 768, ENC | DEC | EXP, PSA_ALG_ML_KEM);
+    psa_key_attributes_t o = secret_attrs();
+    psa_key_id_t k = 0, s1 = 0, s2 = 0;
+
+    derive_hkdf(&op);
+    CHECK_STATUS(psa_key_derivation_output_bytes(&op, bytes, sizeof bytes), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    derive_hkdf(&op);
+    /* Only derivation from a key may make keys: the secret is a key here. */
+    CHECK_STATUS(psa_key_derivation_output_key(&a, &op, &k), PSA_ERROR_NOT_PERMITTED);
+    CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    {
+        static const uint8_t ikm[32] = {9, 8, 7};
+        psa_key_id_t secret = 0;
+        int round;
+        CHECK_STATUS(ct_import(PSA_KEY_TYPE_DERIVE, PSA_KEY_USAGE_DERIVE, PSA_ALG_HKDF(PSA_ALG_SHA_256), ikm, 32, &secret),
+                     PSA_SUCCESS);
+        for (round = 0; round < 2; round++) {
+            CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_SHA_256)), PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, (const uint8_t *)"salt", 4),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_input_key(&op, PSA_KEY_DERIVATION_INPUT_SECRET, secret), PSA_SUCCESS);
+            CHECK_STATUS(
+                psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO, (const uint8_t *)"ml-kem", 6),
+                PSA_SUCCESS);
+            /* First round: a size that is no parameter set. */
+            psa_set_key_bits(&a, round == 0 ? 333 : 768);
+            CHECK_STATUS(psa_key_derivation_output_key(&a, &op, &k),
+                         round == 0 ? PSA_ERROR_INVALID_ARGUMENT : PSA_SUCCESS);
+            CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+        }
+        CHECK_STATUS(psa_destroy_key(secret), PSA_SUCCESS);
+    }
+    CHECK_STATUS(psa_export_key(k, seed, sizeof seed, &n), PSA_SUCCESS);
+    CHECK_MEM(seed, n, bytes, sizeof bytes);
+    CHECK_STATUS(psa_export_public_key(k, ek, sizeof ek, &el), PSA_SUCCESS);
+    CHECK(el == 1184);
+    CHECK_STATUS(psa_encapsulate(k, PSA_ALG_ML_KEM, &o, &s1, ct, sizeof ct, &cl), PSA_SUCCESS);
+    CHECK_STATUS(psa_decapsulate(k, PSA_ALG_ML_KEM, ct, cl, &o, &s2), PSA_SUCCESS);
+    {
+        uint8_t x[64], y[64];
+        size_t nx = take(s1, x, sizeof x), ny = take(s2, y, sizeof y);
+        CHECK_MEM(x, nx, y, ny);
+    }
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+}
+
 /* A persistent ML-KEM key pair survives a restart of the library, and so does
  * a persistent shared-secret key. */
 static void test_persistence(void)
@@ -452,6 +517,7 @@ int main(void)
     test_ml_kem_key_errors();
     test_kem_errors();
     test_ecies();
+    test_derivation();
     test_persistence();
     mbedtls_psa_crypto_free();
     return report();

@@ -336,6 +336,7 @@ fn generate_table() -> String {
     }
     for bits in [512, 768, 1024] {
         row("key encapsulation", format!("ML-KEM-{bits} (FIPS 203; key pair = seed d \\|\\| z)"), probe_kem(PSA_KEY_TYPE_ML_KEM_KEY_PAIR, bits, PSA_ALG_ML_KEM));
+        row("key derivation", format!("output_key: ML-KEM-{bits} key pair"), probe_derive_key(PSA_KEY_TYPE_ML_KEM_KEY_PAIR, bits));
     }
     for (curve, t, bits) in [
         ("P-192", secp_r1, 192), ("P-224", secp_r1, 224), ("P-256", secp_r1, 256), ("P-384", secp_r1, 384),

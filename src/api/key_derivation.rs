@@ -722,6 +722,16 @@ pub unsafe fn output_key(attrs: &psa_key_attributes_t, words: *mut Words) -> Res
                 }
                 return derive_ecc_key(attrs, target, s);
             }
+            if attrs.private_type == PSA_KEY_TYPE_ML_KEM_KEY_PAIR {
+                // 1.3: draw 32 bytes as d, then 32 bytes as z: the seed key pair.
+                let bits = requested_bits(attrs)?;
+                crate::crypto::mlkem::check_bits(bits)?;
+                if !s.inputs_complete() {
+                    return Err(Error::BadState);
+                }
+                let seed = s.read(crate::crypto::mlkem::SEED_LEN)?;
+                return super::key_management::create(attrs, target, bits, seed);
+            }
             let n = derived_key_size(attrs, s.alg)?;
             if !s.inputs_complete() {
                 return Err(Error::BadState);
