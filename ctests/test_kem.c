@@ -256,6 +256,28 @@ static void test_kem_errors(void)
     CHECK_STATUS(psa_encapsulate(pub, PSA_ALG_ML_KEM, &o, NULL, ct, sizeof ct, &cl), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_encapsulate(pub, PSA_ALG_ML_KEM, &o, &k, ct, sizeof ct, NULL), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_encapsulate(pub, PSA_ALG_ML_KEM, NULL, &k, ct, sizeof ct, &cl), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_encapsulate(pub, PSA_ALG_ML_KEM, &o, &k, NULL, 1088, &cl), PSA_ERROR_INVALID_ARGUMENT);
+    /* The attribute object inside the ciphertext buffer (overlap is legal input). */
+    {
+        union {
+            psa_key_attributes_t a;
+            uint8_t b[PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE];
+        } u;
+        psa_key_attributes_t got = psa_key_attributes_init();
+        memset(&u, 0, sizeof u);
+        u.a = secret_attrs();
+        CHECK_STATUS(psa_encapsulate(pub, PSA_ALG_ML_KEM, &u.a, &k, u.b, sizeof u.b, &cl), PSA_SUCCESS);
+        CHECK(cl == 768);
+        CHECK_STATUS(psa_get_key_attributes(k, &got), PSA_SUCCESS);
+        CHECK(psa_get_key_type(&got) == PSA_KEY_TYPE_DERIVE && psa_get_key_bits(&got) == 256);
+        CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+        /* ...and in the decapsulation's ciphertext: it is only read. */
+        memcpy(ct, u.b, cl);
+        u.a = secret_attrs();
+        memcpy(u.b + sizeof u.a, ct + sizeof u.a, cl - sizeof u.a);
+        CHECK_STATUS(psa_decapsulate(pair, PSA_ALG_ML_KEM, u.b, cl, &u.a, &k), PSA_SUCCESS);
+        CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    }
     CHECK_STATUS(psa_decapsulate(pair, PSA_ALG_ML_KEM, ct, 768, &o, NULL), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_decapsulate(pair, PSA_ALG_ML_KEM, ct, 768, NULL, &k), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_decapsulate(pair, PSA_ALG_ML_KEM, NULL, 768, &o, &k), PSA_ERROR_INVALID_ARGUMENT);
