@@ -131,8 +131,7 @@ int main(void)
             alive++;
     }
     CHECK(alive == MANY);
-    /* No new key was given a stale id, although most of them took a freed
-     * slot (the slot count did not grow past MANY plus the reuse delay). */
+    /* No new key was given a stale id, though most took a freed slot. */
     {
         psa_key_id_t *s = malloc((MANY / 2) * sizeof *s);
         if (s == NULL)

@@ -222,6 +222,7 @@ pub(super) fn try_get(instance: u64, id: psa_key_id_t) -> Option<Held> {
 /// and `key`: publishes a hazard on the slot (a sequentially consistent
 /// store), then checks that `live` says FULL for `id`.
 /// Linearization point: that load of `live`.
+#[inline]
 pub(super) fn try_get_cell(live: &AtomicU64, key: &AtomicPtr<KeyData>, id: psa_key_id_t) -> Option<Held> {
     LOCAL
         .try_with(|l| {

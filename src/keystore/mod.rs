@@ -169,6 +169,7 @@ enum Reading {
 
 impl KeyRef<'_> {
     /// The key.
+    #[inline]
     pub fn data(&self) -> &KeyData {
         debug_assert!(!matches!(self.how, Reading::Done));
         // SAFETY: the slot keeps the key alive while this reader is registered
@@ -177,10 +178,12 @@ impl KeyRef<'_> {
     }
 
     /// Ends the use, reporting a failing lock as `ServiceFailure`.
+    #[inline]
     pub fn release(mut self) -> Result<()> {
         self.end()
     }
 
+    #[inline]
     fn end(&mut self) -> Result<()> {
         match std::mem::replace(&mut self.how, Reading::Done) {
             Reading::Done => Ok(()),
@@ -188,18 +191,23 @@ impl KeyRef<'_> {
                 h.store(0, std::sync::atomic::Ordering::Release);
                 Ok(())
             }
-            Reading::Registered(slot) => {
-                let mut g = self.store.slots.lock()?;
-                let wiped = g.unregister(slot);
-                let notified = if wiped { notify(&g) } else { Ok(()) };
-                g.unlock()?;
-                notified
-            }
+            Reading::Registered(slot) => self.unregister(slot),
         }
+    }
+
+    /// Ends a registered use (under the key-store lock).
+    #[inline(never)]
+    fn unregister(&self, slot: SlotIx) -> Result<()> {
+        let mut g = self.store.slots.lock()?;
+        let wiped = g.unregister(slot);
+        let notified = if wiped { notify(&g) } else { Ok(()) };
+        g.unlock()?;
+        notified
     }
 }
 
 impl Drop for KeyRef<'_> {
+    #[inline]
     fn drop(&mut self) {
         let _ = self.end();
     }

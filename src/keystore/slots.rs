@@ -92,6 +92,7 @@ impl IdCodec {
 
     /// The slot index a volatile id names, or `None` for an id outside the
     /// vendor range.
+    #[inline]
     pub fn index_of(self, id: psa_key_id_t) -> Option<SlotIx> {
         if id >> VOLATILE_BITS != PSA_KEY_ID_VENDOR_MIN >> VOLATILE_BITS {
             return None;
@@ -190,6 +191,7 @@ pub(super) struct Cells {
 
 impl Cells {
     /// The cell of slot `i`, if its chunk exists.
+    #[inline]
     pub fn cell(&self, i: SlotIx) -> Option<&Cell> {
         let p = self.dir.get(i as usize / CHUNK)?.load(Ordering::Acquire);
         // SAFETY: a published chunk lives until the store is dropped and is
