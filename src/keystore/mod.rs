@@ -3,7 +3,16 @@
 //! Slots move through EMPTY → FILLING → FULL → PENDING_DELETION → EMPTY. All
 //! state and reader changes happen under one lock, the key-store [`Monitor`];
 //! no cryptography and no storage I/O happen under it. Each public method names
-//! its linearization point: the unlock at which its effect becomes visible.
+//! its linearization point: the unlock at which its effect becomes visible, or
+//! for the lock-free paths the load of the slot's `live` word.
+//!
+//! Finding a key costs the same among 16 keys or a million: a volatile id
+//! encodes its slot index and the low bits of the slot's generation
+//! (`slots::IdCodec`), so a lookup is an array index and a stale id, whose
+//! generation no longer matches, finds nothing. Volatile keys are read
+//! without the lock: attributes by a sequence-lock read of the slot's cell,
+//! one-shot operations under a hazard (`hazard::try_get_cell`). Persistent ids
+//! go through a hash index under the lock, or a per-thread cache.
 //!
 //! Waiting: a thread that needs a key id whose slot is FILLING (being created,
 //! loaded or erased by another thread) waits on the monitor's condition variable
