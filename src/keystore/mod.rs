@@ -339,7 +339,7 @@ impl KeyStore {
         // The lock-free paths (see `hazard`): a volatile key through its slot,
         // a persistent one this thread used recently through its cache.
         let held = match self.cells.get().codec.index_of(id) {
-            Some(i) => self.cells.get().cell(i).and_then(|c| hazard::try_get_cell(&c.live, &c.key, id)),
+            Some(i) => self.cells.get().slot(i).and_then(|(c, key)| hazard::try_get_cell(&c.live, key, id)),
             None => hazard::try_get(self.instance, id),
         };
         match held {

@@ -107,30 +107,23 @@ impl IdCodec {
 /// `REUSE_DELAY * 2^generation_bits` creations.
 pub(super) const REUSE_DELAY: usize = 1024;
 
-/// The lock-free part of a slot: its `live` word, its key and a copy of the
-/// key's attributes. Written only under the key-store lock; read without it by
-/// `hazard::try_get` (the `live` word), by the lock-free one-shot path
-/// (`live`, then `key` under a hazard) and by `KeyStore::attributes` (a
-/// sequence-lock read: `live`, the attributes, `live` again). One cache line
-/// each, so readers of different keys share no line.
-#[repr(align(64))]
+/// The lock-free part of a slot: its `live` word and a copy of the key's
+/// attributes (its key pointer is kept beside, in the chunk's `keys`). Written
+/// only under the key-store lock; read without it by `hazard::try_get` (the
+/// `live` word), by the lock-free one-shot path (`live`, then the key pointer
+/// under a hazard) and by `KeyStore::attributes` (a sequence-lock read:
+/// `live`, the attributes, `live` again). 32 bytes, so the cells of 100,000
+/// keys take 3.2 MB.
+#[repr(align(32))]
 pub(super) struct Cell {
     /// `live_word(id, generation, state)`.
     pub live: AtomicU64,
-    /// The key of a FULL or PENDING_DELETION slot (null otherwise); valid while
-    /// the reader holds a hazard on `live` and `live` said FULL after the
-    /// hazard was published.
-    pub key: AtomicPtr<super::KeyData>,
     /// The key's attributes, as three words (see [`attrs_to_words`]).
     pub attrs: [AtomicU64; 3],
 }
 
 impl Cell {
-    const EMPTY: Cell = Cell {
-        live: AtomicU64::new(0),
-        key: AtomicPtr::new(core::ptr::null_mut()),
-        attrs: [const { AtomicU64::new(0) }; 3],
-    };
+    const EMPTY: Cell = Cell { live: AtomicU64::new(0), attrs: [const { AtomicU64::new(0) }; 3] };
 
     /// The attributes of the key `id`, read lock-free: `None` unless the cell
     /// held that key, FULL, throughout the read (the sequence-lock check).
@@ -171,8 +164,14 @@ fn words_to_attrs(w: [u64; 3]) -> psa_key_attributes_t {
     }
 }
 
-/// One chunk of cells, one per slot of the matching chunk of slots.
-type CellChunk = [Cell; CHUNK];
+/// One chunk of cells and key pointers, one per slot of the matching chunk of
+/// slots. A key pointer is that of a FULL or PENDING_DELETION slot (null
+/// otherwise); it is valid while the reader holds a hazard on the slot's
+/// `live` word and `live` said FULL after the hazard was published.
+struct CellChunk {
+    cells: [Cell; CHUNK],
+    keys: [AtomicPtr<super::KeyData>; CHUNK],
+}
 
 /// Every slot's [`Cell`], found lock-free from a slot index.
 ///
@@ -190,13 +189,19 @@ pub(super) struct Cells {
 }
 
 impl Cells {
-    /// The cell of slot `i`, if its chunk exists.
+    /// The cell and the key pointer of slot `i`, if its chunk exists.
     #[inline]
-    pub fn cell(&self, i: SlotIx) -> Option<&Cell> {
+    pub fn slot(&self, i: SlotIx) -> Option<(&Cell, &AtomicPtr<super::KeyData>)> {
         let p = self.dir.get(i as usize / CHUNK)?.load(Ordering::Acquire);
         // SAFETY: a published chunk lives until the store is dropped and is
         // only reached through shared references.
-        unsafe { p.as_ref() }.map(|c| &c[i as usize % CHUNK])
+        unsafe { p.as_ref() }.map(|c| (&c.cells[i as usize % CHUNK], &c.keys[i as usize % CHUNK]))
+    }
+
+    /// The cell of slot `i`, if its chunk exists.
+    #[inline]
+    pub fn cell(&self, i: SlotIx) -> Option<&Cell> {
+        self.slot(i).map(|(c, _)| c)
     }
 }
 
@@ -374,6 +379,11 @@ impl Slots {
         self.cells.get().cell(i).expect("an allocated slot has a cell")
     }
 
+    /// The key pointer of allocated slot `i`, beside its cell.
+    fn key_ptr(&self, i: SlotIx) -> &AtomicPtr<KeyData> {
+        self.cells.get().slot(i).expect("an allocated slot has a cell").1
+    }
+
     /// The handle to the cells, for the key store's lock-free readers.
     pub fn cells(&self) -> CellsRef {
         self.cells
@@ -485,7 +495,10 @@ impl Slots {
     fn grow(&mut self) -> SlotIx {
         if self.allocated % CHUNK == 0 {
             self.chunks.push((0..CHUNK).map(|_| Slot::new()).collect());
-            let cells: Box<CellChunk> = Box::new([const { Cell::EMPTY }; CHUNK]);
+            let cells = Box::new(CellChunk {
+                cells: [const { Cell::EMPTY }; CHUNK],
+                keys: [const { AtomicPtr::new(core::ptr::null_mut()) }; CHUNK],
+            });
             self.cells.get().dir[self.allocated / CHUNK].store(Box::into_raw(cells), Ordering::Release);
         }
         self.allocated += 1;
@@ -510,7 +523,7 @@ impl Slots {
             for (w, v) in cell.attrs.iter().zip(words) {
                 w.store(v, Ordering::Relaxed);
             }
-            cell.key.store(ptr, Ordering::Release);
+            self.key_ptr(i).store(ptr, Ordering::Release);
         }
         self.set_state(i, SlotState::Full);
         if persistent {
@@ -576,7 +589,7 @@ impl Slots {
             self.lru_unlink(i);
         }
         self.set_state(i, SlotState::Empty);
-        self.cell(i).key.store(core::ptr::null_mut(), Ordering::Relaxed);
+        self.key_ptr(i).store(core::ptr::null_mut(), Ordering::Relaxed);
         let s = self.get_mut(i);
         let key = s.key.take();
         let (id, persistent) = (s.id, s.persistent);
