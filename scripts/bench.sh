@@ -129,6 +129,20 @@ for n in (1, 2, 4, 8):
     pc = f"{pn / p1:.2f}" if pn and p1 else "n/a"
     print(f"| {n} | {fmt(sn)} | {sc} | {fmt(pn)} | {pc} |")
 
+def keystore_flatness():
+    # Rate among N keys / rate among 16 keys (1.00 = flat), both libraries.
+    print("\nKey store size (rate among N random keys / rate among 16 keys):\n")
+    print("| case | keys | rustpsa | reference |")
+    print("|---|---:|---:|---:|")
+    for base in ("get_key_attributes {} keys", "HMAC-SHA-256 64B random key of {} keys"):
+        for n in (10000, 100000):
+            cells = []
+            for lib in (ours, ref):
+                a, b = lib.get(base.format(16), ("", None))[1], lib.get(base.format(n), ("", None))[1]
+                cells.append(f"{b / a:.2f}" if a and b else "n/a")
+            print(f"| {base.format('N')} | {n:,} | {cells[0]} | {cells[1]} |")
+keystore_flatness()
+
 if svg and ratios:
     w, bh = 900, 18
     h = 40 + bh * len(ratios)

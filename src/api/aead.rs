@@ -18,6 +18,7 @@ use crate::types::*;
 
 /// Parses `alg`: `InvalidArgument` for a non-AEAD or wildcard algorithm,
 /// `NotSupported` for an unknown one.
+#[inline(always)]
 fn kind_of(alg: psa_algorithm_t) -> Result<(Kind, usize)> {
     if !psa_alg_is_aead(alg) {
         return Err(Error::InvalidArgument);
@@ -46,6 +47,7 @@ fn tag_ok(kind: Kind, tag_len: usize) -> bool {
 /// a ChaCha20-Poly1305 tag other than 16 bytes is `NotSupported` here too
 /// (Mbed TLS's one-shot driver); the other invalid tag lengths are checked
 /// after the buffer size ([`tag_after_buffer`]).
+#[inline(always)]
 fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
     let type_ok = match kind {
         Kind::Gcm | Kind::Ccm
@@ -73,6 +75,7 @@ fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
 
 /// The GCM / CCM tag length of a one-shot call, checked after the buffer
 /// size as Mbed TLS does (its cipher module refuses the length).
+#[inline(always)]
 fn tag_after_buffer(kind: Kind, tag_len: usize) -> Result<()> {
     if tag_ok(kind, tag_len) {
         Ok(())
@@ -82,6 +85,7 @@ fn tag_after_buffer(kind: Kind, tag_len: usize) -> Result<()> {
 }
 
 /// Algorithm, key, policy and compatibility checks in the spec's order.
+#[inline(always)]
 fn resolve(
     id: psa_key_id_t,
     alg: psa_algorithm_t,
@@ -99,6 +103,7 @@ fn resolve(
 
 /// The nonce length: `InvalidArgument` when the construction does not allow
 /// it; ChaCha20-Poly1305's 8-byte (original) nonce is `NotSupported` (as Mbed TLS).
+#[inline(always)]
 fn check_nonce(kind: Kind, len: usize) -> Result<()> {
     if crypto::nonce_ok(kind, len) {
         Ok(())
@@ -111,6 +116,7 @@ fn check_nonce(kind: Kind, len: usize) -> Result<()> {
 
 /// The key type and tag length checks of a one-shot call, after the nonce
 /// length (Mbed TLS's order).
+#[inline(always)]
 fn check_key(kind: Kind, tag_len: usize, k: &KeyRef<'static>) -> Result<()> {
     check(kind, k.data().attrs.private_type, tag_len)
 }

@@ -19,7 +19,7 @@ pub(crate) fn create(
     let mut a = *attrs;
     a.private_bits = bits as u16;
     a.private_usage = psa_key_usage_extend(a.private_usage);
-    core()?.keys.begin_create(target)?.commit(a, material)
+    core()?.keys.create(target, a, material)
 }
 
 /// The attribute checks of every key creation, in Mbed TLS's order: lifetime
@@ -181,7 +181,7 @@ pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_ke
         ..*attrs
     };
     let (target, _) = check_new(&a)?;
-    c.keys.begin_create(target)?.commit(a, material)
+    c.keys.create(target, a, material)
 }
 
 /// `psa_get_key_attributes`.

@@ -70,6 +70,7 @@ static CORE: AtomicPtr<Core> = AtomicPtr::new(ptr::null_mut());
 /// `ServiceFailure` once the key store has entered its failed state (a host
 /// threading primitive failed, or a panic happened under its lock) until
 /// `mbedtls_psa_crypto_free`.
+#[inline]
 pub fn core() -> Result<&'static Core> {
     let p = CORE.load(Ordering::Acquire);
     // SAFETY: a non-NULL CORE points to a leaked Box that lives until `free`,

@@ -11,6 +11,7 @@ use crate::types::{psa_status_t, Error, Result, PSA_ERROR_CORRUPTION_DETECTED, P
 /// Runs `f` behind the panic boundary and maps its result to a status code.
 /// With the `fuzzing` feature a panic aborts the process instead (so a fuzzer
 /// counts it as a crash).
+#[inline(always)]
 pub fn guard(f: impl FnOnce() -> Result<()>) -> psa_status_t {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(())) => PSA_SUCCESS,
@@ -42,6 +43,7 @@ fn panicked<T>(value: T) -> T {
 /// Checks the address range of a C buffer: NULL only with length 0, at most
 /// `isize::MAX` bytes (the largest Rust slice) and no wrap of `ptr + len`.
 /// Every slice built from a C pointer goes through here.
+#[inline(always)]
 fn span(ptr: *const u8, len: usize) -> Result<()> {
     if len == 0 {
         return Ok(());
@@ -59,6 +61,7 @@ fn span(ptr: *const u8, len: usize) -> Result<()> {
 /// When `ptr` is non-NULL it must point to `len` readable bytes that stay valid
 /// and unmodified for the returned lifetime, and that no `&mut` formed during
 /// that lifetime covers (pair it with an output through [`input_beside`]).
+#[inline(always)]
 pub unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]> {
     span(ptr, len)?;
     if len == 0 {
@@ -74,6 +77,7 @@ pub unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]> {
 /// # Safety
 /// When `ptr` is non-NULL it must point to `len` writable bytes that no other
 /// live reference aliases for the returned lifetime.
+#[inline(always)]
 pub unsafe fn output<'a>(ptr: *mut u8, len: usize) -> Result<&'a mut [u8]> {
     span(ptr, len)?;
     if len == 0 {
@@ -84,6 +88,7 @@ pub unsafe fn output<'a>(ptr: *mut u8, len: usize) -> Result<&'a mut [u8]> {
 }
 
 /// Whether two C address ranges share a byte (empty ranges share none).
+#[inline(always)]
 pub fn overlaps(a: *const u8, a_len: usize, b: *const u8, b_len: usize) -> bool {
     let (a, b) = (a as usize, b as usize);
     a_len > 0 && b_len > 0 && a < b.saturating_add(b_len) && b < a.saturating_add(a_len)
@@ -141,6 +146,7 @@ pub unsafe fn preset<T>(ptr: *mut T, value: T) {
 /// `buf` must be NULL with `size` 0 or point to `size` writable bytes; `f`
 /// must read no caller buffer (calls with inputs use [`fill_with`], whose
 /// inputs go through [`input_beside`]); `length` must be NULL or writable.
+#[inline(always)]
 pub unsafe fn fill(
     buf: *mut u8,
     size: usize,
@@ -158,6 +164,7 @@ pub unsafe fn fill(
 /// # Safety
 /// As for [`fill`]; `inputs` must only read caller buffers through
 /// [`input_beside`] (or buffers that cannot overlap `buf`).
+#[inline(always)]
 pub unsafe fn fill_with<I>(
     buf: *mut u8,
     size: usize,
@@ -209,6 +216,7 @@ impl core::ops::Deref for Input<'_> {
 /// # Safety
 /// As for [`input`] and [`output`]; the `&mut` over `out` must be formed only
 /// after this returns.
+#[inline(always)]
 pub unsafe fn input_beside<'a>(ptr: *const u8, len: usize, out: *const u8, out_len: usize) -> Result<Input<'a>> {
     span(ptr, len)?;
     if overlaps(ptr, len, out, out_len) {

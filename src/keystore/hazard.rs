@@ -15,6 +15,13 @@
 //! key FULL. Nothing is shared between threads in steady state except read-only
 //! cache lines, so threads using one key do not contend.
 //!
+//! Volatile keys take a second lock-free path that needs no cache
+//! ([`try_get_cell`]): their id names their slot, so the thread publishes a
+//! hazard on the slot straight away, with a sequentially consistent store,
+//! then checks `live`. A writer that drops such a key changes `live` and scans
+//! the hazards without the heavy fence below (the reader's store is already
+//! ordered), so destroying a volatile key never costs a membarrier.
+//!
 //! The fences are asymmetric where the kernel allows it: with Linux's
 //! `membarrier(PRIVATE_EXPEDITED)` the reader orders its hazard store and its
 //! `live` load with a compiler fence only (plain moves on x86), and the rare
@@ -30,11 +37,11 @@
 //! `mbedtls_psa_crypto_free` and `psa_crypto_init` works again. Nothing here
 //! panics.
 use core::cell::RefCell;
-use core::sync::atomic::{compiler_fence, fence, AtomicBool, AtomicU64, Ordering::*};
+use core::sync::atomic::{compiler_fence, fence, AtomicBool, AtomicPtr, AtomicU64, Ordering::*};
 
 use once_cell::race::OnceBool;
-use parking_lot::Mutex;
 
+use super::slots::is_full;
 use super::KeyData;
 use crate::types::psa_key_id_t;
 
@@ -98,12 +105,32 @@ fn cache_index(id: psa_key_id_t) -> usize {
 pub(super) struct Record {
     hazards: [AtomicU64; HAZARDS],
     claimed: AtomicBool,
+    /// The next record of the registry; set before the record is published.
+    next: *const Record,
 }
 
-/// The registry lock. Guards the list of thread records; taken when a thread
-/// first uses the fast path and by writers scanning for hazards (never while
-/// a record's owner waits on it).
-static REGISTRY: Mutex<Vec<&'static Record>> = Mutex::new(Vec::new());
+// SAFETY: `next` is written once, before the record is shared, and the
+// rest are atomics.
+unsafe impl Sync for Record {}
+
+/// The registry: a list of every thread record ever made, newest first.
+/// Records are pushed with a compare-and-swap on the head and never removed
+/// (a thread that ends un-claims its record for the next thread), so writers
+/// scan the hazards without a lock.
+static REGISTRY: AtomicPtr<Record> = AtomicPtr::new(core::ptr::null_mut());
+
+/// The records of the registry.
+fn records() -> impl Iterator<Item = &'static Record> {
+    // SAFETY: records are leaked and never freed; `next` is written before the
+    // record is published (Release) and never changes.
+    let mut p: *const Record = REGISTRY.load(Acquire);
+    core::iter::from_fn(move || {
+        // SAFETY: as above.
+        let r = unsafe { p.as_ref() }?;
+        p = r.next;
+        Some(r)
+    })
+}
 
 #[derive(Clone, Copy)]
 struct Entry {
@@ -121,17 +148,22 @@ struct Local {
 
 impl Local {
     fn new() -> Self {
-        let mut reg = REGISTRY.lock();
-        let record = match reg.iter().find(|r| {
-            r.claimed.compare_exchange(false, true, AcqRel, Relaxed).is_ok()
-        }) {
-            Some(r) => *r,
+        let record = match records().find(|r| r.claimed.compare_exchange(false, true, AcqRel, Relaxed).is_ok()) {
+            Some(r) => r,
             None => {
-                let r: &'static Record = Box::leak(Box::new(Record {
+                let r: &'static mut Record = Box::leak(Box::new(Record {
                     hazards: Default::default(),
                     claimed: AtomicBool::new(true),
+                    next: core::ptr::null(),
                 }));
-                reg.push(r);
+                let mut head = REGISTRY.load(Relaxed);
+                loop {
+                    r.next = head;
+                    match REGISTRY.compare_exchange_weak(head, r, Release, Relaxed) {
+                        Ok(_) => break,
+                        Err(h) => head = h,
+                    }
+                }
                 r
             }
         };
@@ -186,6 +218,27 @@ pub(super) fn try_get(instance: u64, id: psa_key_id_t) -> Option<Held> {
         .flatten()
 }
 
+/// The lock-free path for volatile key `id`, whose slot's cell holds `live`
+/// and `key`: publishes a hazard on the slot (a sequentially consistent
+/// store), then checks that `live` says FULL for `id`.
+/// Linearization point: that load of `live`.
+#[inline]
+pub(super) fn try_get_cell(live: &AtomicU64, key: &AtomicPtr<KeyData>, id: psa_key_id_t) -> Option<Held> {
+    LOCAL
+        .try_with(|l| {
+            let hazard = l.record.hazards.iter().find(|h| h.load(Relaxed) == 0)?;
+            hazard.store(live as *const AtomicU64 as u64, SeqCst);
+            if is_full(live.load(SeqCst), id) {
+                Some(Held { hazard, key: key.load(Acquire) })
+            } else {
+                hazard.store(0, Release);
+                None
+            }
+        })
+        .ok()
+        .flatten()
+}
+
 /// Remembers, after a locked lookup, where `id` lives for the next fast lookups.
 pub(super) fn remember(instance: u64, id: psa_key_id_t, live: &AtomicU64, expected: u64, key: *const KeyData) {
     let _ = LOCAL.try_with(|l| {
@@ -194,22 +247,31 @@ pub(super) fn remember(instance: u64, id: psa_key_id_t, live: &AtomicU64, expect
 }
 
 /// Whether some thread holds a hazard on the slot whose `live` word is `live`
-/// (which the caller has just changed); `Err` when that cannot be known.
-pub(super) fn present(live: &AtomicU64) -> Result<bool, FenceFailed> {
-    heavy_fence()?;
+/// (which the caller has just changed with a sequentially consistent store);
+/// `Err` when that cannot be known. `heavy` when a thread may have published
+/// its hazard through the cached path (the slot is `cached`): then the heavy
+/// fence runs first; otherwise every hazard that matters was published with a
+/// sequentially consistent store, which the scan's loads are ordered with.
+pub(super) fn present(live: &AtomicU64, heavy: bool) -> Result<bool, FenceFailed> {
+    if heavy {
+        heavy_fence()?;
+    }
     Ok(scan(live))
 }
 
 fn scan(live: &AtomicU64) -> bool {
     let addr = live as *const AtomicU64 as u64;
-    REGISTRY.lock().iter().any(|r| r.hazards.iter().any(|h| h.load(SeqCst) == addr))
+    records().any(|r| r.hazards.iter().any(|h| h.load(SeqCst) == addr))
 }
 
-/// Waits until no thread holds a hazard on `live` (a bounded wait: holders are
+/// Waits until no thread holds a hazard on `live` (`heavy` as for
+/// [`present`]; a bounded wait: holders are
 /// inside one operation and need no lock to finish it); `Err` when that
 /// cannot be known.
-pub(super) fn wait_clear(live: &AtomicU64) -> Result<(), FenceFailed> {
-    heavy_fence()?;
+pub(super) fn wait_clear(live: &AtomicU64, heavy: bool) -> Result<(), FenceFailed> {
+    if heavy {
+        heavy_fence()?;
+    }
     let mut spins = 0u32;
     while scan(live) {
         spins += 1;

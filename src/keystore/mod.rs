@@ -3,7 +3,16 @@
 //! Slots move through EMPTY → FILLING → FULL → PENDING_DELETION → EMPTY. All
 //! state and reader changes happen under one lock, the key-store [`Monitor`];
 //! no cryptography and no storage I/O happen under it. Each public method names
-//! its linearization point: the unlock at which its effect becomes visible.
+//! its linearization point: the unlock at which its effect becomes visible, or
+//! for the lock-free paths the load of the slot's `live` word.
+//!
+//! Finding a key costs the same among 16 keys or a million: a volatile id
+//! encodes its slot index and the low bits of the slot's generation
+//! (`slots::IdCodec`), so a lookup is an array index and a stale id, whose
+//! generation no longer matches, finds nothing. Volatile keys are read
+//! without the lock: attributes by a sequence-lock read of the slot's cell,
+//! one-shot operations under a hazard (`hazard::try_get_cell`). Persistent ids
+//! go through a hash index under the lock, or a per-thread cache.
 //!
 //! Waiting: a thread that needs a key id whose slot is FILLING (being created,
 //! loaded or erased by another thread) waits on the monitor's condition variable
@@ -42,7 +51,7 @@ mod dependent;
 mod hazard;
 mod slots;
 pub use dependent::Dependent;
-use slots::{live_word, SlotIx, SlotState, Slots};
+use slots::{live_word, CellsRef, SlotIx, SlotState, Slots};
 pub use slots::Stats;
 
 /// The copies of a key held by multi-part operations.
@@ -127,11 +136,15 @@ pub fn is_persistent_id(id: psa_key_id_t) -> bool {
 
 /// The key store.
 pub struct KeyStore {
-    /// The key-store lock. Guards every slot's state, reader count, id and key
-    /// reference, the id index, the free list, the LRU list of idle persistent
-    /// keys and the volatile-id counter. Its unlocks are the linearization
-    /// points of every key-store call (named at each call site below).
+    /// The key-store lock. Guards every slot's state, reader count, id,
+    /// generation and key reference (and every write to the slots' lock-free
+    /// cells), the persistent-id index, the free queue and the LRU list of
+    /// idle persistent keys. Its unlocks are the linearization points of every
+    /// key-store call that takes it (named at each call site below); the
+    /// lock-free paths linearize at a load of a slot's `live` word.
     slots: Monitor<Slots>,
+    /// The slots' lock-free cells (owned by `slots`), for the lock-free paths.
+    cells: CellsRef,
     /// Persistent storage; only called with the lock released.
     storage: Arc<dyn Its>,
     /// Distinguishes this store from earlier ones (after free and init) in the
@@ -165,6 +178,7 @@ enum Reading {
 
 impl KeyRef<'_> {
     /// The key.
+    #[inline]
     pub fn data(&self) -> &KeyData {
         debug_assert!(!matches!(self.how, Reading::Done));
         // SAFETY: the slot keeps the key alive while this reader is registered
@@ -173,10 +187,12 @@ impl KeyRef<'_> {
     }
 
     /// Ends the use, reporting a failing lock as `ServiceFailure`.
+    #[inline]
     pub fn release(mut self) -> Result<()> {
         self.end()
     }
 
+    #[inline]
     fn end(&mut self) -> Result<()> {
         match std::mem::replace(&mut self.how, Reading::Done) {
             Reading::Done => Ok(()),
@@ -184,18 +200,23 @@ impl KeyRef<'_> {
                 h.store(0, std::sync::atomic::Ordering::Release);
                 Ok(())
             }
-            Reading::Registered(slot) => {
-                let mut g = self.store.slots.lock()?;
-                let wiped = g.unregister(slot);
-                let notified = if wiped { notify(&g) } else { Ok(()) };
-                g.unlock()?;
-                notified
-            }
+            Reading::Registered(slot) => self.unregister(slot),
         }
+    }
+
+    /// Ends a registered use (under the key-store lock).
+    #[inline(never)]
+    fn unregister(&self, slot: SlotIx) -> Result<()> {
+        let mut g = self.store.slots.lock()?;
+        let wiped = g.unregister(slot);
+        let notified = if wiped { notify(&g) } else { Ok(()) };
+        g.unlock()?;
+        notified
     }
 }
 
 impl Drop for KeyRef<'_> {
+    #[inline]
     fn drop(&mut self) {
         let _ = self.end();
     }
@@ -214,7 +235,7 @@ impl Filling<'_> {
     /// FILLING → EMPTY under the caller's lock.
     fn wipe_under(mut self, g: &mut MonitorGuard<'_, Slots>) -> Result<()> {
         self.armed = false;
-        g.wipe(self.slot);
+        drop(g.wipe(self.slot));
         notify(g)
     }
 }
@@ -227,7 +248,7 @@ impl Drop for Filling<'_> {
         // If the lock cannot be taken the store is in the failed state, where
         // nobody waits for this slot any more.
         if let Ok(mut g) = self.store.slots.lock() {
-            g.wipe(self.slot);
+            drop(g.wipe(self.slot));
             let _ = notify(&g);
             let _ = g.unlock(); // LINEARIZATION POINT (failed creation, load or erase)
         }
@@ -262,8 +283,11 @@ impl KeyStore {
     /// A key store of at most `capacity` slots over `storage`, locked through
     /// `host` callbacks when given.
     pub fn new(capacity: usize, storage: Arc<dyn Its>, host: Option<HostTable>) -> Result<Self> {
+        let slots = Slots::new(capacity);
+        let cells = slots.cells();
         Ok(KeyStore {
-            slots: Monitor::new(Slots::new(capacity), host)?,
+            slots: Monitor::new(slots, host)?,
+            cells,
             storage,
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             check_record: |_, _| Ok(()),
@@ -283,10 +307,11 @@ impl KeyStore {
         self.slots.failed()
     }
 
-    /// Reserves a slot under `g`; a failed hazard fence fails the store.
-    fn reserve<'s>(&'s self, g: &mut MonitorGuard<'s, Slots>, id: psa_key_id_t, persistent: bool) -> Result<Filling<'s>> {
-        match g.reserve(id, persistent) {
-            Ok(slot) => Ok(Filling { store: self, slot, armed: true }),
+    /// Reserves a slot under `g` for persistent key `id` or (`None`) a new
+    /// volatile key; a failed hazard fence fails the store.
+    fn reserve<'s>(&'s self, g: &mut MonitorGuard<'s, Slots>, id: Option<psa_key_id_t>) -> Result<(Filling<'s>, psa_key_id_t)> {
+        match g.reserve(id) {
+            Ok((slot, id)) => Ok((Filling { store: self, slot, armed: true }, id)),
             Err(Error::ServiceFailure) => {
                 g.fail();
                 Err(Error::ServiceFailure)
@@ -309,20 +334,30 @@ impl KeyStore {
     /// Linearization point: the unlock after registering (or after deciding the
     /// key does not exist). A key being destroyed (PENDING_DELETION) no longer
     /// exists: `InvalidHandle`.
+    #[inline]
     pub fn get(&self, id: psa_key_id_t) -> Result<KeyRef<'_>> {
-        // The lock-free path for keys this thread used recently (see `hazard`).
-        if let Some(h) = hazard::try_get(self.instance, id) {
-            return Ok(KeyRef { store: self, key: h.key, how: Reading::Hazard(h.hazard) });
+        // The lock-free paths (see `hazard`): a volatile key through its slot,
+        // a persistent one this thread used recently through its cache.
+        let held = match self.cells.get().codec.index_of(id) {
+            Some(i) => self.cells.get().slot(i).and_then(|(c, key)| hazard::try_get_cell(&c.live, key, id)),
+            None => hazard::try_get(self.instance, id),
+        };
+        match held {
+            Some(h) => Ok(KeyRef { store: self, key: h.key, how: Reading::Hazard(h.hazard) }),
+            None => self.get_locked(id),
         }
+    }
+
+    /// [`KeyStore::get`] under the key-store lock.
+    #[inline(never)]
+    fn get_locked(&self, id: psa_key_id_t) -> Result<KeyRef<'_>> {
         let mut g = self.slots.lock()?;
         loop {
             match g.find(id) {
                 Some(i) => match g.get(i).state {
                     SlotState::Full => {
                         let key = g.register(i);
-                        g.get_mut(i).cached = true;
-                        let s = g.get(i);
-                        hazard::remember(self.instance, id, g.live(i), live_word(s.generation, SlotState::Full), key);
+                        self.remember(&mut g, i, id, key);
                         let r = KeyRef { store: self, key, how: Reading::Registered(i) };
                         g.unlock()?; // LINEARIZATION POINT (key found)
                         return Ok(r);
@@ -346,21 +381,39 @@ impl KeyStore {
     /// The attributes of key `id`: like [`KeyStore::get`] then release, but a
     /// key in memory is read under one lock acquisition, without registering.
     /// Linearization point: the unlock (or the lock-free `live` check).
+    /// For a volatile key the lock-free read is a sequence-lock read of the
+    /// slot's cell (`Cell::read_attrs`), which writes nothing shared;
+    /// linearization point: its first load of `live`.
+    #[inline]
     pub fn attributes(&self, id: psa_key_id_t) -> Result<psa_key_attributes_t> {
-        if let Some(h) = hazard::try_get(self.instance, id) {
-            // SAFETY: the hazard keeps the key alive until it is cleared.
-            let a = unsafe { (*h.key).attrs };
-            h.hazard.store(0, std::sync::atomic::Ordering::Release);
-            return Ok(a);
+        match self.cells.get().codec.index_of(id) {
+            Some(i) => {
+                if let Some(a) = self.cells.get().cell(i).and_then(|c| c.read_attrs(id)) {
+                    return Ok(a);
+                }
+            }
+            None => {
+                if let Some(h) = hazard::try_get(self.instance, id) {
+                    // SAFETY: the hazard keeps the key alive until it is cleared.
+                    let a = unsafe { (*h.key).attrs };
+                    h.hazard.store(0, std::sync::atomic::Ordering::Release);
+                    return Ok(a);
+                }
+            }
         }
+        self.attributes_locked(id)
+    }
+
+    /// [`KeyStore::attributes`] under the key-store lock.
+    #[inline(never)]
+    fn attributes_locked(&self, id: psa_key_id_t) -> Result<psa_key_attributes_t> {
         {
             let mut g = self.slots.lock()?;
             if let Some(i) = g.find(id).filter(|&i| g.get(i).state == SlotState::Full) {
-                g.get_mut(i).cached = true;
-                let s = g.get(i);
-                let key = s.key.as_ref().expect("a FULL slot holds a key");
-                let a = key.attrs;
-                hazard::remember(self.instance, id, g.live(i), live_word(s.generation, SlotState::Full), Arc::as_ptr(key));
+                let key = Arc::as_ptr(g.get(i).key.as_ref().expect("a FULL slot holds a key"));
+                // SAFETY: the slot holds the key while we hold the lock.
+                let a = unsafe { (*key).attrs };
+                self.remember(&mut g, i, id, key);
                 g.unlock()?; // LINEARIZATION POINT (attributes read)
                 return Ok(a);
             }
@@ -372,13 +425,24 @@ impl KeyStore {
         Ok(a)
     }
 
+    /// After a locked lookup of a FULL persistent key, enters it in this
+    /// thread's lock-free cache (volatile keys need no cache: their id names
+    /// their slot) and marks the slot `cached`.
+    fn remember(&self, g: &mut MonitorGuard<'_, Slots>, i: SlotIx, id: psa_key_id_t, key: *const KeyData) {
+        if g.get(i).persistent {
+            g.get_mut(i).cached = true;
+            let s = g.get(i);
+            hazard::remember(self.instance, id, g.live(i), live_word(s.id, s.generation, SlotState::Full), key);
+        }
+    }
+
     /// Loads persistent key `id` into a reserved slot: read and check outside
     /// the lock, publish under it with the caller registered as reader.
     fn load<'s>(&'s self, mut g: MonitorGuard<'s, Slots>, id: psa_key_id_t) -> Result<KeyRef<'s>> {
-        let fill = self.reserve(&mut g, id, true);
+        let fill = self.reserve(&mut g, Some(id));
         // Unlock before `fill` can be dropped (its drop takes the lock).
         g.unlock()?;
-        let mut fill = fill?;
+        let mut fill = fill?.0;
         let loaded = self.read_record(id);
         let mut g = self.slots.lock()?;
         let r = match loaded {
@@ -414,11 +478,11 @@ impl KeyStore {
     /// waits while another thread creates, loads or erases the same id).
     pub fn begin_create(&self, id: Option<psa_key_id_t>) -> Result<Reservation<'_>> {
         let mut g = self.slots.lock()?;
-        let (id, persistent) = loop {
+        loop {
             match id {
-                None => break (g.next_volatile_id(), false),
+                None => break,
                 Some(id) => match g.find(id).map(|i| g.get(i).state) {
-                    None => break (id, true),
+                    None => break,
                     Some(SlotState::Full) => {
                         g.unlock()?; // LINEARIZATION POINT (failed creation)
                         return Err(Error::AlreadyExists);
@@ -426,10 +490,42 @@ impl KeyStore {
                     Some(_) => wait(&mut g)?,
                 },
             }
-        };
-        let fill = self.reserve(&mut g, id, persistent);
+        }
+        let fill = self.reserve(&mut g, id);
         g.unlock()?;
-        Ok(Reservation { fill: fill?, id, persistent })
+        let (fill, id) = fill?;
+        Ok(Reservation { fill, id, persistent: is_persistent_id(id) })
+    }
+
+    /// Creates a key: [`KeyStore::begin_create`] then [`Reservation::commit`],
+    /// except that a volatile key, whose id its slot gives, is reserved and
+    /// published under one lock acquisition (the key is built outside it).
+    ///
+    /// Linearization point: the unlock after the slot becomes FULL.
+    pub fn create(&self, id: Option<psa_key_id_t>, attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
+        if id.is_some() {
+            return self.begin_create(id)?.commit(attrs, material);
+        }
+        // Allocate outside the lock.
+        let mut key = Arc::new(KeyData::new(attrs, material));
+        let mut g = self.slots.lock()?;
+        // EMPTY → FILLING → FULL in one critical section: nobody sees FILLING.
+        let (i, id) = match g.reserve(None) {
+            Ok(r) => r,
+            Err(e) => {
+                if e == Error::ServiceFailure {
+                    g.fail();
+                }
+                g.unlock()?; // LINEARIZATION POINT (failed creation)
+                return Err(e);
+            }
+        };
+        Arc::get_mut(&mut key).expect("a new key has one owner").attrs.private_id = id;
+        g.publish(i, key, 0);
+        let n = notify(&g);
+        g.unlock()?; // LINEARIZATION POINT (key created)
+        n?;
+        Ok(id)
     }
 
     /// Destroys key `id`: from memory and, if persistent, from storage.
@@ -459,9 +555,9 @@ impl KeyStore {
                 None if is_persistent_id(id) => {
                     // Not in memory: reserve the id so nobody loads or creates
                     // it while its file is removed.
-                    let fill = self.reserve(&mut g, id, true);
+                    let fill = self.reserve(&mut g, Some(id));
                     g.unlock()?;
-                    let fill = fill?;
+                    let fill = fill?.0;
                     // A valid read-only key stays; a broken record can always go.
                     let removed = match self.read_record(id) {
                         Ok(k) if read_only(&k.attrs) => Err(Error::NotPermitted),
@@ -492,6 +588,20 @@ impl KeyStore {
         let generation = g.get(i).generation;
         let cached = g.get(i).cached;
         let live: *const std::sync::atomic::AtomicU64 = g.live(i);
+        // The common case: a volatile key nobody is using (no registered
+        // reader but us, no hazard: every hazard on a volatile slot was
+        // published with a full fence, so the light scan sees it). Wipe the
+        // slot in this critical section; wipe the key and its dependents'
+        // copies after it, before returning.
+        if !persistent && !cached && g.get(i).readers == 1 && !hazard::present(g.live(i), false).unwrap_or(true) {
+            let data = g.wipe(i);
+            let n = notify(&g);
+            let u = g.unlock();
+            if let Some(d) = data {
+                d.revoke_dependents();
+            }
+            return u.and(n);
+        }
         g.unlock()?;
         // From here the registration is undone by `reg`'s drop on any early
         // return or panic (the last reader out wipes the slot).
@@ -503,8 +613,8 @@ impl KeyStore {
         // so the key stays alive.
         let (live, key) = unsafe { (&*live, &*key) };
         // Lock-free readers that found the key FULL finish their operation
-        // (only possible if some thread cached this slot).
-        if cached && hazard::wait_clear(live).is_err() {
+        // (possible for a volatile key, or if some thread cached this slot).
+        if (cached || !persistent) && hazard::wait_clear(live, cached).is_err() {
             // A reader may still hold the key: keep the registration (the key
             // stays allocated until free) and fail the store.
             reg.how = Reading::Done;
@@ -540,7 +650,7 @@ impl KeyStore {
                         if s.persistent && s.readers == 0 {
                             match g.try_withdraw(i) {
                                 Ok(true) => {
-                                    g.wipe(i);
+                                    drop(g.wipe(i));
                                     notify(&g)?;
                                 }
                                 Ok(false) => {}

@@ -217,3 +217,149 @@ fn purge_and_eviction_step_around_lock_free_readers() {
     ks.begin_create(Some(2)).unwrap().commit(attrs(1), secret(2)).unwrap();
     assert_eq!(&ks.get(1).unwrap().data().material[..], &[1; 4]);
 }
+
+#[test]
+fn volatile_ids_encode_slot_and_generation() {
+    use super::slots::IdCodec;
+    for (capacity, index_bits) in [(1usize, 1u32), (2, 1), (3, 2), (256, 8), (257, 9), (1 << 20, 20), (1 << 29, 29)] {
+        let c = IdCodec::new(capacity);
+        assert_eq!(c.generation_bits(), 30 - index_bits, "capacity {capacity}");
+        for i in [0u32, 1, (capacity as u32).saturating_sub(1)] {
+            for g in [0u64, 1, 5, (1 << c.generation_bits()) - 1] {
+                let id = c.encode(i, g);
+                assert!((PSA_KEY_ID_VENDOR_MIN..=PSA_KEY_ID_VENDOR_MAX).contains(&id));
+                assert_eq!(c.index_of(id), Some(i));
+                // The next generation of the slot has another id; the id comes
+                // back only after 2^generation_bits reuses.
+                assert_ne!(c.encode(i, g + 1), id);
+                assert_eq!(c.encode(i, g + (1 << c.generation_bits())), id);
+            }
+        }
+        for other in [0u32, 1, PSA_KEY_ID_USER_MAX, PSA_KEY_ID_VENDOR_MIN - 1, PSA_KEY_ID_VENDOR_MAX + 1, u32::MAX] {
+            assert_eq!(c.index_of(other), None);
+        }
+    }
+}
+
+#[test]
+fn stale_volatile_ids_never_reach_a_reused_slot() {
+    // Capacity 1: every key lives in slot 0, so each new key reuses it.
+    let ks = store(1);
+    let mut stale = Vec::new();
+    for round in 0..50u8 {
+        let id = ks.create(None, attrs(0), secret(round)).unwrap();
+        assert!(!stale.contains(&id), "id {id:#x} reissued");
+        assert_eq!(ks.attributes(id).unwrap().private_id, id);
+        assert_eq!(&ks.get(id).unwrap().data().material[..], &[round; 4]);
+        for &old in &stale {
+            assert_eq!(ks.get(old).err(), Some(Error::InvalidHandle));
+            assert_eq!(ks.attributes(old).err(), Some(Error::InvalidHandle));
+            assert_eq!(ks.purge(old).err(), Some(Error::InvalidHandle));
+            assert_eq!(ks.destroy(old).err(), Some(Error::InvalidHandle));
+        }
+        ks.destroy(id).unwrap();
+        stale.push(id);
+    }
+    // Ids of slots that were never allocated name nothing either.
+    let c = super::slots::IdCodec::new(1 << 20);
+    let far = store(1 << 20);
+    far.create(None, attrs(0), secret(1)).unwrap();
+    for i in [1u32, 255, 256, 100_000, (1 << 20) - 1] {
+        assert_eq!(far.attributes(c.encode(i, 0)).err(), Some(Error::InvalidHandle));
+        assert_eq!(far.get(c.encode(i, 0)).err(), Some(Error::InvalidHandle));
+    }
+}
+
+#[test]
+fn freed_slots_wait_before_reuse() {
+    // With room to grow, a freed slot is not reused before REUSE_DELAY others
+    // are free: consecutive create/destroy cycles get different slots.
+    let ks = store(1 << 20);
+    let codec = super::slots::IdCodec::new(1 << 20);
+    let mut slots = std::collections::HashSet::new();
+    let mut ids = std::collections::HashSet::new();
+    for _ in 0..3 * super::slots::REUSE_DELAY {
+        let id = ks.create(None, attrs(0), secret(7)).unwrap();
+        assert!(ids.insert(id));
+        slots.insert(codec.index_of(id).unwrap());
+        ks.destroy(id).unwrap();
+    }
+    assert!(slots.len() > super::slots::REUSE_DELAY, "{} slots", slots.len());
+    assert!(slots.len() <= super::slots::REUSE_DELAY + 256, "{} slots", slots.len());
+}
+
+#[test]
+fn attributes_read_lock_free_are_the_keys() {
+    let ks = store(64);
+    let mut a = attrs(0);
+    a.private_usage = 0x1234_5678;
+    a.private_alg = 0x0600_0200;
+    a.private_alg2 = 0x0300_0001;
+    let id = ks.create(None, a, secret(1)).unwrap();
+    let got = ks.attributes(id).unwrap();
+    assert_eq!(got, psa_key_attributes_t { private_id: id, ..a });
+    // The lock-free read needs no lock: it works while another thread holds it.
+    let g = ks.slots.lock().unwrap();
+    assert_eq!(ks.attributes(id).unwrap(), got);
+    assert!(matches!(ks.get(id).unwrap().how, Reading::Hazard(_)));
+    drop(g);
+}
+
+#[test]
+fn readers_of_a_reused_slot_see_their_key_or_nothing() {
+    // One slot, reused by a writer over and over; readers that hold an id of
+    // some incarnation see exactly that key's attributes and material, or
+    // InvalidHandle — never another incarnation's.
+    let ks = Arc::new(store(1));
+    let current = Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let readers: Vec<_> = (0..3)
+        .map(|_| {
+            let (ks, current, stop) = (ks.clone(), current.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut seen = 0usize;
+                while !stop.load(Ordering::Relaxed) {
+                    let id = current.load(Ordering::Acquire);
+                    if id == 0 {
+                        continue;
+                    }
+                    match ks.attributes(id) {
+                        Ok(a) => {
+                            assert_eq!(a.private_id, id);
+                            assert_eq!(a.private_usage, id);
+                        }
+                        Err(e) => assert_eq!(e, Error::InvalidHandle),
+                    }
+                    match ks.get(id) {
+                        Ok(k) => {
+                            assert_eq!(k.data().attrs.private_id, id);
+                            assert_eq!(&k.data().material[..], &id.to_le_bytes());
+                            seen += 1;
+                        }
+                        Err(e) => assert_eq!(e, Error::InvalidHandle),
+                    }
+                }
+                seen
+            })
+        })
+        .collect();
+    for _ in 0..2000 {
+        // The usage field and the material carry the id the key will get: the
+        // next id of slot 0 is predictable from the previous one.
+        let prev = current.load(Ordering::Relaxed);
+        let next = if prev == 0 { PSA_KEY_ID_VENDOR_MIN } else { prev + 2 };
+        let mut a = attrs(0);
+        a.private_usage = next;
+        let id = ks.create(None, a, Zeroizing::new(next.to_le_bytes().to_vec())).unwrap();
+        assert_eq!(id, next);
+        current.store(id, Ordering::Release);
+        std::thread::yield_now();
+        ks.destroy(id).unwrap();
+    }
+    stop.store(true, Ordering::Relaxed);
+    for r in readers {
+        r.join().unwrap();
+    }
+    let s = ks.stats().unwrap();
+    assert_eq!((s.slots_in_use, s.volatile_keys), (0, 0));
+}
