@@ -226,6 +226,7 @@
                        (((aead_alg) & ~0x003f8000u) == 0x05400200u) ? 0x05500200u : \
                        (((aead_alg) & ~0x003f8000u) == 0x05000500u) ? 0x05100500u : \
                        (((aead_alg) & ~0x003f8000u) == 0x05000600u) ? 0x05100600u : \
+                       (((aead_alg) & ~0x003f8000u) == 0x05000700u) ? 0x05100700u : \
                        0u))
 
 /** Internal: the tag length field of an AEAD algorithm. */
