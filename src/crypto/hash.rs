@@ -2,18 +2,17 @@
 //! rest) and incremental hashers, with the specification's suspend/resume state
 //! for the Merkle–Damgård hashes whose chaining state this driver can reach.
 //!
-//! Incremental MD5, RIPEMD-160, SHA-1 and SHA-2 run on RustCrypto's block
-//! functions (`sha1::compress`, `sha2::compress256`, `sha2::compress512`, hardware
-//! accelerated where the CPU allows; `md5::block_api::compress` and
-//! `ripemd::block_api::Ripemd160Core` of the digest 0.11 generation, whose
+//! Every RustCrypto hash here is of the digest 0.11 generation. Incremental
+//! MD5, RIPEMD-160, SHA-1 and SHA-2 run on RustCrypto's block functions
+//! (`sha1::block_api::compress`, `sha2::block_api::compress256` /
+//! `compress512`, hardware accelerated where the CPU allows;
+//! `md5::block_api::compress`; `ripemd::block_api::Ripemd160Core`, whose
 //! chaining state is reachable through `SerializableState`) with our own block
 //! buffer and the Merkle–Damgård message padding (FIPS 180-4; RFC 1321 and
 //! RIPEMD-160 take the bit length little-endian): that is what lets
 //! `psa_hash_suspend` export, and `psa_hash_resume` import, the chaining state.
-//! ring's `digest::Context` and the digest 0.10 generation of MD5/RIPEMD-160
-//! keep their state private, so they serve the one-shot path only.
-use ::digest::generic_array::GenericArray;
-use ::digest::{Digest as _, ExtendableOutput, Update, XofReader};
+//! ring's `digest::Context` keeps its state private, so it serves the
+//! one-shot path only.
 use digest_v11::array::Array;
 use digest_v11::block_api::UpdateCore as _;
 use digest_v11::common::hazmat::{SerializableState as _, SerializedState};
@@ -110,7 +109,7 @@ fn shake11_out<H: digest_v11::ExtendableOutput>(h: H, n: usize) -> Digest {
     Digest { buf, len: n }
 }
 
-fn rc<D: ::digest::Digest>(input: &[u8]) -> Digest {
+fn rc<D: digest_v11::Digest>(input: &[u8]) -> Digest {
     Digest::from_slice(&D::digest(input))
 }
 
@@ -120,19 +119,15 @@ pub fn compute(alg: psa_algorithm_t, input: &[u8]) -> Result<Digest> {
         return Ok(Digest::from_ring(digest::digest(a, input)));
     }
     Ok(match alg {
-        PSA_ALG_MD5 => rc::<md5::Md5>(input),
-        PSA_ALG_RIPEMD160 => rc::<ripemd::Ripemd160>(input),
-        PSA_ALG_SHA_224 => rc::<sha2::Sha224>(input),
-        PSA_ALG_SHA_512_224 => rc::<sha2::Sha512_224>(input),
-        PSA_ALG_SHA3_224 => rc::<sha3::Sha3_224>(input),
-        PSA_ALG_SHA3_256 => rc::<sha3::Sha3_256>(input),
-        PSA_ALG_SHA3_384 => rc::<sha3::Sha3_384>(input),
-        PSA_ALG_SHA3_512 => rc::<sha3::Sha3_512>(input),
-        PSA_ALG_SHAKE256_512 => {
-            let mut h = sha3::Shake256::default();
-            Update::update(&mut h, input);
-            shake_out(h)
-        }
+        PSA_ALG_MD5 => rc::<md5_v11::Md5>(input),
+        PSA_ALG_RIPEMD160 => rc::<ripemd_v11::Ripemd160>(input),
+        PSA_ALG_SHA_224 => rc::<sha2_v11::Sha224>(input),
+        PSA_ALG_SHA_512_224 => rc::<sha2_v11::Sha512_224>(input),
+        PSA_ALG_SHA3_224 => rc::<sha3_v11::Sha3_224>(input),
+        PSA_ALG_SHA3_256 => rc::<sha3_v11::Sha3_256>(input),
+        PSA_ALG_SHA3_384 => rc::<sha3_v11::Sha3_384>(input),
+        PSA_ALG_SHA3_512 => rc::<sha3_v11::Sha3_512>(input),
+        PSA_ALG_SHAKE256_512 => shake11::<sha3_v11::Shake256>(input, 64),
         PSA_ALG_SHA_256_192 => {
             Digest::from_slice(&digest::digest(&digest::SHA256, input).as_ref()[..24])
         }
@@ -144,12 +139,6 @@ pub fn compute(alg: psa_algorithm_t, input: &[u8]) -> Result<Digest> {
         PSA_ALG_BLAKE2B_HASH512 => rc11::<blake2::Blake2b512>(input),
         _ => return Err(Error::NotSupported),
     })
-}
-
-fn shake_out(h: sha3::Shake256) -> Digest {
-    let mut buf = [0u8; 64];
-    h.finalize_xof().read(&mut buf);
-    Digest { buf, len: 64 }
 }
 
 /// SHA-256 of `input` (used by the key file format).
@@ -245,20 +234,9 @@ impl Chain {
             Chain::Ripemd160(c) => {
                 c.update_blocks(Array::cast_slice_from_core(blocks.as_chunks::<64>().0))
             }
-            Chain::Sha1(s) => {
-                let b: Vec<_> = blocks.chunks_exact(64).map(|c| *GenericArray::from_slice(c)).collect();
-                sha1::compress(s, &b);
-            }
-            Chain::Sha256(s) => {
-                for c in blocks.chunks_exact(64) {
-                    sha2::compress256(s, core::slice::from_ref(GenericArray::from_slice(c)));
-                }
-            }
-            Chain::Sha512(s) => {
-                for c in blocks.chunks_exact(128) {
-                    sha2::compress512(s, core::slice::from_ref(GenericArray::from_slice(c)));
-                }
-            }
+            Chain::Sha1(s) => sha1_v11::block_api::compress(s, blocks.as_chunks::<64>().0),
+            Chain::Sha256(s) => sha2_v11::block_api::compress256(s, blocks.as_chunks::<64>().0),
+            Chain::Sha512(s) => sha2_v11::block_api::compress512(s, blocks.as_chunks::<128>().0),
         }
     }
 
@@ -474,11 +452,12 @@ impl Md {
 #[derive(Clone)]
 enum Inner {
     Md(Md),
-    Sha3_224(sha3::Sha3_224),
-    Sha3_256(sha3::Sha3_256),
-    Sha3_384(sha3::Sha3_384),
-    Sha3_512(sha3::Sha3_512),
-    Shake256(sha3::Shake256),
+    Sha3_224(sha3_v11::Sha3_224),
+    Sha3_256(sha3_v11::Sha3_256),
+    Sha3_384(sha3_v11::Sha3_384),
+    Sha3_512(sha3_v11::Sha3_512),
+    /// SHAKE256/512.
+    Shake256(sha3_v11::Shake256),
     /// SHAKE128/256.
     Shake128x(sha3_v11::Shake128),
     /// SHAKE256/192 and SHAKE256/256 (the output length is the algorithm's).
@@ -524,11 +503,11 @@ impl Hasher {
     pub fn update(&mut self, input: &[u8]) -> Result<()> {
         match &mut self.inner {
             Inner::Md(m) => return m.update(input),
-            Inner::Sha3_224(h) => Update::update(h, input),
-            Inner::Sha3_256(h) => Update::update(h, input),
-            Inner::Sha3_384(h) => Update::update(h, input),
-            Inner::Sha3_512(h) => Update::update(h, input),
-            Inner::Shake256(h) => Update::update(h, input),
+            Inner::Sha3_224(h) => digest_v11::Update::update(h, input),
+            Inner::Sha3_256(h) => digest_v11::Update::update(h, input),
+            Inner::Sha3_384(h) => digest_v11::Update::update(h, input),
+            Inner::Sha3_512(h) => digest_v11::Update::update(h, input),
+            Inner::Shake256(h) => digest_v11::Update::update(h, input),
             Inner::Shake128x(h) => digest_v11::Update::update(h, input),
             Inner::Shake256x(h) => digest_v11::Update::update(h, input),
             Inner::AsconHash256(h) => digest_v11::Update::update(h, input),
@@ -542,11 +521,11 @@ impl Hasher {
     pub fn finish(self) -> Digest {
         match self.inner {
             Inner::Md(m) => m.finish(),
-            Inner::Sha3_224(h) => Digest::from_slice(&h.finalize()),
-            Inner::Sha3_256(h) => Digest::from_slice(&h.finalize()),
-            Inner::Sha3_384(h) => Digest::from_slice(&h.finalize()),
-            Inner::Sha3_512(h) => Digest::from_slice(&h.finalize()),
-            Inner::Shake256(h) => shake_out(h),
+            Inner::Sha3_224(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Sha3_256(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Sha3_384(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Sha3_512(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Shake256(h) => shake11_out(h, 64),
             Inner::Shake128x(h) => shake11_out(h, psa_hash_length(self.alg)),
             Inner::Shake256x(h) => shake11_out(h, psa_hash_length(self.alg)),
             Inner::AsconHash256(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
