@@ -44,6 +44,8 @@ const ALWAYS_EXPORT: &[&str] = &[
     "psa_cipher_operation_t",
     "psa_aead_operation_t",
     "psa_key_derivation_operation_t",
+    // XOF operation (PSA Crypto API 1.4).
+    "psa_xof_operation_t",
     // PAKE (PSA Crypto API 1.3) and the Mbed TLS interruptible operations.
     "psa_pake_primitive_t",
     "psa_pake_primitive_type_t",
@@ -88,6 +90,7 @@ const ZERO_INIT_OBJECTS: &[(&str, &[&str])] = &[
     ("psa_generate_key_iop_s", OPERATION_MEMBERS),
     ("psa_export_public_key_iop_s", OPERATION_MEMBERS),
     ("psa_key_agreement_iop_s", OPERATION_MEMBERS),
+    ("psa_xof_operation_s", OPERATION_MEMBERS),
 ];
 
 /// The members of every operation object (src/types/operation.rs).

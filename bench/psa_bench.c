@@ -232,6 +232,44 @@ static void bench_hash(const char *name, psa_algorithm_t alg, size_t len)
     report_case(name, len, hash_step, &s);
 }
 
+#if defined(PSA_ALG_SHAKE128) && defined(PSA_ALG_ASCON_AEAD128)
+/* PSA 1.4/1.5 rows (SHAKE128 XOF with 32 bytes of output, Ascon-AEAD128 with
+ * its 16-byte nonce, BLAKE2b-512); absent from libraries without them. */
+static int xof_step(void *p)
+{
+    struct sym *s = p;
+    psa_xof_operation_t op = PSA_XOF_OPERATION_INIT;
+    int bad = psa_xof_setup(&op, s->alg) != PSA_SUCCESS ||
+              psa_xof_update(&op, input, s->len) != PSA_SUCCESS ||
+              psa_xof_output(&op, output, 32) != PSA_SUCCESS;
+    return psa_xof_abort(&op) != PSA_SUCCESS || bad;
+}
+
+static void bench_sym14(void)
+{
+    struct sym s;
+    memset(&s, 0, sizeof(s));
+    s.alg = PSA_ALG_SHAKE128;
+    s.len = 16384;
+    if (selected("SHAKE128 16KiB"))
+        report_case("SHAKE128 16KiB", 16384, xof_step, &s);
+    if (selected("Ascon-AEAD128 encrypt 16KiB")) {
+        s.key = import(PSA_KEY_TYPE_ASCON, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_ASCON_AEAD128, key_bytes, 16);
+        s.alg = PSA_ALG_ASCON_AEAD128;
+        s.nonce_len = 16;
+        s.out = output;
+        s.out_size = sizeof(output);
+        if (s.key == 0)
+            print_result("Ascon-AEAD128 encrypt 16KiB", "MB/s", -1);
+        else
+            report_case("Ascon-AEAD128 encrypt 16KiB", 16384, aead_step, &s);
+        psa_destroy_key(s.key);
+    }
+    if (selected("BLAKE2b-512 16KiB"))
+        bench_hash("BLAKE2b-512 16KiB", PSA_ALG_BLAKE2B_HASH512, 16384);
+}
+#endif
+
 static void bench_mac(const char *name, psa_key_type_t type, size_t key_len, psa_algorithm_t alg,
                       size_t len)
 {
@@ -835,6 +873,9 @@ int main(int argc, char **argv)
     bench_lookup_mac("HMAC-SHA-256 64B random key of 10000 keys", 10000);
     bench_lookup_mac("HMAC-SHA-256 64B random key of 100000 keys", 100000);
     bench_persistent();
+#if defined(PSA_ALG_SHAKE128) && defined(PSA_ALG_ASCON_AEAD128)
+    bench_sym14();
+#endif
 #ifndef BENCH_NO_THREADS
     if (!skip_threads) {
         bench_threads();

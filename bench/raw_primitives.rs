@@ -100,7 +100,7 @@ fn main() {
     ops("Ed25519 verify", measure(seconds, || {
         pk.verify(&input[..64], sig.as_ref()).unwrap();
     }));
-
+    sym14_rows(seconds, &input);
     ml_kem_768(seconds, &rng);
 }
 
@@ -131,4 +131,31 @@ fn ml_kem_768(seconds: f64, rng: &rand::SystemRandom) {
     ops("ML-KEM-768 decaps", measure(seconds, || {
         black_box(dk.decapsulate(black_box(&ct)));
     }));
+
+/// The PSA 1.4/1.5 symmetric rows: SHAKE128 (32 bytes out), Ascon-AEAD128 and
+/// BLAKE2b-512 over 16 KiB, on the crates rustpsa calls.
+fn sym14_rows(seconds: f64, input: &[u8]) {
+    use ascon_aead::aead::{AeadInOut, KeyInit};
+    use digest_v11::{Digest, ExtendableOutput, Update, XofReader};
+    let mb = |name: &str, len: usize, rate: f64| println!("{name}\tMB/s\t{:.1}", rate * len as f64 / 1e6);
+    let rate = measure(seconds, || {
+        let mut h = sha3_v11::Shake128::default();
+        h.update(input);
+        let mut out = [0u8; 32];
+        h.finalize_xof().read(&mut out);
+        black_box(out);
+    });
+    mb("SHAKE128 16KiB", input.len(), rate);
+    let c = ascon_aead::AsconAead128::new(&[0x42u8; 16].into());
+    let mut buf = input.to_vec();
+    let rate = measure(seconds, || {
+        buf.copy_from_slice(input);
+        let n = ascon_aead::AsconAead128Nonce::from([0u8; 16]);
+        black_box(c.encrypt_inout_detached(&n, &[], buf.as_mut_slice().into()).unwrap());
+    });
+    mb("Ascon-AEAD128 encrypt 16KiB", input.len(), rate);
+    let rate = measure(seconds, || {
+        black_box(blake2::Blake2b512::digest(input));
+    });
+    mb("BLAKE2b-512 16KiB", input.len(), rate);
 }

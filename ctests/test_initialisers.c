@@ -54,6 +54,7 @@ int main(void)
     CHECK_FORMS(psa_key_derivation_operation_t, PSA_KEY_DERIVATION_OPERATION_INIT,
                 psa_key_derivation_operation_init);
     CHECK_FORMS(psa_pake_operation_t, PSA_PAKE_OPERATION_INIT, psa_pake_operation_init);
+    CHECK_FORMS(psa_xof_operation_t, PSA_XOF_OPERATION_INIT, psa_xof_operation_init);
     CHECK_FORMS(psa_pake_cipher_suite_t, PSA_PAKE_CIPHER_SUITE_INIT, psa_pake_cipher_suite_init);
     CHECK_FORMS(psa_sign_hash_interruptible_operation_t, PSA_SIGN_HASH_INTERRUPTIBLE_OPERATION_INIT,
                 psa_sign_hash_interruptible_operation_init);
@@ -75,6 +76,7 @@ int main(void)
      * layout: a handle first. */
     CHECK(sizeof(psa_hash_operation_t) == 4 * sizeof(uint64_t));
     CHECK(sizeof(psa_pake_operation_t) == sizeof(psa_hash_operation_t));
+    CHECK(sizeof(psa_xof_operation_t) == sizeof(psa_hash_operation_t));
     CHECK(sizeof(psa_sign_hash_interruptible_operation_t) == sizeof(psa_hash_operation_t));
 
     /* An array of operations initialised with {{0}} is usable element by element. */

@@ -73,6 +73,7 @@ int main()
     FORMS(psa_key_derivation_operation_t, PSA_KEY_DERIVATION_OPERATION_INIT,
           psa_key_derivation_operation_init);
     FORMS(psa_pake_operation_t, PSA_PAKE_OPERATION_INIT, psa_pake_operation_init);
+    FORMS(psa_xof_operation_t, PSA_XOF_OPERATION_INIT, psa_xof_operation_init);
     FORMS(psa_pake_cipher_suite_t, PSA_PAKE_CIPHER_SUITE_INIT, psa_pake_cipher_suite_init);
     FORMS(psa_sign_hash_interruptible_operation_t, PSA_SIGN_HASH_INTERRUPTIBLE_OPERATION_INIT,
           psa_sign_hash_interruptible_operation_init);

@@ -22,8 +22,9 @@
 
 #include "common.h"
 
-enum { K_HASH, K_MAC, K_CIPHER, K_AEAD, K_KDF, K_KINDS };
-static const char *const kind_name[K_KINDS] = {"hash", "mac", "cipher", "aead", "key derivation"};
+enum { K_HASH, K_MAC, K_CIPHER, K_AEAD, K_KDF, K_XOF, K_KINDS };
+static const char *const kind_name[K_KINDS] = {"hash", "mac", "cipher", "aead", "key derivation",
+                                              "xof"};
 
 static psa_key_id_t g_hmac, g_aes_ctr, g_aes_gcm;
 static uint8_t g_in[64];
@@ -35,6 +36,7 @@ typedef union {
     psa_cipher_operation_t cipher;
     psa_aead_operation_t aead;
     psa_key_derivation_operation_t kdf;
+    psa_xof_operation_t xof;
     unsigned char bytes[1];
 } any_op_t;
 
@@ -45,6 +47,7 @@ static size_t kind_size(int k)
     case K_MAC: return sizeof(psa_mac_operation_t);
     case K_CIPHER: return sizeof(psa_cipher_operation_t);
     case K_AEAD: return sizeof(psa_aead_operation_t);
+    case K_XOF: return sizeof(psa_xof_operation_t);
     default: return sizeof(psa_key_derivation_operation_t);
     }
 }
@@ -56,6 +59,7 @@ static psa_status_t setup_kind(int k, any_op_t *op)
     case K_MAC: return psa_mac_sign_setup(&op->mac, g_hmac, PSA_ALG_HMAC(PSA_ALG_SHA_256));
     case K_CIPHER: return psa_cipher_encrypt_setup(&op->cipher, g_aes_ctr, PSA_ALG_CTR);
     case K_AEAD: return psa_aead_encrypt_setup(&op->aead, g_aes_gcm, PSA_ALG_GCM);
+    case K_XOF: return psa_xof_setup(&op->xof, PSA_ALG_SHAKE128);
     default: return psa_key_derivation_setup(&op->kdf, PSA_ALG_HKDF(PSA_ALG_SHA_256));
     }
 }
@@ -69,6 +73,7 @@ static psa_status_t step_kind(int k, any_op_t *op)
     case K_MAC: return psa_mac_update(&op->mac, g_in, 5);
     case K_CIPHER: return psa_cipher_set_iv(&op->cipher, g_in, 16);
     case K_AEAD: return psa_aead_set_nonce(&op->aead, g_in, 12);
+    case K_XOF: return psa_xof_update(&op->xof, g_in, 5);
     default: return psa_key_derivation_get_capacity(&op->kdf, &cap);
     }
 }
@@ -80,6 +85,7 @@ static psa_status_t abort_kind(int k, any_op_t *op)
     case K_MAC: return psa_mac_abort(&op->mac);
     case K_CIPHER: return psa_cipher_abort(&op->cipher);
     case K_AEAD: return psa_aead_abort(&op->aead);
+    case K_XOF: return psa_xof_abort(&op->xof);
     default: return psa_key_derivation_abort(&op->kdf);
     }
 }

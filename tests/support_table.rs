@@ -52,6 +52,16 @@ fn probe_hash(alg: psa_algorithm_t) -> Result<(), psa_status_t> {
     ok(unsafe { hash::psa_hash_compute(alg, b"abc".as_ptr(), 3, out.as_mut_ptr(), out.len(), &mut n) })
 }
 
+fn probe_xof(alg: psa_algorithm_t) -> Result<(), psa_status_t> {
+    let mut op = psa_xof_operation_t::default();
+    let mut out = [0u8; 40];
+    let r = ok(unsafe { rustpsa::ffi::xof::psa_xof_setup(&mut op, alg) })
+        .and_then(|()| ok(unsafe { rustpsa::ffi::xof::psa_xof_update(&mut op, b"abc".as_ptr(), 3) }))
+        .and_then(|()| ok(unsafe { rustpsa::ffi::xof::psa_xof_output(&mut op, out.as_mut_ptr(), out.len()) }));
+    unsafe { rustpsa::ffi::xof::psa_xof_abort(&mut op) };
+    r
+}
+
 fn probe_mac(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t) -> Result<(), psa_status_t> {
     let k = key(t, bits, PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE, alg)?;
     let mut out = [0u8; 64];
@@ -227,6 +237,21 @@ fn generate_table() -> String {
     ] {
         row("hash", name.into(), probe_hash(alg));
     }
+    for (name, alg) in [
+        ("SHA-256/192", PSA_ALG_SHA_256_192), ("SHAKE128/256", PSA_ALG_SHAKE128_256),
+        ("SHAKE256/192", PSA_ALG_SHAKE256_192), ("SHAKE256/256", PSA_ALG_SHAKE256_256),
+        ("Ascon-Hash256", PSA_ALG_ASCON_HASH256), ("BLAKE2s-256", PSA_ALG_BLAKE2S_HASH256),
+        ("BLAKE2b-512", PSA_ALG_BLAKE2B_HASH512), ("BLAKE2sp-256", PSA_ALG_BLAKE2SP_HASH256),
+        ("BLAKE2bp-512", PSA_ALG_BLAKE2BP_HASH512),
+    ] {
+        row("hash", name.into(), probe_hash(alg));
+    }
+    for (name, alg) in [
+        ("SHAKE128", PSA_ALG_SHAKE128), ("SHAKE256", PSA_ALG_SHAKE256),
+        ("Ascon-XOF128", PSA_ALG_ASCON_XOF128), ("Ascon-CXOF128", PSA_ALG_ASCON_CXOF128),
+    ] {
+        row("XOF", name.into(), probe_xof(alg));
+    }
     for (name, h) in [("SHA-1", PSA_ALG_SHA_1), ("SHA-256", PSA_ALG_SHA_256), ("SHA-512", PSA_ALG_SHA_512), ("SHA3-256", PSA_ALG_SHA3_256)] {
         row("MAC", format!("HMAC-{name}"), probe_mac(PSA_KEY_TYPE_HMAC, 256, psa_alg_hmac(h)));
     }
@@ -281,6 +306,7 @@ fn generate_table() -> String {
     }
     row("AEAD", "ChaCha20-Poly1305".into(), probe_aead(PSA_KEY_TYPE_CHACHA20, 256, PSA_ALG_CHACHA20_POLY1305, 12));
     row("AEAD", "XChaCha20-Poly1305".into(), probe_aead(PSA_KEY_TYPE_XCHACHA20, 256, PSA_ALG_XCHACHA20_POLY1305, 24));
+    row("AEAD", "Ascon-AEAD128".into(), probe_aead(PSA_KEY_TYPE_ASCON, 128, PSA_ALG_ASCON_AEAD128, 16));
     for (name, alg) in [
         ("HKDF-SHA-256", psa_alg_hkdf(PSA_ALG_SHA_256)), ("HKDF-Extract-SHA-256", psa_alg_hkdf_extract(PSA_ALG_SHA_256)),
         ("HKDF-Expand-SHA-256", psa_alg_hkdf_expand(PSA_ALG_SHA_256)), ("TLS 1.2 PRF SHA-256", psa_alg_tls12_prf(PSA_ALG_SHA_256)),

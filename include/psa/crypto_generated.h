@@ -642,6 +642,30 @@ typedef uint8_t psa_pake_role_t;
 typedef uint8_t psa_pake_step_t;
 
 /**
+ * The type of the state object for multi-part XOF operations.
+ */
+typedef struct psa_xof_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_xof_operation_s() = default;
+    constexpr psa_xof_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_xof_operation_s;
+
+/**
+ * The type of the state object for multi-part XOF operations.
+ */
+typedef struct psa_xof_operation_s psa_xof_operation_t;
+
+/**
  * Encoding of key persistence levels (the low 8 bits of a lifetime).
  */
 typedef uint8_t psa_key_persistence_t;
@@ -1434,6 +1458,82 @@ typedef uint8_t psa_pake_family_t;
  * A key confirmation value.
  */
 #define PSA_PAKE_STEP_CONFIRM ((psa_pake_step_t)4)
+
+/**
+ * The SHA-256/192 message digest: the first 192 bits (24 bytes) of SHA-256.
+ */
+#define PSA_ALG_SHA_256_192 ((psa_algorithm_t)0x0200000e)
+
+/**
+ * The SHAKE128/256 message digest: the first 256 bits (32 bytes) of SHAKE128.
+ */
+#define PSA_ALG_SHAKE128_256 ((psa_algorithm_t)0x02000016)
+
+/**
+ * The SHAKE256/192 message digest: the first 192 bits (24 bytes) of SHAKE256.
+ */
+#define PSA_ALG_SHAKE256_192 ((psa_algorithm_t)0x02000017)
+
+/**
+ * The SHAKE256/256 message digest: the first 256 bits (32 bytes) of SHAKE256.
+ */
+#define PSA_ALG_SHAKE256_256 ((psa_algorithm_t)0x02000018)
+
+/**
+ * The Ascon-Hash256 message digest (NIST SP 800-232).
+ */
+#define PSA_ALG_ASCON_HASH256 ((psa_algorithm_t)0x02000019)
+
+/**
+ * The BLAKE2s hash with 256 bits of output (BLAKE2s-256, RFC 7693).
+ */
+#define PSA_ALG_BLAKE2S_HASH256 ((psa_algorithm_t)0x0200001c)
+
+/**
+ * The BLAKE2sp hash with 256 bits of output (BLAKE2sp-256).
+ */
+#define PSA_ALG_BLAKE2SP_HASH256 ((psa_algorithm_t)0x0200001d)
+
+/**
+ * The BLAKE2b hash with 512 bits of output (BLAKE2b-512, RFC 7693).
+ */
+#define PSA_ALG_BLAKE2B_HASH512 ((psa_algorithm_t)0x0200001e)
+
+/**
+ * The BLAKE2bp hash with 512 bits of output (BLAKE2bp-512).
+ */
+#define PSA_ALG_BLAKE2BP_HASH512 ((psa_algorithm_t)0x0200001f)
+
+/**
+ * The Ascon-AEAD128 authenticated encryption algorithm (NIST SP 800-232).
+ */
+#define PSA_ALG_ASCON_AEAD128 ((psa_algorithm_t)0x05100700)
+
+/**
+ * Key for the Ascon-AEAD128 algorithm (128 bits).
+ */
+#define PSA_KEY_TYPE_ASCON ((psa_key_type_t)0x2008)
+
+/**
+ * The SHAKE128 extendable-output function (FIPS 202).
+ */
+#define PSA_ALG_SHAKE128 ((psa_algorithm_t)0x0d000100)
+
+/**
+ * The SHAKE256 extendable-output function (FIPS 202).
+ */
+#define PSA_ALG_SHAKE256 ((psa_algorithm_t)0x0d000200)
+
+/**
+ * The Ascon-XOF128 extendable-output function (NIST SP 800-232).
+ */
+#define PSA_ALG_ASCON_XOF128 ((psa_algorithm_t)0x0d000300)
+
+/**
+ * The Ascon-CXOF128 extendable-output function, with a customization string
+ * as its context (NIST SP 800-232).
+ */
+#define PSA_ALG_ASCON_CXOF128 ((psa_algorithm_t)0x0d008300)
 
 #ifdef __cplusplus
 extern "C" {
@@ -2467,6 +2567,38 @@ psa_status_t psa_verify_hash(psa_key_id_t key,
                              size_t hash_length,
                              const uint8_t *signature,
                              size_t signature_length);
+
+/**
+ * Set up an inactive XOF operation for the XOF algorithm `alg`.
+ */
+psa_status_t psa_xof_setup(psa_xof_operation_t *operation, psa_algorithm_t alg);
+
+/**
+ * Provide the context (Ascon-CXOF128: the customization string) of an XOF
+ * that takes one, before any input or output.
+ */
+psa_status_t psa_xof_set_context(psa_xof_operation_t *operation,
+                                 const uint8_t *context,
+                                 size_t context_length);
+
+/**
+ * Feed the next `input_length` bytes of input into an active XOF operation.
+ */
+psa_status_t psa_xof_update(psa_xof_operation_t *operation,
+                            const uint8_t *input,
+                            size_t input_length);
+
+/**
+ * Write the next `output_length` bytes of the XOF's output into `output`.
+ */
+psa_status_t psa_xof_output(psa_xof_operation_t *operation, uint8_t *output, size_t output_length);
+
+/**
+ * Cancel an XOF operation and return it to the inactive state.
+ *
+ * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
+ */
+psa_status_t psa_xof_abort(psa_xof_operation_t *operation);
 
 #ifdef __cplusplus
 }  // extern "C"

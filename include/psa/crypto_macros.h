@@ -237,6 +237,7 @@
                        (((aead_alg) & ~0x003f8000u) == 0x05400200u) ? 0x05500200u : \
                        (((aead_alg) & ~0x003f8000u) == 0x05000500u) ? 0x05100500u : \
                        (((aead_alg) & ~0x003f8000u) == 0x05000600u) ? 0x05100600u : \
+                       (((aead_alg) & ~0x003f8000u) == 0x05000700u) ? 0x05100700u : \
                        0u))
 
 /** Internal: the tag length field of an AEAD algorithm. */
@@ -428,6 +429,15 @@
               PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_512 ? 64u :                 \
               PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SM3 ? 32u :                      \
               PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE256_512 ? 64u :             \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_256_192 ? 24u :              \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE128_256 ? 32u :             \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE256_192 ? 24u :             \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE256_256 ? 32u :             \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_ASCON_HASH256 ? 32u :            \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_BLAKE2S_HASH256 ? 32u :          \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_BLAKE2SP_HASH256 ? 32u :         \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_BLAKE2B_HASH512 ? 64u :          \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_BLAKE2BP_HASH512 ? 64u :         \
               0u))
 
 /** Input block size in bytes of the hash in @p alg, 0 if unknown. */
@@ -450,6 +460,15 @@
               PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA3_512 ? 72u :                 \
               PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SM3 ? 64u :                      \
               PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE256_512 ? 136u :            \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHA_256_192 ? 64u :              \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE128_256 ? 168u :            \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE256_192 ? 136u :            \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_SHAKE256_256 ? 136u :            \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_ASCON_HASH256 ? 8u :             \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_BLAKE2S_HASH256 ? 64u :          \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_BLAKE2SP_HASH256 ? 64u :         \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_BLAKE2B_HASH512 ? 128u :         \
+              PSA_ALG_HMAC_GET_HASH(alg) == PSA_ALG_BLAKE2BP_HASH512 ? 128u :        \
               0u))
 
 /** Size of the input-length field of a suspended hash state, 0 if not suspendable. */
@@ -569,6 +588,8 @@
                  PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg) == PSA_ALG_CHACHA20_POLY1305) ? 12u \
               : ((key_type) == PSA_KEY_TYPE_XCHACHA20 &&                                 \
                  PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg) == PSA_ALG_XCHACHA20_POLY1305) ? 24u \
+              : ((key_type) == PSA_KEY_TYPE_ASCON &&                                     \
+                 PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg) == PSA_ALG_ASCON_AEAD128) ? 16u \
               : 0u))
 
 /** Tag length in bytes of @p alg with a key of type @p key_type, 0 if invalid. */
@@ -786,6 +807,27 @@ static inline psa_key_derivation_operation_t psa_key_derivation_operation_init(v
 /** Initial value of a `psa_custom_key_parameters_t`: the default production
  *  parameters (PSA Crypto API 1.3). */
 #define PSA_CUSTOM_KEY_PARAMETERS_INIT { 0 }
+
+/* ========================================================================== */
+/* XOF (PSA Crypto API 1.4) and BLAKE2 (1.5)                                  */
+/* ========================================================================== */
+
+/** Whether an algorithm is an extendable-output function (XOF). */
+#define PSA_ALG_IS_XOF(alg) (((alg) & 0x7f000000u) == 0x0d000000u)
+/** Whether an XOF algorithm takes a context (psa_xof_set_context()). */
+#define PSA_ALG_XOF_HAS_CONTEXT(alg) (PSA_ALG_IS_XOF(alg) && ((alg) & 0x00008000u) != 0u)
+/** Whether an algorithm is a BLAKE2 hash algorithm. */
+#define PSA_ALG_IS_BLAKE2_HASH(alg) (((alg) & ~0x00000003u) == 0x0200001cu)
+
+/** Initial value of an XOF operation object (inactive). */
+#define PSA_XOF_OPERATION_INIT { 0 }
+
+/** Returns an initialised (inactive) XOF operation object. */
+static inline psa_xof_operation_t psa_xof_operation_init(void)
+{
+    const psa_xof_operation_t v = PSA_XOF_OPERATION_INIT;
+    return v;
+}
 
 /* ========================================================================== */
 /* PAKE (PSA Crypto API 1.3, chapter 10.12)                                   */

@@ -29,6 +29,7 @@ fn kind_of(alg: psa_algorithm_t) -> Result<(Kind, usize)> {
         PSA_ALG_CCM => Kind::Ccm,
         PSA_ALG_CHACHA20_POLY1305 => Kind::ChaChaPoly,
         PSA_ALG_XCHACHA20_POLY1305 => Kind::XChaChaPoly,
+        PSA_ALG_ASCON_AEAD128 => Kind::Ascon,
         _ => return Err(Error::NotSupported),
     };
     Ok((kind, psa_alg_aead_get_tag_length(alg)))
@@ -40,6 +41,8 @@ fn tag_ok(kind: Kind, tag_len: usize) -> bool {
         Kind::Gcm => matches!(tag_len, 4 | 8 | 12..=16),
         Kind::Ccm => (4..=16).contains(&tag_len) && tag_len % 2 == 0,
         Kind::ChaChaPoly | Kind::XChaChaPoly => tag_len == 16,
+        // SP 800-232 §4.2.1: a truncated tag of at least 32 bits.
+        Kind::Ascon => (4..=16).contains(&tag_len),
     }
 }
 
@@ -60,6 +63,7 @@ fn check(kind: Kind, t: psa_key_type_t, tag_len: usize) -> Result<()> {
         }
         Kind::ChaChaPoly => t == PSA_KEY_TYPE_CHACHA20,
         Kind::XChaChaPoly => t == PSA_KEY_TYPE_XCHACHA20,
+        Kind::Ascon => t == PSA_KEY_TYPE_ASCON,
         _ => false,
     };
     if !type_ok {
@@ -265,6 +269,7 @@ fn default_nonce(kind: Kind) -> usize {
         Kind::Gcm | Kind::ChaChaPoly => 12,
         Kind::Ccm => 13,
         Kind::XChaChaPoly => 24,
+        Kind::Ascon => 16,
     }
 }
 
@@ -318,6 +323,8 @@ pub unsafe fn set_lengths(words: *mut Words, ad_len: usize, text_len: usize) -> 
                 Kind::Gcm => (1u64 << 36) - 32,
                 Kind::ChaChaPoly | Kind::XChaChaPoly => ((1u64 << 32) - 1) * 64,
                 Kind::Ccm => u64::MAX,
+                // SP 800-232 §4: at most 2^54 - 1 bytes (2^64 bits over the rate's data limit).
+                Kind::Ascon => (1u64 << 54) - 1,
             };
             // GCM (SP 800-38D): AD below 2^64 bits, so below 2^61 bytes.
             if t > max || (op.kind == Kind::Gcm && a >> 61 != 0) {

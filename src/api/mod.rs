@@ -29,6 +29,7 @@ pub mod operation;
 pub mod pake;
 pub mod policy;
 pub mod sign;
+pub mod xof;
 
 /// Default slot capacity: large enough that only deliberate configurations
 /// ever evict.
@@ -113,6 +114,7 @@ pub fn free() {
     let _settings = SETTINGS.lock();
     // Live multi-part operations are wiped with the library.
     hash::clear_operations();
+    xof::clear_operations();
     mac::clear_operations();
     cipher::clear();
     interruptible::clear_operations();

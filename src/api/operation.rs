@@ -62,6 +62,8 @@ pub mod kind {
     pub const INTERRUPTIBLE: u64 = 6;
     /// `psa_pake_operation_t`.
     pub const PAKE: u64 = 7;
+    /// `psa_xof_operation_t` (PSA Crypto API 1.4).
+    pub const XOF: u64 = 12;
 }
 
 /// The application's operation block, seen as words.

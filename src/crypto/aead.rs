@@ -1,5 +1,5 @@
 //! Authenticated encryption: GCM and CCM over AES, ARIA and Camellia,
-//! ChaCha20-Poly1305 and XChaCha20-Poly1305.
+//! ChaCha20-Poly1305, XChaCha20-Poly1305 and Ascon-AEAD128.
 //!
 //! One-shot AES-GCM (128/256-bit keys) and ChaCha20-Poly1305 with a 12-byte
 //! nonce go through ring (decryption with a full-length tag only). Everything
@@ -21,7 +21,7 @@ use super::cipher::{with_aes, Aes, AesKey, SymKey, BLOCK};
 use super::wipe::ZBox;
 use crate::types::{
     psa_key_type_t, Error, Result, PSA_KEY_TYPE_AES, PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA,
-    PSA_KEY_TYPE_CHACHA20, PSA_KEY_TYPE_DES, PSA_KEY_TYPE_XCHACHA20,
+    PSA_KEY_TYPE_ASCON, PSA_KEY_TYPE_CHACHA20, PSA_KEY_TYPE_DES, PSA_KEY_TYPE_XCHACHA20,
 };
 
 /// The AEAD constructions.
@@ -35,6 +35,8 @@ pub enum Kind {
     ChaChaPoly,
     /// XChaCha20-Poly1305.
     XChaChaPoly,
+    /// Ascon-AEAD128 (NIST SP 800-232).
+    Ascon,
 }
 
 /// A key prepared for the symmetric families: the expanded schedule for the
@@ -91,6 +93,10 @@ impl Prepared {
                 sym: SymKey::XChaCha20(raw()?),
                 ring: None,
             },
+            PSA_KEY_TYPE_ASCON => {
+                let k: [u8; 16] = material.try_into().map_err(|_| Error::InvalidArgument)?;
+                Prepared { sym: SymKey::Ascon(Zeroizing::new(k)), ring: None }
+            }
             _ => return Err(Error::NotSupported),
         })
     }
@@ -499,6 +505,7 @@ pub fn nonce_ok(kind: Kind, len: usize) -> bool {
         Kind::Ccm => (7..=13).contains(&len),
         Kind::ChaChaPoly => len == 12,
         Kind::XChaChaPoly => len == 24,
+        Kind::Ascon => len == 16,
     }
 }
 
@@ -536,8 +543,169 @@ pub fn engine(
             ),
             encrypt,
         )),
+        (Kind::Ascon, SymKey::Ascon(k)) => Box::new(AsconDuplex::new(k, nonce, encrypt)),
         _ => return Err(Error::InvalidArgument),
     })
+}
+
+// ---------------------------------------------------------------------------
+// Ascon-AEAD128 (NIST SP 800-232 §4): the one-shot path with a full tag runs
+// the `ascon-aead` crate; the multi-part path (and shortened tags, the
+// leftmost bytes of the full tag, SP 800-232 §4.2.1) is this streaming
+// duplex over the same crate family's permutation (`ascon-core`), which
+// buffers nothing beyond the 16-byte rate.
+
+/// Ascon-AEAD128's initial value (SP 800-232 §4.1.1, as a little-endian word).
+const ASCON_AEAD128_IV: u64 = 0x0000_1000_808c_0001;
+/// The rate of Ascon-AEAD128, in bytes.
+const ASCON_RATE: usize = 16;
+
+/// A streaming Ascon-AEAD128 computation.
+struct AsconDuplex {
+    s: ascon_core::State,
+    k: Zeroizing<[u64; 2]>,
+    encrypt: bool,
+    /// Bytes of the current rate block already absorbed.
+    pos: usize,
+    /// Some additional data was absorbed (it gets padded and separated).
+    ad_any: bool,
+    /// The additional data phase has ended (domain separation applied).
+    text: bool,
+}
+
+impl Drop for AsconDuplex {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.s);
+    }
+}
+
+impl AsconDuplex {
+    fn new(key: &[u8; 16], nonce: &[u8], encrypt: bool) -> Self {
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        let k = Zeroizing::new([word(&key[..8]), word(&key[8..])]);
+        let mut s = ascon_core::State::new(ASCON_AEAD128_IV, k[0], k[1], word(&nonce[..8]), word(&nonce[8..16]));
+        s.permute_12();
+        s[3] ^= k[0];
+        s[4] ^= k[1];
+        AsconDuplex { s, k, encrypt, pos: 0, ad_any: false, text: false }
+    }
+
+    fn byte(&self, pos: usize) -> u8 {
+        (self.s[pos / 8] >> (8 * (pos % 8))) as u8
+    }
+
+    fn xor_byte(&mut self, pos: usize, b: u8) {
+        self.s[pos / 8] ^= u64::from(b) << (8 * (pos % 8));
+    }
+
+    /// Completes the current rate block if it is full.
+    fn step(&mut self) {
+        if self.pos == ASCON_RATE {
+            self.s.permute_8();
+            self.pos = 0;
+        }
+    }
+
+    /// Pads the current block (a 0x01 byte after the data).
+    fn pad(&mut self) {
+        self.xor_byte(self.pos, 0x01);
+    }
+
+    /// Ends the additional data: padding (when there was any) and the
+    /// domain separation bit.
+    fn end_ad(&mut self) {
+        if self.text {
+            return;
+        }
+        if self.ad_any {
+            self.pad();
+            self.s.permute_8();
+            self.pos = 0;
+        }
+        self.s[4] ^= 1 << 63;
+        self.text = true;
+    }
+}
+
+impl AeadEngine for AsconDuplex {
+    fn update_ad(&mut self, mut ad: &[u8]) {
+        if ad.is_empty() {
+            return;
+        }
+        self.ad_any = true;
+        while !ad.is_empty() {
+            if self.pos == 0 && ad.len() >= ASCON_RATE {
+                self.s[0] ^= u64::from_le_bytes(ad[..8].try_into().expect("8"));
+                self.s[1] ^= u64::from_le_bytes(ad[8..16].try_into().expect("8"));
+                self.pos = ASCON_RATE;
+                ad = &ad[ASCON_RATE..];
+            } else {
+                self.xor_byte(self.pos, ad[0]);
+                self.pos += 1;
+                ad = &ad[1..];
+            }
+            self.step();
+        }
+    }
+
+    fn update(&mut self, input: &[u8], out: &mut [u8]) -> Result<()> {
+        self.end_ad();
+        let mut i = 0;
+        while i < input.len() {
+            if self.pos == 0 && input.len() - i >= ASCON_RATE {
+                for lane in 0..2 {
+                    let r = i + 8 * lane;
+                    let x = u64::from_le_bytes(input[r..r + 8].try_into().expect("8"));
+                    let y = self.s[lane] ^ x;
+                    out[r..r + 8].copy_from_slice(&y.to_le_bytes());
+                    self.s[lane] = if self.encrypt { y } else { x };
+                }
+                self.pos = ASCON_RATE;
+                i += ASCON_RATE;
+            } else {
+                let x = input[i];
+                let y = self.byte(self.pos) ^ x;
+                out[i] = y;
+                // The state takes the plaintext XORed in: the ciphertext byte.
+                self.xor_byte(self.pos, if self.encrypt { x } else { y });
+                self.pos += 1;
+                i += 1;
+            }
+            self.step();
+        }
+        Ok(())
+    }
+
+    fn tag(&mut self) -> [u8; 16] {
+        self.end_ad();
+        self.pad();
+        self.s[2] ^= self.k[0];
+        self.s[3] ^= self.k[1];
+        self.s.permute_12();
+        self.s[3] ^= self.k[0];
+        self.s[4] ^= self.k[1];
+        let mut t = [0u8; 16];
+        t[..8].copy_from_slice(&self.s[3].to_le_bytes());
+        t[8..].copy_from_slice(&self.s[4].to_le_bytes());
+        t
+    }
+}
+
+/// One-shot Ascon-AEAD128 with the full tag through the `ascon-aead` crate:
+/// `text` is encrypted or decrypted in place; `tag` is written (encrypt) or
+/// checked (decrypt, `InvalidSignature` on a mismatch, `text` then undefined).
+fn ascon_oneshot(key: &[u8; 16], nonce: &[u8], ad: &[u8], text: &mut [u8], tag: &mut [u8], encrypt: bool) -> Result<()> {
+    use ascon_aead::aead::{AeadInOut, KeyInit};
+    let c = ascon_aead::AsconAead128::new(key.into());
+    let n = ascon_aead::AsconAead128Nonce::try_from(nonce).map_err(|_| Error::InvalidArgument)?;
+    if encrypt {
+        let t = c.encrypt_inout_detached(&n, ad, text.into()).map_err(|_| Error::InvalidArgument)?;
+        tag.copy_from_slice(&t);
+        Ok(())
+    } else {
+        let t = ascon_aead::AsconAead128Tag::try_from(&*tag).map_err(|_| Error::InvalidSignature)?;
+        c.decrypt_inout_detached(&n, ad, text.into(), &t).map_err(|_| Error::InvalidSignature)
+    }
 }
 
 fn ring_key<'a>(
@@ -567,6 +735,11 @@ pub fn seal(
     let n = pt.len();
     let (body, rest) = out.split_at_mut(n);
     let tag_out = rest.get_mut(..tag_len).ok_or(Error::BufferTooSmall)?;
+    if let (Kind::Ascon, SymKey::Ascon(k), 16) = (kind, &p.sym, tag_len) {
+        body.copy_from_slice(pt);
+        ascon_oneshot(k, nonce, ad, body, tag_out, true)?;
+        return Ok(n + tag_len);
+    }
     if let Some((key, nonce)) = ring_key(p, kind, nonce) {
         body.copy_from_slice(pt);
         let tag = key
@@ -617,7 +790,22 @@ pub fn open(
         heap = Zeroizing::new(vec![0u8; n]);
         &mut heap[..]
     };
+    let ascon_key = match (kind, &p.sym, tag_len) {
+        (Kind::Ascon, SymKey::Ascon(k), 16) => Some(k),
+        _ => None,
+    };
     let ok = match ring_key(p, kind, nonce) {
+        _ if ascon_key.is_some() => {
+            tmp.copy_from_slice(ct);
+            let mut t = [0u8; 16];
+            t.copy_from_slice(tag);
+            let k = ascon_key.expect("checked");
+            match ascon_oneshot(k, nonce, ad, tmp, &mut t, false) {
+                Ok(()) => true,
+                Err(Error::InvalidSignature) => false,
+                Err(e) => return Err(e),
+            }
+        }
         Some((key, nonce)) if tag_len == 16 => {
             tmp.copy_from_slice(ct);
             let tag = ra::Tag::try_from(tag).map_err(|_| Error::InvalidSignature)?;
@@ -663,6 +851,7 @@ mod tests {
             Kind::Gcm => t == 4 || t == 8 || (12..=16).contains(&t),
             Kind::Ccm => (4..=16).contains(&t) && t % 2 == 0,
             Kind::ChaChaPoly | Kind::XChaChaPoly => t == 16,
+            Kind::Ascon => (4..=16).contains(&t),
         }
     }
 
@@ -704,6 +893,63 @@ mod tests {
             }
         }
         (ran, skipped)
+    }
+
+
+    fn unhex(s: &str) -> Vec<u8> {
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
+
+    /// Ascon-AEAD128 against the SP 800-232 reference KAT: the one-shot path
+    /// (the `ascon-aead` crate) and the streaming duplex fed in 1..=17-byte
+    /// pieces; decryption of every vector, and a flipped tag bit refused.
+    #[test]
+    fn ascon_aead128_kat() {
+        assert!(Prepared::new(PSA_KEY_TYPE_ASCON, &[0u8; 15]).is_err());
+        let mut n = 0;
+        let mut f: std::collections::HashMap<&str, Vec<u8>> = Default::default();
+        for line in include_str!("../../tests/vectors/ascon_aead128.txt").lines() {
+            let Some((k, v)) = line.split_once(" =") else { continue };
+            if !matches!(k, "Key" | "Nonce" | "PT" | "AD" | "CT") {
+                continue;
+            }
+            f.insert(k, unhex(v.trim()));
+            if k != "CT" {
+                continue;
+            }
+            let (key, nonce, pt, ad, want) = (&f["Key"], &f["Nonce"], &f["PT"], &f["AD"], &f["CT"]);
+            let p = Prepared::new(PSA_KEY_TYPE_ASCON, key).unwrap();
+            let mut out = vec![0u8; pt.len() + 16];
+            assert_eq!(seal(&p, Kind::Ascon, nonce, ad, pt, 16, &mut out).unwrap(), want.len());
+            assert_eq!(&out, want, "count {n}");
+            let piece = 1 + n % 17;
+            let mut e = engine(Kind::Ascon, &p.sym, nonce, 16, (0, 0), true).unwrap();
+            for c in ad.chunks(piece) {
+                e.update_ad(c);
+            }
+            let mut ct = vec![0u8; pt.len()];
+            for (i, c) in pt.chunks(piece).enumerate() {
+                e.update(c, &mut ct[i * piece..i * piece + c.len()]).unwrap();
+            }
+            assert_eq!(&ct[..], &want[..pt.len()], "stream count {n}");
+            assert_eq!(&e.tag()[..], &want[pt.len()..], "stream tag {n}");
+            let mut back = vec![0u8; pt.len()];
+            assert_eq!(open(&p, Kind::Ascon, nonce, ad, want, 16, &mut back).unwrap(), pt.len());
+            assert_eq!(&back, pt);
+            // Shortened tags: the leftmost bytes of the full tag, through the duplex.
+            let t = 4 + n % 13;
+            let mut short = want[..pt.len() + t].to_vec();
+            assert_eq!(open(&p, Kind::Ascon, nonce, ad, &short, t, &mut back).unwrap(), pt.len());
+            assert_eq!(&back, pt);
+            let last = short.len() - 1;
+            short[last] ^= 1;
+            assert_eq!(open(&p, Kind::Ascon, nonce, ad, &short, t, &mut back), Err(Error::InvalidSignature));
+            let mut bad = want.clone();
+            bad[pt.len()] ^= 0x80;
+            assert_eq!(open(&p, Kind::Ascon, nonce, ad, &bad, 16, &mut back), Err(Error::InvalidSignature));
+            n += 1;
+        }
+        assert_eq!(n, 363);
     }
 
     #[test]

@@ -188,6 +188,8 @@ pub enum SymKey {
     ChaCha20(Zeroizing<[u8; 32]>),
     /// An XChaCha20 key.
     XChaCha20(Zeroizing<[u8; 32]>),
+    /// An Ascon-AEAD128 key (AEAD only: no unauthenticated cipher uses it).
+    Ascon(Zeroizing<[u8; 16]>),
 }
 
 /// An incremental cipher.

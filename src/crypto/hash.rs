@@ -2,18 +2,17 @@
 //! rest) and incremental hashers, with the specification's suspend/resume state
 //! for the Merkle–Damgård hashes whose chaining state this driver can reach.
 //!
-//! Incremental MD5, RIPEMD-160, SHA-1 and SHA-2 run on RustCrypto's block
-//! functions (`sha1::compress`, `sha2::compress256`, `sha2::compress512`, hardware
-//! accelerated where the CPU allows; `md5::block_api::compress` and
-//! `ripemd::block_api::Ripemd160Core` of the digest 0.11 generation, whose
+//! Every RustCrypto hash here is of the digest 0.11 generation. Incremental
+//! MD5, RIPEMD-160, SHA-1 and SHA-2 run on RustCrypto's block functions
+//! (`sha1::block_api::compress`, `sha2::block_api::compress256` /
+//! `compress512`, hardware accelerated where the CPU allows;
+//! `md5::block_api::compress`; `ripemd::block_api::Ripemd160Core`, whose
 //! chaining state is reachable through `SerializableState`) with our own block
 //! buffer and the Merkle–Damgård message padding (FIPS 180-4; RFC 1321 and
 //! RIPEMD-160 take the bit length little-endian): that is what lets
 //! `psa_hash_suspend` export, and `psa_hash_resume` import, the chaining state.
-//! ring's `digest::Context` and the digest 0.10 generation of MD5/RIPEMD-160
-//! keep their state private, so they serve the one-shot path only.
-use ::digest::generic_array::GenericArray;
-use ::digest::{Digest as _, ExtendableOutput, Update, XofReader};
+//! ring's `digest::Context` keeps its state private, so it serves the
+//! one-shot path only.
 use digest_v11::array::Array;
 use digest_v11::block_api::UpdateCore as _;
 use digest_v11::common::hazmat::{SerializableState as _, SerializedState};
@@ -82,10 +81,35 @@ pub fn supported(alg: psa_algorithm_t) -> bool {
             | PSA_ALG_SHA3_384
             | PSA_ALG_SHA3_512
             | PSA_ALG_SHAKE256_512
+            | PSA_ALG_SHA_256_192
+            | PSA_ALG_SHAKE128_256
+            | PSA_ALG_SHAKE256_192
+            | PSA_ALG_SHAKE256_256
+            | PSA_ALG_ASCON_HASH256
+            | PSA_ALG_BLAKE2S_HASH256
+            | PSA_ALG_BLAKE2B_HASH512
     )
 }
 
-fn rc<D: ::digest::Digest>(input: &[u8]) -> Digest {
+/// A digest 0.11 generation hash (BLAKE2, Ascon-Hash256) of `input`.
+fn rc11<D: digest_v11::Digest>(input: &[u8]) -> Digest {
+    Digest::from_slice(&D::digest(input))
+}
+
+/// The first `n` bytes of a SHAKE output (digest 0.11 generation `sha3`).
+fn shake11<H: digest_v11::ExtendableOutput + Default + digest_v11::Update>(input: &[u8], n: usize) -> Digest {
+    let mut h = H::default();
+    h.update(input);
+    shake11_out(h, n)
+}
+
+fn shake11_out<H: digest_v11::ExtendableOutput>(h: H, n: usize) -> Digest {
+    let mut buf = [0u8; 64];
+    digest_v11::XofReader::read(&mut h.finalize_xof(), &mut buf[..n]);
+    Digest { buf, len: n }
+}
+
+fn rc<D: digest_v11::Digest>(input: &[u8]) -> Digest {
     Digest::from_slice(&D::digest(input))
 }
 
@@ -95,27 +119,26 @@ pub fn compute(alg: psa_algorithm_t, input: &[u8]) -> Result<Digest> {
         return Ok(Digest::from_ring(digest::digest(a, input)));
     }
     Ok(match alg {
-        PSA_ALG_MD5 => rc::<md5::Md5>(input),
-        PSA_ALG_RIPEMD160 => rc::<ripemd::Ripemd160>(input),
-        PSA_ALG_SHA_224 => rc::<sha2::Sha224>(input),
-        PSA_ALG_SHA_512_224 => rc::<sha2::Sha512_224>(input),
-        PSA_ALG_SHA3_224 => rc::<sha3::Sha3_224>(input),
-        PSA_ALG_SHA3_256 => rc::<sha3::Sha3_256>(input),
-        PSA_ALG_SHA3_384 => rc::<sha3::Sha3_384>(input),
-        PSA_ALG_SHA3_512 => rc::<sha3::Sha3_512>(input),
-        PSA_ALG_SHAKE256_512 => {
-            let mut h = sha3::Shake256::default();
-            Update::update(&mut h, input);
-            shake_out(h)
+        PSA_ALG_MD5 => rc::<md5_v11::Md5>(input),
+        PSA_ALG_RIPEMD160 => rc::<ripemd_v11::Ripemd160>(input),
+        PSA_ALG_SHA_224 => rc::<sha2_v11::Sha224>(input),
+        PSA_ALG_SHA_512_224 => rc::<sha2_v11::Sha512_224>(input),
+        PSA_ALG_SHA3_224 => rc::<sha3_v11::Sha3_224>(input),
+        PSA_ALG_SHA3_256 => rc::<sha3_v11::Sha3_256>(input),
+        PSA_ALG_SHA3_384 => rc::<sha3_v11::Sha3_384>(input),
+        PSA_ALG_SHA3_512 => rc::<sha3_v11::Sha3_512>(input),
+        PSA_ALG_SHAKE256_512 => shake11::<sha3_v11::Shake256>(input, 64),
+        PSA_ALG_SHA_256_192 => {
+            Digest::from_slice(&digest::digest(&digest::SHA256, input).as_ref()[..24])
         }
+        PSA_ALG_SHAKE128_256 => shake11::<sha3_v11::Shake128>(input, 32),
+        PSA_ALG_SHAKE256_192 => shake11::<sha3_v11::Shake256>(input, 24),
+        PSA_ALG_SHAKE256_256 => shake11::<sha3_v11::Shake256>(input, 32),
+        PSA_ALG_ASCON_HASH256 => rc11::<ascon_hash::AsconHash256>(input),
+        PSA_ALG_BLAKE2S_HASH256 => rc11::<blake2::Blake2s256>(input),
+        PSA_ALG_BLAKE2B_HASH512 => rc11::<blake2::Blake2b512>(input),
         _ => return Err(Error::NotSupported),
     })
-}
-
-fn shake_out(h: sha3::Shake256) -> Digest {
-    let mut buf = [0u8; 64];
-    h.finalize_xof().read(&mut buf);
-    Digest { buf, len: 64 }
 }
 
 /// SHA-256 of `input` (used by the key file format).
@@ -211,20 +234,9 @@ impl Chain {
             Chain::Ripemd160(c) => {
                 c.update_blocks(Array::cast_slice_from_core(blocks.as_chunks::<64>().0))
             }
-            Chain::Sha1(s) => {
-                let b: Vec<_> = blocks.chunks_exact(64).map(|c| *GenericArray::from_slice(c)).collect();
-                sha1::compress(s, &b);
-            }
-            Chain::Sha256(s) => {
-                for c in blocks.chunks_exact(64) {
-                    sha2::compress256(s, core::slice::from_ref(GenericArray::from_slice(c)));
-                }
-            }
-            Chain::Sha512(s) => {
-                for c in blocks.chunks_exact(128) {
-                    sha2::compress512(s, core::slice::from_ref(GenericArray::from_slice(c)));
-                }
-            }
+            Chain::Sha1(s) => sha1_v11::block_api::compress(s, blocks.as_chunks::<64>().0),
+            Chain::Sha256(s) => sha2_v11::block_api::compress256(s, blocks.as_chunks::<64>().0),
+            Chain::Sha512(s) => sha2_v11::block_api::compress512(s, blocks.as_chunks::<128>().0),
         }
     }
 
@@ -310,7 +322,7 @@ impl Md {
             PSA_ALG_RIPEMD160 => Chain::Ripemd160(Ripemd160Core::default()),
             PSA_ALG_SHA_1 => Chain::Sha1(IV_SHA1),
             PSA_ALG_SHA_224 => Chain::Sha256(IV_SHA224),
-            PSA_ALG_SHA_256 => Chain::Sha256(IV_SHA256),
+            PSA_ALG_SHA_256 | PSA_ALG_SHA_256_192 => Chain::Sha256(IV_SHA256),
             PSA_ALG_SHA_384 => Chain::Sha512(IV_SHA384),
             PSA_ALG_SHA_512 => Chain::Sha512(IV_SHA512),
             PSA_ALG_SHA_512_224 => Chain::Sha512(IV_SHA512_224),
@@ -440,11 +452,19 @@ impl Md {
 #[derive(Clone)]
 enum Inner {
     Md(Md),
-    Sha3_224(sha3::Sha3_224),
-    Sha3_256(sha3::Sha3_256),
-    Sha3_384(sha3::Sha3_384),
-    Sha3_512(sha3::Sha3_512),
-    Shake256(sha3::Shake256),
+    Sha3_224(sha3_v11::Sha3_224),
+    Sha3_256(sha3_v11::Sha3_256),
+    Sha3_384(sha3_v11::Sha3_384),
+    Sha3_512(sha3_v11::Sha3_512),
+    /// SHAKE256/512.
+    Shake256(sha3_v11::Shake256),
+    /// SHAKE128/256.
+    Shake128x(sha3_v11::Shake128),
+    /// SHAKE256/192 and SHAKE256/256 (the output length is the algorithm's).
+    Shake256x(sha3_v11::Shake256),
+    AsconHash256(ascon_hash::AsconHash256),
+    Blake2s256(blake2::Blake2s256),
+    Blake2b512(blake2::Blake2b512),
 }
 
 /// A hash computation in progress (`psa_hash_operation_t`'s state).
@@ -463,6 +483,11 @@ impl Hasher {
             PSA_ALG_SHA3_384 => Inner::Sha3_384(Default::default()),
             PSA_ALG_SHA3_512 => Inner::Sha3_512(Default::default()),
             PSA_ALG_SHAKE256_512 => Inner::Shake256(Default::default()),
+            PSA_ALG_SHAKE128_256 => Inner::Shake128x(Default::default()),
+            PSA_ALG_SHAKE256_192 | PSA_ALG_SHAKE256_256 => Inner::Shake256x(Default::default()),
+            PSA_ALG_ASCON_HASH256 => Inner::AsconHash256(Default::default()),
+            PSA_ALG_BLAKE2S_HASH256 => Inner::Blake2s256(Default::default()),
+            PSA_ALG_BLAKE2B_HASH512 => Inner::Blake2b512(Default::default()),
             _ => Inner::Md(Md::new(alg).ok_or(Error::NotSupported)?),
         };
         Ok(Hasher { alg, inner })
@@ -478,11 +503,16 @@ impl Hasher {
     pub fn update(&mut self, input: &[u8]) -> Result<()> {
         match &mut self.inner {
             Inner::Md(m) => return m.update(input),
-            Inner::Sha3_224(h) => Update::update(h, input),
-            Inner::Sha3_256(h) => Update::update(h, input),
-            Inner::Sha3_384(h) => Update::update(h, input),
-            Inner::Sha3_512(h) => Update::update(h, input),
-            Inner::Shake256(h) => Update::update(h, input),
+            Inner::Sha3_224(h) => digest_v11::Update::update(h, input),
+            Inner::Sha3_256(h) => digest_v11::Update::update(h, input),
+            Inner::Sha3_384(h) => digest_v11::Update::update(h, input),
+            Inner::Sha3_512(h) => digest_v11::Update::update(h, input),
+            Inner::Shake256(h) => digest_v11::Update::update(h, input),
+            Inner::Shake128x(h) => digest_v11::Update::update(h, input),
+            Inner::Shake256x(h) => digest_v11::Update::update(h, input),
+            Inner::AsconHash256(h) => digest_v11::Update::update(h, input),
+            Inner::Blake2s256(h) => digest_v11::Update::update(h, input),
+            Inner::Blake2b512(h) => digest_v11::Update::update(h, input),
         }
         Ok(())
     }
@@ -491,11 +521,16 @@ impl Hasher {
     pub fn finish(self) -> Digest {
         match self.inner {
             Inner::Md(m) => m.finish(),
-            Inner::Sha3_224(h) => Digest::from_slice(&h.finalize()),
-            Inner::Sha3_256(h) => Digest::from_slice(&h.finalize()),
-            Inner::Sha3_384(h) => Digest::from_slice(&h.finalize()),
-            Inner::Sha3_512(h) => Digest::from_slice(&h.finalize()),
-            Inner::Shake256(h) => shake_out(h),
+            Inner::Sha3_224(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Sha3_256(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Sha3_384(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Sha3_512(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Shake256(h) => shake11_out(h, 64),
+            Inner::Shake128x(h) => shake11_out(h, psa_hash_length(self.alg)),
+            Inner::Shake256x(h) => shake11_out(h, psa_hash_length(self.alg)),
+            Inner::AsconHash256(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Blake2s256(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Blake2b512(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
         }
     }
 
@@ -504,7 +539,8 @@ impl Hasher {
     /// SHAKE).
     pub fn suspend(&self, out: &mut [u8]) -> Result<usize> {
         match &self.inner {
-            Inner::Md(m) => m.suspend(out),
+            // SHA-256/192 runs on the SHA-256 engine but has no suspend format.
+            Inner::Md(m) if psa_hash_suspend_output_size(self.alg) != 0 => m.suspend(out),
             _ => Err(Error::NotSupported),
         }
     }
@@ -535,7 +571,14 @@ impl Hasher {
 mod tests {
     use super::*;
 
-    pub(crate) const ALL: [psa_algorithm_t; 14] = [
+    pub(crate) const ALL: [psa_algorithm_t; 21] = [
+        PSA_ALG_SHA_256_192,
+        PSA_ALG_SHAKE128_256,
+        PSA_ALG_SHAKE256_192,
+        PSA_ALG_SHAKE256_256,
+        PSA_ALG_ASCON_HASH256,
+        PSA_ALG_BLAKE2S_HASH256,
+        PSA_ALG_BLAKE2B_HASH512,
         PSA_ALG_MD5,
         PSA_ALG_RIPEMD160,
         PSA_ALG_SHA_1,
@@ -637,6 +680,13 @@ mod tests {
                                 | PSA_ALG_SHA3_384
                                 | PSA_ALG_SHA3_512
                                 | PSA_ALG_SHAKE256_512
+                                | PSA_ALG_SHA_256_192
+                                | PSA_ALG_SHAKE128_256
+                                | PSA_ALG_SHAKE256_192
+                                | PSA_ALG_SHAKE256_256
+                                | PSA_ALG_ASCON_HASH256
+                                | PSA_ALG_BLAKE2S_HASH256
+                                | PSA_ALG_BLAKE2B_HASH512
                         ));
                         break;
                     }
@@ -780,6 +830,57 @@ mod tests {
             let got: String = h.finish().as_ref().iter().map(|b| format!("{b:02x}")).collect();
             assert_eq!(got, want, "{alg:#x}");
         }
+    }
+
+
+    fn unhex(s: &str) -> Vec<u8> {
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
+
+    /// The 1.3–1.5 fixed-length hashes: known answers (RFC 7693, FIPS 202,
+    /// FIPS 180-4 via hashlib; the SP 800-232 Ascon-Hash256 reference KAT),
+    /// one-shot and in 5-byte pieces.
+    #[test]
+    fn new_hashes_known_answers() {
+        let mut n = 0;
+        let mut check = |alg: psa_algorithm_t, m: &[u8], want: &[u8]| {
+            assert_eq!(compute(alg, m).unwrap().as_ref(), want, "{alg:#x} {}", m.len());
+            let mut h = Hasher::new(alg).unwrap();
+            for c in m.chunks(5) {
+                h.update(c).unwrap();
+            }
+            assert_eq!(h.finish().as_ref(), want, "{alg:#x} multi-part");
+            n += 1;
+        };
+        for line in include_str!("../../tests/vectors/hash14.txt").lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split(' ').collect();
+            let alg = match f[0] {
+                "SHA-256/192" => PSA_ALG_SHA_256_192,
+                "SHAKE128/256" => PSA_ALG_SHAKE128_256,
+                "SHAKE256/192" => PSA_ALG_SHAKE256_192,
+                "SHAKE256/256" => PSA_ALG_SHAKE256_256,
+                "BLAKE2B-512" => PSA_ALG_BLAKE2B_HASH512,
+                "BLAKE2S-256" => PSA_ALG_BLAKE2S_HASH256,
+                o => panic!("{o}"),
+            };
+            let m = if f[1] == "-" { vec![] } else { unhex(f[1]) };
+            check(alg, &m, &unhex(f[2]));
+        }
+        let kat = include_str!("../../tests/vectors/ascon_hash256.txt");
+        let mut msg = None;
+        for line in kat.lines() {
+            if let Some(v) = line.strip_prefix("Msg = ") {
+                msg = Some(unhex(v));
+            } else if line == "Msg =" {
+                msg = Some(vec![]);
+            } else if let Some(v) = line.strip_prefix("MD = ") {
+                check(PSA_ALG_ASCON_HASH256, &msg.take().unwrap(), &unhex(v));
+            }
+        }
+        assert_eq!(n, 2 + 24 + 90);
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
             256 => Ok(()),
             _ => Err(Error::InvalidArgument),
         },
+        PSA_KEY_TYPE_ASCON => match bits {
+            128 => Ok(()),
+            _ => Err(Error::InvalidArgument),
+        },
         PSA_KEY_TYPE_NONE => Err(Error::InvalidArgument),
         // Recognised by the specification, not (yet) by this driver.
         _ if psa_key_type_is_public_key(t) || psa_key_type_is_key_pair(t) => {

@@ -84,6 +84,37 @@ fn rc<M: Mac + KeyInit + FixedOutputReset + Clone + Send + Sync + 'static>(key: 
     Ok(Box::new(Rc(Wiping::new(m))))
 }
 
+/// A keyed MAC of the digest 0.11 generation (`hmac` 0.13).
+struct Rc11<M>(Wiping<M>);
+
+impl<M> RcMac for Rc11<M>
+where
+    M: digest_v11::Mac + digest_v11::FixedOutputReset + Clone + Send + Sync + 'static,
+{
+    fn start(&self) -> Box<dyn RcMac> {
+        Box::new(Rc11(Wiping::new((*self.0).clone())))
+    }
+    fn update(&mut self, data: &[u8]) {
+        digest_v11::Mac::update(&mut *self.0, data);
+    }
+    fn finish(&mut self) -> Tag {
+        let out = digest_v11::Mac::finalize_reset(&mut *self.0).into_bytes();
+        let mut buf = [0u8; 64];
+        buf[..out.len()].copy_from_slice(&out);
+        Tag::from_parts(buf, out.len())
+    }
+}
+
+/// HMAC-`D` keyed with `key` (any length; `hmac` 0.13).
+fn hmac11<D>(key: &[u8]) -> Result<Box<dyn RcMac>>
+where
+    D: digest_v11::block_api::EagerHash + Send + Sync + 'static,
+    ::hmac::HmacReset<D>: digest_v11::Mac + digest_v11::KeyInit + digest_v11::FixedOutputReset + Clone + Send + Sync,
+{
+    let m = <::hmac::HmacReset<D> as digest_v11::KeyInit>::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
+    Ok(Box::new(Rc11(Wiping::new(m))))
+}
+
 /// A prepared MAC key.
 pub enum MacKey {
     /// ring's HMAC key (precomputed inner and outer states).
@@ -110,7 +141,25 @@ fn ring_hmac(hash: psa_algorithm_t) -> Option<hmac::Algorithm> {
 pub fn supported(base: psa_algorithm_t) -> bool {
     if psa_alg_is_hmac(base) {
         let h = psa_alg_hmac_get_hash(base);
-        return h != PSA_ALG_SHAKE256_512 && super::hash::supported(h);
+        // HMAC over a SHAKE output or the 1.3-1.5 hashes (SHA-256/192,
+        // Ascon-Hash256, BLAKE2: the specification's BLAKE2 MAC is keyed
+        // BLAKE2) is not implemented.
+        return matches!(
+            h,
+            PSA_ALG_MD5
+                | PSA_ALG_RIPEMD160
+                | PSA_ALG_SHA_1
+                | PSA_ALG_SHA_224
+                | PSA_ALG_SHA_256
+                | PSA_ALG_SHA_384
+                | PSA_ALG_SHA_512
+                | PSA_ALG_SHA_512_224
+                | PSA_ALG_SHA_512_256
+                | PSA_ALG_SHA3_224
+                | PSA_ALG_SHA3_256
+                | PSA_ALG_SHA3_384
+                | PSA_ALG_SHA3_512
+        );
     }
     base == PSA_ALG_CMAC || base == PSA_ALG_CBC_MAC
 }
@@ -125,17 +174,16 @@ impl MacKey {
             if let Some(a) = ring_hmac(hash) {
                 return Ok(MacKey::Ring(ZBox::new(hmac::Key::new(a, key))));
             }
-            use ::hmac::Hmac as H;
             let m = match hash {
-                PSA_ALG_MD5 => rc::<H<md5::Md5>>(key),
-                PSA_ALG_RIPEMD160 => rc::<H<ripemd::Ripemd160>>(key),
-                PSA_ALG_SHA_224 => rc::<H<sha2::Sha224>>(key),
-                PSA_ALG_SHA_512_224 => rc::<H<sha2::Sha512_224>>(key),
-                PSA_ALG_SHA_512_256 => rc::<H<sha2::Sha512_256>>(key),
-                PSA_ALG_SHA3_224 => rc::<H<sha3::Sha3_224>>(key),
-                PSA_ALG_SHA3_256 => rc::<H<sha3::Sha3_256>>(key),
-                PSA_ALG_SHA3_384 => rc::<H<sha3::Sha3_384>>(key),
-                PSA_ALG_SHA3_512 => rc::<H<sha3::Sha3_512>>(key),
+                PSA_ALG_MD5 => hmac11::<md5_v11::Md5>(key),
+                PSA_ALG_RIPEMD160 => hmac11::<ripemd_v11::Ripemd160>(key),
+                PSA_ALG_SHA_224 => hmac11::<sha2_v11::Sha224>(key),
+                PSA_ALG_SHA_512_224 => hmac11::<sha2_v11::Sha512_224>(key),
+                PSA_ALG_SHA_512_256 => hmac11::<sha2_v11::Sha512_256>(key),
+                PSA_ALG_SHA3_224 => hmac11::<sha3_v11::Sha3_224>(key),
+                PSA_ALG_SHA3_256 => hmac11::<sha3_v11::Sha3_256>(key),
+                PSA_ALG_SHA3_384 => hmac11::<sha3_v11::Sha3_384>(key),
+                PSA_ALG_SHA3_512 => hmac11::<sha3_v11::Sha3_512>(key),
                 _ => return Err(Error::NotSupported),
             }?;
             return Ok(MacKey::Rc(RcMacObj(m)));

@@ -15,3 +15,4 @@ pub mod rsa;
 pub mod wipe;
 pub mod cipher;
 pub mod aead;
+pub mod xof;

@@ -23,4 +23,5 @@ pub mod pake;
 pub mod random;
 pub mod sign;
 pub mod threading;
+pub mod xof;
 

@@ -301,6 +301,7 @@ pub const fn psa_alg_aead_with_default_length_tag(aead_alg: psa_algorithm_t) -> 
         0x0540_0200 => PSA_ALG_GCM,
         0x0500_0500 => PSA_ALG_CHACHA20_POLY1305,
         0x0500_0600 => PSA_ALG_XCHACHA20_POLY1305,
+        0x0500_0700 => super::PSA_ALG_ASCON_AEAD128,
         _ => PSA_ALG_NONE,
     }
 }

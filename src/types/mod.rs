@@ -56,3 +56,5 @@ mod pake;
 pub use pake::*;
 mod interruptible;
 pub use interruptible::*;
+mod sym14;
+pub use sym14::*;

@@ -96,6 +96,10 @@ pub const fn psa_hash_length(alg: psa_algorithm_t) -> usize {
         PSA_ALG_SHA_256 | PSA_ALG_SHA_512_256 | PSA_ALG_SHA3_256 | PSA_ALG_SM3 => 32,
         PSA_ALG_SHA_384 | PSA_ALG_SHA3_384 => 48,
         PSA_ALG_SHA_512 | PSA_ALG_SHA3_512 | PSA_ALG_SHAKE256_512 => 64,
+        PSA_ALG_SHA_256_192 | PSA_ALG_SHAKE256_192 => 24,
+        PSA_ALG_SHAKE128_256 | PSA_ALG_SHAKE256_256 | PSA_ALG_ASCON_HASH256 => 32,
+        PSA_ALG_BLAKE2S_HASH256 | PSA_ALG_BLAKE2SP_HASH256 => 32,
+        PSA_ALG_BLAKE2B_HASH512 | PSA_ALG_BLAKE2BP_HASH512 => 64,
         _ => 0,
     }
 }
@@ -110,6 +114,11 @@ pub const fn psa_hash_block_length(alg: psa_algorithm_t) -> usize {
         PSA_ALG_SHA3_256 | PSA_ALG_SHAKE256_512 => 136,
         PSA_ALG_SHA3_384 => 104,
         PSA_ALG_SHA3_512 => 72,
+        PSA_ALG_SHA_256_192 | PSA_ALG_BLAKE2S_HASH256 | PSA_ALG_BLAKE2SP_HASH256 => 64,
+        PSA_ALG_SHAKE128_256 => 168,
+        PSA_ALG_SHAKE256_192 | PSA_ALG_SHAKE256_256 => 136,
+        PSA_ALG_ASCON_HASH256 => 8,
+        PSA_ALG_BLAKE2B_HASH512 | PSA_ALG_BLAKE2BP_HASH512 => 128,
         _ => 0,
     }
 }
@@ -285,6 +294,8 @@ pub const fn psa_aead_nonce_length(key_type: psa_key_type_t, alg: psa_algorithm_
         12
     } else if key_type == PSA_KEY_TYPE_XCHACHA20 && base == PSA_ALG_XCHACHA20_POLY1305 {
         24
+    } else if key_type == PSA_KEY_TYPE_ASCON && base == PSA_ALG_ASCON_AEAD128 {
+        16
     } else {
         0
     }
