@@ -176,6 +176,14 @@
 #define PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ((uint32_t)4294967295)
 
 /**
+ * `PSA_WRAP_KEY_PAIR_MAX_SIZE`: a sufficient `psa_wrap_key` buffer for any
+ * supported key pair with any supported key-wrapping algorithm
+ * (`PSA_EXPORT_KEY_PAIR_MAX_SIZE` rounded up to 8, plus 8; a unit test keeps
+ * the two in step).
+ */
+#define PSA_WRAP_KEY_PAIR_MAX_SIZE 4680
+
+/**
  * A function return status: `PSA_SUCCESS` (0) or a negative `PSA_ERROR_*` code.
  */
 typedef int32_t psa_status_t;
@@ -636,6 +644,54 @@ typedef uint8_t psa_pake_role_t;
 typedef uint8_t psa_pake_step_t;
 
 /**
+ * The type of the state object for multi-part sign operations.
+ */
+typedef struct psa_sign_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_sign_operation_s() = default;
+    constexpr psa_sign_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_sign_operation_s;
+
+/**
+ * The type of the state object for multi-part sign operations.
+ */
+typedef struct psa_sign_operation_s psa_sign_operation_t;
+
+/**
+ * The type of the state object for multi-part signature verification operations.
+ */
+typedef struct psa_verify_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_verify_operation_s() = default;
+    constexpr psa_verify_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_verify_operation_s;
+
+/**
+ * The type of the state object for multi-part signature verification operations.
+ */
+typedef struct psa_verify_operation_s psa_verify_operation_t;
+
+/**
  * Encoding of key persistence levels (the low 8 bits of a lifetime).
  */
 typedef uint8_t psa_key_persistence_t;
@@ -865,6 +921,16 @@ typedef uint8_t psa_pake_family_t;
  * Permission to verify the result of a key derivation.
  */
 #define PSA_KEY_USAGE_VERIFY_DERIVATION ((psa_key_usage_t)0x00008000)
+
+/**
+ * Permission to wrap another key with the key (`psa_wrap_key`; PSA Crypto API 1.4).
+ */
+#define PSA_KEY_USAGE_WRAP ((psa_key_usage_t)0x00010000)
+
+/**
+ * Permission to unwrap another key with the key (`psa_unwrap_key`; PSA Crypto API 1.4).
+ */
+#define PSA_KEY_USAGE_UNWRAP ((psa_key_usage_t)0x00020000)
 
 /**
  * The default lifetime for volatile keys.
@@ -1405,6 +1471,18 @@ typedef uint8_t psa_pake_family_t;
  * A key confirmation value.
  */
 #define PSA_PAKE_STEP_CONFIRM ((psa_pake_step_t)4)
+
+/**
+ * The AES-KW key-wrapping algorithm (NIST SP 800-38F KW, RFC 3394): keys to
+ * wrap are a multiple of 8 bytes.
+ */
+#define PSA_ALG_AES_KW ((psa_algorithm_t)0x0b400100)
+
+/**
+ * The AES-KWP key-wrapping algorithm with padding (NIST SP 800-38F KWP,
+ * RFC 5649): keys of any length.
+ */
+#define PSA_ALG_AES_KWP ((psa_algorithm_t)0x0bc00200)
 
 #ifdef __cplusplus
 extern "C" {
@@ -2012,6 +2090,45 @@ psa_status_t psa_close_key(psa_key_handle_t handle);
 psa_status_t psa_open_key(psa_key_id_t key, psa_key_handle_t *handle);
 
 /**
+ * Query whether key `key` can be used with algorithm `alg` for the single
+ * usage flag `usage` on this implementation, without performing the
+ * operation: `PSA_SUCCESS`, or the status the operation's setup would give
+ * for the key's policy, type and size. A key-management flag (`EXPORT`,
+ * `COPY`, `CACHE`) is checked with `alg == PSA_ALG_NONE`.
+ */
+psa_status_t psa_check_key_usage(psa_key_id_t key, psa_algorithm_t alg, psa_key_usage_t usage);
+
+/**
+ * Wrap key `key` (which must permit `PSA_KEY_USAGE_EXPORT`) with the
+ * key-encryption key `wrapping_key` (`PSA_KEY_USAGE_WRAP`) and key-wrapping
+ * algorithm `alg` (`PSA_ALG_AES_KW`, `PSA_ALG_AES_KWP`); the wrapped key
+ * data is written to `data` and its length to `*data_length`.
+ * `PSA_WRAP_KEY_OUTPUT_SIZE()` or `PSA_WRAP_KEY_PAIR_MAX_SIZE` give a
+ * sufficient buffer.
+ */
+psa_status_t psa_wrap_key(psa_key_id_t wrapping_key,
+                          psa_algorithm_t alg,
+                          psa_key_id_t key,
+                          uint8_t *data,
+                          size_t data_size,
+                          size_t *data_length);
+
+/**
+ * Unwrap `data` with the key-encryption key `wrapping_key`
+ * (`PSA_KEY_USAGE_UNWRAP`) and algorithm `alg`, and import the key data as
+ * a new key described by `attributes` (as `psa_import_key` does); its id is
+ * written to `*key`. Wrapped data that fails its integrity check gives
+ * `PSA_ERROR_INVALID_SIGNATURE` and creates nothing. On failure `*key` is
+ * set to `PSA_KEY_ID_NULL`.
+ */
+psa_status_t psa_unwrap_key(const psa_key_attributes_t *attributes,
+                            psa_key_id_t wrapping_key,
+                            psa_algorithm_t alg,
+                            const uint8_t *data,
+                            size_t data_length,
+                            psa_key_id_t *key);
+
+/**
  * Initialise the library. Thread-safe and idempotent: any number of threads
  * may call it, at any time; every other call needs it to have succeeded once.
  */
@@ -2410,6 +2527,84 @@ psa_status_t psa_verify_hash(psa_key_id_t key,
                              size_t hash_length,
                              const uint8_t *signature,
                              size_t signature_length);
+
+/**
+ * Start a multi-part signature of a message with key pair `key` and
+ * algorithm `alg` (`PSA_ALG_IS_SIGN_MESSAGE(alg)`; not PureEdDSA, which
+ * cannot sign a fragmented message). Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
+ */
+psa_status_t psa_sign_setup(psa_sign_operation_t *operation, psa_key_id_t key, psa_algorithm_t alg);
+
+/**
+ * Provide the context of an active sign operation, before any
+ * `psa_sign_update`. None of the supported algorithms takes a context: only a
+ * zero-length one is accepted.
+ */
+psa_status_t psa_sign_set_context(psa_sign_operation_t *operation,
+                                  const uint8_t *context,
+                                  size_t context_length);
+
+/**
+ * Add the next `input_length` bytes of the message to an active sign operation.
+ */
+psa_status_t psa_sign_update(psa_sign_operation_t *operation,
+                             const uint8_t *input,
+                             size_t input_length);
+
+/**
+ * Finish a multi-part sign operation: the signature of the concatenated
+ * fragments goes to `signature`, its length to `*signature_length`
+ * (`PSA_SIGN_OUTPUT_SIZE()` gives a sufficient buffer). The operation ends,
+ * whatever the result.
+ */
+psa_status_t psa_sign_finish(psa_sign_operation_t *operation,
+                             uint8_t *signature,
+                             size_t signature_size,
+                             size_t *signature_length);
+
+/**
+ * Abort a sign operation; an inactive (zeroed) one is left as is.
+ */
+psa_status_t psa_sign_abort(psa_sign_operation_t *operation);
+
+/**
+ * Start a multi-part verification of `signature` over a message with key
+ * `key` (public key or key pair) and algorithm `alg`
+ * (`PSA_ALG_IS_SIGN_MESSAGE(alg)`). Needs `PSA_KEY_USAGE_VERIFY_MESSAGE`.
+ */
+psa_status_t psa_verify_setup(psa_verify_operation_t *operation,
+                              psa_key_id_t key,
+                              psa_algorithm_t alg,
+                              const uint8_t *signature,
+                              size_t signature_length);
+
+/**
+ * Provide the context of an active verify operation, before any
+ * `psa_verify_update` (only a zero-length one is accepted, as for signing).
+ */
+psa_status_t psa_verify_set_context(psa_verify_operation_t *operation,
+                                    const uint8_t *context,
+                                    size_t context_length);
+
+/**
+ * Add the next `input_length` bytes of the message to an active verify operation.
+ */
+psa_status_t psa_verify_update(psa_verify_operation_t *operation,
+                               const uint8_t *input,
+                               size_t input_length);
+
+/**
+ * Finish a multi-part verification: `PSA_SUCCESS` when the signature given
+ * to `psa_verify_setup` matches the concatenated fragments,
+ * `PSA_ERROR_INVALID_SIGNATURE` otherwise. The operation ends, whatever the
+ * result.
+ */
+psa_status_t psa_verify_finish(psa_verify_operation_t *operation);
+
+/**
+ * Abort a verify operation; an inactive (zeroed) one is left as is.
+ */
+psa_status_t psa_verify_abort(psa_verify_operation_t *operation);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -943,4 +943,40 @@ static inline psa_algorithm_t psa_get_key_enrollment_algorithm(const psa_key_att
     return attributes->private_alg2;
 }
 
+/* --- Key wrapping (PSA Crypto API 1.4) ------------------------------------ */
+
+/** Whether an algorithm is a key-wrapping algorithm (PSA_ALG_AES_KW, PSA_ALG_AES_KWP). */
+#define PSA_ALG_IS_KEY_WRAP(alg) (((alg) & 0x7f000000u) == 0x0b000000u)
+
+/** AES-KW/AES-KWP output length for n bytes of key data (rustpsa helper). */
+#define RUSTPSA_AES_KW_OUTPUT_SIZE(n) ((((size_t)(n) + 7u) / 8u) * 8u + 8u)
+
+/** Sufficient output buffer size for psa_wrap_key(); 0 for an unsupported combination. */
+#define PSA_WRAP_KEY_OUTPUT_SIZE(wrap_key_type, alg, key_type, key_bits)                 \
+    ((size_t)(((wrap_key_type) == PSA_KEY_TYPE_AES &&                                   \
+               ((alg) == PSA_ALG_AES_KW || (alg) == PSA_ALG_AES_KWP))                   \
+                  ? RUSTPSA_AES_KW_OUTPUT_SIZE(PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits)) \
+                  : 0u))
+
+/* --- Multi-part signature operations (PSA Crypto API 1.5) ---------------- */
+
+/** Initializer for an inactive psa_sign_operation_t. */
+#define PSA_SIGN_OPERATION_INIT { 0 }
+/** Initializer for an inactive psa_verify_operation_t. */
+#define PSA_VERIFY_OPERATION_INIT { 0 }
+
+/** Returns an initialised (inactive) multi-part sign operation. */
+static inline psa_sign_operation_t psa_sign_operation_init(void)
+{
+    const psa_sign_operation_t v = PSA_SIGN_OPERATION_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) multi-part verify operation. */
+static inline psa_verify_operation_t psa_verify_operation_init(void)
+{
+    const psa_verify_operation_t v = PSA_VERIFY_OPERATION_INIT;
+    return v;
+}
+
 #endif /* RUSTPSA_PSA_CRYPTO_MACROS_H */

@@ -22,12 +22,15 @@ pub mod key_agreement;
 pub mod key_derivation;
 pub mod key_generation_custom;
 pub mod key_management;
+pub mod key_usage;
+pub mod key_wrap;
 pub mod interruptible;
 pub mod mac;
 pub mod operation;
 pub mod pake;
 pub mod policy;
 pub mod sign;
+pub mod sign_multipart;
 
 /// Default slot capacity: large enough that only deliberate configurations
 /// ever evict.
@@ -112,6 +115,7 @@ pub fn free() {
     // Live multi-part operations are wiped with the library.
     hash::clear_operations();
     mac::clear_operations();
+    sign_multipart::clear_operations();
     cipher::clear();
     interruptible::clear_operations();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);

@@ -62,6 +62,10 @@ pub mod kind {
     pub const INTERRUPTIBLE: u64 = 6;
     /// `psa_pake_operation_t`.
     pub const PAKE: u64 = 7;
+    /// `psa_sign_operation_t` (multi-part signature, PSA Crypto API 1.5).
+    pub const SIGN: u64 = 20;
+    /// `psa_verify_operation_t` (multi-part verification, PSA Crypto API 1.5).
+    pub const VERIFY: u64 = 21;
 }
 
 /// The application's operation block, seen as words.

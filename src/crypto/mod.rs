@@ -14,3 +14,4 @@ pub mod rsa;
 pub mod wipe;
 pub mod cipher;
 pub mod aead;
+pub mod keywrap;

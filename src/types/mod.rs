@@ -56,3 +56,7 @@ mod pake;
 pub use pake::*;
 mod interruptible;
 pub use interruptible::*;
+mod wrap;
+pub use wrap::*;
+mod sign_operation;
+pub use sign_operation::*;
