@@ -2,8 +2,9 @@
  *
  *   vectors   RFC 3394 section 4.1/4.6 and RFC 5649 section 6 through psa_wrap_key, then
  *             psa_unwrap_key gives back a key with the same export form.
- *   asym      ECC (P-256, Ed25519) and RSA-2048 key pairs wrapped with AES-KWP and
- *             AES-KW, unwrapped into new keys that sign what the originals verify;
+ *   asym      ECC (P-256, P-521, Ed25519) and RSA-2048 key pairs wrapped with KWP and
+ *             KW under AES, unwrapped into new keys that sign what the originals verify;
+ *             HMAC keys under ARIA and Camellia key-encryption keys of every size;
  *             every output within PSA_WRAP_KEY_OUTPUT_SIZE and PSA_WRAP_KEY_PAIR_MAX_SIZE.
  *   errors    every status of psa_wrap_key / psa_unwrap_key at the C boundary: before
  *             init, bad algorithms, handles, usages, policies, key types, sizes,
@@ -78,17 +79,17 @@ static void test_vectors(void)
     size_t i, n, m;
     ct_unhex("00112233445566778899AABBCCDDEEFF000102030405060708090A0B0C0D0E0F", data, sizeof data);
     for (i = 0; i < sizeof kw / sizeof kw[0]; i++) {
-        psa_key_id_t w = kek(kw[i].kek, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_AES_KW);
+        psa_key_id_t w = kek(kw[i].kek, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_KW);
         psa_key_id_t k = 0, u;
         CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_EXPORT, 0, data, kw[i].key, &k),
                      PSA_SUCCESS);
         n = 0;
-        CHECK_STATUS(psa_wrap_key(w, PSA_ALG_AES_KW, k, buf, sizeof buf, &n), PSA_SUCCESS);
+        CHECK_STATUS(psa_wrap_key(w, PSA_ALG_KW, k, buf, sizeof buf, &n), PSA_SUCCESS);
         m = ct_unhex(kw[i].wrapped, expect, sizeof expect);
         CHECK_MEM(buf, n, expect, m);
-        CHECK(n == PSA_WRAP_KEY_OUTPUT_SIZE(PSA_KEY_TYPE_AES, PSA_ALG_AES_KW, PSA_KEY_TYPE_AES,
+        CHECK(n == PSA_WRAP_KEY_OUTPUT_SIZE(PSA_KEY_TYPE_AES, PSA_ALG_KW, PSA_KEY_TYPE_AES,
                                             8 * kw[i].key));
-        u = roundtrip(w, PSA_ALG_AES_KW, k);
+        u = roundtrip(w, PSA_ALG_KW, k);
         CHECK(u != 0);
         psa_destroy_key(u);
         psa_destroy_key(k);
@@ -108,17 +109,17 @@ static void test_vectors(void)
         psa_key_id_t w = 0, k = 0, u;
         size_t kl = ct_unhex(kwp[i].key, data, sizeof data);
         CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP,
-                               PSA_ALG_AES_KWP, kek192, 24, &w),
+                               PSA_ALG_KWP, kek192, 24, &w),
                      PSA_SUCCESS);
         CHECK_STATUS(ct_import(PSA_KEY_TYPE_RAW_DATA, PSA_KEY_USAGE_EXPORT, 0, data, kl, &k),
                      PSA_SUCCESS);
         n = 0;
-        CHECK_STATUS(psa_wrap_key(w, PSA_ALG_AES_KWP, k, buf, sizeof buf, &n), PSA_SUCCESS);
+        CHECK_STATUS(psa_wrap_key(w, PSA_ALG_KWP, k, buf, sizeof buf, &n), PSA_SUCCESS);
         m = ct_unhex(kwp[i].wrapped, expect, sizeof expect);
         CHECK_MEM(buf, n, expect, m);
-        CHECK(n <= PSA_WRAP_KEY_OUTPUT_SIZE(PSA_KEY_TYPE_AES, PSA_ALG_AES_KWP,
+        CHECK(n <= PSA_WRAP_KEY_OUTPUT_SIZE(PSA_KEY_TYPE_AES, PSA_ALG_KWP,
                                             PSA_KEY_TYPE_RAW_DATA, 8 * kl));
-        u = roundtrip(w, PSA_ALG_AES_KWP, k);
+        u = roundtrip(w, PSA_ALG_KWP, k);
         CHECK(u != 0);
         psa_destroy_key(u);
         psa_destroy_key(k);
@@ -138,8 +139,8 @@ static void sign_with_copy(psa_key_id_t orig, psa_key_id_t copy, psa_algorithm_t
 static void test_asymmetric(void)
 {
     psa_key_usage_t u = PSA_KEY_USAGE_EXPORT | PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE;
-    psa_key_id_t w_kwp = kek(32, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_AES_KWP);
-    psa_key_id_t w_kw = kek(16, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_AES_KW);
+    psa_key_id_t w_kwp = kek(32, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_KWP);
+    psa_key_id_t w_kw = kek(16, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_KW);
     static const struct {
         psa_key_type_t t;
         size_t bits;
@@ -156,21 +157,21 @@ static void test_asymmetric(void)
         psa_key_id_t k = 0, c;
         if (!CHECK_STATUS(psa_generate_key(&a, &k), PSA_SUCCESS))
             continue;
-        c = roundtrip(w_kwp, PSA_ALG_AES_KWP, k);
+        c = roundtrip(w_kwp, PSA_ALG_KWP, k);
         if (c) {
             sign_with_copy(k, c, keys[i].alg);
             psa_destroy_key(c);
         }
         /* P-256 (32 bytes) and Ed25519 (32 bytes) also fit AES-KW; P-521 (66) does not */
         if (keys[i].t != PSA_KEY_TYPE_RSA_KEY_PAIR && keys[i].bits != 521) {
-            c = roundtrip(w_kw, PSA_ALG_AES_KW, k);
+            c = roundtrip(w_kw, PSA_ALG_KW, k);
             if (c) {
                 sign_with_copy(k, c, keys[i].alg);
                 psa_destroy_key(c);
             }
         } else if (keys[i].bits == 521) {
             size_t n = 1;
-            CHECK_STATUS(psa_wrap_key(w_kw, PSA_ALG_AES_KW, k, buf, sizeof buf, &n),
+            CHECK_STATUS(psa_wrap_key(w_kw, PSA_ALG_KW, k, buf, sizeof buf, &n),
                          PSA_ERROR_INVALID_ARGUMENT);
             CHECK(n == 0);
         }
@@ -178,22 +179,45 @@ static void test_asymmetric(void)
     }
     psa_destroy_key(w_kwp);
     psa_destroy_key(w_kw);
+    /* ARIA and Camellia key-encryption keys (the spec's 128-bit block ciphers) */
+    {
+        static const psa_key_type_t keks[] = {PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA};
+        static const uint8_t kk[32] = {0x42, 7, 9};
+        size_t j, sz;
+        for (j = 0; j < 2; j++) {
+            for (sz = 16; sz <= 32; sz += 8) {
+                psa_key_id_t w = 0, k = 0, c;
+                psa_algorithm_t alg = sz == 24 ? PSA_ALG_KW : PSA_ALG_KWP;
+                psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_HMAC, 200, PSA_KEY_USAGE_EXPORT, 0);
+                CHECK_STATUS(ct_import(keks[j], PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, alg, kk, sz, &w),
+                             PSA_SUCCESS);
+                if (alg == PSA_ALG_KW)
+                    psa_set_key_bits(&a, 256);
+                CHECK_STATUS(psa_generate_key(&a, &k), PSA_SUCCESS);
+                c = roundtrip(w, alg, k);
+                CHECK(c != 0);
+                psa_destroy_key(c);
+                psa_destroy_key(k);
+                psa_destroy_key(w);
+            }
+        }
+    }
 }
 
 static void test_errors(void)
 {
     static const uint8_t k16[16] = {9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3, 4, 5, 6};
     static const uint8_t k20[20] = {1};
-    psa_key_id_t w = kek(16, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_AES_KW);
-    psa_key_id_t w_only = kek(16, PSA_KEY_USAGE_WRAP, PSA_ALG_AES_KW);
-    psa_key_id_t unwrap_only = kek(16, PSA_KEY_USAGE_UNWRAP, PSA_ALG_AES_KW);
-    psa_key_id_t w_kwp_policy = kek(16, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_AES_KWP);
+    psa_key_id_t w = kek(16, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_KW);
+    psa_key_id_t w_only = kek(16, PSA_KEY_USAGE_WRAP, PSA_ALG_KW);
+    psa_key_id_t unwrap_only = kek(16, PSA_KEY_USAGE_UNWRAP, PSA_ALG_KW);
+    psa_key_id_t w_kwp_policy = kek(16, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, PSA_ALG_KWP);
     psa_key_id_t w_unknown = kek(16, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP, 0x0b000300);
     psa_key_id_t hmac_kek = 0, target = 0, noexport = 0, odd = 0, u = 0;
     psa_key_attributes_t a;
     size_t n;
     CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP,
-                           PSA_ALG_AES_KW, k16, 16, &hmac_kek),
+                           PSA_ALG_KW, k16, 16, &hmac_kek),
                  PSA_SUCCESS);
     CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_EXPORT, 0, k16, 16, &target), PSA_SUCCESS);
     CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CTR, k16, 16, &noexport),
@@ -207,34 +231,42 @@ static void test_errors(void)
         CHECK_STATUS(psa_wrap_key((wk), (alg), (key), buf, (size), &n), (expect));             \
         CHECK(n == ((expect) == PSA_SUCCESS ? 24u : 0u));                                       \
     } while (0)
-    WRAP(w, PSA_ALG_AES_KW, target, sizeof buf, PSA_SUCCESS);
+    WRAP(w, PSA_ALG_KW, target, sizeof buf, PSA_SUCCESS);
     WRAP(w, PSA_ALG_GCM, target, sizeof buf, PSA_ERROR_INVALID_ARGUMENT);
     WRAP(w, PSA_ALG_NONE, target, sizeof buf, PSA_ERROR_INVALID_ARGUMENT);
-    WRAP(w, PSA_ALG_AES_KWP, target, sizeof buf, PSA_ERROR_NOT_PERMITTED);
-    WRAP(w_kwp_policy, PSA_ALG_AES_KW, target, sizeof buf, PSA_ERROR_NOT_PERMITTED);
-    WRAP(unwrap_only, PSA_ALG_AES_KW, target, sizeof buf, PSA_ERROR_NOT_PERMITTED);
+    WRAP(w, PSA_ALG_KWP, target, sizeof buf, PSA_ERROR_NOT_PERMITTED);
+    WRAP(w_kwp_policy, PSA_ALG_KW, target, sizeof buf, PSA_ERROR_NOT_PERMITTED);
+    WRAP(unwrap_only, PSA_ALG_KW, target, sizeof buf, PSA_ERROR_NOT_PERMITTED);
     WRAP(w_unknown, 0x0b000300, target, sizeof buf, PSA_ERROR_NOT_SUPPORTED);
-    WRAP(hmac_kek, PSA_ALG_AES_KW, target, sizeof buf, PSA_ERROR_INVALID_ARGUMENT);
-    WRAP(0, PSA_ALG_AES_KW, target, sizeof buf, PSA_ERROR_INVALID_HANDLE);
-    WRAP(0x3ffffff0, PSA_ALG_AES_KW, target, sizeof buf, PSA_ERROR_INVALID_HANDLE);
-    WRAP(w, PSA_ALG_AES_KW, 0, sizeof buf, PSA_ERROR_INVALID_HANDLE);
-    WRAP(w, PSA_ALG_AES_KW, noexport, sizeof buf, PSA_ERROR_NOT_PERMITTED);
-    WRAP(w, PSA_ALG_AES_KW, odd, sizeof buf, PSA_ERROR_INVALID_ARGUMENT);
-    WRAP(w, PSA_ALG_AES_KW, target, 23, PSA_ERROR_BUFFER_TOO_SMALL);
-    WRAP(w, PSA_ALG_AES_KW, target, 0, PSA_ERROR_BUFFER_TOO_SMALL);
-    WRAP(w_only, PSA_ALG_AES_KW, target, sizeof buf, PSA_SUCCESS);
-    CHECK_STATUS(psa_wrap_key(w, PSA_ALG_AES_KW, target, buf, sizeof buf, NULL),
+    WRAP(hmac_kek, PSA_ALG_KW, target, sizeof buf, PSA_ERROR_INVALID_ARGUMENT);
+    {
+        /* DES has a 64-bit block: not a KW cipher */
+        static const uint8_t des[24] = {1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 27, 28};
+        psa_key_id_t dk = 0;
+        CHECK_STATUS(ct_import(PSA_KEY_TYPE_DES, PSA_KEY_USAGE_WRAP, PSA_ALG_KW, des, 24, &dk), PSA_SUCCESS);
+        WRAP(dk, PSA_ALG_KW, target, sizeof buf, PSA_ERROR_INVALID_ARGUMENT);
+        psa_destroy_key(dk);
+    }
+    WRAP(0, PSA_ALG_KW, target, sizeof buf, PSA_ERROR_INVALID_HANDLE);
+    WRAP(0x3ffffff0, PSA_ALG_KW, target, sizeof buf, PSA_ERROR_INVALID_HANDLE);
+    WRAP(w, PSA_ALG_KW, 0, sizeof buf, PSA_ERROR_INVALID_HANDLE);
+    WRAP(w, PSA_ALG_KW, noexport, sizeof buf, PSA_ERROR_NOT_PERMITTED);
+    WRAP(w, PSA_ALG_KW, odd, sizeof buf, PSA_ERROR_INVALID_ARGUMENT);
+    WRAP(w, PSA_ALG_KW, target, 23, PSA_ERROR_BUFFER_TOO_SMALL);
+    WRAP(w, PSA_ALG_KW, target, 0, PSA_ERROR_BUFFER_TOO_SMALL);
+    WRAP(w_only, PSA_ALG_KW, target, sizeof buf, PSA_SUCCESS);
+    CHECK_STATUS(psa_wrap_key(w, PSA_ALG_KW, target, buf, sizeof buf, NULL),
                  PSA_ERROR_INVALID_ARGUMENT);
-    CHECK_STATUS(psa_wrap_key(w, PSA_ALG_AES_KW, target, NULL, 24, &n), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_wrap_key(w, PSA_ALG_KW, target, NULL, 24, &n), PSA_ERROR_INVALID_ARGUMENT);
     /* the 20-byte key wraps with KWP (policy KWP) */
     n = 0;
-    CHECK_STATUS(psa_wrap_key(w_kwp_policy, PSA_ALG_AES_KWP, odd, buf, sizeof buf, &n), PSA_SUCCESS);
+    CHECK_STATUS(psa_wrap_key(w_kwp_policy, PSA_ALG_KWP, odd, buf, sizeof buf, &n), PSA_SUCCESS);
     CHECK(n == 32);
 
     /* psa_unwrap_key */
     uint8_t blob[24];
     n = 0;
-    CHECK_STATUS(psa_wrap_key(w, PSA_ALG_AES_KW, target, blob, sizeof blob, &n), PSA_SUCCESS);
+    CHECK_STATUS(psa_wrap_key(w, PSA_ALG_KW, target, blob, sizeof blob, &n), PSA_SUCCESS);
     a = ct_attrs(PSA_KEY_TYPE_AES, 0, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CTR);
 #define UNWRAP(attrs, wk, alg, data, len, expect)                                               \
     do {                                                                                        \
@@ -245,27 +277,27 @@ static void test_errors(void)
         else                                                                                    \
             CHECK(u == PSA_KEY_ID_NULL);                                                        \
     } while (0)
-    UNWRAP(&a, w, PSA_ALG_AES_KW, blob, 24, PSA_SUCCESS);
-    UNWRAP(&a, unwrap_only, PSA_ALG_AES_KW, blob, 24, PSA_SUCCESS);
-    UNWRAP(&a, w_only, PSA_ALG_AES_KW, blob, 24, PSA_ERROR_NOT_PERMITTED);
-    UNWRAP(&a, w, PSA_ALG_AES_KWP, blob, 24, PSA_ERROR_NOT_PERMITTED);
+    UNWRAP(&a, w, PSA_ALG_KW, blob, 24, PSA_SUCCESS);
+    UNWRAP(&a, unwrap_only, PSA_ALG_KW, blob, 24, PSA_SUCCESS);
+    UNWRAP(&a, w_only, PSA_ALG_KW, blob, 24, PSA_ERROR_NOT_PERMITTED);
+    UNWRAP(&a, w, PSA_ALG_KWP, blob, 24, PSA_ERROR_NOT_PERMITTED);
     UNWRAP(&a, w, PSA_ALG_CTR, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
     UNWRAP(&a, w_unknown, 0x0b000300, blob, 24, PSA_ERROR_NOT_SUPPORTED);
-    UNWRAP(&a, hmac_kek, PSA_ALG_AES_KW, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
-    UNWRAP(&a, 0, PSA_ALG_AES_KW, blob, 24, PSA_ERROR_INVALID_HANDLE);
-    UNWRAP(&a, w, PSA_ALG_AES_KW, blob, 23, PSA_ERROR_INVALID_ARGUMENT);
-    UNWRAP(&a, w, PSA_ALG_AES_KW, blob, 16, PSA_ERROR_INVALID_ARGUMENT);
-    UNWRAP(&a, w, PSA_ALG_AES_KW, NULL, 0, PSA_ERROR_INVALID_ARGUMENT);
-    UNWRAP(NULL, w, PSA_ALG_AES_KW, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
-    CHECK_STATUS(psa_unwrap_key(&a, w, PSA_ALG_AES_KW, blob, 24, NULL), PSA_ERROR_INVALID_ARGUMENT);
+    UNWRAP(&a, hmac_kek, PSA_ALG_KW, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
+    UNWRAP(&a, 0, PSA_ALG_KW, blob, 24, PSA_ERROR_INVALID_HANDLE);
+    UNWRAP(&a, w, PSA_ALG_KW, blob, 23, PSA_ERROR_INVALID_ARGUMENT);
+    UNWRAP(&a, w, PSA_ALG_KW, blob, 16, PSA_ERROR_INVALID_ARGUMENT);
+    UNWRAP(&a, w, PSA_ALG_KW, NULL, 0, PSA_ERROR_INVALID_ARGUMENT);
+    UNWRAP(NULL, w, PSA_ALG_KW, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_unwrap_key(&a, w, PSA_ALG_KW, blob, 24, NULL), PSA_ERROR_INVALID_ARGUMENT);
     /* a declared size that is not the unwrapped one */
     {
         psa_key_attributes_t b = ct_attrs(PSA_KEY_TYPE_AES, 256, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CTR);
-        UNWRAP(&b, w, PSA_ALG_AES_KW, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
+        UNWRAP(&b, w, PSA_ALG_KW, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
         psa_key_attributes_t c = ct_attrs(PSA_KEY_TYPE_NONE, 0, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CTR);
-        UNWRAP(&c, w, PSA_ALG_AES_KW, blob, 24, PSA_ERROR_NOT_SUPPORTED);
+        UNWRAP(&c, w, PSA_ALG_KW, blob, 24, PSA_ERROR_NOT_SUPPORTED);
         psa_key_attributes_t d = ct_attrs(PSA_KEY_TYPE_AES, 0, 0x80000000u, PSA_ALG_CTR);
-        UNWRAP(&d, w, PSA_ALG_AES_KW, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
+        UNWRAP(&d, w, PSA_ALG_KW, blob, 24, PSA_ERROR_INVALID_ARGUMENT);
     }
     /* a tampered blob (every byte in turn): INVALID_SIGNATURE, and nothing is created,
      * not even the persistent key the attributes name */
@@ -278,7 +310,7 @@ static void test_errors(void)
         for (i = 0; i < 24; i++) {
             blob[i] ^= 0x40;
             u = 0x77;
-            if (psa_unwrap_key(&p, w, PSA_ALG_AES_KW, blob, 24, &u) != PSA_ERROR_INVALID_SIGNATURE ||
+            if (psa_unwrap_key(&p, w, PSA_ALG_KW, blob, 24, &u) != PSA_ERROR_INVALID_SIGNATURE ||
                 u != 0)
                 bad++;
             blob[i] ^= 0x40;
@@ -286,10 +318,10 @@ static void test_errors(void)
         CHECK(bad == 0);
         CHECK_STATUS(psa_get_key_attributes(0x00a14001, &got), PSA_ERROR_INVALID_HANDLE);
         /* the intact blob creates it, and a second unwrap finds it */
-        UNWRAP(&p, w, PSA_ALG_AES_KW, blob, 24, PSA_SUCCESS);
-        CHECK_STATUS(psa_unwrap_key(&p, w, PSA_ALG_AES_KW, blob, 24, &u), PSA_SUCCESS);
+        UNWRAP(&p, w, PSA_ALG_KW, blob, 24, PSA_SUCCESS);
+        CHECK_STATUS(psa_unwrap_key(&p, w, PSA_ALG_KW, blob, 24, &u), PSA_SUCCESS);
         CHECK(u == 0x00a14001);
-        CHECK_STATUS(psa_unwrap_key(&p, w, PSA_ALG_AES_KW, blob, 24, &u), PSA_ERROR_ALREADY_EXISTS);
+        CHECK_STATUS(psa_unwrap_key(&p, w, PSA_ALG_KW, blob, 24, &u), PSA_ERROR_ALREADY_EXISTS);
         CHECK(u == 0);
         CHECK_STATUS(psa_destroy_key(0x00a14001), PSA_SUCCESS);
     }
@@ -399,13 +431,13 @@ static void test_check_key_usage(void)
                  PSA_ERROR_INVALID_ARGUMENT);
     /* key wrapping */
     {
-        psa_key_id_t w = kek(32, PSA_KEY_USAGE_WRAP, PSA_ALG_AES_KWP);
-        CHECK_STATUS(psa_check_key_usage(w, PSA_ALG_AES_KWP, PSA_KEY_USAGE_WRAP), PSA_SUCCESS);
-        CHECK_STATUS(psa_check_key_usage(w, PSA_ALG_AES_KWP, PSA_KEY_USAGE_UNWRAP), PSA_ERROR_NOT_PERMITTED);
-        CHECK_STATUS(psa_check_key_usage(w, PSA_ALG_AES_KW, PSA_KEY_USAGE_WRAP), PSA_ERROR_NOT_PERMITTED);
-        CHECK_STATUS(psa_check_key_usage(w, PSA_ALG_AES_KWP, PSA_KEY_USAGE_ENCRYPT),
+        psa_key_id_t w = kek(32, PSA_KEY_USAGE_WRAP, PSA_ALG_KWP);
+        CHECK_STATUS(psa_check_key_usage(w, PSA_ALG_KWP, PSA_KEY_USAGE_WRAP), PSA_SUCCESS);
+        CHECK_STATUS(psa_check_key_usage(w, PSA_ALG_KWP, PSA_KEY_USAGE_UNWRAP), PSA_ERROR_NOT_PERMITTED);
+        CHECK_STATUS(psa_check_key_usage(w, PSA_ALG_KW, PSA_KEY_USAGE_WRAP), PSA_ERROR_NOT_PERMITTED);
+        CHECK_STATUS(psa_check_key_usage(w, PSA_ALG_KWP, PSA_KEY_USAGE_ENCRYPT),
                      PSA_ERROR_INVALID_ARGUMENT);
-        CHECK_STATUS(psa_check_key_usage(hmac, PSA_ALG_AES_KWP, PSA_KEY_USAGE_WRAP),
+        CHECK_STATUS(psa_check_key_usage(hmac, PSA_ALG_KWP, PSA_KEY_USAGE_WRAP),
                      PSA_ERROR_INVALID_ARGUMENT);
         psa_destroy_key(w);
     }
@@ -424,9 +456,9 @@ int main(void)
     psa_key_id_t k = 9;
     psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_AES, 0, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CTR);
     static const uint8_t blob[24] = {0};
-    CHECK_STATUS(psa_wrap_key(1, PSA_ALG_AES_KW, 2, buf, sizeof buf, &n), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_wrap_key(1, PSA_ALG_KW, 2, buf, sizeof buf, &n), PSA_ERROR_BAD_STATE);
     CHECK(n == 0);
-    CHECK_STATUS(psa_unwrap_key(&a, 1, PSA_ALG_AES_KW, blob, sizeof blob, &k), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_unwrap_key(&a, 1, PSA_ALG_KW, blob, sizeof blob, &k), PSA_ERROR_BAD_STATE);
     CHECK(k == 0);
     CHECK_STATUS(psa_check_key_usage(1, PSA_ALG_NONE, PSA_KEY_USAGE_EXPORT), PSA_ERROR_BAD_STATE);
     char *dir = ct_use_temp_storage("keywrap");

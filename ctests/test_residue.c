@@ -693,7 +693,7 @@ int main(void)
     }
     /* Key wrapping (PSA 1.4): AES-128 wrapped under AES-256 with KW and KWP, unwrapped */
     {
-        static const psa_algorithm_t wraps[] = {PSA_ALG_AES_KW, PSA_ALG_AES_KWP};
+        static const psa_algorithm_t wraps[] = {PSA_ALG_KW, PSA_ALG_KWP};
         for (int i = 0; i < 2; i++) {
             psa_key_id_t w = import(PSA_KEY_TYPE_AES, 256, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP,
                                     wraps[i], aes256, 32);

@@ -1473,16 +1473,17 @@ typedef uint8_t psa_pake_family_t;
 #define PSA_PAKE_STEP_CONFIRM ((psa_pake_step_t)4)
 
 /**
- * The AES-KW key-wrapping algorithm (NIST SP 800-38F KW, RFC 3394): keys to
- * wrap are a multiple of 8 bytes.
+ * The NIST Key Wrap (KW) algorithm over a 128-bit block cipher (the
+ * wrapping key's type: AES, ARIA, Camellia, SM4; SP 800-38F, RFC 3394 for
+ * AES): keys to wrap are a multiple of 8 bytes.
  */
-#define PSA_ALG_AES_KW ((psa_algorithm_t)0x0b400100)
+#define PSA_ALG_KW ((psa_algorithm_t)0x0b400100)
 
 /**
- * The AES-KWP key-wrapping algorithm with padding (NIST SP 800-38F KWP,
- * RFC 5649): keys of any length.
+ * The NIST Key Wrap with Padding (KWP) algorithm over a 128-bit block
+ * cipher (SP 800-38F, RFC 5649 for AES): keys of any length.
  */
-#define PSA_ALG_AES_KWP ((psa_algorithm_t)0x0bc00200)
+#define PSA_ALG_KWP ((psa_algorithm_t)0x0bc00200)
 
 #ifdef __cplusplus
 extern "C" {
@@ -2101,7 +2102,7 @@ psa_status_t psa_check_key_usage(psa_key_id_t key, psa_algorithm_t alg, psa_key_
 /**
  * Wrap key `key` (which must permit `PSA_KEY_USAGE_EXPORT`) with the
  * key-encryption key `wrapping_key` (`PSA_KEY_USAGE_WRAP`) and key-wrapping
- * algorithm `alg` (`PSA_ALG_AES_KW`, `PSA_ALG_AES_KWP`); the wrapped key
+ * algorithm `alg` (`PSA_ALG_KW`, `PSA_ALG_KWP`); the wrapped key
  * data is written to `data` and its length to `*data_length`.
  * `PSA_WRAP_KEY_OUTPUT_SIZE()` or `PSA_WRAP_KEY_PAIR_MAX_SIZE` give a
  * sufficient buffer.

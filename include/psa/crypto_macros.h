@@ -945,16 +945,17 @@ static inline psa_algorithm_t psa_get_key_enrollment_algorithm(const psa_key_att
 
 /* --- Key wrapping (PSA Crypto API 1.4) ------------------------------------ */
 
-/** Whether an algorithm is a key-wrapping algorithm (PSA_ALG_AES_KW, PSA_ALG_AES_KWP). */
+/** Whether an algorithm is a key-wrapping algorithm (PSA_ALG_KW, PSA_ALG_KWP). */
 #define PSA_ALG_IS_KEY_WRAP(alg) (((alg) & 0x7f000000u) == 0x0b000000u)
 
-/** AES-KW/AES-KWP output length for n bytes of key data (rustpsa helper). */
+/** KW/KWP output length for n bytes of key data (rustpsa helper). */
 #define RUSTPSA_AES_KW_OUTPUT_SIZE(n) ((((size_t)(n) + 7u) / 8u) * 8u + 8u)
 
 /** Sufficient output buffer size for psa_wrap_key(); 0 for an unsupported combination. */
 #define PSA_WRAP_KEY_OUTPUT_SIZE(wrap_key_type, alg, key_type, key_bits)                 \
-    ((size_t)(((wrap_key_type) == PSA_KEY_TYPE_AES &&                                   \
-               ((alg) == PSA_ALG_AES_KW || (alg) == PSA_ALG_AES_KWP))                   \
+    ((size_t)((((wrap_key_type) == PSA_KEY_TYPE_AES || (wrap_key_type) == PSA_KEY_TYPE_ARIA || \
+                (wrap_key_type) == PSA_KEY_TYPE_CAMELLIA || (wrap_key_type) == PSA_KEY_TYPE_SM4) && \
+               ((alg) == PSA_ALG_KW || (alg) == PSA_ALG_KWP))                           \
                   ? RUSTPSA_AES_KW_OUTPUT_SIZE(PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits)) \
                   : 0u))
 

@@ -117,10 +117,9 @@ fn compatible(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t, usage: psa_k
     if psa_alg_is_key_wrap(alg) {
         return if !crate::crypto::keywrap::supported(alg) {
             Err(Error::NotSupported)
-        } else if t == PSA_KEY_TYPE_AES && matches!(bits, 128 | 192 | 256) {
-            Ok(())
         } else {
-            bad
+            crate::crypto::keywrap::check_kek_type(t)?;
+            if matches!(bits, 128 | 192 | 256) { Ok(()) } else { bad }
         };
     }
     Err(Error::NotSupported)

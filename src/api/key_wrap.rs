@@ -13,7 +13,7 @@ use crate::types::*;
 /// support. Returns a copy of the key-encryption key (read under a reader
 /// registration that is dropped before the second key is looked up, so this
 /// thread never waits on the key store while registered as a reader).
-fn kek(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Result<Zeroizing<Vec<u8>>> {
+fn kek(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Result<(psa_key_type_t, Zeroizing<Vec<u8>>)> {
     let c = core()?;
     if !psa_alg_is_key_wrap(alg) {
         return Err(Error::InvalidArgument);
@@ -28,19 +28,20 @@ fn kek(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Result
     if !keywrap::supported(alg) {
         return Err(Error::NotSupported);
     }
-    if d.attrs.private_type != PSA_KEY_TYPE_AES || !matches!(d.material.len(), 16 | 24 | 32) {
+    keywrap::check_kek_type(d.attrs.private_type)?;
+    if !matches!(d.material.len(), 16 | 24 | 32) {
         return Err(Error::InvalidArgument);
     }
-    let material = Zeroizing::new(d.material.to_vec());
+    let kek = (d.attrs.private_type, Zeroizing::new(d.material.to_vec()));
     k.release()?;
-    Ok(material)
+    Ok(kek)
 }
 
 /// `psa_wrap_key`: the export form of `key` (which must permit
 /// `PSA_KEY_USAGE_EXPORT`), wrapped with `wrapping` under `alg`; returns the
 /// length written to `out`.
 pub fn wrap(wrapping: psa_key_id_t, alg: psa_algorithm_t, key: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
-    let kek = kek(wrapping, alg, PSA_KEY_USAGE_WRAP)?;
+    let (t, kek) = kek(wrapping, alg, PSA_KEY_USAGE_WRAP)?;
     let c = core()?;
     let k = c.keys.get(key)?;
     let d = k.data();
@@ -53,7 +54,7 @@ pub fn wrap(wrapping: psa_key_id_t, alg: psa_algorithm_t, key: psa_key_id_t, out
     if out.len() < keywrap::wrapped_len(d.material.len()) {
         return Err(Error::BufferTooSmall);
     }
-    let n = keywrap::wrap(alg, &kek, &d.material, out)?;
+    let n = keywrap::wrap(alg, t, &kek, &d.material, out)?;
     k.release()?;
     Ok(n)
 }
@@ -63,10 +64,10 @@ pub fn wrap(wrapping: psa_key_id_t, alg: psa_algorithm_t, key: psa_key_id_t, out
 /// length no wrap produces is `InvalidArgument`; one that fails the integrity
 /// check is `InvalidSignature`; either way no key is created.
 pub fn unwrap(attrs: &psa_key_attributes_t, wrapping: psa_key_id_t, alg: psa_algorithm_t, data: &[u8]) -> Result<psa_key_id_t> {
-    let kek = kek(wrapping, alg, PSA_KEY_USAGE_UNWRAP)?;
+    let (t, kek) = kek(wrapping, alg, PSA_KEY_USAGE_UNWRAP)?;
     if !keywrap::valid_wrapped_len(alg, data.len()) {
         return Err(Error::InvalidArgument);
     }
-    let plain = keywrap::unwrap(alg, &kek, data)?;
+    let plain = keywrap::unwrap(alg, t, &kek, data)?;
     key_management::import(attrs, &plain)
 }

@@ -5,7 +5,7 @@ use crate::types::{psa_algorithm_t, psa_key_attributes_t, psa_key_id_t, psa_stat
 
 /// Wrap key `key` (which must permit `PSA_KEY_USAGE_EXPORT`) with the
 /// key-encryption key `wrapping_key` (`PSA_KEY_USAGE_WRAP`) and key-wrapping
-/// algorithm `alg` (`PSA_ALG_AES_KW`, `PSA_ALG_AES_KWP`); the wrapped key
+/// algorithm `alg` (`PSA_ALG_KW`, `PSA_ALG_KWP`); the wrapped key
 /// data is written to `data` and its length to `*data_length`.
 /// `PSA_WRAP_KEY_OUTPUT_SIZE()` or `PSA_WRAP_KEY_PAIR_MAX_SIZE` give a
 /// sufficient buffer.
