@@ -1485,6 +1485,18 @@ typedef uint8_t psa_pake_family_t;
  */
 #define PSA_ALG_KWP ((psa_algorithm_t)0x0bc00200)
 
+/**
+ * Finite-field Diffie-Hellman groups defined for IKEv2 in RFC 3526 (2048 to
+ * 8192 bits; for FFDH and the WPA3-SAE PAKE algorithms). Not supported yet.
+ */
+#define PSA_DH_FAMILY_RFC3526 ((psa_dh_family_t)0x05)
+
+/**
+ * The wildcard policy permitting a password or password-token key in every
+ * WPA3-SAE cipher suite (with `PSA_ALG_WPA3_SAE_H2E`, `_FIXED` and `_GDH`).
+ */
+#define PSA_ALG_WPA3_SAE_ANY ((psa_algorithm_t)0x0a0088ff)
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus

@@ -980,4 +980,35 @@ static inline psa_verify_operation_t psa_verify_operation_init(void)
     return v;
 }
 
+/* --- WPA3-SAE (PSA Crypto API 1.4; declared, not supported yet) ---------- */
+
+/** A WPA3-SAE password token for an elliptic-curve family. */
+#define PSA_KEY_TYPE_WPA3_SAE_ECC(curve) ((psa_key_type_t)(0x3280u | ((curve) & 0x007fu)))
+/** A WPA3-SAE password token for a finite-field group family. */
+#define PSA_KEY_TYPE_WPA3_SAE_DH(group) ((psa_key_type_t)(0x3300u | ((group) & 0x007fu)))
+/** Whether a key type is a WPA3-SAE elliptic-curve password token. */
+#define PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type) (((type) & 0xff80u) == 0x3280u)
+/** Whether a key type is a WPA3-SAE finite-field password token. */
+#define PSA_KEY_TYPE_IS_WPA3_SAE_DH(type) (((type) & 0xff80u) == 0x3300u)
+/** The curve family of a WPA3-SAE elliptic-curve password token. */
+#define PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(type) ((psa_ecc_family_t)((type) & 0x007fu))
+/** The group family of a WPA3-SAE finite-field password token. */
+#define PSA_KEY_TYPE_WPA3_SAE_DH_GET_FAMILY(type) ((psa_dh_family_t)((type) & 0x007fu))
+/** The WPA3-SAE hash-to-element key derivation (password to password token). */
+#define PSA_ALG_WPA3_SAE_H2E(hash_alg) ((psa_algorithm_t)(0x08800400u | ((hash_alg) & 0x000000ffu)))
+/** Whether an algorithm is PSA_ALG_WPA3_SAE_H2E(hash). */
+#define PSA_ALG_IS_WPA3_SAE_H2E(alg) (((alg) & ~0x000000ffu) == 0x08800400u)
+/** The WPA3-SAE PAKE with a fixed hash (AKM suites 8 and 9). */
+#define PSA_ALG_WPA3_SAE_FIXED(hash_alg) ((psa_algorithm_t)(0x0a000800u | ((hash_alg) & 0x000000ffu)))
+/** The WPA3-SAE PAKE with the group-dependent hash (AKM suites 24 and 25). */
+#define PSA_ALG_WPA3_SAE_GDH(hash_alg) ((psa_algorithm_t)(0x0a000900u | ((hash_alg) & 0x000000ffu)))
+/** Whether an algorithm is PSA_ALG_WPA3_SAE_FIXED(hash). */
+#define PSA_ALG_IS_WPA3_SAE_FIXED(alg) (((alg) & ~0x000000ffu) == 0x0a000800u)
+/** Whether an algorithm is PSA_ALG_WPA3_SAE_GDH(hash). */
+#define PSA_ALG_IS_WPA3_SAE_GDH(alg) (((alg) & ~0x000000ffu) == 0x0a000900u)
+/** Whether an algorithm is a WPA3-SAE PAKE algorithm (or the WPA3-SAE wildcard). */
+#define PSA_ALG_IS_WPA3_SAE(alg)                                        \
+    (PSA_ALG_IS_WPA3_SAE_FIXED(alg) || PSA_ALG_IS_WPA3_SAE_GDH(alg) || \
+     (alg) == PSA_ALG_WPA3_SAE_ANY)
+
 #endif /* RUSTPSA_PSA_CRYPTO_MACROS_H */

@@ -100,6 +100,10 @@ pub fn permits(policy: psa_algorithm_t, alg: psa_algorithm_t, t: psa_key_type_t,
     if policy == alg {
         return true;
     }
+    // The WPA3-SAE wildcard: the hash-to-element KDF and both PAKE variants.
+    if policy == PSA_ALG_WPA3_SAE_ANY {
+        return psa_alg_is_wpa3_sae_h2e(alg) || psa_alg_is_wpa3_sae_fixed(alg) || psa_alg_is_wpa3_sae_gdh(alg);
+    }
     // CCM*-any-tag: CCM with every tag length and CCM* without a tag.
     if policy == PSA_ALG_CCM_STAR_ANY_TAG {
         return alg == PSA_ALG_CCM_STAR_NO_TAG
@@ -246,5 +250,8 @@ mod tests {
         a.private_alg = psa_alg_deterministic_ecdsa(PSA_ALG_ANY_HASH);
         assert!(key_permits_verify(&a, psa_alg_ecdsa(PSA_ALG_SHA_384)));
         assert!(!key_permits_verify(&a, psa_alg_ecdsa(PSA_ALG_ANY_HASH)));
+        assert!(permits(PSA_ALG_WPA3_SAE_ANY, psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_256), 0, 0));
+        assert!(permits(PSA_ALG_WPA3_SAE_ANY, psa_alg_wpa3_sae_h2e(PSA_ALG_SHA_384), 0, 0));
+        assert!(!permits(PSA_ALG_WPA3_SAE_ANY, psa_alg_jpake(PSA_ALG_SHA_256), 0, 0));
     }
 }

@@ -60,3 +60,5 @@ mod wrap;
 pub use wrap::*;
 mod sign_operation;
 pub use sign_operation::*;
+mod wpa3_sae;
+pub use wpa3_sae::*;
