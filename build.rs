@@ -91,6 +91,8 @@ const ZERO_INIT_OBJECTS: &[(&str, &[&str])] = &[
     ("psa_export_public_key_iop_s", OPERATION_MEMBERS),
     ("psa_key_agreement_iop_s", OPERATION_MEMBERS),
     ("psa_xof_operation_s", OPERATION_MEMBERS),
+    ("psa_sign_operation_s", OPERATION_MEMBERS),
+    ("psa_verify_operation_s", OPERATION_MEMBERS),
 ];
 
 /// The members of every operation object (src/types/operation.rs).

@@ -89,6 +89,15 @@ fn main() {
             pk.verify(msg, sig.as_ref()).unwrap();
         }));
     }
+    {
+        // AES-KW of a 256-bit key under an AES-256 KEK: the aes-kw crate rustpsa calls.
+        use aes_kw::cipher::KeyInit;
+        let kek = aes_kw::KwAes256::new_from_slice(&input[..32]).unwrap();
+        let mut blob = [0u8; 40];
+        ops("AES-KW wrap of a 256-bit key", measure(seconds, || {
+            black_box(kek.wrap_key(black_box(&input[32..64]), &mut blob).unwrap());
+        }));
+    }
     let pkcs8 = signature::Ed25519KeyPair::generate_pkcs8(&rng).unwrap();
     let kp = signature::Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap();
     ops("Ed25519 sign", measure(seconds, || {

@@ -63,9 +63,9 @@ static void item3_type_none(void) {
     psa_destroy_key(src);
 }
 
-/* Item 4: undefined usage bits. */
+/* Item 4: undefined usage bits (0x00010000 and 0x00020000 are WRAP/UNWRAP since 1.4). */
 static void item4_usage(void) {
-    static const psa_key_usage_t BAD[] = {0xffffffffu, 0x00010000u, 0x80000000u, 0x00000008u, 0x00000040u};
+    static const psa_key_usage_t BAD[] = {0xffffffffu, 0x00040000u, 0x80000000u, 0x00000008u, 0x00000040u};
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
         psa_key_id_t k = 1;
         psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_AES, 0, BAD[i], PSA_ALG_CTR);

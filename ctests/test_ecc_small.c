@@ -108,9 +108,11 @@ static void generated(size_t bits) {
         psa_key_id_t p;
         if (CHECK_STATUS(ct_import(PUB, PSA_KEY_USAGE_VERIFY_HASH, DET256, pub, 2 * n + 1, &p), PSA_SUCCESS)) {
             CHECK_STATUS(psa_verify_hash(p, DET256, h, 32, sig, sl), PSA_SUCCESS);
-            /* Policy: a public key cannot sign; the wrong algorithm is not permitted. */
+            /* Policy: a public key cannot sign; randomized ECDSA verifies under a
+             * deterministic policy (1.4), another hash is not permitted. */
+            CHECK_STATUS(psa_verify_hash(p, ECDSA256, h, 32, sig2, len), PSA_SUCCESS);
+            CHECK_STATUS(psa_verify_hash(p, PSA_ALG_ECDSA(PSA_ALG_SHA_384), h, 32, sig2, len), PSA_ERROR_NOT_PERMITTED);
             CHECK_STATUS(psa_sign_hash(p, DET256, h, 32, sig, sizeof sig, &sl), PSA_ERROR_NOT_PERMITTED);
-            CHECK_STATUS(psa_verify_hash(p, ECDSA256, h, 32, sig, sl), PSA_ERROR_NOT_PERMITTED);
             psa_destroy_key(p);
         }
         CHECK_STATUS(psa_sign_hash(d, DET256, h, 32, sig, 2 * n - 1, &sl), PSA_ERROR_BUFFER_TOO_SMALL);

@@ -13,7 +13,8 @@
  * password, a raw-data key, ECC private keys (P-256, P-384, P-521, secp256k1,
  * brainpoolP256r1, X25519, X448, Ed25519, Ed448), bytes
  * and keys from key derivation (exported), raw ECDH shared secrets, and a
- * persistent key. Each is used one-shot and in every multi-part operation kind,
+ * persistent key. Also key wrapping (AES-KW/KWP) and the multi-part
+ * signature operations (PSA 1.5). Each is used one-shot and in every multi-part operation kind,
  * with aborts, destroy-while-in-use and mbedtls_psa_crypto_free with live keys
  * and operations; afterwards every file of the storage directory is scanned too.
  *
@@ -466,6 +467,33 @@ static void kem(void)
 
 /* ---------------------------------------------------------------- ECC */
 
+/* -------------------------------------- multi-part signatures (PSA 1.5) */
+
+/* A multi-part sign (not for PureEdDSA, which only verifies multi-part) and
+ * verify, one aborted half-way, one whose key copy is revoked by destroy. */
+static void sign_multipart(psa_key_id_t k, psa_algorithm_t alg, int pure_eddsa)
+{
+    psa_sign_operation_t s = PSA_SIGN_OPERATION_INIT;
+    psa_verify_operation_t v = PSA_VERIFY_OPERATION_INIT;
+    size_t n = 0;
+    if (!pure_eddsa) {
+        CHECK_STATUS(psa_sign_setup(&s, k, alg), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_update(&s, msg, 20), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_update(&s, msg + 20, 30), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_finish(&s, out, sizeof(out), &n), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_setup(&s, k, alg), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_update(&s, msg, 20), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_abort(&s), PSA_SUCCESS);
+    } else {
+        CHECK_STATUS(psa_sign_message(k, alg, msg, 50, out, sizeof(out), &n), PSA_SUCCESS);
+    }
+    CHECK_STATUS(psa_verify_setup(&v, k, alg, out, n), PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_update(&v, msg, 50), PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_finish(&v), PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_setup(&v, k, alg, out, n), PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_abort(&v), PSA_SUCCESS);
+}
+
 static void ecc_key(const char *name, psa_ecc_family_t fam, size_t bits, int agree, int edwards)
 {
     static uint8_t scalar[66];
@@ -525,6 +553,7 @@ static void ecc_key(const char *name, psa_ecc_family_t fam, size_t bits, int agr
         if (!edwards) {
             CHECK_STATUS(psa_sign_hash(k, sign, msg, 32, out, sizeof(out), &n), PSA_SUCCESS);
         }
+        sign_multipart(k, sign, edwards);
         static uint8_t exported[66];
         CHECK_STATUS(psa_export_key(k, exported, sizeof(exported), &n), PSA_SUCCESS);
         CHECK_MEM(exported, n, scalar, len);
@@ -565,6 +594,19 @@ static void rsa(void)
     CHECK_STATUS(psa_sign_message(k, pkcs, msg, 100, out, sizeof(out), &n), PSA_SUCCESS);
     CHECK_STATUS(psa_verify_message(k, pkcs, msg, 100, out, n), PSA_SUCCESS);
     CHECK_STATUS(psa_sign_hash(k, pkcs, msg, 32, out, sizeof(out), &n), PSA_SUCCESS);
+    sign_multipart(k, pkcs, 0);
+    {
+        /* destroyed while a multi-part sign holds its copy */
+        psa_sign_operation_t s = PSA_SIGN_OPERATION_INIT;
+        psa_key_attributes_t d = ct_attrs(PSA_KEY_TYPE_RSA_KEY_PAIR, 0, u, pkcs);
+        psa_key_id_t k2 = 0;
+        CHECK_STATUS(psa_import_key(&d, rsa_der, der_len, &k2), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_setup(&s, k2, pkcs), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_update(&s, msg, 20), PSA_SUCCESS);
+        destroy(k2);
+        CHECK_STATUS(psa_sign_finish(&s, out, sizeof(out), &n), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_sign_abort(&s), PSA_SUCCESS);
+    }
     destroy(k);
     psa_key_attributes_t b = ct_attrs(PSA_KEY_TYPE_RSA_KEY_PAIR, 0, u, pss);
     k = 0;
@@ -709,6 +751,25 @@ int main(void)
         mac_all(k, PSA_ALG_CMAC);
         destroy(k);
         destroy_in_use(PSA_KEY_TYPE_AES, bits, aes[i], len);
+    }
+    /* Key wrapping (PSA 1.4): AES-128 wrapped under AES-256 with KW and KWP, unwrapped */
+    {
+        static const psa_algorithm_t wraps[] = {PSA_ALG_KW, PSA_ALG_KWP};
+        for (int i = 0; i < 2; i++) {
+            psa_key_id_t w = import(PSA_KEY_TYPE_AES, 256, PSA_KEY_USAGE_WRAP | PSA_KEY_USAGE_UNWRAP,
+                                    wraps[i], aes256, 32);
+            psa_key_id_t k = import(PSA_KEY_TYPE_AES, 128, sym, PSA_ALG_CTR, aes128, 16);
+            psa_key_attributes_t ua = ct_attrs(PSA_KEY_TYPE_AES, 128, sym, PSA_ALG_CTR);
+            psa_key_id_t u = 0;
+            size_t n = 0;
+            CHECK_STATUS(psa_wrap_key(w, wraps[i], k, out, sizeof(out), &n), PSA_SUCCESS);
+            CHECK_STATUS(psa_unwrap_key(&ua, w, wraps[i], out, n, &u), PSA_SUCCESS);
+            out[3] ^= 1;
+            CHECK_STATUS(psa_unwrap_key(&ua, w, wraps[i], out, n, &u), PSA_ERROR_INVALID_SIGNATURE);
+            destroy(u);
+            destroy(k);
+            destroy(w);
+        }
     }
     /* ChaCha20 */
     {

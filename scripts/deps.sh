@@ -17,6 +17,8 @@ command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)  # scripts/package.s
 command -v objcopy >/dev/null || missing+=(binutils)         # scripts/install.sh (strip)
 # The differential test builds Mbed TLS 3.5.1 (make, cc, python3 for its config.py).
 command -v python3 >/dev/null || missing+=(python3)
+# The key-wrapping cross-check (scripts/crosscheck-keywrap.sh) uses Python's cryptography.
+python3 -c 'import cryptography.hazmat.primitives.keywrap' 2>/dev/null || missing+=(python3-cryptography)
 # gcc's ThreadSanitizer and AddressSanitizer runtimes.
 if ! echo 'int main(void){return 0;}' | cc -x c -fsanitize=thread -o /tmp/.rustpsa-tsan-probe - 2>/dev/null; then
     missing+=(libtsan2)

@@ -58,6 +58,12 @@ add_counts build/ctests.log '^ctests: [0-9]+ passed'
 add_checks build/ctests.log
 [ "$rc" -eq 0 ] || failed=$((failed + 1))
 
+echo "== key wrapping cross-checked against Python's cryptography (scripts/crosscheck-keywrap.sh)"
+rc=0
+scripts/crosscheck-keywrap.sh target/release 2>&1 | tee build/crosscheck-keywrap.log || rc=$?
+add_counts build/crosscheck-keywrap.log '^keywrap-crosscheck: [0-9]+ passed'
+[ "$rc" -eq 0 ] || failed=$((failed + 1))
+
 echo "== differential test against Mbed TLS 3.5.1 (scripts/differential.sh)"
 rc=0
 NO_BUILD=1 scripts/differential.sh 2>&1 | tee build/differential.log || rc=$?

@@ -1021,4 +1021,72 @@ static inline psa_algorithm_t psa_get_key_enrollment_algorithm(const psa_key_att
     return attributes->private_alg2;
 }
 
+/* --- Key wrapping (PSA Crypto API 1.4) ------------------------------------ */
+
+/** Whether an algorithm is a key-wrapping algorithm (PSA_ALG_KW, PSA_ALG_KWP). */
+#define PSA_ALG_IS_KEY_WRAP(alg) (((alg) & 0x7f000000u) == 0x0b000000u)
+
+/** KW/KWP output length for n bytes of key data (rustpsa helper). */
+#define RUSTPSA_AES_KW_OUTPUT_SIZE(n) ((((size_t)(n) + 7u) / 8u) * 8u + 8u)
+
+/** Sufficient output buffer size for psa_wrap_key(); 0 for an unsupported combination. */
+#define PSA_WRAP_KEY_OUTPUT_SIZE(wrap_key_type, alg, key_type, key_bits)                 \
+    ((size_t)((((wrap_key_type) == PSA_KEY_TYPE_AES || (wrap_key_type) == PSA_KEY_TYPE_ARIA || \
+                (wrap_key_type) == PSA_KEY_TYPE_CAMELLIA || (wrap_key_type) == PSA_KEY_TYPE_SM4) && \
+               ((alg) == PSA_ALG_KW || (alg) == PSA_ALG_KWP))                           \
+                  ? RUSTPSA_AES_KW_OUTPUT_SIZE(PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits)) \
+                  : 0u))
+
+/* --- Multi-part signature operations (PSA Crypto API 1.5) ---------------- */
+
+/** Initializer for an inactive psa_sign_operation_t. */
+#define PSA_SIGN_OPERATION_INIT { 0 }
+/** Initializer for an inactive psa_verify_operation_t. */
+#define PSA_VERIFY_OPERATION_INIT { 0 }
+
+/** Returns an initialised (inactive) multi-part sign operation. */
+static inline psa_sign_operation_t psa_sign_operation_init(void)
+{
+    const psa_sign_operation_t v = PSA_SIGN_OPERATION_INIT;
+    return v;
+}
+
+/** Returns an initialised (inactive) multi-part verify operation. */
+static inline psa_verify_operation_t psa_verify_operation_init(void)
+{
+    const psa_verify_operation_t v = PSA_VERIFY_OPERATION_INIT;
+    return v;
+}
+
+/* --- WPA3-SAE (PSA Crypto API 1.4; declared, not supported yet) ---------- */
+
+/** A WPA3-SAE password token for an elliptic-curve family. */
+#define PSA_KEY_TYPE_WPA3_SAE_ECC(curve) ((psa_key_type_t)(0x3280u | ((curve) & 0x007fu)))
+/** A WPA3-SAE password token for a finite-field group family. */
+#define PSA_KEY_TYPE_WPA3_SAE_DH(group) ((psa_key_type_t)(0x3300u | ((group) & 0x007fu)))
+/** Whether a key type is a WPA3-SAE elliptic-curve password token. */
+#define PSA_KEY_TYPE_IS_WPA3_SAE_ECC(type) (((type) & 0xff80u) == 0x3280u)
+/** Whether a key type is a WPA3-SAE finite-field password token. */
+#define PSA_KEY_TYPE_IS_WPA3_SAE_DH(type) (((type) & 0xff80u) == 0x3300u)
+/** The curve family of a WPA3-SAE elliptic-curve password token. */
+#define PSA_KEY_TYPE_WPA3_SAE_ECC_GET_FAMILY(type) ((psa_ecc_family_t)((type) & 0x007fu))
+/** The group family of a WPA3-SAE finite-field password token. */
+#define PSA_KEY_TYPE_WPA3_SAE_DH_GET_FAMILY(type) ((psa_dh_family_t)((type) & 0x007fu))
+/** The WPA3-SAE hash-to-element key derivation (password to password token). */
+#define PSA_ALG_WPA3_SAE_H2E(hash_alg) ((psa_algorithm_t)(0x08800400u | ((hash_alg) & 0x000000ffu)))
+/** Whether an algorithm is PSA_ALG_WPA3_SAE_H2E(hash). */
+#define PSA_ALG_IS_WPA3_SAE_H2E(alg) (((alg) & ~0x000000ffu) == 0x08800400u)
+/** The WPA3-SAE PAKE with a fixed hash (AKM suites 8 and 9). */
+#define PSA_ALG_WPA3_SAE_FIXED(hash_alg) ((psa_algorithm_t)(0x0a000800u | ((hash_alg) & 0x000000ffu)))
+/** The WPA3-SAE PAKE with the group-dependent hash (AKM suites 24 and 25). */
+#define PSA_ALG_WPA3_SAE_GDH(hash_alg) ((psa_algorithm_t)(0x0a000900u | ((hash_alg) & 0x000000ffu)))
+/** Whether an algorithm is PSA_ALG_WPA3_SAE_FIXED(hash). */
+#define PSA_ALG_IS_WPA3_SAE_FIXED(alg) (((alg) & ~0x000000ffu) == 0x0a000800u)
+/** Whether an algorithm is PSA_ALG_WPA3_SAE_GDH(hash). */
+#define PSA_ALG_IS_WPA3_SAE_GDH(alg) (((alg) & ~0x000000ffu) == 0x0a000900u)
+/** Whether an algorithm is a WPA3-SAE PAKE algorithm (or the WPA3-SAE wildcard). */
+#define PSA_ALG_IS_WPA3_SAE(alg)                                        \
+    (PSA_ALG_IS_WPA3_SAE_FIXED(alg) || PSA_ALG_IS_WPA3_SAE_GDH(alg) || \
+     (alg) == PSA_ALG_WPA3_SAE_ANY)
+
 #endif /* RUSTPSA_PSA_CRYPTO_MACROS_H */

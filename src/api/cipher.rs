@@ -79,6 +79,12 @@ fn check_type(t: psa_key_type_t, mode: Mode) -> Result<()> {
     }
 }
 
+/// Whether a key of type `t` can run the cipher algorithm `alg`
+/// (`psa_check_key_usage`): the checks of a setup, without the key.
+pub(crate) fn check_usable(t: psa_key_type_t, alg: psa_algorithm_t) -> Result<()> {
+    check_type(t, mode_of(alg)?)
+}
+
 /// Looks up the key, applies the policy and returns the prepared key plus the
 /// key type, with the key still held (the caller releases it when done).
 fn prepare(

@@ -22,6 +22,8 @@ pub mod key_agreement;
 pub mod key_derivation;
 pub mod key_generation_custom;
 pub mod key_management;
+pub mod key_usage;
+pub mod key_wrap;
 pub mod interruptible;
 pub mod kem;
 pub mod mac;
@@ -30,6 +32,7 @@ pub mod pake;
 pub mod policy;
 pub mod sign;
 pub mod xof;
+pub mod sign_multipart;
 
 /// Default slot capacity: large enough that only deliberate configurations
 /// ever evict.
@@ -116,6 +119,7 @@ pub fn free() {
     hash::clear_operations();
     xof::clear_operations();
     mac::clear_operations();
+    sign_multipart::clear_operations();
     cipher::clear();
     interruptible::clear_operations();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);

@@ -64,6 +64,10 @@ pub mod kind {
     pub const PAKE: u64 = 7;
     /// `psa_xof_operation_t` (PSA Crypto API 1.4).
     pub const XOF: u64 = 12;
+    /// `psa_sign_operation_t` (multi-part signature, PSA Crypto API 1.5).
+    pub const SIGN: u64 = 20;
+    /// `psa_verify_operation_t` (multi-part verification, PSA Crypto API 1.5).
+    pub const VERIFY: u64 = 21;
 }
 
 /// The application's operation block, seen as words.

@@ -34,6 +34,9 @@ fn password_type_ok(alg: psa_algorithm_t, t: psa_key_type_t) -> bool {
         t == PSA_KEY_TYPE_PASSWORD || t == PSA_KEY_TYPE_PASSWORD_HASH || t == PSA_KEY_TYPE_DERIVE
     } else if psa_alg_is_spake2p(alg) {
         psa_key_type_is_spake2p(t)
+    } else if psa_alg_is_wpa3_sae(alg) {
+        // WPA3-SAE (1.4): a password or a password token (declared only).
+        t == PSA_KEY_TYPE_PASSWORD || psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_is_wpa3_sae_dh(t)
     } else {
         false
     }

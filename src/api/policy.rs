@@ -19,7 +19,9 @@ const DEFINED_USAGE: psa_key_usage_t = PSA_KEY_USAGE_EXPORT
     | PSA_KEY_USAGE_SIGN_HASH
     | PSA_KEY_USAGE_VERIFY_HASH
     | PSA_KEY_USAGE_DERIVE
-    | PSA_KEY_USAGE_VERIFY_DERIVATION;
+    | PSA_KEY_USAGE_VERIFY_DERIVATION
+    | PSA_KEY_USAGE_WRAP
+    | PSA_KEY_USAGE_UNWRAP;
 
 /// `InvalidArgument` when `usage` has a bit the specification does not define
 /// (checked at key creation, as Mbed TLS does).
@@ -98,6 +100,10 @@ pub fn permits(policy: psa_algorithm_t, alg: psa_algorithm_t, t: psa_key_type_t,
     if policy == alg {
         return true;
     }
+    // The WPA3-SAE wildcard: the hash-to-element KDF and both PAKE variants.
+    if policy == PSA_ALG_WPA3_SAE_ANY {
+        return psa_alg_is_wpa3_sae_h2e(alg) || psa_alg_is_wpa3_sae_fixed(alg) || psa_alg_is_wpa3_sae_gdh(alg);
+    }
     // CCM*-any-tag: CCM with every tag length and CCM* without a tag.
     if policy == PSA_ALG_CCM_STAR_ANY_TAG {
         return alg == PSA_ALG_CCM_STAR_NO_TAG
@@ -130,6 +136,22 @@ pub fn permits(policy: psa_algorithm_t, alg: psa_algorithm_t, t: psa_key_type_t,
         return alg & HASH_MASK != PSA_ALG_ANY_HASH & HASH_MASK;
     }
     false
+}
+
+/// The verification twin of an ECDSA algorithm: randomized and deterministic
+/// ECDSA with the same hash are equivalent for verification (PSA Crypto API
+/// 1.4 relaxation), so a key permitting one verifies with the other. `None`
+/// for every other algorithm (and for `PSA_ALG_ECDSA_ANY` and the wildcards).
+pub fn ecdsa_verify_twin(alg: psa_algorithm_t) -> Option<psa_algorithm_t> {
+    const DETERMINISTIC_FLAG: psa_algorithm_t = 0x0000_0100;
+    let hash = alg & HASH_MASK;
+    (psa_alg_is_ecdsa(alg) && hash != 0 && hash != PSA_ALG_ANY_HASH & HASH_MASK).then_some(alg ^ DETERMINISTIC_FLAG)
+}
+
+/// Whether the key's policy permits verifying with `alg`: as [`key_permits`],
+/// with randomized and deterministic ECDSA equivalent ([`ecdsa_verify_twin`]).
+pub fn key_permits_verify(attrs: &psa_key_attributes_t, alg: psa_algorithm_t) -> bool {
+    key_permits(attrs, alg) || ecdsa_verify_twin(alg).is_some_and(|twin| key_permits(attrs, twin))
 }
 
 /// `InvalidArgument` for wildcard algorithms, which name policies, not operations.
@@ -212,5 +234,24 @@ mod tests {
         assert_eq!(intersect(HMAC256, psa_alg_hmac(PSA_ALG_SHA_1), t, 256), Err(Error::InvalidArgument));
         let any = psa_alg_ecdsa(PSA_ALG_ANY_HASH);
         assert_eq!(intersect(any, psa_alg_ecdsa(PSA_ALG_SHA_256), 0, 0), Ok(psa_alg_ecdsa(PSA_ALG_SHA_256)));
+    }
+
+    #[test]
+    fn ecdsa_verification_relaxation() {
+        let r = psa_alg_ecdsa(PSA_ALG_SHA_256);
+        let d = psa_alg_deterministic_ecdsa(PSA_ALG_SHA_256);
+        assert_eq!(ecdsa_verify_twin(r), Some(d));
+        assert_eq!(ecdsa_verify_twin(d), Some(r));
+        assert_eq!(ecdsa_verify_twin(PSA_ALG_ECDSA_ANY), None);
+        assert_eq!(ecdsa_verify_twin(PSA_ALG_PURE_EDDSA), None);
+        let t = psa_key_type_ecc_public_key(PSA_ECC_FAMILY_SECP_R1);
+        let mut a = psa_key_attributes_t { private_type: t, private_bits: 256, private_alg: r, ..Default::default() };
+        assert!(key_permits_verify(&a, d) && !key_permits(&a, d));
+        a.private_alg = psa_alg_deterministic_ecdsa(PSA_ALG_ANY_HASH);
+        assert!(key_permits_verify(&a, psa_alg_ecdsa(PSA_ALG_SHA_384)));
+        assert!(!key_permits_verify(&a, psa_alg_ecdsa(PSA_ALG_ANY_HASH)));
+        assert!(permits(PSA_ALG_WPA3_SAE_ANY, psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_256), 0, 0));
+        assert!(permits(PSA_ALG_WPA3_SAE_ANY, psa_alg_wpa3_sae_h2e(PSA_ALG_SHA_384), 0, 0));
+        assert!(!permits(PSA_ALG_WPA3_SAE_ANY, psa_alg_jpake(PSA_ALG_SHA_256), 0, 0));
     }
 }

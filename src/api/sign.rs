@@ -128,12 +128,24 @@ fn run(
     }
     let k = c.keys.get(id)?;
     let d = k.data();
-    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
     policy::require_usage(&d.attrs, usage(op, input))?;
     policy::require_specific(alg)?;
-    if !permitted(d, alg) {
+    // Randomized and deterministic ECDSA are equivalent for verification (1.4).
+    let twin_permitted = op == Op::Verify && policy::ecdsa_verify_twin(alg).is_some_and(|a| permitted(d, a));
+    if !permitted(d, alg) && !twin_permitted {
         return Err(Error::NotPermitted);
     }
+    let n = dispatch(d, alg, input, data, &mut io)?;
+    k.release()?;
+    Ok(n)
+}
+
+/// What [`run`] does once the key's usage and policy passed: the key-type and
+/// algorithm checks, then the signature or verification itself (shared with
+/// the multi-part operations of `sign_multipart`).
+fn dispatch(d: &KeyData, alg: psa_algorithm_t, input: Input, data: &[u8], io: &mut Data<'_>) -> Result<usize> {
+    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    let op = if matches!(io, Data::Out(_)) { Op::Sign } else { Op::Verify };
     if op == Op::Sign && !psa_key_type_is_key_pair(t) {
         return Err(Error::InvalidArgument);
     }
@@ -150,19 +162,35 @@ fn run(
             return Err(Error::NotSupported);
         }
     }
-    let n = if psa_key_type_is_rsa(t) {
-        rsa_run(d, alg, input, data, &mut io)?
+    if psa_key_type_is_rsa(t) {
+        rsa_run(d, alg, input, data, io)
     } else if psa_key_type_is_ecc(t) {
         let curve = ecc::curve(t, bits)?;
-        ecc_run(d, curve, alg, input, data, &mut io)?
+        ecc_run(d, curve, alg, input, data, io)
     } else {
         // Verification with a key of no signature family (a symmetric key):
         // no driver for it, as Mbed TLS reports. (Signing with one was
         // refused above: it is not a key pair.)
-        return Err(Error::NotSupported);
-    };
-    k.release()?;
-    Ok(n)
+        Err(Error::NotSupported)
+    }
+}
+
+/// Signs the precomputed `hash` with the key data `d` (whose usage and policy
+/// the caller checked): the last step of a multi-part sign operation.
+pub(crate) fn sign_hash_with(d: &KeyData, alg: psa_algorithm_t, hash: &[u8], out: &mut [u8]) -> Result<usize> {
+    dispatch(d, alg, Input::Hash, hash, &mut Data::Out(out))
+}
+
+/// Verifies `signature` over the precomputed `hash` with the key data `d`
+/// (policy checked by the caller).
+pub(crate) fn verify_hash_with(d: &KeyData, alg: psa_algorithm_t, hash: &[u8], signature: &[u8]) -> Result<()> {
+    dispatch(d, alg, Input::Hash, hash, &mut Data::Sig(signature)).map(|_| ())
+}
+
+/// Verifies `signature` over the whole message `msg` with the key data `d`
+/// (policy checked by the caller): PureEdDSA in a multi-part verification.
+pub(crate) fn verify_message_with(d: &KeyData, alg: psa_algorithm_t, msg: &[u8], signature: &[u8]) -> Result<()> {
+    dispatch(d, alg, Input::Message, msg, &mut Data::Sig(signature)).map(|_| ())
 }
 
 /// RSA through the key's cached parsed form (see `with_rsa_key`): ring signs

@@ -16,3 +16,4 @@ pub mod wipe;
 pub mod cipher;
 pub mod aead;
 pub mod xof;
+pub mod keywrap;

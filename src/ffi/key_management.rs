@@ -4,7 +4,7 @@ use crate::api::key_management as km;
 use crate::types::*;
 
 /// Store the id of a new key through `key` (which must not be NULL).
-unsafe fn create(key: *mut psa_key_id_t, f: impl FnOnce() -> Result<psa_key_id_t>) -> psa_status_t {
+pub(crate) unsafe fn create(key: *mut psa_key_id_t, f: impl FnOnce() -> Result<psa_key_id_t>) -> psa_status_t {
     guard(|| {
         // SAFETY: the caller passes NULL or a writable key id.
         unsafe { boundary::preset(key, PSA_KEY_ID_NULL) };

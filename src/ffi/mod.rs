@@ -14,6 +14,8 @@ pub mod key_agreement;
 pub mod key_derivation;
 pub mod key_generation_custom;
 pub mod key_management;
+pub mod key_usage;
+pub mod key_wrap;
 pub mod library;
 pub mod interruptible;
 pub mod kem;
@@ -22,6 +24,7 @@ pub mod names;
 pub mod pake;
 pub mod random;
 pub mod sign;
+pub mod sign_multipart;
 pub mod threading;
 pub mod xof;
 

@@ -39,3 +39,8 @@ pub const fn psa_key_usage_extend(usage: psa_key_usage_t) -> psa_key_usage_t {
     }
     u
 }
+
+/// Permission to wrap another key with the key (`psa_wrap_key`; PSA Crypto API 1.4).
+pub const PSA_KEY_USAGE_WRAP: psa_key_usage_t = 0x0001_0000 as psa_key_usage_t;
+/// Permission to unwrap another key with the key (`psa_unwrap_key`; PSA Crypto API 1.4).
+pub const PSA_KEY_USAGE_UNWRAP: psa_key_usage_t = 0x0002_0000 as psa_key_usage_t;
