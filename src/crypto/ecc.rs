@@ -7,19 +7,21 @@
 //! A key is parsed once into a [`Prepared`] value (the API layer caches it in
 //! the key slot); every signature and agreement runs on that.
 //!
-//! Back ends: ring for ECDSA message signatures on P-256/P-384 with SHA-256 or
-//! SHA-384 and for PureEdDSA on Ed25519; RustCrypto (`p192`, `p224`, `p256`, `p384`, `p521`,
-//! `k256`, `bp256`, `bp384`, the local [`super::bp512`], `ed25519-dalek`, `ed448-goldilocks`,
-//! `x25519-dalek`, `x448`) for everything else, including signatures over a
-//! precomputed hash and deterministic ECDSA (RFC 6979 with the algorithm's
-//! hash as the HMAC-DRBG hash).
+//! Back ends, chosen per algorithm by measurement (docs/PERFORMANCE.md):
+//! AWS-LC ([`super::awslc`]) for randomized ECDSA (sign and verify, over a
+//! digest or a message) and ECDH on P-256, P-384 and P-521, and, through
+//! aws-lc-rs, PureEdDSA on Ed25519; RustCrypto (`p192`, `p224`, `p256`,
+//! `p384`, `p521`, `k256`, `bp256`, `bp384`, the local [`super::bp512`],
+//! `ed25519-dalek`, `ed448-goldilocks`, `x25519-dalek`, `x448`) for the other
+//! curves, for Ed25519ph/Ed448, and for deterministic ECDSA (RFC 6979 with the
+//! algorithm's hash as the HMAC-DRBG hash), which AWS-LC does not implement.
 use digest_v11::{ExtendableOutput, Update, XofReader};
 use ecdsa::{hazmat, EcdsaCurve, Signature, SigningKey, VerifyingKey};
 use elliptic_curve::sec1::{FromSec1Point, ModulusSize, ToSec1Point};
 use elliptic_curve::{AffinePoint, CurveArithmetic, FieldBytesSize, ProjectivePoint};
-use crate::sync::SetOnce;
 use zeroize::Zeroizing;
 
+use super::awslc;
 use super::random;
 use super::wipe::ZBox;
 use crate::types::*;
@@ -610,10 +612,10 @@ pub enum Key {
     X25519(Option<ZBox<x25519_dalek::StaticSecret>>, [u8; 32]),
     /// X448: the secret (key pair only) and the public key.
     X448(Option<ZBox<x448::StaticSecret>>, [u8; 56]),
-    /// Ed25519: ring's key pair and the dalek key (for Ed25519ph), or the public key only.
+    /// Ed25519: AWS-LC's key pair and the dalek key (for Ed25519ph), or the public key only.
     Ed25519(
         Option<(
-            ZBox<ring::signature::Ed25519KeyPair>,
+            ZBox<aws_lc_rs::signature::Ed25519KeyPair>,
             ed25519_dalek::SigningKey,
         )>,
         ed25519_dalek::VerifyingKey,
@@ -644,14 +646,13 @@ macro_rules! weier {
     };
 }
 
-/// A key ready for use, with ring's ECDSA signing keys built on demand (one
-/// per ring algorithm).
+/// A key ready for use: the parsed key, plus AWS-LC's copy on P-256, P-384
+/// and P-521 (which serves everything but deterministic ECDSA there).
 pub struct Prepared {
     /// The curve.
     pub curve: Curve,
     key: Key,
-    material: Zeroizing<Vec<u8>>,
-    ring_ecdsa: [SetOnce<ZBox<ring::signature::EcdsaKeyPair>>; 2],
+    aws: Option<awslc::EcKey>,
 }
 
 /// Parses key material of ECC type `t` and size `bits` (validating it).
@@ -708,7 +709,7 @@ pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepar
         Curve::Ed25519 => {
             let b: [u8; 32] = material.try_into().map_err(|_| Error::InvalidArgument)?;
             if pair {
-                let r = ring::signature::Ed25519KeyPair::from_seed_unchecked(&b)
+                let r = aws_lc_rs::signature::Ed25519KeyPair::from_seed_unchecked(&b)
                     .map_err(|_| Error::InvalidArgument)?;
                 let d = ed25519_dalek::SigningKey::from_bytes(&b);
                 let vk = d.verifying_key();
@@ -733,12 +734,20 @@ pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepar
             }
         }
     };
-    Ok(Prepared {
-        curve: c,
-        key,
-        material: Zeroizing::new(material.to_vec()),
-        ring_ecdsa: [SetOnce::new(), SetOnce::new()],
-    })
+    let nist = match c {
+        Curve::P256 => Some(awslc::NistCurve::P256),
+        Curve::P384 => Some(awslc::NistCurve::P384),
+        Curve::P521 => Some(awslc::NistCurve::P521),
+        _ => None,
+    };
+    let aws = match nist {
+        None => None,
+        Some(n) => {
+            let public = weier!(&key, w => w.public(), _ => Vec::new());
+            Some(awslc::EcKey::new(n, pair.then_some(material), &public)?)
+        }
+    };
+    Ok(Prepared { curve: c, key, aws })
 }
 
 impl Prepared {
@@ -779,41 +788,21 @@ impl Prepared {
         } else {
             hash_alg
         };
+        if let (Some(k), false) = (&self.aws, deterministic) {
+            return k.sign(hash, out);
+        }
         weier!(&self.key, w => w.sign(drbg, deterministic, hash, out), _ => Err(Error::InvalidArgument))
     }
 
     /// ECDSA verification over a precomputed hash.
     pub fn ecdsa_verify_hash(&self, hash: &[u8], signature: &[u8]) -> Result<()> {
+        if let Some(k) = &self.aws {
+            return k.verify(hash, signature);
+        }
         weier!(&self.key, w => w.verify(hash, signature), _ => Err(Error::InvalidArgument))
     }
 
-    /// The ring algorithm pair (signing, verification) for randomized ECDSA on
-    /// this curve with hash `h`, where ring implements it.
-    fn ring_algs(
-        &self,
-        h: psa_algorithm_t,
-    ) -> Option<(
-        usize,
-        &'static ring::signature::EcdsaSigningAlgorithm,
-        &'static ring::signature::EcdsaVerificationAlgorithm,
-    )> {
-        use ring::signature::*;
-        match (self.curve, h) {
-            (Curve::P256, PSA_ALG_SHA_256) => Some((
-                0,
-                &ECDSA_P256_SHA256_FIXED_SIGNING,
-                &ECDSA_P256_SHA256_FIXED,
-            )),
-            (Curve::P384, PSA_ALG_SHA_384) => Some((
-                1,
-                &ECDSA_P384_SHA384_FIXED_SIGNING,
-                &ECDSA_P384_SHA384_FIXED,
-            )),
-            _ => None,
-        }
-    }
-
-    /// Randomized ECDSA over a message (hashing it with `h`).
+    /// ECDSA over a message (hashing it with `h`).
     pub fn ecdsa_sign_message(
         &self,
         h: psa_algorithm_t,
@@ -821,28 +810,6 @@ impl Prepared {
         msg: &[u8],
         out: &mut [u8],
     ) -> Result<usize> {
-        if !deterministic {
-            if let Some((slot, alg, _)) = self.ring_algs(h) {
-                let kp = self.ring_ecdsa[slot].get_or_try_init(|| -> Result<_> {
-                    let rng = ring::rand::SystemRandom::new();
-                    let kp = ring::signature::EcdsaKeyPair::from_private_key_and_public_key(
-                        alg,
-                        &self.material,
-                        &self.public(),
-                        &rng,
-                    )
-                    .map_err(|_| Error::CorruptionDetected)?;
-                    Ok(ZBox::new(kp))
-                })?;
-                let rng = ring::rand::SystemRandom::new();
-                let sig = kp.sign(&rng, msg).map_err(|_| Error::InsufficientEntropy)?;
-                let s = sig.as_ref();
-                out.get_mut(..s.len())
-                    .ok_or(Error::BufferTooSmall)?
-                    .copy_from_slice(s);
-                return Ok(s.len());
-            }
-        }
         let digest = hash_message(h, msg)?;
         self.ecdsa_sign_hash(h, deterministic, &digest, out)
     }
@@ -854,12 +821,6 @@ impl Prepared {
         msg: &[u8],
         signature: &[u8],
     ) -> Result<()> {
-        if let Some((_, _, alg)) = self.ring_algs(h) {
-            let public = self.public();
-            return ring::signature::UnparsedPublicKey::new(alg, &public)
-                .verify(msg, signature)
-                .map_err(|_| Error::InvalidSignature);
-        }
         let digest = hash_message(h, msg)?;
         self.ecdsa_verify_hash(&digest, signature)
     }
@@ -881,7 +842,7 @@ impl Prepared {
     pub fn eddsa_verify(&self, msg: &[u8], signature: &[u8]) -> Result<()> {
         match &self.key {
             Key::Ed25519(_, vk) => {
-                ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, vk.as_bytes())
+                aws_lc_rs::signature::UnparsedPublicKey::new(&aws_lc_rs::signature::ED25519, vk.as_bytes())
                     .verify(msg, signature)
                     .map_err(|_| Error::InvalidSignature)
             }
@@ -961,6 +922,7 @@ impl Prepared {
             Key::X25519(None, _) | Key::X448(None, _) | Key::Ed25519(..) | Key::Ed448(..) => {
                 Err(Error::InvalidArgument)
             }
+            _ if self.aws.is_some() => self.aws.as_ref().map_or(Err(Error::InvalidArgument), |k| k.ecdh(peer)),
             k => weier!(k, w => w.ecdh(peer), _ => Err(Error::InvalidArgument)),
         }
     }
@@ -1039,7 +1001,10 @@ mod tests {
                     let by_message = key.ecdsa_verify_message(h, &tc.msg, &tc.sig).is_ok();
                     let digest = hash_message(h, &tc.msg).unwrap();
                     let by_hash = key.ecdsa_verify_hash(&digest, &tc.sig).is_ok();
-                    assert_eq!(by_message, by_hash, "{what}: back ends disagree");
+                    assert_eq!(by_message, by_hash, "{what}: hash and message paths disagree");
+                    // Where AWS-LC verifies, the RustCrypto curve agrees.
+                    let rc = weier!(&key.key, w => w.verify(&digest, &tc.sig).is_ok(), _ => unreachable!());
+                    assert_eq!(by_hash, rc, "{what}: AWS-LC and RustCrypto disagree");
                     check(tc.result, by_hash, &what);
                     count += 1;
                 }
@@ -1230,6 +1195,43 @@ mod tests {
                     *pair.agree(&other.public()).unwrap(),
                     *other.agree(&public).unwrap()
                 );
+            }
+        }
+    }
+
+    /// Cross-check of the AWS-LC back end (P-256, P-384, P-521) against the
+    /// independent RustCrypto curves, both ways: randomized signatures by
+    /// AWS-LC verify with RustCrypto, deterministic ones by RustCrypto verify
+    /// with AWS-LC, and ECDH gives the same secret.
+    #[test]
+    fn cross_check_rustcrypto() {
+        for bits in [256, 384, 521] {
+            let t = psa_key_type_ecc_key_pair(R1);
+            let pt = psa_key_type_ecc_public_key(R1);
+            for h in [PSA_ALG_SHA_256, PSA_ALG_SHA_384, PSA_ALG_SHA_512, PSA_ALG_SHA3_256] {
+                let k = generate(t, bits).unwrap();
+                let pair = prepare(t, bits, &k).unwrap();
+                assert!(pair.aws.is_some());
+                let public = prepare(pt, bits, &export_public(t, bits, &k).unwrap()).unwrap();
+                let digest = hash_message(h, b"cross-check").unwrap();
+                let mut sig = vec![0u8; pair.curve.signature_len()];
+                for _ in 0..8 {
+                    pair.ecdsa_sign_hash(h, false, &digest, &mut sig).unwrap();
+                    weier!(&public.key, w => w.verify(&digest, &sig), _ => unreachable!()).unwrap();
+                    public.ecdsa_verify_hash(&digest, &sig).unwrap();
+                }
+                // RustCrypto's deterministic signature, verified by AWS-LC.
+                pair.ecdsa_sign_hash(h, true, &digest, &mut sig).unwrap();
+                weier!(&pair.key, w => w.verify(&digest, &sig), _ => unreachable!()).unwrap();
+                assert!(public.aws.as_ref().unwrap().verify(&digest, &sig).is_ok());
+                sig[3] ^= 1;
+                assert_eq!(public.ecdsa_verify_hash(&digest, &sig), Err(Error::InvalidSignature));
+                // ECDH: AWS-LC and RustCrypto compute the same secret.
+                let other = generate(t, bits).unwrap();
+                let other_pub = export_public(t, bits, &other).unwrap();
+                let ours = pair.agree(&other_pub).unwrap();
+                let theirs = weier!(&pair.key, w => w.ecdh(&other_pub), _ => unreachable!()).unwrap();
+                assert_eq!(*ours, *theirs);
             }
         }
     }

@@ -1,4 +1,4 @@
-//! The built-in driver: thin adapters over ring and the RustCrypto crates.
+//! The built-in driver: thin adapters over AWS-LC (aws-lc-rs, aws-lc-sys) and the RustCrypto crates.
 //!
 //! Knows nothing of slots, locks or policy: callers pass key bytes and get
 //! results. One file per family.
@@ -14,3 +14,4 @@ pub mod rsa;
 pub mod wipe;
 pub mod cipher;
 pub mod aead;
+pub mod awslc;

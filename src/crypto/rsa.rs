@@ -6,24 +6,26 @@
 //! the canonical encoding (what export produces), so the stored bytes are always
 //! what `psa_export_key` returns.
 //!
-//! Engines: the RustCrypto `rsa` crate (constant-time `crypto-bigint`
-//! arithmetic, blinded private operations) for everything that takes a
-//! precomputed hash and for encryption; ring for the message-signing fast path
-//! ([`sign_message_prepared`], [`verify_message_prepared`]), which only ring's
-//! hash-the-message interface can serve.
+//! Engines, chosen by measurement (docs/PERFORMANCE.md): AWS-LC
+//! ([`super::awslc`]) for every signature and verification (over a digest or
+//! a message), OAEP and PKCS#1 v1.5 encryption and OAEP decryption; the
+//! RustCrypto `rsa` crate for what AWS-LC cannot do as PSA asks: key parsing
+//! with the canonical-encoding check, key generation of any size (AWS-LC
+//! rounds sizes down to a multiple of 128 bits) and PKCS#1 v1.5 decryption
+//! with implicit rejection.
 //!
 //! A [`Prepared`] key holds the parsed, validated key for repeated use: the API
 //! layer caches one per key slot, so the hot path never re-parses or
 //! re-validates the DER.
-use ring::signature as rs;
 use rsa::pkcs1::der::{Decode, Encode};
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey, EncodeRsaPrivateKey, EncodeRsaPublicKey};
 use rsa::rand_core::{TryCryptoRng, TryRng};
 use rsa::traits::PublicKeyParts;
-use rsa::{BoxedUint, Oaep, Pkcs1v15Encrypt, Pkcs1v15Sign, Pss, RsaPrivateKey, RsaPublicKey};
+use rsa::{BoxedUint, Pkcs1v15Encrypt, PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
 use sha2_v11::Digest;
 use zeroize::Zeroizing;
 
+use super::awslc::{Md, RsaKey, Salt};
 use super::random;
 use crate::types::*;
 
@@ -34,7 +36,7 @@ pub const MAX_BITS: usize = PSA_VENDOR_RSA_MAX_KEY_BITS;
 /// Default public exponent for generation.
 const DEFAULT_E: u64 = 65537;
 
-/// The library's CSPRNG (ring's `SystemRandom`) as a `rand_core` generator for
+/// The library's CSPRNG ([`random::fill`]) as a `rand_core` generator for
 /// the `rsa` crate. The operating system refusing entropy is not recoverable
 /// inside the `rsa` crate's infallible interface: it panics, which the panic
 /// boundary reports as `PSA_ERROR_CORRUPTION_DETECTED`.
@@ -92,6 +94,15 @@ impl Hash {
             Hash::Sha512 => 64,
         }
     }
+    fn md(self) -> Md {
+        match self {
+            Hash::Sha1 => Md::Sha1,
+            Hash::Sha224 => Md::Sha224,
+            Hash::Sha256 => Md::Sha256,
+            Hash::Sha384 => Md::Sha384,
+            Hash::Sha512 => Md::Sha512,
+        }
+    }
     fn digest(self, msg: &[u8]) -> Vec<u8> {
         match self {
             Hash::Sha1 => sha1_v11::Sha1::digest(msg).to_vec(),
@@ -101,34 +112,6 @@ impl Hash {
             Hash::Sha512 => sha2_v11::Sha512::digest(msg).to_vec(),
         }
     }
-}
-
-/// Runs `$body` with `$D` bound to the digest type of `$h`.
-macro_rules! with_digest {
-    ($h:expr, $D:ident => $body:expr) => {
-        match $h {
-            Hash::Sha1 => {
-                type $D = sha1_v11::Sha1;
-                $body
-            }
-            Hash::Sha224 => {
-                type $D = sha2_v11::Sha224;
-                $body
-            }
-            Hash::Sha256 => {
-                type $D = sha2_v11::Sha256;
-                $body
-            }
-            Hash::Sha384 => {
-                type $D = sha2_v11::Sha384;
-                $body
-            }
-            Hash::Sha512 => {
-                type $D = sha2_v11::Sha512;
-                $body
-            }
-        }
-    };
 }
 
 // ---------------------------------------------------------------------------
@@ -184,7 +167,7 @@ fn parse_public(der: &[u8]) -> Result<RsaPublicKey> {
 
 /// Modulus size in bits of a parsed key.
 fn modulus_bits(k: &RsaPublicKey) -> usize {
-    k.n().as_ref().bits() as usize
+    k.n().as_ref().bit_width() as usize
 }
 
 /// Validates key data of RSA type `t`; returns the key size in bits.
@@ -250,14 +233,12 @@ pub fn export_public(t: psa_key_type_t, material: &[u8]) -> Result<Vec<u8>> {
 
 /// A parsed RSA key ready for repeated use: cache one per key slot.
 pub struct Prepared {
-    /// The public key (of a key pair, or the key itself).
-    public: RsaPublicKey,
-    /// The private key, for a key pair; `RsaPrivateKey` zeroizes on drop.
+    /// AWS-LC's copy of the key (pair or public), for everything but PKCS#1
+    /// v1.5 decryption.
+    aws: RsaKey,
+    /// The private key, for a key pair, for PKCS#1 v1.5 decryption with
+    /// implicit rejection; `RsaPrivateKey` zeroizes on drop.
     private: Option<RsaPrivateKey>,
-    /// ring's key pair, for message signing (keys ring accepts: ≥ 2048 bits).
-    ring_pair: Option<rs::RsaKeyPair>,
-    /// ring's public key (DER `RSAPublicKey`), for message verification.
-    ring_public: Vec<u8>,
     /// Modulus size in bits.
     bits: usize,
 }
@@ -286,16 +267,15 @@ pub fn prepare(key_type: psa_key_type_t, material: &[u8]) -> Result<Prepared> {
     match key_type {
         PSA_KEY_TYPE_RSA_KEY_PAIR => {
             let private = RsaPrivateKey::from_pkcs1_der(material).map_err(|_| Error::CorruptionDetected)?;
-            let public = private.to_public_key();
-            let bits = modulus_bits(&public);
-            let ring_pair = rs::RsaKeyPair::from_der(material).ok();
-            let ring_public = export_public(key_type, material)?;
-            Ok(Prepared { public, private: Some(private), ring_pair, ring_public, bits })
+            let bits = modulus_bits(private.as_public_key());
+            let aws = RsaKey::from_der(material, true)?;
+            Ok(Prepared { aws, private: Some(private), bits })
         }
         PSA_KEY_TYPE_RSA_PUBLIC_KEY => {
             let public = RsaPublicKey::from_pkcs1_der(material).map_err(|_| Error::CorruptionDetected)?;
             let bits = modulus_bits(&public);
-            Ok(Prepared { public, private: None, ring_pair: None, ring_public: material.to_vec(), bits })
+            let aws = RsaKey::from_der(material, false)?;
+            Ok(Prepared { aws, private: None, bits })
         }
         _ => Err(Error::InvalidArgument),
     }
@@ -347,62 +327,57 @@ fn sig_scheme(alg: psa_algorithm_t) -> Result<SigScheme> {
 /// key pair; writes the signature to `out` and returns its length.
 pub fn sign_hash_prepared(p: &Prepared, alg: psa_algorithm_t, hash: &[u8], out: &mut [u8]) -> Result<usize> {
     let scheme = sig_scheme(alg)?;
-    let key = p.private()?;
+    p.private()?;
     let n = p.modulus_len();
-    let sig = match scheme {
+    match scheme {
         SigScheme::Pkcs1(h) => {
             if hash.len() != h.len() {
                 return Err(Error::InvalidArgument);
             }
-            let padding = with_digest!(h, D => Pkcs1v15Sign::new::<D>());
-            key.sign_with_rng(&mut SysRng, padding, hash)
+            out.get(..n).ok_or(Error::BufferTooSmall)?;
+            p.aws.sign_pkcs1(Some(h.md()), hash, out)
         }
         SigScheme::Pkcs1Raw => {
             if hash.len() + 11 > n {
                 return Err(Error::InvalidArgument);
             }
-            key.sign_with_rng(&mut SysRng, Pkcs1v15Sign::new_unprefixed(), hash)
+            out.get(..n).ok_or(Error::BufferTooSmall)?;
+            p.aws.sign_pkcs1(None, hash, out)
         }
         SigScheme::Pss(h, _) => {
             if hash.len() != h.len() {
                 return Err(Error::InvalidArgument);
             }
             let salt = pss_salt_len(p.bits, h)?;
-            with_digest!(h, D => key.sign_with_rng(&mut SysRng, Pss::<D>::new_with_salt(salt), hash))
+            out.get(..n).ok_or(Error::BufferTooSmall)?;
+            p.aws.sign_pss(h.md(), salt, hash, out)
         }
     }
-    .map_err(|_| Error::InvalidArgument)?;
-    let dst = out.get_mut(..sig.len()).ok_or(Error::BufferTooSmall)?;
-    dst.copy_from_slice(&sig);
-    Ok(sig.len())
 }
 
 /// Verifies `signature` over `hash` with a prepared key (pair or public).
 /// Every mismatch is `InvalidSignature`.
 pub fn verify_hash_prepared(p: &Prepared, alg: psa_algorithm_t, hash: &[u8], signature: &[u8]) -> Result<()> {
     let scheme = sig_scheme(alg)?;
-    let key = &p.public;
     if signature.len() != p.modulus_len() {
         return Err(Error::InvalidSignature);
     }
-    let ok = match scheme {
+    match scheme {
         SigScheme::Pkcs1(h) => {
             if hash.len() != h.len() {
                 return Err(Error::InvalidArgument);
             }
-            let padding = with_digest!(h, D => Pkcs1v15Sign::new::<D>());
-            key.verify(padding, hash, signature)
+            p.aws.verify_pkcs1(Some(h.md()), hash, signature)
         }
-        SigScheme::Pkcs1Raw => key.verify(Pkcs1v15Sign::new_unprefixed(), hash, signature),
+        SigScheme::Pkcs1Raw => p.aws.verify_pkcs1(None, hash, signature),
         SigScheme::Pss(h, any_salt) => {
             if hash.len() != h.len() {
                 return Err(Error::InvalidArgument);
             }
-            let salt_len = if any_salt { None } else { Some(pss_salt_len(p.bits, h)?) };
-            with_digest!(h, D => key.verify(Pss::<D> { blinded: true, digest: D::new(), salt_len }, hash, signature))
+            let salt = if any_salt { Salt::Any } else { Salt::Len(pss_salt_len(p.bits, h)?) };
+            p.aws.verify_pss(h.md(), salt, hash, signature)
         }
-    };
-    ok.map_err(|_| Error::InvalidSignature)
+    }
 }
 
 /// `sign_hash` without a cached key: parses `material` (DER `RSAPrivateKey`).
@@ -421,69 +396,22 @@ pub fn verify_hash(
     verify_hash_prepared(&prepare(key_type, material)?, alg, hash, signature)
 }
 
-/// ring's signing encoding for `scheme`, where ring has one.
-fn ring_sign_alg(scheme: &SigScheme) -> Option<&'static dyn rs::RsaEncoding> {
-    Some(match scheme {
-        SigScheme::Pkcs1(Hash::Sha256) => &rs::RSA_PKCS1_SHA256,
-        SigScheme::Pkcs1(Hash::Sha384) => &rs::RSA_PKCS1_SHA384,
-        SigScheme::Pkcs1(Hash::Sha512) => &rs::RSA_PKCS1_SHA512,
-        SigScheme::Pss(Hash::Sha256, _) => &rs::RSA_PSS_SHA256,
-        SigScheme::Pss(Hash::Sha384, _) => &rs::RSA_PSS_SHA384,
-        SigScheme::Pss(Hash::Sha512, _) => &rs::RSA_PSS_SHA512,
-        _ => return None,
-    })
-}
-
-/// Signs a message (hash-and-sign algorithms only): ring for PKCS#1 v1.5 and
-/// PSS with SHA-256/384/512 on keys of 2048 bits and more, otherwise hash here
-/// and [`sign_hash_prepared`].
+/// Signs a message (hash-and-sign algorithms only): hashes it and signs the
+/// digest ([`sign_hash_prepared`]).
 pub fn sign_message_prepared(p: &Prepared, alg: psa_algorithm_t, msg: &[u8], out: &mut [u8]) -> Result<usize> {
-    let scheme = sig_scheme(alg)?;
-    let h = match scheme {
-        SigScheme::Pkcs1Raw => return Err(Error::InvalidArgument),
-        SigScheme::Pkcs1(h) | SigScheme::Pss(h, _) => h,
-    };
-    p.private()?;
-    if let (Some(pair), Some(enc)) = (&p.ring_pair, ring_sign_alg(&scheme)) {
-        let n = pair.public().modulus_len();
-        let dst = out.get_mut(..n).ok_or(Error::BufferTooSmall)?;
-        let rng = ring::rand::SystemRandom::new();
-        pair.sign(enc, &rng, msg, dst).map_err(|_| Error::InsufficientEntropy)?;
-        return Ok(n);
+    match sig_scheme(alg)? {
+        SigScheme::Pkcs1Raw => Err(Error::InvalidArgument),
+        SigScheme::Pkcs1(h) | SigScheme::Pss(h, _) => sign_hash_prepared(p, alg, &h.digest(msg), out),
     }
-    sign_hash_prepared(p, alg, &h.digest(msg), out)
 }
 
-/// Verifies a signature over a message: ring for PKCS#1 v1.5 and standard-salt
-/// PSS with SHA-256/384/512 on keys of 2048 bits and more; otherwise hash here
-/// and [`verify_hash_prepared`].
+/// Verifies a signature over a message: hashes it and verifies over the
+/// digest ([`verify_hash_prepared`]).
 pub fn verify_message_prepared(p: &Prepared, alg: psa_algorithm_t, msg: &[u8], signature: &[u8]) -> Result<()> {
-    let scheme = sig_scheme(alg)?;
-    let h = match scheme {
-        SigScheme::Pkcs1Raw => return Err(Error::InvalidArgument),
-        SigScheme::Pkcs1(h) | SigScheme::Pss(h, _) => h,
-    };
-    let ring_alg: Option<&'static rs::RsaParameters> = match scheme {
-        _ if p.bits < 2048 => None,
-        SigScheme::Pkcs1(Hash::Sha256) => Some(&rs::RSA_PKCS1_2048_8192_SHA256),
-        SigScheme::Pkcs1(Hash::Sha384) => Some(&rs::RSA_PKCS1_2048_8192_SHA384),
-        SigScheme::Pkcs1(Hash::Sha512) => Some(&rs::RSA_PKCS1_2048_8192_SHA512),
-        // ring's PSS verification accepts the hash-length salt, which is what
-        // PSA_ALG_RSA_PSS requires once the key has room for it (≥ 2048 bits).
-        SigScheme::Pss(Hash::Sha256, false) => Some(&rs::RSA_PSS_2048_8192_SHA256),
-        SigScheme::Pss(Hash::Sha384, false) => Some(&rs::RSA_PSS_2048_8192_SHA384),
-        SigScheme::Pss(Hash::Sha512, false) => Some(&rs::RSA_PSS_2048_8192_SHA512),
-        _ => None,
-    };
-    if let Some(params) = ring_alg {
-        if signature.len() != p.modulus_len() {
-            return Err(Error::InvalidSignature);
-        }
-        return rs::UnparsedPublicKey::new(params, &p.ring_public)
-            .verify(msg, signature)
-            .map_err(|_| Error::InvalidSignature);
+    match sig_scheme(alg)? {
+        SigScheme::Pkcs1Raw => Err(Error::InvalidArgument),
+        SigScheme::Pkcs1(h) | SigScheme::Pss(h, _) => verify_hash_prepared(p, alg, &h.digest(msg), signature),
     }
-    verify_hash_prepared(p, alg, &h.digest(msg), signature)
 }
 
 // ---------------------------------------------------------------------------
@@ -539,21 +467,15 @@ pub fn encrypt_prepared(
     }
     let n = p.modulus_len();
     let dst = out.get_mut(..n).ok_or(Error::BufferTooSmall)?;
-    let ct = match scheme {
-        CryptScheme::Pkcs1 => p.public.encrypt(&mut SysRng, Pkcs1v15Encrypt, input),
-        CryptScheme::Oaep(h) => {
-            with_digest!(h, D => p.public.encrypt(&mut SysRng, Oaep::<D>::new_with_label(label), input))
-        }
+    match scheme {
+        CryptScheme::Pkcs1 => p.aws.encrypt(None, input, dst),
+        CryptScheme::Oaep(h) => p.aws.encrypt(Some((h.md(), label)), input, dst),
     }
-    .map_err(|_| Error::InvalidArgument)?;
-    // The rsa crate returns exactly k bytes (left-padded with zeros).
-    dst.copy_from_slice(ct.get(..n).ok_or(Error::CorruptionDetected)?);
-    Ok(n)
 }
 
 /// Decrypts `input` with a prepared key pair. Every OAEP decoding failure is
-/// the single status `InvalidPadding`; PKCS#1 v1.5 uses implicit rejection (see
-/// the module docs of the `rsa` crate): an invalid ciphertext decrypts to a
+/// the single status `InvalidPadding` (AWS-LC); PKCS#1 v1.5 uses implicit
+/// rejection (the `rsa` crate; see its module docs): an invalid ciphertext decrypts to a
 /// deterministic pseudo-random message instead of an error, so nothing about
 /// the padding leaks through the status. Returns the plaintext length.
 pub fn decrypt_prepared(
@@ -568,15 +490,12 @@ pub fn decrypt_prepared(
     if input.len() != p.modulus_len() {
         return Err(Error::InvalidArgument);
     }
-    let pt = Zeroizing::new(
-        match scheme {
-            CryptScheme::Pkcs1 => key.decrypt_blinded(&mut SysRng, Pkcs1v15Encrypt, input),
-            CryptScheme::Oaep(h) => {
-                with_digest!(h, D => key.decrypt_blinded(&mut SysRng, Oaep::<D>::new_with_label(label), input))
-            }
+    let pt = match scheme {
+        CryptScheme::Pkcs1 => {
+            Zeroizing::new(key.decrypt_blinded(&mut SysRng, Pkcs1v15Encrypt, input).map_err(|_| Error::InvalidPadding)?)
         }
-        .map_err(|_| Error::InvalidPadding)?,
-    );
+        CryptScheme::Oaep(h) => p.aws.oaep_decrypt(h.md(), label, input)?,
+    };
     let dst = out.get_mut(..pt.len()).ok_or(Error::BufferTooSmall)?;
     dst.copy_from_slice(&pt);
     Ok(pt.len())
@@ -587,6 +506,86 @@ mod tests {
     use super::*;
     use rsa::pkcs1::EncodeRsaPrivateKey;
     use rsa::pkcs8::DecodePrivateKey;
+    use rsa::{Oaep, Pkcs1v15Sign, Pss};
+
+    /// Runs `$body` with `$D` bound to the RustCrypto digest type of `$h`.
+    macro_rules! with_digest {
+        ($h:expr, $D:ident => $body:expr) => {
+            match $h {
+                Hash::Sha1 => {
+                    type $D = sha1_v11::Sha1;
+                    $body
+                }
+                Hash::Sha224 => {
+                    type $D = sha2_v11::Sha224;
+                    $body
+                }
+                Hash::Sha256 => {
+                    type $D = sha2_v11::Sha256;
+                    $body
+                }
+                Hash::Sha384 => {
+                    type $D = sha2_v11::Sha384;
+                    $body
+                }
+                Hash::Sha512 => {
+                    type $D = sha2_v11::Sha512;
+                    $body
+                }
+            }
+        };
+    }
+
+    /// Cross-check of the AWS-LC back end against an independent
+    /// implementation (the rsa crate), both ways, for every hash: PKCS#1 v1.5
+    /// and PSS signatures, OAEP encryption.
+    #[test]
+    fn cross_check_rsa_crate() {
+        let mut count = 0;
+        for (k, p) in [(K1024, P1024), (K2048, P2048)] {
+            let (k, pubk) = (unhex(k), unhex(p));
+            let pair = prepare(PSA_KEY_TYPE_RSA_KEY_PAIR, &k).unwrap();
+            let public = prepare(PSA_KEY_TYPE_RSA_PUBLIC_KEY, &pubk).unwrap();
+            let rc = RsaPrivateKey::from_pkcs1_der(&k).unwrap();
+            let rc_pub = rc.to_public_key();
+            let n = pair.bits().div_ceil(8);
+            for psa_h in HASHES {
+                let h = Hash::from_psa(psa_h).unwrap();
+                let digest = h.digest(b"cross-check");
+                // PKCS#1 v1.5 is deterministic: both produce the same bytes.
+                let mut sig = vec![0u8; n];
+                let alg = psa_alg_rsa_pkcs1v15_sign(psa_h);
+                assert_eq!(sign_hash_prepared(&pair, alg, &digest, &mut sig), Ok(n));
+                let theirs = with_digest!(h, D => rc.sign(Pkcs1v15Sign::new::<D>(), &digest)).unwrap();
+                assert_eq!(sig, theirs, "{psa_h:#x}");
+                with_digest!(h, D => rc_pub.verify(Pkcs1v15Sign::new::<D>(), &digest, &sig)).unwrap();
+                // PSS: ours verified by the rsa crate, theirs by ours.
+                let salt = pss_salt_len(pair.bits(), h).unwrap();
+                assert_eq!(sign_hash_prepared(&pair, psa_alg_rsa_pss(psa_h), &digest, &mut sig), Ok(n));
+                with_digest!(h, D => rc_pub.verify(Pss::<D>::new_with_salt(salt), &digest, &sig)).unwrap();
+                let theirs = with_digest!(h, D => rc.sign_with_rng(&mut SysRng, Pss::<D>::new_with_salt(salt), &digest)).unwrap();
+                assert_eq!(verify_hash_prepared(&public, psa_alg_rsa_pss(psa_h), &digest, &theirs), Ok(()));
+                // OAEP both ways, with a label.
+                let alg = psa_alg_rsa_oaep(psa_h);
+                if max_plaintext(pair.bits(), alg).unwrap() >= 5 {
+                    let mut ct = vec![0u8; n];
+                    assert_eq!(encrypt_prepared(&public, alg, b"hello", b"lbl", &mut ct), Ok(n));
+                    let pt = with_digest!(h, D => rc.decrypt(Oaep::<D>::new_with_label(&b"lbl"[..]), &ct)).unwrap();
+                    assert_eq!(pt, b"hello");
+                    let ct = with_digest!(h, D => rc_pub.encrypt(&mut SysRng, Oaep::<D>::new_with_label(&b"lbl"[..]), b"world")).unwrap();
+                    let mut out = vec![0u8; n];
+                    assert_eq!(decrypt_prepared(&pair, alg, &ct, b"lbl", &mut out), Ok(5));
+                    assert_eq!(&out[..5], b"world");
+                }
+                count += 1;
+            }
+            // PKCS#1 v1.5 encryption by AWS-LC, decrypted by the rsa crate.
+            let mut ct = vec![0u8; n];
+            assert_eq!(encrypt_prepared(&public, PSA_ALG_RSA_PKCS1V15_CRYPT, b"v15", b"", &mut ct), Ok(n));
+            assert_eq!(rc.decrypt(Pkcs1v15Encrypt, &ct).unwrap(), b"v15");
+        }
+        assert_eq!(count, 10);
+    }
 
     // Fixed test keys generated once with OpenSSL 3.0 (`openssl genrsa`,
     // exported as DER RSAPrivateKey / RSAPublicKey).
@@ -705,9 +704,8 @@ mod tests {
         let alg = psa_alg_rsa_pkcs1v15_sign(PSA_ALG_SHA_256);
         assert_eq!(sign_hash(&k, alg, &digest, &mut sig), Ok(256));
         assert_eq!(sig.to_vec(), unhex(KAT_SIG));
-        // ring's message path gives the same deterministic signature.
+        // The message path gives the same deterministic signature.
         let p = prepare(PSA_KEY_TYPE_RSA_KEY_PAIR, &k).unwrap();
-        assert!(p.ring_pair.is_some());
         let mut sig2 = [0u8; 256];
         assert_eq!(sign_message_prepared(&p, alg, b"abc", &mut sig2), Ok(256));
         assert_eq!(sig, sig2);
@@ -767,13 +765,14 @@ mod tests {
         let key = p.private.as_ref().unwrap();
         let digest = Hash::Sha256.digest(b"salt");
         for salt in [0usize, 20, 32, 64] {
+            // Signed by the rsa crate with an arbitrary salt, verified by AWS-LC.
             let sig = key.sign_with_rng(&mut SysRng, Pss::<sha2_v11::Sha256>::new_with_salt(salt), &digest).unwrap();
             let standard = verify_hash_prepared(&p, psa_alg_rsa_pss(PSA_ALG_SHA_256), &digest, &sig);
             let any = verify_hash_prepared(&p, psa_alg_rsa_pss_any_salt(PSA_ALG_SHA_256), &digest, &sig);
             assert_eq!(any, Ok(()));
             assert_eq!(standard.is_ok(), salt == 32, "salt {salt}");
-            let ring = verify_message_prepared(&p, psa_alg_rsa_pss(PSA_ALG_SHA_256), b"salt", &sig);
-            assert_eq!(ring.is_ok(), salt == 32, "ring, salt {salt}");
+            let by_message = verify_message_prepared(&p, psa_alg_rsa_pss(PSA_ALG_SHA_256), b"salt", &sig);
+            assert_eq!(by_message.is_ok(), salt == 32, "message path, salt {salt}");
         }
         // A 1024-bit key with SHA-512: the salt shrinks to what fits (62 bytes).
         assert_eq!(pss_salt_len(1024, Hash::Sha512), Ok(62));
@@ -887,7 +886,11 @@ mod tests {
                     let ok = verify_hash_prepared(&p, alg, &digest, &t.sig).is_ok();
                     expect(t.result, ok, &what);
                     let ok_msg = verify_message_prepared(&p, alg, &t.msg, &t.sig).is_ok();
-                    assert_eq!(ok, ok_msg, "{what}: ring and rsa disagree");
+                    assert_eq!(ok, ok_msg, "{what}: hash and message paths disagree");
+                    // The independent implementation (the rsa crate) agrees.
+                    let rc = RsaPublicKey::from_pkcs1_der(der).unwrap();
+                    let indep = with_digest!(Hash::from_psa(h).unwrap(), D => rc.verify(Pkcs1v15Sign::new::<D>(), &digest, &t.sig)).is_ok();
+                    assert_eq!(ok, indep, "{what}: AWS-LC and the rsa crate disagree");
                     count += 1;
                 }
             }
@@ -943,7 +946,7 @@ mod tests {
                     }
                     let std = verify_hash_prepared(&p, psa_alg_rsa_pss(h), &digest, &t.sig).is_ok();
                     let std_msg = verify_message_prepared(&p, psa_alg_rsa_pss(h), &t.msg, &t.sig).is_ok();
-                    assert_eq!(std, std_msg, "{what}: ring and rsa disagree");
+                    assert_eq!(std, std_msg, "{what}: hash and message paths disagree");
                     if standard {
                         expect(t.result, std, &what);
                     } else {
@@ -1053,27 +1056,5 @@ mod tests {
         }
         assert!(count > 100, "{count}");
         eprintln!("wycheproof RSA PKCS#1 v1.5 decrypt vectors: {count} ({rejected_implicitly} implicitly rejected)");
-    }
-}
-
-#[cfg(test)]
-mod speed {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn rsa2048_sign_speed() {
-        let k = generate(2048, None).unwrap();
-        let p = prepare(PSA_KEY_TYPE_RSA_KEY_PAIR, &k).unwrap();
-        let alg = psa_alg_rsa_pkcs1v15_sign(PSA_ALG_SHA_256);
-        let sig = [0u8; 256];
-        for (name, f) in [
-            ("rsa crate sign_hash", &(|| { sign_hash_prepared(&p, alg, &[0x5a; 32], &mut sig.clone()).unwrap(); }) as &dyn Fn()),
-            ("ring sign_message", &|| { sign_message_prepared(&p, alg, b"abc", &mut sig.clone()).unwrap(); }),
-        ] {
-            let t = std::time::Instant::now();
-            let mut n = 0;
-            while t.elapsed().as_secs_f64() < 2.0 { f(); n += 1; }
-            eprintln!("{name}: {:.0} ops/s", n as f64 / t.elapsed().as_secs_f64());
-        }
     }
 }
