@@ -9,9 +9,12 @@ pub mod hash;
 pub mod kdf;
 pub mod keys;
 pub mod mac;
+pub mod prepared;
 pub mod random;
 pub mod rsa;
 pub mod wipe;
 pub mod cipher;
 pub mod aead;
 pub mod awslc;
+
+pub use prepared::Prepared;
