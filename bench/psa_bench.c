@@ -12,8 +12,10 @@
  * run only matching cases, -T to skip the multi-threaded cases (define
  * BENCH_NO_THREADS at compile time to leave them out entirely).
  *
- * Signature cases sign a 64-byte message (psa_sign_message): every library
- * hashes and signs, and ring, which rustpsa uses, signs messages only.
+ * The "sign"/"verify" signature cases sign a 64-byte message
+ * (psa_sign_message): every library hashes and signs. The "sign_hash" /
+ * "verify_hash" cases sign a digest (psa_sign_hash), as TLS stacks and COSE/JOSE
+ * libraries do; the ECDH cases agree with a stored key (psa_raw_key_agreement).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>

@@ -1,6 +1,10 @@
-//! The raw primitives rustpsa builds on, called directly (no FFI, no key
-//! store, no policy), with the same case names and sizes as bench/psa_bench.c,
-//! so scripts/bench.sh can report rustpsa's efficiency (rustpsa rate / raw rate).
+//! The raw primitives, called directly (no FFI, no key store, no policy), with
+//! the same case names and sizes as bench/psa_bench.c, so scripts/bench.sh can
+//! report rustpsa's efficiency (rustpsa rate / raw rate). The symmetric and
+//! message-signing rows call ring; the asymmetric digest, static-ECDH and RSA
+//! rows (`asymmetric_rows`) measure every crate that offers the primitive
+//! (AWS-LC through aws-lc-rs, ring, RustCrypto), print each on stderr and
+//! report the fastest: the efficiency column is against the fastest crate.
 //! Output lines: `case<TAB>unit<TAB>rate`. Option: `-t SECONDS` per case.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
