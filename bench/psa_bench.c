@@ -12,8 +12,10 @@
  * run only matching cases, -T to skip the multi-threaded cases (define
  * BENCH_NO_THREADS at compile time to leave them out entirely).
  *
- * Signature cases sign a 64-byte message (psa_sign_message): every library
- * hashes and signs, and ring, which rustpsa uses, signs messages only.
+ * The "sign"/"verify" signature cases sign a 64-byte message
+ * (psa_sign_message): every library hashes and signs. The "sign_hash" /
+ * "verify_hash" cases sign a digest (psa_sign_hash), as TLS stacks and COSE/JOSE
+ * libraries do; the ECDH cases agree with a stored key (psa_raw_key_agreement).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
@@ -563,6 +565,110 @@ static void bench_rsa_crypt(void)
     }
 }
 
+/* ---- asymmetric calls on a stored key over a digest (issue 11) ----------- */
+
+/* psa_sign_hash / psa_verify_hash on a digest of hash_len bytes: cases
+ * "<prefix> sign_hash" and "<prefix> verify_hash". */
+static void bench_hash_sign(const char *prefix, psa_key_type_t type, size_t bits,
+                            psa_algorithm_t alg, size_t hash_len)
+{
+    char sign_name[80], verify_name[80];
+    struct asym a;
+    snprintf(sign_name, sizeof(sign_name), "%s sign_hash", prefix);
+    snprintf(verify_name, sizeof(verify_name), "%s verify_hash", prefix);
+    if (!selected(sign_name) && !selected(verify_name)) {
+        return;
+    }
+    memset(&a, 0, sizeof(a));
+    a.alg = alg;
+    a.hash_len = hash_len;
+    memset(a.hash, 0x5a, sizeof(a.hash));
+    a.key = generate(type, bits, PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH, alg);
+    if (a.key == 0 || sign_step(&a) != 0) {
+        print_result(sign_name, "ops/s", -1);
+        print_result(verify_name, "ops/s", -1);
+    } else {
+        report_case(sign_name, 0, sign_step, &a);
+        if (sign_step(&a) == 0) {
+            report_case(verify_name, 0, verify_step, &a);
+        } else {
+            print_result(verify_name, "ops/s", -1);
+        }
+    }
+    if (a.key != 0) {
+        psa_destroy_key(a.key);
+    }
+}
+
+/* OAEP-SHA256 decryption of a 32-byte message with a stored RSA key. */
+static void bench_oaep_decrypt(const char *name, size_t bits)
+{
+    struct asym a;
+    if (!selected(name)) {
+        return;
+    }
+    memset(&a, 0, sizeof(a));
+    a.alg = PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256);
+    a.key = generate(PSA_KEY_TYPE_RSA_KEY_PAIR, bits, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT,
+                     a.alg);
+    if (a.key == 0 || encrypt_step(&a) != 0) {
+        print_result(name, "ops/s", -1);
+    } else {
+        report_case(name, 0, decrypt_step, &a);
+    }
+    if (a.key != 0) {
+        psa_destroy_key(a.key);
+    }
+}
+
+static void bench_asymmetric_hash(void)
+{
+    static const struct {
+        const char *name;
+        psa_ecc_family_t family;
+        size_t bits;
+        psa_algorithm_t hash;
+        size_t hash_len;
+    } curves[] = {
+        { "P-256", PSA_ECC_FAMILY_SECP_R1, 256, PSA_ALG_SHA_256, 32 },
+        { "P-384", PSA_ECC_FAMILY_SECP_R1, 384, PSA_ALG_SHA_384, 48 },
+        { "P-521", PSA_ECC_FAMILY_SECP_R1, 521, PSA_ALG_SHA_512, 64 },
+        { "P-192", PSA_ECC_FAMILY_SECP_R1, 192, PSA_ALG_SHA_256, 32 },
+        { "P-224", PSA_ECC_FAMILY_SECP_R1, 224, PSA_ALG_SHA_256, 32 },
+        { "secp256k1", PSA_ECC_FAMILY_SECP_K1, 256, PSA_ALG_SHA_256, 32 },
+        { "brainpoolP256r1", PSA_ECC_FAMILY_BRAINPOOL_P_R1, 256, PSA_ALG_SHA_256, 32 },
+        { "brainpoolP384r1", PSA_ECC_FAMILY_BRAINPOOL_P_R1, 384, PSA_ALG_SHA_384, 48 },
+        { "brainpoolP512r1", PSA_ECC_FAMILY_BRAINPOOL_P_R1, 512, PSA_ALG_SHA_512, 64 },
+    };
+    char name[80];
+    size_t i;
+    for (i = 0; i < sizeof(curves) / sizeof(curves[0]); i++) {
+        psa_key_type_t t = PSA_KEY_TYPE_ECC_KEY_PAIR(curves[i].family);
+        snprintf(name, sizeof(name), "ECDSA %s", curves[i].name);
+        bench_hash_sign(name, t, curves[i].bits, PSA_ALG_ECDSA(curves[i].hash), curves[i].hash_len);
+        if (i < 3) {
+            snprintf(name, sizeof(name), "ECDSA %s deterministic", curves[i].name);
+            bench_hash_sign(name, t, curves[i].bits, PSA_ALG_DETERMINISTIC_ECDSA(curves[i].hash),
+                            curves[i].hash_len);
+        }
+        /* "ECDH P-256" is in the main list already. */
+        if (i > 0) {
+            snprintf(name, sizeof(name), "ECDH %s", curves[i].name);
+            bench_agreement(name, t, curves[i].bits);
+        }
+    }
+    bench_hash_sign("RSA-2048 PKCS1v15-SHA256", PSA_KEY_TYPE_RSA_KEY_PAIR, 2048,
+                    PSA_ALG_RSA_PKCS1V15_SIGN(PSA_ALG_SHA_256), 32);
+    bench_hash_sign("RSA-2048 PSS-SHA256", PSA_KEY_TYPE_RSA_KEY_PAIR, 2048,
+                    PSA_ALG_RSA_PSS(PSA_ALG_SHA_256), 32);
+    bench_hash_sign("RSA-3072 PKCS1v15-SHA256", PSA_KEY_TYPE_RSA_KEY_PAIR, 3072,
+                    PSA_ALG_RSA_PKCS1V15_SIGN(PSA_ALG_SHA_256), 32);
+    bench_hash_sign("RSA-4096 PKCS1v15-SHA256", PSA_KEY_TYPE_RSA_KEY_PAIR, 4096,
+                    PSA_ALG_RSA_PKCS1V15_SIGN(PSA_ALG_SHA_256), 32);
+    bench_oaep_decrypt("RSA-3072 OAEP-SHA256 decrypt", 3072);
+    bench_oaep_decrypt("RSA-4096 OAEP-SHA256 decrypt", 4096);
+}
+
 /* ---- key derivation ----------------------------------------------------- */
 
 struct kdf {
@@ -910,6 +1016,7 @@ int main(int argc, char **argv)
                PSA_ALG_RSA_PKCS1V15_SIGN(PSA_ALG_SHA_256), 32, 1);
     bench_rsa_crypt();
     bench_mlkem();
+    bench_asymmetric_hash();
     bench_kdf("HKDF-SHA-256 32B", PSA_KEY_TYPE_DERIVE, PSA_ALG_HKDF(PSA_ALG_SHA_256), hkdf_step);
     bench_kdf("PBKDF2-HMAC-SHA-256 10000 iterations", PSA_KEY_TYPE_PASSWORD,
               PSA_ALG_PBKDF2_HMAC(PSA_ALG_SHA_256), pbkdf2_step);

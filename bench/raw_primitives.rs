@@ -1,6 +1,10 @@
-//! The raw primitives rustpsa builds on, called directly (no FFI, no key
-//! store, no policy), with the same case names and sizes as bench/psa_bench.c,
-//! so scripts/bench.sh can report rustpsa's efficiency (rustpsa rate / raw rate).
+//! The raw primitives, called directly (no FFI, no key store, no policy), with
+//! the same case names and sizes as bench/psa_bench.c, so scripts/bench.sh can
+//! report rustpsa's efficiency (rustpsa rate / raw rate). The symmetric and
+//! message-signing rows call ring; the asymmetric digest, static-ECDH and RSA
+//! rows (`asymmetric_rows`) measure every crate that offers the primitive
+//! (AWS-LC through aws-lc-rs, ring, RustCrypto), print each on stderr and
+//! report the fastest: the efficiency column is against the fastest crate.
 //! Output lines: `case<TAB>unit<TAB>rate`. Option: `-t SECONDS` per case.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -109,6 +113,7 @@ fn main() {
     ops("Ed25519 verify", measure(seconds, || {
         pk.verify(&input[..64], sig.as_ref()).unwrap();
     }));
+    asymmetric_rows(seconds);
     sym14_rows(seconds, &input);
     ml_kem_768(seconds, &rng);
 }
@@ -168,3 +173,188 @@ fn sym14_rows(seconds: f64, input: &[u8]) {
     });
     mb("BLAKE2b-512 16KiB", input.len(), rate);
 }
+
+/// The fastest of the candidates for one case: the case line on stdout (what
+/// scripts/bench.sh divides by), every candidate on stderr (`# case: crate rate`).
+fn fastest(name: &str, candidates: Vec<(&str, f64)>) {
+    for (who, rate) in &candidates {
+        eprintln!("# {name}: {who} {rate:.1} ops/s");
+    }
+    let best = candidates.iter().map(|c| c.1).fold(0.0, f64::max);
+    println!("{name}\tops/s\t{best:.1}");
+}
+
+/// Signatures over a digest, static-key ECDH and RSA private operations, each
+/// measured with every crate that offers them (AWS-LC through aws-lc-rs, ring,
+/// RustCrypto) and reported as the fastest.
+fn asymmetric_rows(seconds: f64) {
+    use aws_lc_rs as awslc;
+    let digest32 = [0x5au8; 32];
+    let digest48 = [0x5au8; 48];
+    let digest64 = [0x5au8; 64];
+    let arng = awslc::rand::SystemRandom::new();
+    let rrng = rand::SystemRandom::new();
+
+    macro_rules! ecdsa_case {
+        ($label:expr, $C:ty, $digest:expr, $dalg:expr, $asign:expr, $averify:expr, $ring:expr) => {{
+            use awslc::signature::{EcdsaKeyPair, KeyPair as _};
+            let pkcs8 = EcdsaKeyPair::generate_pkcs8($asign, &arng).unwrap();
+            let akp = EcdsaKeyPair::from_pkcs8($asign, pkcs8.as_ref()).unwrap();
+            let d = awslc::digest::Digest::import_less_safe($digest, $dalg).unwrap();
+            let mut sign = vec![("aws-lc-rs sign_digest", measure(seconds, || {
+                black_box(akp.sign_digest(&d).unwrap());
+            }))];
+            let mut kb = vec![0x11u8; <$C as elliptic_curve::Curve>::FieldBytesSize::USIZE];
+            kb[0] = 0; // below every order, P-521's included
+            let sk = ecdsa::SigningKey::<$C>::from_slice(&kb).unwrap();
+            sign.push(("RustCrypto sign_prehash (RFC 6979)", measure(seconds, || {
+                let s: ecdsa::Signature<$C> = ecdsa::hazmat::sign_prehashed_rfc6979::<$C, sha2_v11::Sha256>(sk.as_nonzero_scalar(), $digest, b"").0;
+                black_box(s);
+            })));
+            if let Some((ralg, _)) = $ring {
+                let pkcs8 = signature::EcdsaKeyPair::generate_pkcs8(ralg, &rrng).unwrap();
+                let kp = signature::EcdsaKeyPair::from_pkcs8(ralg, pkcs8.as_ref(), &rrng).unwrap();
+                sign.push(("ring sign (64-byte message)", measure(seconds, || {
+                    black_box(kp.sign(&rrng, &[0x17u8; 64]).unwrap());
+                })));
+            }
+            fastest(&format!("{} sign_hash", $label), sign);
+            let sig = akp.sign_digest(&d).unwrap();
+            let pk = awslc::signature::ParsedPublicKey::new($averify, akp.public_key().as_ref()).unwrap();
+            let mut verify = vec![("aws-lc-rs verify_digest", measure(seconds, || {
+                pk.verify_digest_sig(&d, sig.as_ref()).unwrap();
+            }))];
+            let q = elliptic_curve::ProjectivePoint::<$C>::from(*sk.verifying_key().as_affine());
+            let s: ecdsa::Signature<$C> = ecdsa::hazmat::sign_prehashed_rfc6979::<$C, sha2_v11::Sha256>(sk.as_nonzero_scalar(), $digest, b"").0;
+            verify.push(("RustCrypto verify_prehashed", measure(seconds, || {
+                ecdsa::hazmat::verify_prehashed::<$C>(&q, $digest, &s).unwrap();
+            })));
+            if let Some((ralg, valg)) = $ring {
+                let pkcs8 = signature::EcdsaKeyPair::generate_pkcs8(ralg, &rrng).unwrap();
+                let kp = signature::EcdsaKeyPair::from_pkcs8(ralg, pkcs8.as_ref(), &rrng).unwrap();
+                let sig = kp.sign(&rrng, &[0x17u8; 64]).unwrap();
+                use signature::KeyPair;
+                let pk = signature::UnparsedPublicKey::new(valg, kp.public_key().as_ref().to_vec());
+                verify.push(("ring verify (64-byte message)", measure(seconds, || {
+                    pk.verify(&[0x17u8; 64], sig.as_ref()).unwrap();
+                })));
+            }
+            fastest(&format!("{} verify_hash", $label), verify);
+        }};
+    }
+    use elliptic_curve::array::typenum::Unsigned;
+    type RingPair = Option<(&'static signature::EcdsaSigningAlgorithm, &'static signature::EcdsaVerificationAlgorithm)>;
+    ecdsa_case!("ECDSA P-256", p256::NistP256, &digest32, &awslc::digest::SHA256,
+        &awslc::signature::ECDSA_P256_SHA256_FIXED_SIGNING, &awslc::signature::ECDSA_P256_SHA256_FIXED,
+        Some((&signature::ECDSA_P256_SHA256_FIXED_SIGNING, &signature::ECDSA_P256_SHA256_FIXED)) as RingPair);
+    ecdsa_case!("ECDSA P-384", p384::NistP384, &digest48, &awslc::digest::SHA384,
+        &awslc::signature::ECDSA_P384_SHA384_FIXED_SIGNING, &awslc::signature::ECDSA_P384_SHA384_FIXED,
+        Some((&signature::ECDSA_P384_SHA384_FIXED_SIGNING, &signature::ECDSA_P384_SHA384_FIXED)) as RingPair);
+    ecdsa_case!("ECDSA P-521", p521::NistP521, &digest64, &awslc::digest::SHA512,
+        &awslc::signature::ECDSA_P521_SHA512_FIXED_SIGNING, &awslc::signature::ECDSA_P521_SHA512_FIXED,
+        None as RingPair);
+
+    macro_rules! ecdh_case {
+        ($label:expr, $C:ty, $aalg:expr) => {{
+            use elliptic_curve::sec1::ToSec1Point;
+            let len = <$C as elliptic_curve::Curve>::FieldBytesSize::USIZE;
+            let (mut k1, mut k2) = (vec![0x11u8; len], vec![0x22u8; len]);
+            k1[0] = 0;
+            k2[0] = 0;
+            let ours = elliptic_curve::SecretKey::<$C>::from_slice(&k1).unwrap();
+            let peer = elliptic_curve::SecretKey::<$C>::from_slice(&k2).unwrap();
+            let peer_pub = peer.public_key().to_sec1_point(false).as_bytes().to_vec();
+            let apriv = awslc::agreement::PrivateKey::from_private_key($aalg, &k1).unwrap();
+            let mut c = vec![("aws-lc-rs agree (static key)", measure(seconds, || {
+                let peer = awslc::agreement::UnparsedPublicKey::new($aalg, &peer_pub);
+                awslc::agreement::agree(&apriv, peer, (), |s| { black_box(s); Ok(()) }).unwrap();
+            }))];
+            c.push(("RustCrypto diffie_hellman", measure(seconds, || {
+                let pk = elliptic_curve::PublicKey::<$C>::from_sec1_bytes(&peer_pub).unwrap();
+                black_box(elliptic_curve::ecdh::diffie_hellman(ours.to_nonzero_scalar(), pk.as_affine()));
+            })));
+            fastest($label, c);
+        }};
+    }
+    ecdh_case!("ECDH P-256", p256::NistP256, &awslc::agreement::ECDH_P256);
+    ecdh_case!("ECDH P-384", p384::NistP384, &awslc::agreement::ECDH_P384);
+    ecdh_case!("ECDH P-521", p521::NistP521, &awslc::agreement::ECDH_P521);
+
+    for bits in [2048usize, 3072, 4096] {
+        use rsa::pkcs1::EncodeRsaPrivateKey;
+        use rsa::pkcs8::EncodePrivateKey;
+        use rsa::traits::PublicKeyParts;
+        let key = rsa::PrivateKey::new(&mut RsaRng, bits).unwrap();
+        let der = key.to_pkcs1_der().unwrap();
+        let name = format!("RSA-{bits} PKCS1v15-SHA256");
+        let n = bits / 8;
+        let akp = awslc::rsa::KeyPair::from_der(der.as_bytes()).unwrap();
+        let d = awslc::digest::Digest::import_less_safe(&digest32, &awslc::digest::SHA256).unwrap();
+        let mut sig = vec![0u8; n];
+        let mut sign = vec![("aws-lc-rs sign_digest", measure(seconds, || {
+            akp.sign_digest(&awslc::signature::RSA_PKCS1_SHA256, &d, &mut sig).unwrap();
+        }))];
+        let rkp = signature::RsaKeyPair::from_der(der.as_bytes()).unwrap();
+        let mut rsig = vec![0u8; n];
+        sign.push(("ring sign (64-byte message)", measure(seconds, || {
+            rkp.sign(&signature::RSA_PKCS1_SHA256, &rrng, &[0x17u8; 64], &mut rsig).unwrap();
+        })));
+        let pad = || rsa::Pkcs1v15Sign::new::<sha2_v11::Sha256>();
+        sign.push(("rsa crate sign (blinded)", measure(seconds, || {
+            black_box(key.sign_with_rng(&mut RsaRng, pad(), &digest32).unwrap());
+        })));
+        fastest(&format!("{name} sign_hash"), sign);
+        akp.sign_digest(&awslc::signature::RSA_PKCS1_SHA256, &d, &mut sig).unwrap();
+        use awslc::signature::KeyPair as _;
+        let apk = awslc::signature::ParsedPublicKey::new(&awslc::signature::RSA_PKCS1_2048_8192_SHA256, akp.public_key().as_ref()).unwrap();
+        let mut verify = vec![("aws-lc-rs verify_digest", measure(seconds, || {
+            apk.verify_digest_sig(&d, &sig).unwrap();
+        }))];
+        let public = key.to_public_key();
+        verify.push(("rsa crate verify", measure(seconds, || {
+            public.verify(pad(), &digest32, &sig).unwrap();
+        })));
+        rkp.sign(&signature::RSA_PKCS1_SHA256, &rrng, &[0x17u8; 64], &mut rsig).unwrap();
+        let rpk = signature::UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, rkp.public().as_ref().to_vec());
+        verify.push(("ring verify (64-byte message)", measure(seconds, || {
+            rpk.verify(&[0x17u8; 64], &rsig).unwrap();
+        })));
+        fastest(&format!("{name} verify_hash"), verify);
+        // OAEP-SHA256 decryption of a 32-byte message.
+        let ct = public.encrypt(&mut RsaRng, rsa::Oaep::<sha2_v11::Sha256>::new(), &digest32).unwrap();
+        let pkcs8 = key.to_pkcs8_der().unwrap();
+        let adk = awslc::rsa::OaepPrivateDecryptingKey::new(
+            awslc::rsa::PrivateDecryptingKey::from_pkcs8(pkcs8.as_bytes()).unwrap()).unwrap();
+        let mut pt = vec![0u8; n];
+        let mut dec = vec![("aws-lc-rs OAEP decrypt", measure(seconds, || {
+            adk.decrypt(&awslc::rsa::OAEP_SHA256_MGF1SHA256, &ct, &mut pt, None).unwrap();
+        }))];
+        dec.push(("rsa crate OAEP decrypt (blinded)", measure(seconds, || {
+            black_box(key.decrypt_blinded(&mut RsaRng, rsa::Oaep::<sha2_v11::Sha256>::new(), &ct).unwrap());
+        })));
+        let _ = public.n();
+        fastest(&format!("RSA-{bits} OAEP-SHA256 decrypt"), dec);
+    }
+}
+
+/// The operating system's generator for the rsa crate.
+struct RsaRng;
+impl rsa::rand_core::TryRng for RsaRng {
+    type Error = core::convert::Infallible;
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        let mut b = [0u8; 4];
+        self.try_fill_bytes(&mut b)?;
+        Ok(u32::from_le_bytes(b))
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        let mut b = [0u8; 8];
+        self.try_fill_bytes(&mut b)?;
+        Ok(u64::from_le_bytes(b))
+    }
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        use rand::SecureRandom;
+        rand::SystemRandom::new().fill(dst).unwrap();
+        Ok(())
+    }
+}
+impl rsa::rand_core::TryCryptoRng for RsaRng {}

@@ -827,6 +827,7 @@ int main(void)
     ecc_key("Ed25519 seed", PSA_ECC_FAMILY_TWISTED_EDWARDS, 255, 0, 1);
     ecc_key("P-521 scalar", PSA_ECC_FAMILY_SECP_R1, 521, 0, 0);
     ecc_key("P-384 ECDH scalar", PSA_ECC_FAMILY_SECP_R1, 384, 1, 0);
+    ecc_key("P-521 ECDH scalar", PSA_ECC_FAMILY_SECP_R1, 521, 1, 0); /* AWS-LC's EC_KEY */
     ecc_key("brainpoolP256r1 scalar", PSA_ECC_FAMILY_BRAINPOOL_P_R1, 256, 0, 0);
     ecc_key("X448 scalar", PSA_ECC_FAMILY_MONTGOMERY, 448, 1, 0);
     ecc_key("Ed448 seed", PSA_ECC_FAMILY_TWISTED_EDWARDS, 448, 0, 1);

@@ -4,8 +4,9 @@
 # Builds bench/psa_bench.c against rustpsa and against a reference PSA library,
 # runs both alternately (3 rounds each, 1 with --quick), and prints markdown:
 #   | case | unit | rustpsa | reference | ratio |      (ratio > 1: rustpsa faster)
-# then the raw-primitive efficiency table (rustpsa rate / ring-or-RustCrypto
-# rate, from bench/raw_primitives.rs) and the thread-scaling table.
+# then the raw-primitive efficiency table (rustpsa rate / the rate of the
+# primitive called directly, the fastest crate for the asymmetric rows, from
+# bench/raw_primitives.rs) and the thread-scaling table.
 #
 # The default reference is Mbed TLS 3.5.1 built from the psa-crypto-sys crate's
 # vendored sources (fetched from crates.io by cargo). REF_PREFIX=/path points at
@@ -64,7 +65,7 @@ for r in $(seq 1 "$ROUNDS"); do
     echo "== round $r/$ROUNDS" >&2
     run_bench "$B/bench-rustpsa" "$B/rustpsa.$r.tsv"
     run_bench "$B/bench-ref" "$B/ref.$r.tsv"
-    "$ROOT/target/release/examples/raw_primitives" -t "$SECONDS_PER_CASE" > "$B/raw.$r.tsv"
+    "$ROOT/target/release/examples/raw_primitives" -t "$SECONDS_PER_CASE" > "$B/raw.$r.tsv" 2> "$B/raw.$r.candidates"
 done
 
 python3 - "$B" "$ROUNDS" "$REF_NAME" "$SVG" <<'PY'

@@ -4,30 +4,20 @@
 //! Also home of [`with_rsa_key`], the per-slot cache of parsed RSA keys that the
 //! signature functions use too.
 use super::{core, policy};
+use crate::crypto::prepared::{self, Kind};
 use crate::crypto::rsa::{self, Prepared};
 use crate::keystore::KeyData;
 use crate::types::*;
 
-/// Tag under which a prepared RSA key is cached in `KeyData::cache`: the
-/// prepared key serves every RSA algorithm, so no algorithm is recorded.
-const RSA_CACHE_TAG: psa_algorithm_t = PSA_ALG_NONE;
-
 /// Runs `f` with the parsed form of the RSA key `d`, building it on first use
-/// and caching it in the key slot (wiped with the slot: `RsaPrivateKey`
-/// zeroizes on drop). Later calls on the same key never re-parse or
-/// re-validate. `InvalidArgument` if `d` is not an RSA key.
+/// and caching it in the key slot (wiped with the slot: AWS-LC cleanses what
+/// it frees, `RsaPrivateKey` zeroizes on drop). Later calls on the same key
+/// never re-parse or re-validate. `InvalidArgument` if `d` is not an RSA key.
 pub fn with_rsa_key<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -> Result<R> {
-    let t = d.attrs.private_type;
-    if !psa_key_type_is_rsa(t) {
+    if !psa_key_type_is_rsa(d.attrs.private_type) {
         return Err(Error::InvalidArgument);
     }
-    let cached = d.cache.get_or_try_init(|| -> Result<_> {
-        Ok((RSA_CACHE_TAG, Box::new(rsa::prepare(t, &d.material)?) as _))
-    })?;
-    match (cached.0 == RSA_CACHE_TAG).then(|| cached.1.downcast_ref::<Prepared>()).flatten() {
-        Some(p) => f(p),
-        None => f(&rsa::prepare(t, &d.material)?),
-    }
+    prepared::with_prepared(&d.cache, Kind::Rsa, super::key_source(d), |p| f(p.rsa().ok_or(Error::CorruptionDetected)?))
 }
 
 /// Whether `alg` is permitted by the key's policy (primary or enrollment algorithm).

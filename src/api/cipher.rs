@@ -6,44 +6,17 @@
 use super::operation::{self, KeyBound, Ops, Words};
 use super::{core, policy};
 use crate::crypto::aead::Prepared;
+use crate::crypto::prepared::{self, Kind};
 use crate::crypto::cipher::{self as engine, Engine, Mode, SymKey};
 use crate::crypto::random;
 use crate::keystore::KeyData;
 use crate::types::*;
 
-/// Tag of the symmetric prepared key in `KeyData::cache` (not an algorithm, so
-/// it never collides with another family's entry).
-const SYM_CACHE_TAG: psa_algorithm_t = 0x0400_0000;
-
-/// Runs `f` with the key's prepared symmetric key (AES schedule, ring AEAD
+/// Runs `f` with the key's prepared symmetric key (AES schedule, AWS-LC AEAD
 /// key), building and caching it in the slot on first use.
+#[inline]
 pub(crate) fn with_prepared<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -> Result<R> {
-    let cached = match d.cache.get() {
-        Some(c) => Ok(c),
-        None => prepare_into_cache(d),
-    };
-    match cached
-        .ok()
-        .filter(|c| c.0 == SYM_CACHE_TAG)
-        .and_then(|c| c.1.downcast_ref::<Prepared>())
-    {
-        Some(p) => f(p),
-        None => f(&prepare_uncached(d)?),
-    }
-}
-
-/// The slow path of [`with_prepared`], kept out of line so the hot path has a
-/// small stack frame.
-#[cold]
-#[inline(never)]
-fn prepare_into_cache(d: &KeyData) -> Result<&(psa_algorithm_t, Box<dyn std::any::Any + Send + Sync>)> {
-    d.cache.get_or_try_init(|| -> Result<_> { Ok((SYM_CACHE_TAG, Box::new(prepare_uncached(d)?) as _)) })
-}
-
-#[cold]
-#[inline(never)]
-fn prepare_uncached(d: &KeyData) -> Result<Prepared> {
-    Prepared::new(d.attrs.private_type, &d.material)
+    prepared::with_prepared(&d.cache, Kind::Sym, super::key_source(d), |p| f(p.sym().ok_or(Error::CorruptionDetected)?))
 }
 
 /// The mode of a cipher algorithm; `InvalidArgument` for a non-cipher,

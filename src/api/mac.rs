@@ -5,6 +5,7 @@ use subtle::ConstantTimeEq;
 use super::operation::{self, KeyBound, Ops, Words};
 use super::{core, policy};
 use crate::crypto::mac::{self as driver, MacCtx, MacKey, Tag};
+use crate::crypto::prepared::{self, Kind};
 use crate::keystore::{KeyData, KeyRef};
 use crate::types::*;
 
@@ -78,13 +79,9 @@ fn check(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Resu
 /// it in the key slot on first use (for the first algorithm used with the key;
 /// another algorithm prepares a temporary key).
 fn with_mac_key<R>(d: &KeyData, base: psa_algorithm_t, f: impl FnOnce(&MacKey) -> R) -> Result<R> {
-    let cached = d
-        .cache
-        .get_or_try_init(|| -> Result<_> { Ok((base, Box::new(MacKey::with_type(base, d.attrs.private_type, &d.material)?) as _)) })?;
-    match (cached.0 == base).then(|| cached.1.downcast_ref::<MacKey>()).flatten() {
-        Some(key) => Ok(f(key)),
-        None => Ok(f(&MacKey::with_type(base, d.attrs.private_type, &d.material)?)),
-    }
+    prepared::with_prepared(&d.cache, Kind::Mac(base), super::key_source(d), |p| {
+        Ok(f(p.mac().ok_or(Error::CorruptionDetected)?))
+    })
 }
 
 /// Computes the MAC of `input` with key `id`, after the checks for `usage`;

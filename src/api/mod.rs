@@ -159,3 +159,14 @@ pub fn set_capacity(capacity: usize) -> Result<()> {
     }
     before_init(|s| s.capacity = capacity.min(MAX_CAPACITY))
 }
+
+/// The stored key `d` as the source of its prepared form
+/// ([`crate::crypto::prepared::with_prepared`]).
+#[inline]
+pub(crate) fn key_source(d: &crate::keystore::KeyData) -> crate::crypto::prepared::Source<'_> {
+    crate::crypto::prepared::Source {
+        key_type: d.attrs.private_type,
+        bits: d.attrs.private_bits as usize,
+        material: &d.material,
+    }
+}

@@ -5,32 +5,16 @@
 //! go to [`crate::crypto::rsa`] with their stored material.
 use super::{core, policy};
 use crate::crypto::ecc::{self, Curve, Prepared};
+use crate::crypto::prepared::{self, Kind};
 use crate::crypto::rsa;
 use super::asymmetric_encrypt::with_rsa_key;
 use crate::keystore::KeyData;
 use crate::types::*;
 
-/// Tag of the cached ECC key in `KeyData::cache` (the cache of an ECC key only
-/// ever holds its parsed form).
-const ECC_CACHE_TAG: psa_algorithm_t = PSA_ALG_ECDH;
-
 /// Runs `f` with the key's parsed ECC form, building it on first use and
 /// caching it in the key slot (wiped with the slot).
 pub(crate) fn with_ecc<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -> Result<R> {
-    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
-    let cached = d.cache.get_or_try_init(|| -> Result<_> {
-        Ok((
-            ECC_CACHE_TAG,
-            Box::new(ecc::prepare(t, bits, &d.material)?) as _,
-        ))
-    })?;
-    match (cached.0 == ECC_CACHE_TAG)
-        .then(|| cached.1.downcast_ref::<Prepared>())
-        .flatten()
-    {
-        Some(p) => f(p),
-        None => f(&ecc::prepare(t, bits, &d.material)?),
-    }
+    prepared::with_prepared(&d.cache, Kind::Ecc, super::key_source(d), |p| f(p.ecc().ok_or(Error::CorruptionDetected)?))
 }
 
 /// Whether the key's policy (primary or enrolment algorithm) permits `alg`.

@@ -12,7 +12,7 @@
 use cipher::consts::U16;
 use cipher::generic_array::GenericArray;
 use cipher::{BlockEncryptMut, InnerIvInit, KeyInit, KeyIvInit, StreamCipher};
-use ring::aead as ra;
+use aws_lc_rs::aead as ra;
 use subtle::ConstantTimeEq;
 use universal_hash::UniversalHash;
 use zeroize::{Zeroize, Zeroizing};
@@ -808,8 +808,7 @@ pub fn open(
         }
         Some((key, nonce)) if tag_len == 16 => {
             tmp.copy_from_slice(ct);
-            let tag = ra::Tag::try_from(tag).map_err(|_| Error::InvalidSignature)?;
-            key.open_in_place_separate_tag(nonce, ra::Aad::from(ad), tag, tmp, 0..)
+            key.open_in_place_separate_tag(nonce, ra::Aad::from(ad), tag, tmp)
                 .is_ok()
         }
         _ => {

@@ -67,6 +67,9 @@ impl elliptic_curve::point::PointCompression for BrainpoolP512r1 {
 }
 
 /// The base field GF(p).
+// primefield's macros call `Uint::bits`, deprecated since crypto-bigint 0.7.11
+// (which rsa 0.10.0 requires).
+#[allow(deprecated)]
 mod field {
     use super::{P_HEX, U512};
     #[allow(unused_imports)]
@@ -102,6 +105,7 @@ mod field {
 }
 
 /// The scalar field GF(q).
+#[allow(deprecated)]
 mod scalar {
     use super::{BrainpoolP512r1, Q_HEX, U512};
     #[allow(unused_imports)]

@@ -17,7 +17,7 @@ use digest_v11::array::Array;
 use digest_v11::block_api::UpdateCore as _;
 use digest_v11::common::hazmat::{SerializableState as _, SerializedState};
 use ripemd_v11::block_api::Ripemd160Core;
-use ring::digest;
+use aws_lc_rs::digest;
 
 use crate::types::*;
 

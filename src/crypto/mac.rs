@@ -9,7 +9,7 @@ use core::mem::ManuallyDrop;
 use core::ops::{Deref, DerefMut};
 
 use ::digest::{FixedOutputReset, KeyInit, Mac};
-use ring::hmac;
+use aws_lc_rs::hmac;
 use zeroize::Zeroize;
 
 use super::wipe::ZBox;

@@ -1,4 +1,4 @@
-//! The built-in driver: thin adapters over ring and the RustCrypto crates.
+//! The built-in driver: thin adapters over AWS-LC (aws-lc-rs, aws-lc-sys) and the RustCrypto crates.
 //!
 //! Knows nothing of slots, locks or policy: callers pass key bytes and get
 //! results. One file per family.
@@ -10,6 +10,7 @@ pub mod kdf;
 pub mod keys;
 pub mod mac;
 pub mod mlkem;
+pub mod prepared;
 pub mod random;
 pub mod rsa;
 pub mod wipe;
@@ -17,3 +18,6 @@ pub mod cipher;
 pub mod aead;
 pub mod xof;
 pub mod keywrap;
+pub mod awslc;
+
+pub use prepared::Prepared;

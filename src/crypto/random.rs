@@ -1,6 +1,6 @@
-//! The random generator: the operating system's CSPRNG through ring.
+//! The random generator: AWS-LC's CSPRNG (seeded from the operating system) through aws-lc-rs.
 use crate::sync::SetOnce;
-use ring::rand::{SecureRandom, SystemRandom};
+use aws_lc_rs::rand::{SecureRandom, SystemRandom};
 
 use crate::types::{Error, Result};
 

@@ -37,7 +37,6 @@
 //! the lock is skipped (nobody will ever wait for that slot). The failed state
 //! lasts until the store is dropped (`mbedtls_psa_crypto_free`); the next
 //! `psa_crypto_init` builds an empty, consistent volatile store.
-use std::any::Any;
 use std::sync::Arc;
 
 use crate::sync::SetOnce;
@@ -75,7 +74,7 @@ pub struct KeyData {
     /// A prepared form of the key for one algorithm (an expanded schedule,
     /// HMAC pads, …), built on first use by the API layer and dropped — wiping
     /// it — together with the key.
-    pub cache: SetOnce<(psa_algorithm_t, Box<dyn Any + Send + Sync>)>,
+    pub cache: SetOnce<crate::crypto::Prepared>,
     /// The dependents lock. Guards the list of copies of this key held by
     /// multi-part operations; taken briefly when an operation is set up and by
     /// `psa_destroy_key` (after its linearization point, outside the key-store

