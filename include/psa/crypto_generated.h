@@ -106,9 +106,9 @@
 #define PSA_EXPORT_KEY_PAIR_MAX_SIZE 4667
 
 /**
- * Largest `psa_export_public_key()` output (RSA-8192 DER).
+ * Largest `psa_export_public_key()` output (ML-DSA-87; RSA-8192 DER is 1040).
  */
-#define PSA_EXPORT_PUBLIC_KEY_MAX_SIZE 1040
+#define PSA_EXPORT_PUBLIC_KEY_MAX_SIZE 2592
 
 /**
  * Largest export of any asymmetric key, pair or public (1.3 name, provided early).
@@ -116,9 +116,9 @@
 #define PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE 4667
 
 /**
- * Largest signature of any supported algorithm (RSA-8192).
+ * Largest signature of any supported algorithm (SLH-DSA-*-256f; RSA-8192 is 1024).
  */
-#define PSA_SIGNATURE_MAX_SIZE 1024
+#define PSA_SIGNATURE_MAX_SIZE 49856
 
 /**
  * Largest `psa_asymmetric_encrypt()` output (RSA-8192).
@@ -174,6 +174,12 @@
  * `psa_interruptible_set_max_ops` value meaning "no limit" (the default).
  */
 #define PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ((uint32_t)4294967295)
+
+/**
+ * Largest context string of the with-context signature functions (FIPS 204,
+ * FIPS 205 and RFC 8032 encode its length in one byte).
+ */
+#define PSA_SIGN_CONTEXT_MAX_SIZE 255
 
 /**
  * A function return status: `PSA_SUCCESS` (0) or a negative `PSA_ERROR_*` code.
@@ -659,6 +665,11 @@ typedef uint8_t psa_dh_family_t;
  * Encoding of the type of a PAKE primitive (ECC or DH).
  */
 typedef uint8_t psa_pake_primitive_type_t;
+
+/**
+ * The type of identifiers of a Stateless hash-based DSA parameter set.
+ */
+typedef uint8_t psa_slh_dsa_family_t;
 
 /**
  * Mbed TLS compatibility alias of a key identifier (no owner encoding in rustpsa).
@@ -1405,6 +1416,102 @@ typedef uint8_t psa_pake_family_t;
  * A key confirmation value.
  */
 #define PSA_PAKE_STEP_CONFIRM ((psa_pake_step_t)4)
+
+/**
+ * ML-DSA key pair: both the private and public key (the 32-byte seed ξ).
+ */
+#define PSA_KEY_TYPE_ML_DSA_KEY_PAIR ((psa_key_type_t)0x7002)
+
+/**
+ * ML-DSA public key.
+ */
+#define PSA_KEY_TYPE_ML_DSA_PUBLIC_KEY ((psa_key_type_t)0x4002)
+
+/**
+ * SLH-DSA family for the SLH-DSA-SHA2-NNNs parameter sets.
+ */
+#define PSA_SLH_DSA_FAMILY_SHA2_S ((psa_slh_dsa_family_t)2)
+
+/**
+ * SLH-DSA family for the SLH-DSA-SHA2-NNNf parameter sets.
+ */
+#define PSA_SLH_DSA_FAMILY_SHA2_F ((psa_slh_dsa_family_t)4)
+
+/**
+ * SLH-DSA family for the SLH-DSA-SHAKE-NNNs parameter sets.
+ */
+#define PSA_SLH_DSA_FAMILY_SHAKE_S ((psa_slh_dsa_family_t)11)
+
+/**
+ * SLH-DSA family for the SLH-DSA-SHAKE-NNNf parameter sets.
+ */
+#define PSA_SLH_DSA_FAMILY_SHAKE_F ((psa_slh_dsa_family_t)13)
+
+/**
+ * Leighton-Micali Signatures (LMS) public key.
+ */
+#define PSA_KEY_TYPE_LMS_PUBLIC_KEY ((psa_key_type_t)0x4007)
+
+/**
+ * Hierarchical Signature Scheme (HSS) public key.
+ */
+#define PSA_KEY_TYPE_HSS_PUBLIC_KEY ((psa_key_type_t)0x4008)
+
+/**
+ * eXtended Merkle Signature Scheme (XMSS) public key.
+ */
+#define PSA_KEY_TYPE_XMSS_PUBLIC_KEY ((psa_key_type_t)0x400b)
+
+/**
+ * Multi-tree eXtended Merkle Signature Scheme (XMSS^MT) public key.
+ */
+#define PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY ((psa_key_type_t)0x400d)
+
+/**
+ * ML-DSA without pre-hashing, hedged (fresh randomness in every signature).
+ */
+#define PSA_ALG_ML_DSA ((psa_algorithm_t)0x06004400)
+
+/**
+ * ML-DSA without pre-hashing, deterministic variant.
+ */
+#define PSA_ALG_DETERMINISTIC_ML_DSA ((psa_algorithm_t)0x06004500)
+
+/**
+ * SLH-DSA without pre-hashing, hedged (randomized).
+ */
+#define PSA_ALG_SLH_DSA ((psa_algorithm_t)0x06004000)
+
+/**
+ * SLH-DSA without pre-hashing, deterministic variant.
+ */
+#define PSA_ALG_DETERMINISTIC_SLH_DSA ((psa_algorithm_t)0x06004100)
+
+/**
+ * Leighton-Micali Signatures (LMS) signature algorithm.
+ */
+#define PSA_ALG_LMS ((psa_algorithm_t)0x06004800)
+
+/**
+ * Hierarchical Signature Scheme (HSS) signature algorithm.
+ */
+#define PSA_ALG_HSS ((psa_algorithm_t)0x06004900)
+
+/**
+ * eXtended Merkle Signature Scheme (XMSS) signature algorithm.
+ */
+#define PSA_ALG_XMSS ((psa_algorithm_t)0x06004a00)
+
+/**
+ * Multi-tree eXtended Merkle Signature Scheme (XMSS^MT) signature algorithm.
+ */
+#define PSA_ALG_XMSS_MT ((psa_algorithm_t)0x06004b00)
+
+/**
+ * PureEdDSA with a context (1.4): Ed25519ctx with an Edwards25519 key, Ed448
+ * with an Edwards448 key.
+ */
+#define PSA_ALG_EDDSA_CTX ((psa_algorithm_t)0x06000a00)
 
 #ifdef __cplusplus
 extern "C" {
@@ -2410,6 +2517,65 @@ psa_status_t psa_verify_hash(psa_key_id_t key,
                              size_t hash_length,
                              const uint8_t *signature,
                              size_t signature_length);
+
+/**
+ * Sign the message `input` with private key `key`, algorithm `alg` and the
+ * context string `context` (at most 255 bytes; a non-empty context needs an
+ * algorithm for which `PSA_ALG_SIGN_SUPPORTS_CONTEXT(alg)` is true). Needs
+ * `PSA_KEY_USAGE_SIGN_MESSAGE`; `*signature_length` receives the length.
+ */
+psa_status_t psa_sign_message_with_context(psa_key_id_t key,
+                                           psa_algorithm_t alg,
+                                           const uint8_t *input,
+                                           size_t input_length,
+                                           const uint8_t *context,
+                                           size_t context_length,
+                                           uint8_t *signature,
+                                           size_t signature_size,
+                                           size_t *signature_length);
+
+/**
+ * Check `signature` over the message `input` made with the context string
+ * `context`; returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+ * Needs `PSA_KEY_USAGE_VERIFY_MESSAGE`.
+ */
+psa_status_t psa_verify_message_with_context(psa_key_id_t key,
+                                             psa_algorithm_t alg,
+                                             const uint8_t *input,
+                                             size_t input_length,
+                                             const uint8_t *context,
+                                             size_t context_length,
+                                             const uint8_t *signature,
+                                             size_t signature_length);
+
+/**
+ * Sign the already-computed digest `hash` with private key `key`, algorithm
+ * `alg` (HashML-DSA, HashSLH-DSA, Ed25519ph, Ed448ph take a context) and the
+ * context string `context`. Needs `PSA_KEY_USAGE_SIGN_HASH`.
+ */
+psa_status_t psa_sign_hash_with_context(psa_key_id_t key,
+                                        psa_algorithm_t alg,
+                                        const uint8_t *hash,
+                                        size_t hash_length,
+                                        const uint8_t *context,
+                                        size_t context_length,
+                                        uint8_t *signature,
+                                        size_t signature_size,
+                                        size_t *signature_length);
+
+/**
+ * Check `signature` over the digest `hash` made with the context string
+ * `context`; returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+ * Needs `PSA_KEY_USAGE_VERIFY_HASH`.
+ */
+psa_status_t psa_verify_hash_with_context(psa_key_id_t key,
+                                          psa_algorithm_t alg,
+                                          const uint8_t *hash,
+                                          size_t hash_length,
+                                          const uint8_t *context,
+                                          size_t context_length,
+                                          const uint8_t *signature,
+                                          size_t signature_length);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -28,6 +28,7 @@ pub mod operation;
 pub mod pake;
 pub mod policy;
 pub mod sign;
+pub mod sign_context;
 
 /// Default slot capacity: large enough that only deliberate configurations
 /// ever evict.

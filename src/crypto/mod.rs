@@ -14,3 +14,7 @@ pub mod rsa;
 pub mod wipe;
 pub mod cipher;
 pub mod aead;
+pub mod mldsa;
+pub mod pqc_sign;
+pub mod slhdsa;
+pub mod stateful;

@@ -21,5 +21,6 @@ pub mod names;
 pub mod pake;
 pub mod random;
 pub mod sign;
+pub mod sign_context;
 pub mod threading;
 

@@ -56,3 +56,5 @@ mod pake;
 pub use pake::*;
 mod interruptible;
 pub use interruptible::*;
+mod pqc_sign;
+pub use pqc_sign::*;
