@@ -203,3 +203,7 @@ pub fn prehash_len(alg: psa_algorithm_t) -> Result<usize> {
     prehash_oid(h).ok_or(Error::NotSupported)?;
     ecc::hash_len(h).ok_or(Error::NotSupported)
 }
+
+#[cfg(test)]
+#[path = "pqc_sign_tests.rs"]
+mod tests;
