@@ -8,6 +8,7 @@
 //! for which `PSA_ALG_SIGN_SUPPORTS_CONTEXT` is false, is `InvalidArgument`.
 //! With an empty context, the with-context calls are the plain calls.
 use super::{core, policy, sign};
+use crate::crypto::ecc;
 use crate::crypto::pqc_sign::{self, Input as PqcInput, Prepared};
 use crate::keystore::KeyData;
 use crate::types::*;
@@ -201,17 +202,70 @@ fn run(
     }
 }
 
-/// EdDSA with a context: `PSA_ALG_EDDSA_CTX` (Ed25519ctx, Ed448), Ed25519ph
-/// and Ed448ph with a non-empty context.
+/// EdDSA with a context: `PSA_ALG_EDDSA_CTX` (Ed448 with the context; Ed25519ctx
+/// is `NotSupported`: no back end offers it), Ed25519ph and Ed448ph with a
+/// non-empty context. The checks of [`super::sign`] in its order.
 fn eddsa_context(
-    _id: psa_key_id_t,
-    _alg: psa_algorithm_t,
-    _kind: Kind,
-    _data: &[u8],
-    _ctx: &[u8],
-    _io: Io<'_>,
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    kind: Kind,
+    data: &[u8],
+    ctx: &[u8],
+    mut io: Io<'_>,
 ) -> Result<usize> {
-    Err(Error::NotSupported)
+    let c = core()?;
+    let signing = matches!(io, Io::Out(_));
+    let prehash = match (alg, kind) {
+        (PSA_ALG_EDDSA_CTX, Kind::Message) => None,
+        (PSA_ALG_ED25519PH, _) => Some(ecc::Curve::Ed25519),
+        (PSA_ALG_ED448PH, _) => Some(ecc::Curve::Ed448),
+        _ => return Err(Error::InvalidArgument),
+    };
+    if matches!(&io, Io::Out(out) if out.is_empty()) {
+        return Err(Error::BufferTooSmall);
+    }
+    let k = c.keys.get(id)?;
+    let d = k.data();
+    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
+    policy::require_usage(&d.attrs, usage(signing, kind))?;
+    if !(policy::permits(d.attrs.private_alg, alg, t, bits)
+        || policy::permits(d.attrs.private_alg2, alg, t, bits))
+    {
+        return Err(Error::NotPermitted);
+    }
+    if signing && !psa_key_type_is_key_pair(t) {
+        return Err(Error::InvalidArgument);
+    }
+    if !psa_key_type_is_asymmetric(t) {
+        return Err(Error::NotSupported);
+    }
+    let curve = match psa_key_type_is_ecc(t).then(|| ecc::curve(t, bits)) {
+        Some(Ok(c)) if c.is_edwards() && prehash.is_none_or(|p| p == c) => c,
+        _ => return Err(Error::InvalidArgument),
+    };
+    let digest;
+    let input: &[u8] = match (prehash, kind) {
+        (Some(_), Kind::Hash) => {
+            if data.len() != 64 {
+                return Err(Error::InvalidArgument);
+            }
+            data
+        }
+        (Some(_), Kind::Message) => {
+            digest = ecc::hash_message(psa_alg_sign_get_hash(alg), data)?;
+            &digest
+        }
+        (None, _) => data,
+    };
+    let n = sign::with_ecc(d, |p| match (&mut io, prehash) {
+        (Io::Out(out), _) if out.len() < curve.signature_len() => Err(Error::BufferTooSmall),
+        (Io::Out(out), None) => p.eddsa_ctx_sign(ctx, input, out),
+        (Io::Out(out), Some(_)) => p.hash_eddsa_ctx_sign(ctx, input, out),
+        (Io::Sig(sig), None) => p.eddsa_ctx_verify(ctx, input, sig).map(|_| 0),
+        (Io::Sig(sig), Some(_)) => p.hash_eddsa_ctx_verify(ctx, input, sig).map(|_| 0),
+    })?;
+    k.release()?;
+    Ok(n)
 }
 
 /// `psa_sign_message_with_context`: returns the signature length.

@@ -7,26 +7,12 @@
 //! for HashML-DSA the hash OID and digest) is built by [`super::pqc_sign`] and
 //! handed over in pieces to `sign_internal`/`verify_internal`, so no lattice
 //! arithmetic lives here.
-use ml_dsa::{
-    EncodedVerifyingKey, MlDsa44, MlDsa65, MlDsa87, MlDsaParams, Signature, SigningKey,
-    VerifyingKey, B32,
-};
+use rustpsa_pqc::mldsa::{Key, Level};
 
 use crate::types::*;
 
 /// Length of the seed ξ, the key-pair format.
 pub const SEED_LEN: usize = 32;
-
-/// The parameter sets, by key bits.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Level {
-    /// ML-DSA-44 (128 bits)
-    L44,
-    /// ML-DSA-65 (192 bits)
-    L65,
-    /// ML-DSA-87 (256 bits)
-    L87,
-}
 
 /// The parameter set of a key of `bits` bits (`InvalidArgument` otherwise, as
 /// for any unsupported size of a known type).
@@ -63,96 +49,42 @@ pub fn import(t: psa_key_type_t, declared: usize, data: &[u8]) -> Result<usize> 
     Ok(bits)
 }
 
-/// A parsed key of one parameter set: the expanded signing key (for a key
-/// pair) and the verifying key. `SigningKey` wipes itself on drop.
-pub struct Keys<P: MlDsaParams> {
-    sk: Option<Box<SigningKey<P>>>,
-    vk: Box<VerifyingKey<P>>,
-}
-
 /// A parsed ML-DSA key of any parameter set, cached in the key slot.
-pub enum Prepared {
-    /// ML-DSA-44
-    L44(Keys<MlDsa44>),
-    /// ML-DSA-65
-    L65(Keys<MlDsa65>),
-    /// ML-DSA-87
-    L87(Keys<MlDsa87>),
-}
-
-fn keys<P: MlDsaParams>(pair: bool, material: &[u8]) -> Result<Keys<P>> {
-    if pair {
-        let seed = zeroize::Zeroizing::new(
-            B32::try_from(material).map_err(|_| Error::CorruptionDetected)?,
-        );
-        let sk = Box::new(SigningKey::<P>::from_seed(&seed));
-        let vk = Box::new(AsRef::<VerifyingKey<P>>::as_ref(&*sk).clone());
-        Ok(Keys { sk: Some(sk), vk })
-    } else {
-        let enc = EncodedVerifyingKey::<P>::try_from(material).map_err(|_| Error::CorruptionDetected)?;
-        Ok(Keys { sk: None, vk: Box::new(VerifyingKey::<P>::decode(&enc)) })
-    }
-}
+pub struct Prepared(Key);
 
 /// Parses stored material of a key of type `t` and `bits` bits.
 pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepared> {
-    let pair = psa_key_type_is_key_pair(t);
-    Ok(match level(bits)? {
-        Level::L44 => Prepared::L44(keys(pair, material)?),
-        Level::L65 => Prepared::L65(keys(pair, material)?),
-        Level::L87 => Prepared::L87(keys(pair, material)?),
-    })
-}
-
-impl<P: MlDsaParams> Keys<P> {
-    fn sign(&self, m_prime: &[&[u8]], rnd: &[u8; 32], out: &mut [u8]) -> Result<usize> {
-        let sk = self.sk.as_ref().ok_or(Error::InvalidArgument)?;
-        let sig = sk.expanded_key().sign_internal(m_prime, &B32::from(*rnd)).encode();
-        let n = sig.len();
-        out.get_mut(..n).ok_or(Error::BufferTooSmall)?.copy_from_slice(&sig);
-        Ok(n)
+    let level = level(bits)?;
+    if psa_key_type_is_key_pair(t) {
+        let seed: &[u8; SEED_LEN] = material.try_into().map_err(|_| Error::CorruptionDetected)?;
+        Ok(Prepared(Key::from_seed(level, seed)))
+    } else {
+        Key::from_public(level, material).map(Prepared).ok_or(Error::CorruptionDetected)
     }
-
-    fn verify(&self, m_prime: &[u8], signature: &[u8]) -> Result<()> {
-        let sig = Signature::<P>::try_from(signature).map_err(|_| Error::InvalidSignature)?;
-        if self.vk.verify_internal(m_prime, &sig) {
-            Ok(())
-        } else {
-            Err(Error::InvalidSignature)
-        }
-    }
-
-    fn public(&self) -> Vec<u8> {
-        self.vk.encode().to_vec()
-    }
-}
-
-macro_rules! each {
-    ($p:expr, $k:ident => $e:expr) => {
-        match $p {
-            Prepared::L44($k) => $e,
-            Prepared::L65($k) => $e,
-            Prepared::L87($k) => $e,
-        }
-    };
 }
 
 impl Prepared {
     /// ML-DSA.Sign_internal over the pieces of M′ with the 32-byte `rnd`
     /// (zero for the deterministic variant); returns the signature length.
     pub fn sign(&self, m_prime: &[&[u8]], rnd: &[u8; 32], out: &mut [u8]) -> Result<usize> {
-        each!(self, k => k.sign(m_prime, rnd, out))
+        let sig = self.0.sign(m_prime, rnd).ok_or(Error::InvalidArgument)?;
+        out.get_mut(..sig.len()).ok_or(Error::BufferTooSmall)?.copy_from_slice(&sig);
+        Ok(sig.len())
     }
 
     /// ML-DSA.Verify_internal over M′: `InvalidSignature` on mismatch or a
     /// signature of the wrong length or encoding.
     pub fn verify(&self, m_prime: &[u8], signature: &[u8]) -> Result<()> {
-        each!(self, k => k.verify(m_prime, signature))
+        if self.0.verify(m_prime, signature) {
+            Ok(())
+        } else {
+            Err(Error::InvalidSignature)
+        }
     }
 
     /// The encoded public key.
     pub fn public(&self) -> Vec<u8> {
-        each!(self, k => k.public())
+        self.0.public()
     }
 }
 

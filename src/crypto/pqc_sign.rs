@@ -139,7 +139,7 @@ pub fn sign(p: &Prepared, alg: psa_algorithm_t, input: Input<'_>, ctx: &[u8], ou
             k.sign(&pieces, &rnd, out)
         }
         Prepared::SlhDsa(k) => {
-            let n = pqc_sign_public_key_size_n(k);
+            let n = k.n;
             let mut rnd = Zeroizing::new([0u8; 32]);
             if deterministic {
                 k.sign(&pieces, None, out)
@@ -149,16 +149,6 @@ pub fn sign(p: &Prepared, alg: psa_algorithm_t, input: Input<'_>, ctx: &[u8], ou
             }
         }
         Prepared::Stateful(_) => Err(Error::NotSupported),
-    }
-}
-
-/// n (the security parameter in bytes) of an SLH-DSA key.
-fn pqc_sign_public_key_size_n(k: &slhdsa::Prepared) -> usize {
-    use slhdsa::Prepared as S;
-    match k {
-        S::Sha2_128s(_) | S::Sha2_128f(_) | S::Shake128s(_) | S::Shake128f(_) => 16,
-        S::Sha2_192s(_) | S::Sha2_192f(_) | S::Shake192s(_) | S::Shake192f(_) => 24,
-        _ => 32,
     }
 }
 

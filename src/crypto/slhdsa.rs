@@ -7,10 +7,7 @@
 //! length, context, and for HashSLH-DSA the hash OID and digest) is built by
 //! [`super::pqc_sign`] and handed over in pieces to `slh_sign_internal` /
 //! `slh_verify_internal`.
-use slh_dsa::{
-    ParameterSet, Sha2_128f, Sha2_128s, Sha2_192f, Sha2_192s, Sha2_256f, Sha2_256s, Shake128f,
-    Shake128s, Shake192f, Shake192s, Shake256f, Shake256s, Signature, SigningKey, VerifyingKey,
-};
+use rustpsa_pqc::slhdsa::{Key, Set};
 use zeroize::Zeroizing;
 
 use crate::types::*;
@@ -38,80 +35,37 @@ pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
     }
 }
 
-/// A parsed key of one parameter set: the signing key (for a key pair; it
-/// wipes itself on drop) and the verifying key.
-pub struct Keys<P: ParameterSet> {
-    sk: Option<Box<SigningKey<P>>>,
-    vk: VerifyingKey<P>,
-}
-
 /// A parsed SLH-DSA key of any parameter set, cached in the key slot.
-#[allow(missing_docs)]
-pub enum Prepared {
-    Sha2_128s(Keys<Sha2_128s>),
-    Sha2_128f(Keys<Sha2_128f>),
-    Sha2_192s(Keys<Sha2_192s>),
-    Sha2_192f(Keys<Sha2_192f>),
-    Sha2_256s(Keys<Sha2_256s>),
-    Sha2_256f(Keys<Sha2_256f>),
-    Shake128s(Keys<Shake128s>),
-    Shake128f(Keys<Shake128f>),
-    Shake192s(Keys<Shake192s>),
-    Shake192f(Keys<Shake192f>),
-    Shake256s(Keys<Shake256s>),
-    Shake256f(Keys<Shake256f>),
+pub struct Prepared {
+    key: Key,
+    /// n, the security parameter in bytes.
+    pub n: usize,
 }
 
-macro_rules! each {
-    ($p:expr, $k:ident => $e:expr) => {
-        match $p {
-            Prepared::Sha2_128s($k) => $e,
-            Prepared::Sha2_128f($k) => $e,
-            Prepared::Sha2_192s($k) => $e,
-            Prepared::Sha2_192f($k) => $e,
-            Prepared::Sha2_256s($k) => $e,
-            Prepared::Sha2_256f($k) => $e,
-            Prepared::Shake128s($k) => $e,
-            Prepared::Shake128f($k) => $e,
-            Prepared::Shake192s($k) => $e,
-            Prepared::Shake192f($k) => $e,
-            Prepared::Shake256s($k) => $e,
-            Prepared::Shake256f($k) => $e,
-        }
-    };
-}
-
-fn keys<P: ParameterSet>(pair: bool, material: &[u8]) -> Result<Keys<P>> {
-    if pair {
-        let sk = Box::new(SigningKey::<P>::try_from(material).map_err(|_| Error::InvalidArgument)?);
-        let vk = AsRef::<VerifyingKey<P>>::as_ref(&*sk).clone();
-        Ok(Keys { sk: Some(sk), vk })
-    } else {
-        let vk = VerifyingKey::<P>::try_from(material).map_err(|_| Error::InvalidArgument)?;
-        Ok(Keys { sk: None, vk })
-    }
+/// The parameter set of (type, bits).
+fn set(t: psa_key_type_t, bits: usize) -> Result<Set> {
+    check_size(t, bits)?;
+    Ok(match (psa_key_type_slh_dsa_get_family(t), bits) {
+        (PSA_SLH_DSA_FAMILY_SHA2_S, 128) => Set::Sha2_128s,
+        (PSA_SLH_DSA_FAMILY_SHA2_F, 128) => Set::Sha2_128f,
+        (PSA_SLH_DSA_FAMILY_SHA2_S, 192) => Set::Sha2_192s,
+        (PSA_SLH_DSA_FAMILY_SHA2_F, 192) => Set::Sha2_192f,
+        (PSA_SLH_DSA_FAMILY_SHA2_S, _) => Set::Sha2_256s,
+        (PSA_SLH_DSA_FAMILY_SHA2_F, _) => Set::Sha2_256f,
+        (PSA_SLH_DSA_FAMILY_SHAKE_S, 128) => Set::Shake128s,
+        (PSA_SLH_DSA_FAMILY_SHAKE_F, 128) => Set::Shake128f,
+        (PSA_SLH_DSA_FAMILY_SHAKE_S, 192) => Set::Shake192s,
+        (PSA_SLH_DSA_FAMILY_SHAKE_F, 192) => Set::Shake192f,
+        (PSA_SLH_DSA_FAMILY_SHAKE_S, _) => Set::Shake256s,
+        (_, _) => Set::Shake256f,
+    })
 }
 
 /// Parses material of a key of type `t` and `bits` bits (`InvalidArgument`
 /// for material of the wrong length).
 pub fn prepare(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Prepared> {
-    check_size(t, bits)?;
-    let pair = psa_key_type_is_key_pair(t);
-    let fam = psa_key_type_slh_dsa_get_family(t);
-    Ok(match (fam, bits) {
-        (PSA_SLH_DSA_FAMILY_SHA2_S, 128) => Prepared::Sha2_128s(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHA2_F, 128) => Prepared::Sha2_128f(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHA2_S, 192) => Prepared::Sha2_192s(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHA2_F, 192) => Prepared::Sha2_192f(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHA2_S, _) => Prepared::Sha2_256s(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHA2_F, _) => Prepared::Sha2_256f(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHAKE_S, 128) => Prepared::Shake128s(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHAKE_F, 128) => Prepared::Shake128f(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHAKE_S, 192) => Prepared::Shake192s(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHAKE_F, 192) => Prepared::Shake192f(keys(pair, material)?),
-        (PSA_SLH_DSA_FAMILY_SHAKE_S, _) => Prepared::Shake256s(keys(pair, material)?),
-        (_, _) => Prepared::Shake256f(keys(pair, material)?),
-    })
+    let key = Key::from_bytes(set(t, bits)?, psa_key_type_is_key_pair(t), material).ok_or(Error::InvalidArgument)?;
+    Ok(Prepared { key, n: bits / 8 })
 }
 
 /// Checks imported material and returns its key bits: 2n bytes for a public
@@ -127,7 +81,7 @@ pub fn import(t: psa_key_type_t, declared: usize, data: &[u8]) -> Result<usize> 
         return Err(Error::InvalidArgument);
     }
     check_size(t, bits)?;
-    let p = prepare(t, bits, data)?;
+    prepare(t, bits, data)?;
     if psa_key_type_is_key_pair(t) {
         let n = bits / 8;
         let regenerated = keygen_internal(t, bits, &data[..n], &data[n..2 * n], &data[2 * n..3 * n])?;
@@ -135,7 +89,6 @@ pub fn import(t: psa_key_type_t, declared: usize, data: &[u8]) -> Result<usize> 
             return Err(Error::InvalidArgument);
         }
     }
-    drop(p);
     Ok(bits)
 }
 
@@ -148,42 +101,34 @@ pub fn keygen_internal(
     sk_prf: &[u8],
     pk_seed: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>> {
-    // A throw-away key of the right parameter set tells which type to build.
     let n = bits / 8;
-    let zero = Zeroizing::new(vec![0u8; 4 * n]);
-    let shape = prepare(psa_key_type_key_pair_of_public_key(t), bits, &zero)?;
-    Ok(Zeroizing::new(each!(&shape, k => k.regenerate(sk_seed, sk_prf, pk_seed))))
-}
-
-impl<P: ParameterSet> Keys<P> {
-    fn regenerate(&self, sk_seed: &[u8], sk_prf: &[u8], pk_seed: &[u8]) -> Vec<u8> {
-        SigningKey::<P>::slh_keygen_internal(sk_seed, sk_prf, pk_seed).to_vec()
+    if sk_seed.len() != n || sk_prf.len() != n || pk_seed.len() != n {
+        return Err(Error::InvalidArgument);
     }
-
-    fn sign(&self, m_prime: &[&[u8]], opt_rand: Option<&[u8]>, out: &mut [u8]) -> Result<usize> {
-        let sk = self.sk.as_ref().ok_or(Error::InvalidArgument)?;
-        let sig = sk.slh_sign_internal(m_prime, opt_rand).to_vec();
-        out.get_mut(..sig.len()).ok_or(Error::BufferTooSmall)?.copy_from_slice(&sig);
-        Ok(sig.len())
-    }
-
-    fn verify(&self, m_prime: &[&[u8]], signature: &[u8]) -> Result<()> {
-        let sig = Signature::<P>::try_from(signature).map_err(|_| Error::InvalidSignature)?;
-        self.vk.slh_verify_internal(m_prime, &sig).map_err(|_| Error::InvalidSignature)
-    }
+    let key = Key::keygen(set(t, bits)?, sk_seed, sk_prf, pk_seed).ok_or(Error::InvalidArgument)?;
+    Ok(key.encoded())
 }
 
 impl Prepared {
     /// slh_sign_internal over the pieces of M′; `opt_rand` is n fresh random
     /// bytes (hedged) or `None` (deterministic: PK.seed).
     pub fn sign(&self, m_prime: &[&[u8]], opt_rand: Option<&[u8]>, out: &mut [u8]) -> Result<usize> {
-        each!(self, k => k.sign(m_prime, opt_rand, out))
+        if opt_rand.is_some_and(|r| r.len() != self.n) {
+            return Err(Error::InvalidArgument);
+        }
+        let sig = self.key.sign(m_prime, opt_rand).ok_or(Error::InvalidArgument)?;
+        out.get_mut(..sig.len()).ok_or(Error::BufferTooSmall)?.copy_from_slice(&sig);
+        Ok(sig.len())
     }
 
     /// slh_verify_internal over M′: `InvalidSignature` on mismatch or a
     /// signature of the wrong length.
     pub fn verify(&self, m_prime: &[&[u8]], signature: &[u8]) -> Result<()> {
-        each!(self, k => k.verify(m_prime, signature))
+        if self.key.verify(m_prime, signature) {
+            Ok(())
+        } else {
+            Err(Error::InvalidSignature)
+        }
     }
 }
 
