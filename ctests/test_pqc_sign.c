@@ -3,7 +3,7 @@
  * pairs, generate / import / export / export_public, pure and HashML-DSA /
  * HashSLH-DSA (hedged and deterministic), the with-context calls, persistent
  * keys, and every error path (wrong key type, wrong sizes, too-small buffers,
- * bad signatures, context too long). Known answers are in the Rust unit tests
+ * bad signatures, context too long); EdDSA with a context. Known answers are in the Rust unit tests
  * (Wycheproof, NIST ACVP) and tests/interop/pqc_sign.py (dilithium-py, slhdsa). */
 #include "common.h"
 
@@ -414,6 +414,106 @@ static void stateful(void) {
                  PSA_ERROR_NOT_SUPPORTED);
 }
 
+/* EdDSA with a context: Ed448 through PSA_ALG_EDDSA_CTX (the empty context is
+ * plain Ed448), Ed25519ph / Ed448ph with a context; Ed25519ctx is not
+ * supported by the back end. */
+static void eddsa_context(void) {
+    psa_key_type_t ed = PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_TWISTED_EDWARDS);
+    uint8_t digest[64];
+    size_t len, len2, dlen;
+    psa_key_id_t k448, k448ph, k25519, k25519ph, pure448;
+    uint8_t d448[57], d25519[32];
+    memset(d448, 0x48, sizeof d448);
+    memset(d25519, 0x25, sizeof d25519);
+    if (!CHECK_STATUS(import_bits(ed, 448, SIGN_ALL, PSA_ALG_EDDSA_CTX, d448, sizeof d448, &k448), PSA_SUCCESS)) return;
+    CHECK_STATUS(import_bits(ed, 448, SIGN_ALL, PSA_ALG_PURE_EDDSA, d448, sizeof d448, &pure448), PSA_SUCCESS);
+    CHECK_STATUS(import_bits(ed, 448, SIGN_ALL, PSA_ALG_ED448PH, d448, sizeof d448, &k448ph), PSA_SUCCESS);
+    CHECK_STATUS(import_bits(ed, 255, SIGN_ALL, PSA_ALG_EDDSA_CTX, d25519, sizeof d25519, &k25519), PSA_SUCCESS);
+    CHECK_STATUS(import_bits(ed, 255, SIGN_ALL, PSA_ALG_ED25519PH, d25519, sizeof d25519, &k25519ph), PSA_SUCCESS);
+
+    /* Ed448 with a context: deterministic, bound to the context. */
+    CHECK_STATUS(psa_sign_message_with_context(k448, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig,
+                                               sizeof sig, &len),
+                 PSA_SUCCESS);
+    CHECK(len == 114);
+    CHECK_STATUS(psa_sign_message_with_context(k448, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig2,
+                                               sizeof sig2, &len2),
+                 PSA_SUCCESS);
+    CHECK_MEM(sig, len, sig2, len2);
+    CHECK_STATUS(psa_verify_message_with_context(k448, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig, len),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_message_with_context(k448, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, 3, sig, len),
+                 PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_STATUS(psa_verify_message(k448, PSA_ALG_EDDSA_CTX, msg, sizeof msg, sig, len), PSA_ERROR_INVALID_SIGNATURE);
+    /* The empty context is Ed448 itself: the PureEdDSA signature. */
+    CHECK_STATUS(psa_sign_message(k448, PSA_ALG_EDDSA_CTX, msg, sizeof msg, sig, sizeof sig, &len), PSA_SUCCESS);
+    CHECK_STATUS(psa_sign_message(pure448, PSA_ALG_PURE_EDDSA, msg, sizeof msg, sig2, sizeof sig2, &len2), PSA_SUCCESS);
+    CHECK_MEM(sig, len, sig2, len2);
+    CHECK_STATUS(psa_sign_message_with_context(k448, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig, 113,
+                                               &len),
+                 PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_sign_hash_with_context(k448, PSA_ALG_EDDSA_CTX, digest, 64, ctx, sizeof ctx, sig, sizeof sig,
+                                            &len),
+                 PSA_ERROR_INVALID_ARGUMENT);
+    /* PureEdDSA takes no context. */
+    CHECK_STATUS(psa_sign_message_with_context(pure448, PSA_ALG_PURE_EDDSA, msg, sizeof msg, ctx, sizeof ctx, sig,
+                                               sizeof sig, &len),
+                 PSA_ERROR_INVALID_ARGUMENT);
+    /* Ed448ph with a context, by message and by hash. */
+    CHECK_STATUS(psa_hash_compute(PSA_ALG_SHAKE256_512, msg, sizeof msg, digest, sizeof digest, &dlen), PSA_SUCCESS);
+    CHECK_STATUS(psa_sign_message_with_context(k448ph, PSA_ALG_ED448PH, msg, sizeof msg, ctx, sizeof ctx, sig,
+                                               sizeof sig, &len),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_hash_with_context(k448ph, PSA_ALG_ED448PH, digest, dlen, ctx, sizeof ctx, sig, len),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_hash(k448ph, PSA_ALG_ED448PH, digest, dlen, sig, len), PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_STATUS(psa_sign_hash(k448ph, PSA_ALG_ED448PH, digest, dlen, sig2, sizeof sig2, &len2), PSA_SUCCESS);
+    CHECK(memcmp(sig, sig2, len) != 0);
+    CHECK_STATUS(psa_verify_hash_with_context(k448ph, PSA_ALG_ED448PH, digest, dlen - 1, ctx, sizeof ctx, sig, len),
+                 PSA_ERROR_INVALID_ARGUMENT);
+    /* Ed25519ph with a context. */
+    CHECK_STATUS(psa_hash_compute(PSA_ALG_SHA_512, msg, sizeof msg, digest, sizeof digest, &dlen), PSA_SUCCESS);
+    CHECK_STATUS(psa_sign_hash_with_context(k25519ph, PSA_ALG_ED25519PH, digest, dlen, ctx, sizeof ctx, sig,
+                                            sizeof sig, &len),
+                 PSA_SUCCESS);
+    CHECK(len == 64);
+    CHECK_STATUS(psa_verify_message_with_context(k25519ph, PSA_ALG_ED25519PH, msg, sizeof msg, ctx, sizeof ctx, sig,
+                                                 len),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_message_with_context(k25519ph, PSA_ALG_ED25519PH, msg, sizeof msg, ctx, 1, sig, len),
+                 PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_STATUS(psa_verify_message(k25519ph, PSA_ALG_ED25519PH, msg, sizeof msg, sig, len),
+                 PSA_ERROR_INVALID_SIGNATURE);
+    /* Ed25519ctx: no back end. An Ed448 algorithm on an Ed25519 key. */
+    CHECK_STATUS(psa_sign_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig,
+                                               sizeof sig, &len),
+                 PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_verify_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig, 64),
+                 PSA_ERROR_NOT_SUPPORTED);
+    psa_key_id_t wrong;
+    if (CHECK_STATUS(import_bits(ed, 255, SIGN_ALL, PSA_ALG_ED448PH, d25519, sizeof d25519, &wrong), PSA_SUCCESS)) {
+        CHECK_STATUS(psa_sign_message_with_context(wrong, PSA_ALG_ED448PH, msg, sizeof msg, ctx, sizeof ctx, sig,
+                                                   sizeof sig, &len),
+                     PSA_ERROR_INVALID_ARGUMENT);
+        psa_destroy_key(wrong);
+    }
+    /* An ML-DSA key with PSA_ALG_EDDSA_CTX. */
+    uint8_t seed[32] = {1};
+    if (CHECK_STATUS(import_bits(MLDSA_PAIR, 128, SIGN_ALL, PSA_ALG_EDDSA_CTX, seed, 32, &wrong), PSA_SUCCESS)) {
+        CHECK_STATUS(psa_sign_message_with_context(wrong, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig,
+                                                   sizeof sig, &len),
+                     PSA_ERROR_INVALID_ARGUMENT);
+        psa_destroy_key(wrong);
+    }
+    /* Context too long. */
+    uint8_t long_ctx[256] = {0};
+    CHECK_STATUS(psa_sign_message_with_context(k448, PSA_ALG_EDDSA_CTX, msg, sizeof msg, long_ctx, 256, sig,
+                                               sizeof sig, &len),
+                 PSA_ERROR_INVALID_ARGUMENT);
+    psa_key_id_t all[] = {k448, k448ph, k25519, k25519ph, pure448};
+    for (size_t i = 0; i < 5; i++) psa_destroy_key(all[i]);
+}
+
 /* Persistent keys come back from storage and sign alike. */
 static void persistence(void) {
     uint8_t seed[32], sk[64];
@@ -457,6 +557,7 @@ int main(void) {
     ml_dsa_errors();
     slh_dsa();
     stateful();
+    eddsa_context();
     persistence();
     mbedtls_psa_crypto_free();
     ct_remove_dir(dir);

@@ -173,6 +173,16 @@ pub(crate) fn run_pqc(
     Ok(n)
 }
 
+/// The plain calls (`psa_sign_message` ...) with an algorithm of this module:
+/// the with-context path with an empty context.
+pub(crate) fn run_plain(id: psa_key_id_t, alg: psa_algorithm_t, kind: Kind, data: &[u8], io: Io<'_>) -> Result<usize> {
+    if alg == PSA_ALG_EDDSA_CTX {
+        eddsa_context(id, alg, kind, data, &[], io)
+    } else {
+        run_pqc(id, alg, kind, data, &[], io)
+    }
+}
+
 /// The with-context calls: the post-quantum algorithms and `PSA_ALG_EDDSA_CTX`
 /// here, a non-empty context with Ed25519ph/Ed448ph to the EdDSA path, and an
 /// empty context with any other algorithm to the plain call.
