@@ -58,6 +58,16 @@ add_counts build/ctests.log '^ctests: [0-9]+ passed'
 add_checks build/ctests.log
 [ "$rc" -eq 0 ] || failed=$((failed + 1))
 
+# ML-DSA and SLH-DSA against dilithium-py and slhdsa, both directions (ctypes).
+pqc_interop() {
+    echo "== post-quantum signature interoperability (tests/interop/pqc_sign.py)"
+    local rc=0
+    python3 tests/interop/pqc_sign.py target/release 2>&1 | tee build/pqc-interop.log || rc=$?
+    add_counts build/pqc-interop.log '^pqc interop: [0-9]+ passed'
+    [ "$rc" -eq 0 ] || failed=$((failed + 1))
+}
+pqc_interop
+
 echo "== differential test against Mbed TLS 3.5.1 (scripts/differential.sh)"
 rc=0
 NO_BUILD=1 scripts/differential.sh 2>&1 | tee build/differential.log || rc=$?

@@ -8,7 +8,9 @@ Through ctypes on librustpsa.so, in both directions:
     dilithium-py's key_derive(ξ); rustpsa's hedged and deterministic signatures
     (pure, with a context; HashML-DSA with SHA-512) verify with dilithium-py;
     dilithium-py's verify with rustpsa; deterministic signatures are equal.
-  * SLH-DSA: the f sets and SHA2-128s: rustpsa's generated key pair is used
+  * SLH-DSA, every set: the s sets other than SHA2-128s are signed by rustpsa
+    and verified by slhdsa only (pure-Python s signing is slow). The f sets
+    and SHA2-128s: rustpsa's generated key pair is used
     by slhdsa; signatures (pure with a context, deterministic and hedged;
     HashSLH-DSA with the package's default pre-hash) verify both ways, and
     deterministic signatures are equal byte for byte.
@@ -126,6 +128,10 @@ SLH_SETS = [  # (name, package parameter, PSA family, bits)
     ("SHAKE-128f", slhdsa.shake_128f, 0x0d, 128), ("SHAKE-192f", slhdsa.shake_192f, 0x0d, 192),
     ("SHAKE-256f", slhdsa.shake_256f, 0x0d, 256),
 ]
+# The other s sets sign slowly in pure Python: rustpsa signs, slhdsa verifies.
+SLH_SLOW_SETS = [("SHA2-192s", slhdsa.sha2_192s, 0x02, 192), ("SHA2-256s", slhdsa.sha2_256s, 0x02, 256),
+                 ("SHAKE-128s", slhdsa.shake_128s, 0x0b, 128), ("SHAKE-192s", slhdsa.shake_192s, 0x0b, 192),
+                 ("SHAKE-256s", slhdsa.shake_256s, 0x0b, 256)]
 
 
 def slh_dsa():
@@ -164,9 +170,23 @@ def slh_dsa():
             lib.psa_destroy_key(k)
 
 
+def slh_dsa_slow_sets():
+    msg, ctx = b"interoperable firmware", b"pqc interop"
+    for name, par, fam, bits in SLH_SLOW_SETS:
+        t = 0x7180 | fam
+        k = generate(t, bits, SLH_DSA)
+        sk = export(k)
+        kp = slhdsa.KeyPair.from_digest(sk[bits // 4:] + sk, par)
+        s = sign(k, SLH_DSA, msg, ctx)
+        check(kp.verify_pure(msg, s, ctx=ctx), f"SLH-DSA-{name}: rustpsa signature")
+        check(not kp.verify_pure(msg, s, ctx=b""), f"SLH-DSA-{name}: context bound")
+        lib.psa_destroy_key(k)
+
+
 if lib.psa_crypto_init() != 0:
     sys.exit("psa_crypto_init failed")
 ml_dsa()
 slh_dsa()
+slh_dsa_slow_sets()
 print(f"pqc interop: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
