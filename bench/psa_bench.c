@@ -436,6 +436,70 @@ static void bench_sign(const char *prefix, psa_key_type_t type, size_t bits, psa
     psa_destroy_key(a.key);
 }
 
+#if defined(PSA_KEY_TYPE_ML_DSA_KEY_PAIR)
+/* ML-DSA and SLH-DSA (rustpsa only: the reference library has no PQC). The
+ * keygen case is psa_generate_key + psa_export_public_key + psa_destroy_key:
+ * the seed is expanded when the public key is first needed. */
+struct pqc_sig {
+    psa_key_id_t key;
+    psa_key_type_t type;
+    size_t bits;
+    psa_algorithm_t alg;
+    uint8_t sig[17088];
+    size_t sig_len;
+};
+
+static int pqc_keygen_step(void *p)
+{
+    struct pqc_sig *a = p;
+    uint8_t pub[2592];
+    size_t n;
+    psa_key_id_t k = generate(a->type, a->bits, PSA_KEY_USAGE_SIGN_MESSAGE, a->alg);
+    int bad = k == 0 || psa_export_public_key(k, pub, sizeof(pub), &n) != PSA_SUCCESS;
+    psa_destroy_key(k);
+    return bad;
+}
+
+static int pqc_sign_step(void *p)
+{
+    struct pqc_sig *a = p;
+    return psa_sign_message(a->key, a->alg, input, 64, a->sig, sizeof(a->sig), &a->sig_len) != PSA_SUCCESS;
+}
+
+static int pqc_verify_step(void *p)
+{
+    struct pqc_sig *a = p;
+    return psa_verify_message(a->key, a->alg, input, 64, a->sig, a->sig_len) != PSA_SUCCESS;
+}
+
+static void bench_pqc_sign(const char *prefix, psa_key_type_t type, size_t bits, psa_algorithm_t alg, int keygen)
+{
+    static struct pqc_sig a;
+    char name[64];
+    memset(&a, 0, sizeof(a));
+    a.type = type;
+    a.bits = bits;
+    a.alg = alg;
+    if (keygen) {
+        snprintf(name, sizeof(name), "%s keygen", prefix);
+        if (selected(name))
+            report_case(name, 0, pqc_keygen_step, &a);
+    }
+    a.key = generate(type, bits, PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE, alg);
+    snprintf(name, sizeof(name), "%s sign", prefix);
+    if (a.key == 0 || pqc_sign_step(&a) != 0) {
+        print_result(name, "ops/s", -1);
+        return;
+    }
+    if (selected(name))
+        report_case(name, 0, pqc_sign_step, &a);
+    snprintf(name, sizeof(name), "%s verify", prefix);
+    if (selected(name))
+        report_case(name, 0, pqc_verify_step, &a);
+    psa_destroy_key(a.key);
+}
+#endif
+
 static void bench_agreement(const char *name, psa_key_type_t type, size_t bits)
 {
     struct asym a;
@@ -1009,6 +1073,11 @@ int main(int argc, char **argv)
                PSA_ALG_ECDSA(PSA_ALG_SHA_384), 48, 1);
     bench_sign("Ed25519", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_TWISTED_EDWARDS), 255,
                PSA_ALG_PURE_EDDSA, 0, 1);
+#if defined(PSA_KEY_TYPE_ML_DSA_KEY_PAIR)
+    bench_pqc_sign("ML-DSA-65", PSA_KEY_TYPE_ML_DSA_KEY_PAIR, 192, PSA_ALG_ML_DSA, 1);
+    bench_pqc_sign("SLH-DSA-SHA2-128f", PSA_KEY_TYPE_SLH_DSA_KEY_PAIR(PSA_SLH_DSA_FAMILY_SHA2_F), 128,
+                   PSA_ALG_SLH_DSA, 0);
+#endif
     bench_agreement("ECDH P-256", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256);
     bench_agreement("X25519", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_MONTGOMERY), 255);
     /* Message signing (64 bytes): both libraries hash then sign. */

@@ -116,6 +116,39 @@ fn main() {
     asymmetric_rows(seconds);
     sym14_rows(seconds, &input);
     ml_kem_768(seconds, &rng);
+    pqc_sign(seconds, &input[..64], &ops);
+}
+
+/// ML-DSA-65 and SLH-DSA-SHA2-128f through rustpsa-pqc, the direct instances
+/// of the ml-dsa / slh-dsa crates (no key store, no FIPS 204/205 checks beyond
+/// the crates'): keygen from a seed with the public key encoded, hedged
+/// signatures of the pure M′ = 0 ‖ 0 ‖ M, verification.
+fn pqc_sign(seconds: f64, msg: &[u8], ops: impl Fn(&str, f64)) {
+    use rustpsa_pqc::{mldsa, slhdsa};
+    let m_prime: [&[u8]; 3] = [&[0], &[0], msg];
+    let mut seed = [7u8; 32];
+    ops("ML-DSA-65 keygen", measure(seconds, || {
+        seed[0] = seed[0].wrapping_add(1);
+        black_box(mldsa::Key::from_seed(mldsa::Level::L65, &seed).public());
+    }));
+    let k = mldsa::Key::from_seed(mldsa::Level::L65, &[9u8; 32]);
+    let rnd = [3u8; 32];
+    ops("ML-DSA-65 sign", measure(seconds, || {
+        black_box(k.sign(&m_prime, &rnd));
+    }));
+    let sig = k.sign(&m_prime, &rnd).unwrap();
+    ops("ML-DSA-65 verify", measure(seconds, || {
+        assert!(k.verify(&m_prime.concat(), &sig));
+    }));
+    let s = slhdsa::Key::keygen(slhdsa::Set::Sha2_128f, &[1; 16], &[2; 16], &[3; 16]).unwrap();
+    let opt = [4u8; 16];
+    ops("SLH-DSA-SHA2-128f sign", measure(seconds, || {
+        black_box(s.sign(&m_prime, Some(&opt)));
+    }));
+    let sig = s.sign(&m_prime, Some(&opt)).unwrap();
+    ops("SLH-DSA-SHA2-128f verify", measure(seconds, || {
+        assert!(s.verify(&m_prime, &sig));
+    }));
 }
 
 /// ML-KEM-768 with RustCrypto's ml-kem, as psa_bench's rows: keygen (a random

@@ -11,7 +11,8 @@
  * Secrets: an RSA-2048 key's p, q, d, dP, dQ, qInv (generated, exported into a static
  * buffer, then imported again), AES-128/256 keys, a ChaCha20 key, HMAC keys, a
  * password, a raw-data key, ECC private keys (P-256, P-384, P-521, secp256k1,
- * brainpoolP256r1, X25519, X448, Ed25519, Ed448), bytes
+ * brainpoolP256r1, X25519, X448, Ed25519, Ed448), ML-DSA seeds and SLH-DSA
+ * SK.seed/SK.prf, bytes
  * and keys from key derivation (exported), raw ECDH shared secrets, and a
  * persistent key. Also key wrapping (AES-KW/KWP) and the multi-part
  * signature operations (PSA 1.5). Each is used one-shot and in every multi-part operation kind,
@@ -678,6 +679,51 @@ static void scan_dir(const char *dir, int expect_hits)
     closedir(d);
 }
 
+/* ---------------------------------------------------------------- ML-DSA, SLH-DSA */
+
+/* The ML-DSA seed and the SLH-DSA SK.seed / SK.prf, generated and exported
+ * (then registered), used for hedged and deterministic signatures with and
+ * without a context, copied, and destroyed while cached. */
+static void pqc_sign_keys(void)
+{
+    static uint8_t pqc_sig[PSA_SIGNATURE_MAX_SIZE];
+    static uint8_t pqc_sk[64];
+    static const struct {
+        const char *name;
+        psa_key_type_t t;
+        size_t bits;
+        psa_algorithm_t alg;
+    } keys[] = {
+        {"ML-DSA-44 seed", PSA_KEY_TYPE_ML_DSA_KEY_PAIR, 128, PSA_ALG_ML_DSA},
+        {"ML-DSA-87 seed", PSA_KEY_TYPE_ML_DSA_KEY_PAIR, 256, PSA_ALG_DETERMINISTIC_ML_DSA},
+        {"SLH-DSA-SHA2-128f", PSA_KEY_TYPE_SLH_DSA_KEY_PAIR(PSA_SLH_DSA_FAMILY_SHA2_F), 128, PSA_ALG_SLH_DSA},
+        {"SLH-DSA-SHAKE-128f", PSA_KEY_TYPE_SLH_DSA_KEY_PAIR(PSA_SLH_DSA_FAMILY_SHAKE_F), 128,
+         PSA_ALG_DETERMINISTIC_SLH_DSA},
+    };
+    psa_key_usage_t u = PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE | PSA_KEY_USAGE_EXPORT |
+                        PSA_KEY_USAGE_COPY;
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        psa_key_attributes_t a = ct_attrs(keys[i].t, keys[i].bits, u, keys[i].alg);
+        psa_key_id_t k = 0, c = 0;
+        size_t n = 0, len = 0;
+        if (!CHECK_STATUS(psa_generate_key(&a, &k), PSA_SUCCESS))
+            continue;
+        CHECK_STATUS(psa_export_key(k, pqc_sk, sizeof(pqc_sk), &len), PSA_SUCCESS);
+        /* the seed, or SK.seed ‖ SK.prf (PK.seed ‖ PK.root are public) */
+        add_secret(keys[i].name, pqc_sk, len == 32 ? 32 : len / 2);
+        CHECK_STATUS(psa_sign_message(k, keys[i].alg, msg, 50, pqc_sig, sizeof(pqc_sig), &n), PSA_SUCCESS);
+        CHECK_STATUS(psa_verify_message(k, keys[i].alg, msg, 50, pqc_sig, n), PSA_SUCCESS);
+        CHECK_STATUS(psa_sign_message_with_context(k, keys[i].alg, msg, 50, msg + 50, 20, pqc_sig,
+                                                   sizeof(pqc_sig), &n),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_copy_key(k, &a, &c), PSA_SUCCESS);
+        CHECK_STATUS(psa_verify_message_with_context(c, keys[i].alg, msg, 50, msg + 50, 20, pqc_sig, n),
+                     PSA_SUCCESS);
+        destroy(c);
+        destroy(k);
+    }
+}
+
 /* ---------------------------------------------------------------- main */
 
 int main(void)
@@ -820,6 +866,7 @@ int main(void)
     }
     /* ECC */
     ecc_key("P-256 scalar", PSA_ECC_FAMILY_SECP_R1, 256, 0, 0);
+    pqc_sign_keys();
     ecc_key("P-256 ECDH scalar", PSA_ECC_FAMILY_SECP_R1, 256, 1, 0);
     ecc_key("P-384 scalar", PSA_ECC_FAMILY_SECP_R1, 384, 0, 0);
     ecc_key("secp256k1 scalar", PSA_ECC_FAMILY_SECP_K1, 256, 0, 0);

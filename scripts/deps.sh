@@ -41,4 +41,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -q
     apt-get install -y -q "${missing[@]}"
 fi
+# The post-quantum signature interoperability test (tests/interop/pqc_sign.py):
+# two independent pure-Python implementations from PyPI, FIPS 204 and FIPS 205.
+pqc_python_deps() {
+    python3 -c 'import dilithium_py, slhdsa' 2>/dev/null && return 0
+    echo "deps: installing dilithium-py and slh-dsa (PyPI)"
+    python3 -m pip install --quiet 'dilithium-py==1.5.1' 'slh-dsa==0.2.5'
+}
+pqc_python_deps
 command -v cargo >/dev/null || { echo "deps: cargo is required (a rustup toolchain)" >&2; exit 1; }

@@ -63,6 +63,15 @@ rc=0
 scripts/crosscheck-keywrap.sh target/release 2>&1 | tee build/crosscheck-keywrap.log || rc=$?
 add_counts build/crosscheck-keywrap.log '^keywrap-crosscheck: [0-9]+ passed'
 [ "$rc" -eq 0 ] || failed=$((failed + 1))
+# ML-DSA and SLH-DSA against dilithium-py and slhdsa, both directions (ctypes).
+pqc_interop() {
+    echo "== post-quantum signature interoperability (tests/interop/pqc_sign.py)"
+    local rc=0
+    python3 tests/interop/pqc_sign.py target/release 2>&1 | tee build/pqc-interop.log || rc=$?
+    add_counts build/pqc-interop.log '^pqc interop: [0-9]+ passed'
+    [ "$rc" -eq 0 ] || failed=$((failed + 1))
+}
+pqc_interop
 
 echo "== differential test against Mbed TLS 3.5.1 (scripts/differential.sh)"
 rc=0

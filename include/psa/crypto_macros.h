@@ -351,7 +351,8 @@
  */
 #define PSA_ALG_IS_HASH_AND_SIGN(alg)                                      \
     (PSA_ALG_IS_RSA_PSS(alg) || PSA_ALG_IS_RSA_PKCS1V15_SIGN(alg) ||       \
-     PSA_ALG_IS_ECDSA(alg) || PSA_ALG_IS_HASH_EDDSA(alg))
+     PSA_ALG_IS_ECDSA(alg) || PSA_ALG_IS_HASH_EDDSA(alg) ||                \
+     PSA_ALG_IS_HASH_ML_DSA(alg) || PSA_ALG_IS_HASH_SLH_DSA(alg))
 
 /** Whether a signature algorithm can be used with psa_sign_hash() and psa_verify_hash(). */
 #define PSA_ALG_IS_SIGN_HASH(alg)                                   \
@@ -682,7 +683,9 @@
 
 /** Output buffer size for psa_export_key(). */
 #define PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits)                                  \
-    ((size_t)(PSA_KEY_TYPE_IS_UNSTRUCTURED(key_type) ? PSA_BITS_TO_BYTES(key_bits) :    \
+    ((size_t)(RUSTPSA_IS_PQC_SIGN_TYPE(key_type)                                        \
+                  ? RUSTPSA_PQC_SIGN_EXPORT_SIZE(key_type, key_bits) :                  \
+              PSA_KEY_TYPE_IS_UNSTRUCTURED(key_type) ? PSA_BITS_TO_BYTES(key_bits) :    \
               (key_type) == PSA_KEY_TYPE_RSA_KEY_PAIR                                   \
                   ? RUSTPSA_RSA_KEY_PAIR_MAX_SIZE(key_bits) :                           \
               (key_type) == PSA_KEY_TYPE_RSA_PUBLIC_KEY                                 \
@@ -700,7 +703,9 @@
 
 /** Output buffer size for psa_export_public_key(). */
 #define PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(key_type, key_bits)                           \
-    ((size_t)(PSA_KEY_TYPE_IS_RSA(key_type) ? RUSTPSA_RSA_PUBLIC_KEY_MAX_SIZE(key_bits) : \
+    ((size_t)(RUSTPSA_IS_PQC_SIGN_TYPE(key_type)                                        \
+                  ? RUSTPSA_PQC_SIGN_PUBLIC_KEY_SIZE(key_type, key_bits) :              \
+              PSA_KEY_TYPE_IS_RSA(key_type) ? RUSTPSA_RSA_PUBLIC_KEY_MAX_SIZE(key_bits) : \
               PSA_KEY_TYPE_IS_ECC(key_type)                                             \
                   ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
               PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
@@ -718,7 +723,9 @@
 
 /** Signature buffer size for psa_sign_hash() and psa_sign_message(). */
 #define PSA_SIGN_OUTPUT_SIZE(key_type, key_bits, alg)                                   \
-    ((size_t)(PSA_KEY_TYPE_IS_RSA(key_type) ? PSA_BITS_TO_BYTES(key_bits) :             \
+    ((size_t)(RUSTPSA_IS_PQC_SIGN_TYPE(key_type)                                        \
+                  ? RUSTPSA_PQC_SIGN_SIGNATURE_SIZE(key_type, key_bits) :               \
+              PSA_KEY_TYPE_IS_RSA(key_type) ? PSA_BITS_TO_BYTES(key_bits) :             \
               PSA_KEY_TYPE_IS_ECC(key_type)                                             \
                   ? 2u * RUSTPSA_ECC_PRIVATE_KEY_SIZE(key_type, key_bits) :             \
               0u))
@@ -1088,5 +1095,118 @@ static inline psa_verify_operation_t psa_verify_operation_init(void)
 #define PSA_ALG_IS_WPA3_SAE(alg)                                        \
     (PSA_ALG_IS_WPA3_SAE_FIXED(alg) || PSA_ALG_IS_WPA3_SAE_GDH(alg) || \
      (alg) == PSA_ALG_WPA3_SAE_ANY)
+/* ========================================================================== */
+/* Post-quantum and stateful hash-based signatures (1.4 PQC extension)        */
+/* ========================================================================== */
+
+/** Whether a key type is an ML-DSA key, either a key pair or a public key. */
+#define PSA_KEY_TYPE_IS_ML_DSA(type) \
+    (PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) == PSA_KEY_TYPE_ML_DSA_PUBLIC_KEY)
+
+/** SLH-DSA key pair of the parameter-set family @p set. */
+#define PSA_KEY_TYPE_SLH_DSA_KEY_PAIR(set) ((psa_key_type_t)(0x7180u | (set)))
+
+/** SLH-DSA public key of the parameter-set family @p set. */
+#define PSA_KEY_TYPE_SLH_DSA_PUBLIC_KEY(set) ((psa_key_type_t)(0x4180u | (set)))
+
+/** Whether a key type is an SLH-DSA key, either a key pair or a public key. */
+#define PSA_KEY_TYPE_IS_SLH_DSA(type) \
+    ((PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type) & 0xff80u) == 0x4180u)
+
+/** Whether a key type is an SLH-DSA key pair. */
+#define PSA_KEY_TYPE_IS_SLH_DSA_KEY_PAIR(type) (((type) & 0xff80u) == 0x7180u)
+
+/** Whether a key type is an SLH-DSA public key. */
+#define PSA_KEY_TYPE_IS_SLH_DSA_PUBLIC_KEY(type) (((type) & 0xff80u) == 0x4180u)
+
+/** The parameter-set family of an SLH-DSA key type (0 for another type). */
+#define PSA_KEY_TYPE_SLH_DSA_GET_FAMILY(type) \
+    ((psa_slh_dsa_family_t)(PSA_KEY_TYPE_IS_SLH_DSA(type) ? ((type) & 0x007fu) : 0u))
+
+/** Hedged HashML-DSA, pre-hashing with @p hash_alg. */
+#define PSA_ALG_HASH_ML_DSA(hash_alg) \
+    ((psa_algorithm_t)(0x06004600u | ((hash_alg) & 0x000000ffu)))
+
+/** Deterministic HashML-DSA, pre-hashing with @p hash_alg. */
+#define PSA_ALG_DETERMINISTIC_HASH_ML_DSA(hash_alg) \
+    ((psa_algorithm_t)(0x06004700u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is pure ML-DSA (hedged or deterministic). */
+#define PSA_ALG_IS_ML_DSA(alg) (((alg) & ~0x00000100u) == 0x06004400u)
+
+/** Whether an algorithm is HashML-DSA (hedged or deterministic). */
+#define PSA_ALG_IS_HASH_ML_DSA(alg) (((alg) & ~0x000001ffu) == 0x06004600u)
+
+/** Whether an algorithm is deterministic HashML-DSA. */
+#define PSA_ALG_IS_DETERMINISTIC_HASH_ML_DSA(alg) (((alg) & ~0x000000ffu) == 0x06004700u)
+
+/** Whether an algorithm is hedged HashML-DSA. */
+#define PSA_ALG_IS_HEDGED_HASH_ML_DSA(alg) (((alg) & ~0x000000ffu) == 0x06004600u)
+
+/** Hedged HashSLH-DSA, pre-hashing with @p hash_alg. */
+#define PSA_ALG_HASH_SLH_DSA(hash_alg) \
+    ((psa_algorithm_t)(0x06004200u | ((hash_alg) & 0x000000ffu)))
+
+/** Deterministic HashSLH-DSA, pre-hashing with @p hash_alg. */
+#define PSA_ALG_DETERMINISTIC_HASH_SLH_DSA(hash_alg) \
+    ((psa_algorithm_t)(0x06004300u | ((hash_alg) & 0x000000ffu)))
+
+/** Whether an algorithm is pure SLH-DSA (hedged or deterministic). */
+#define PSA_ALG_IS_SLH_DSA(alg) (((alg) & ~0x00000100u) == 0x06004000u)
+
+/** Whether an algorithm is HashSLH-DSA (hedged or deterministic). */
+#define PSA_ALG_IS_HASH_SLH_DSA(alg) (((alg) & ~0x000001ffu) == 0x06004200u)
+
+/** Whether an algorithm is deterministic HashSLH-DSA. */
+#define PSA_ALG_IS_DETERMINISTIC_HASH_SLH_DSA(alg) (((alg) & ~0x000000ffu) == 0x06004300u)
+
+/** Whether an algorithm is hedged HashSLH-DSA. */
+#define PSA_ALG_IS_HEDGED_HASH_SLH_DSA(alg) (((alg) & ~0x000000ffu) == 0x06004200u)
+
+/**
+ * Whether a signature algorithm accepts a non-empty context in the with-context
+ * functions: PSA_ALG_EDDSA_CTX, Ed25519ph, Ed448ph, (Hash)ML-DSA, (Hash)SLH-DSA.
+ */
+#define PSA_ALG_SIGN_SUPPORTS_CONTEXT(alg)                                     \
+    ((alg) == PSA_ALG_EDDSA_CTX || (alg) == PSA_ALG_ED25519PH ||               \
+     (alg) == PSA_ALG_ED448PH || PSA_ALG_IS_ML_DSA(alg) ||                     \
+     PSA_ALG_IS_HASH_ML_DSA(alg) || PSA_ALG_IS_SLH_DSA(alg) ||                 \
+     PSA_ALG_IS_HASH_SLH_DSA(alg))
+
+/** Implementation helper: an ML-DSA, SLH-DSA, LMS, HSS, XMSS or XMSS^MT key type. */
+#define RUSTPSA_IS_PQC_SIGN_TYPE(t)                                            \
+    (PSA_KEY_TYPE_IS_ML_DSA(t) || PSA_KEY_TYPE_IS_SLH_DSA(t) ||                \
+     PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(t) == PSA_KEY_TYPE_LMS_PUBLIC_KEY ||  \
+     PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(t) == PSA_KEY_TYPE_HSS_PUBLIC_KEY ||  \
+     PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(t) == PSA_KEY_TYPE_XMSS_PUBLIC_KEY || \
+     PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(t) == PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY)
+
+/** Implementation helper: public-key size of such a key type. */
+#define RUSTPSA_PQC_SIGN_PUBLIC_KEY_SIZE(t, bits)                                        \
+    (PSA_KEY_TYPE_IS_ML_DSA(t)                                                           \
+         ? ((bits) == 128u ? 1312u : (bits) == 192u ? 1952u : (bits) == 256u ? 2592u : 0u) : \
+     PSA_KEY_TYPE_IS_SLH_DSA(t) ? 2u * ((bits) / 8u) :                                   \
+     PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(t) == PSA_KEY_TYPE_LMS_PUBLIC_KEY               \
+         ? 24u + (bits) / 8u :                                                           \
+     PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(t) == PSA_KEY_TYPE_HSS_PUBLIC_KEY               \
+         ? 28u + (bits) / 8u :                                                           \
+     4u + 2u * ((bits) / 8u))
+
+/** Implementation helper: psa_export_key() size of such a key type. */
+#define RUSTPSA_PQC_SIGN_EXPORT_SIZE(t, bits)                                        \
+    ((t) == PSA_KEY_TYPE_ML_DSA_KEY_PAIR                                             \
+         ? (RUSTPSA_PQC_SIGN_PUBLIC_KEY_SIZE(t, bits) != 0u ? 32u : 0u) :            \
+     PSA_KEY_TYPE_IS_SLH_DSA_KEY_PAIR(t) ? 4u * ((bits) / 8u) :                      \
+     RUSTPSA_PQC_SIGN_PUBLIC_KEY_SIZE(t, bits))
+
+/** Implementation helper: signature size of such a key type. */
+#define RUSTPSA_PQC_SIGN_SIGNATURE_SIZE(t, bits)                                              \
+    (PSA_KEY_TYPE_IS_ML_DSA(t)                                                                \
+         ? ((bits) == 128u ? 2420u : (bits) == 192u ? 3309u : (bits) == 256u ? 4627u : 0u) :  \
+     PSA_KEY_TYPE_IS_SLH_DSA(t)                                                               \
+         ? ((PSA_KEY_TYPE_SLH_DSA_GET_FAMILY(t) & 0x04u)                                      \
+                ? ((bits) == 128u ? 17088u : (bits) == 192u ? 35664u : (bits) == 256u ? 49856u : 0u) \
+                : ((bits) == 128u ? 7856u : (bits) == 192u ? 16224u : (bits) == 256u ? 29792u : 0u)) : \
+     0u)
 
 #endif /* RUSTPSA_PSA_CRYPTO_MACROS_H */

@@ -60,6 +60,9 @@ pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t>
 /// valid data for the type, of the requested size (if any); returns the size.
 fn check_material(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<usize> {
     let requested = requested_bits(attrs)?;
+    if is_pqc_sign_type(attrs.private_type) {
+        return crate::crypto::pqc_sign::import(attrs.private_type, requested, data);
+    }
     if requested != 0 && !data.is_empty() && psa_key_type_is_ecc(attrs.private_type) {
         crate::crypto::ecc::check_declared_size(attrs.private_type, requested, data.len())?;
     }

@@ -33,6 +33,7 @@ pub mod policy;
 pub mod sign;
 pub mod xof;
 pub mod sign_multipart;
+pub mod sign_context;
 
 /// Default slot capacity: large enough that only deliberate configurations
 /// ever evict.

@@ -100,6 +100,15 @@ fn run(
     mut io: Data<'_>,
 ) -> Result<usize> {
     let c = core()?;
+    if super::sign_context::is_pqc_alg(alg) || alg == PSA_ALG_EDDSA_CTX {
+        use super::sign_context::{run_plain, Io, Kind};
+        let kind = if input == Input::Hash { Kind::Hash } else { Kind::Message };
+        let io = match io {
+            Data::Out(out) => Io::Out(out),
+            Data::Sig(sig) => Io::Sig(sig),
+        };
+        return run_plain(id, alg, kind, data, io);
+    }
     check_alg(alg, input)?;
     let op = if matches!(io, Data::Out(_)) {
         Op::Sign

@@ -98,6 +98,9 @@ pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
         }
         return super::mlkem::generate(bits);
     }
+    if is_pqc_sign_type(t) {
+        return super::pqc_sign::generate(t, bits);
+    }
     if psa_key_type_is_rsa(t) {
         if psa_key_type_is_public_key(t) && !psa_key_type_is_key_pair(t) {
             return Err(Error::InvalidArgument);
@@ -146,7 +149,9 @@ pub fn is_public(t: psa_key_type_t) -> bool {
 /// The public part, in export format, of an asymmetric key; `InvalidArgument`
 /// for symmetric keys.
 pub fn export_public(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<Vec<u8>> {
-    if psa_key_type_is_rsa(t) {
+    if is_pqc_sign_type(t) {
+        super::pqc_sign::export_public(t, bits, material)
+    } else if psa_key_type_is_rsa(t) {
         super::rsa::export_public(t, material)
     } else if psa_key_type_is_ecc(t) {
         super::ecc::export_public(t, bits, material)

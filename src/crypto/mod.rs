@@ -21,3 +21,7 @@ pub mod keywrap;
 pub mod awslc;
 
 pub use prepared::Prepared;
+pub mod mldsa;
+pub mod pqc_sign;
+pub mod slhdsa;
+pub mod stateful;

@@ -25,6 +25,7 @@ pub mod pake;
 pub mod random;
 pub mod sign;
 pub mod sign_multipart;
+pub mod sign_context;
 pub mod threading;
 pub mod xof;
 

@@ -437,6 +437,8 @@ pub const fn psa_alg_is_hash_and_sign(alg: psa_algorithm_t) -> bool {
         || psa_alg_is_rsa_pkcs1v15_sign(alg)
         || psa_alg_is_ecdsa(alg)
         || psa_alg_is_hash_eddsa(alg)
+        || super::psa_alg_is_hash_ml_dsa(alg)
+        || super::psa_alg_is_hash_slh_dsa(alg)
 }
 /// `PSA_ALG_IS_SIGN_HASH(alg)`: usable with `psa_sign_hash()` / `psa_verify_hash()`.
 pub const fn psa_alg_is_sign_hash(alg: psa_algorithm_t) -> bool {

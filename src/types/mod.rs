@@ -64,3 +64,5 @@ mod sign_operation;
 pub use sign_operation::*;
 mod wpa3_sae;
 pub use wpa3_sae::*;
+mod pqc_sign;
+pub use pqc_sign::*;

@@ -48,12 +48,12 @@ pub const PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE: usize = 211;
 
 /// Largest `psa_export_key()` output for a key pair (RSA-8192 DER).
 pub const PSA_EXPORT_KEY_PAIR_MAX_SIZE: usize = 4667;
-/// Largest `psa_export_public_key()` output (RSA-8192 DER).
-pub const PSA_EXPORT_PUBLIC_KEY_MAX_SIZE: usize = 1568;
+/// Largest `psa_export_public_key()` output (ML-DSA-87; RSA-8192 DER is 1040).
+pub const PSA_EXPORT_PUBLIC_KEY_MAX_SIZE: usize = 2592;
 /// Largest export of any asymmetric key, pair or public (1.3 name, provided early).
 pub const PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE: usize = 4667;
-/// Largest signature of any supported algorithm (RSA-8192).
-pub const PSA_SIGNATURE_MAX_SIZE: usize = 1024;
+/// Largest signature of any supported algorithm (SLH-DSA-*-256f; RSA-8192 is 1024).
+pub const PSA_SIGNATURE_MAX_SIZE: usize = 49856;
 /// Largest `psa_asymmetric_encrypt()` output (RSA-8192).
 pub const PSA_ASYMMETRIC_ENCRYPT_OUTPUT_MAX_SIZE: usize = 1024;
 /// Largest `psa_asymmetric_decrypt()` output (RSA-8192).
@@ -450,7 +450,9 @@ pub const PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE: usize = 1568;
 
 /// `PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits)`
 pub const fn psa_export_key_output_size(key_type: psa_key_type_t, key_bits: usize) -> usize {
-    if psa_key_type_is_unstructured(key_type) {
+    if is_pqc_sign_type(key_type) {
+        pqc_sign_export_size(key_type, key_bits)
+    } else if psa_key_type_is_unstructured(key_type) {
         psa_bits_to_bytes(key_bits)
     } else if key_type == PSA_KEY_TYPE_RSA_KEY_PAIR {
         rsa_key_pair_max_size(key_bits)
@@ -476,7 +478,9 @@ pub const fn psa_export_key_output_size(key_type: psa_key_type_t, key_bits: usiz
 }
 /// `PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(key_type, key_bits)`
 pub const fn psa_export_public_key_output_size(key_type: psa_key_type_t, key_bits: usize) -> usize {
-    if psa_key_type_is_rsa(key_type) {
+    if is_pqc_sign_type(key_type) {
+        pqc_sign_public_key_size(key_type, key_bits)
+    } else if psa_key_type_is_rsa(key_type) {
         rsa_public_key_max_size(key_bits)
     } else if psa_key_type_is_ecc(key_type) {
         ecc_public_key_size(key_type, key_bits)
@@ -494,7 +498,9 @@ pub const fn psa_sign_output_size(
     key_bits: usize,
     _alg: psa_algorithm_t,
 ) -> usize {
-    if psa_key_type_is_rsa(key_type) {
+    if is_pqc_sign_type(key_type) {
+        pqc_sign_signature_size(key_type, key_bits)
+    } else if psa_key_type_is_rsa(key_type) {
         psa_bits_to_bytes(key_bits)
     } else if psa_key_type_is_ecc(key_type) {
         2 * ecc_private_key_size(key_type, key_bits)
@@ -750,7 +756,7 @@ mod tests {
                 ),
             ),
         );
-        assert_eq!(PSA_EXPORT_PUBLIC_KEY_MAX_SIZE, public);
+        assert_eq!(PSA_EXPORT_PUBLIC_KEY_MAX_SIZE, max(public, 2592));
         assert_eq!(
             PSA_ENCAPSULATE_CIPHERTEXT_MAX_SIZE,
             max(
@@ -758,7 +764,7 @@ mod tests {
                 psa_encapsulate_ciphertext_size(p, ecc, PSA_ALG_ECIES_SEC1)
             )
         );
-        assert_eq!(PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE, max(pair, public));
+        assert_eq!(PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE, max(pair, max(public, 2592)));
         let sig = max(
             psa_sign_output_size(PSA_KEY_TYPE_RSA_KEY_PAIR, rsa, 0),
             max(
@@ -766,7 +772,7 @@ mod tests {
                 psa_sign_output_size(ed, 448, 0),
             ),
         );
-        assert_eq!(PSA_SIGNATURE_MAX_SIZE, sig);
+        assert_eq!(PSA_SIGNATURE_MAX_SIZE, max(sig, 49856));
         assert_eq!(
             PSA_ASYMMETRIC_ENCRYPT_OUTPUT_MAX_SIZE,
             psa_bits_to_bytes(rsa)

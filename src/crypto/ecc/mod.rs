@@ -23,6 +23,8 @@ use super::random;
 use super::wipe::ZBox;
 use crate::types::*;
 
+mod eddsa_ctx;
+
 /// The curves this driver implements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Curve {
