@@ -11,6 +11,7 @@ pub mod keys;
 pub mod mac;
 pub mod random;
 pub mod rsa;
+pub mod pake;
 pub mod wipe;
 pub mod cipher;
 pub mod aead;
