@@ -114,6 +114,7 @@ pub fn free() {
     mac::clear_operations();
     cipher::clear();
     interruptible::clear_operations();
+    pake::clear_operations();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);
     key_derivation::OPS.clear();
     if !p.is_null() {
