@@ -648,6 +648,10 @@
                   ? RUSTPSA_ECC_PRIVATE_KEY_SIZE(key_type, key_bits) :                  \
               PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(key_type)                                  \
                   ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
+              PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(key_type)                                \
+                  ? 2u * PSA_BITS_TO_BYTES(key_bits) :                                  \
+              PSA_KEY_TYPE_IS_SPAKE2P(key_type)                                         \
+                  ? 3u * PSA_BITS_TO_BYTES(key_bits) + 1u :                             \
               PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
               0u))
 
@@ -656,6 +660,8 @@
     ((size_t)(PSA_KEY_TYPE_IS_RSA(key_type) ? RUSTPSA_RSA_PUBLIC_KEY_MAX_SIZE(key_bits) : \
               PSA_KEY_TYPE_IS_ECC(key_type)                                             \
                   ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
+              PSA_KEY_TYPE_IS_SPAKE2P(key_type)                                         \
+                  ? 3u * PSA_BITS_TO_BYTES(key_bits) + 1u :                             \
               PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
               0u))
 
