@@ -462,9 +462,10 @@ mod tests {
     }
 
     /// RFC 9383 Appendix C (SPAKE2+-P256-SHA256-HKDF-SHA256-HMAC-SHA256), and
-    /// the draft-01 vector Matter's SDK uses (connectedhomeip
-    /// src/crypto/tests/SPAKE2P_RFC_test_vectors.h, first entry).
-    const VECTORS: [Vector; 2] = [
+    /// the draft-01 vectors Matter's SDK uses (connectedhomeip
+    /// src/crypto/tests/SPAKE2P_RFC_test_vectors.h, first two entries: both
+    /// identities, and an empty verifier identity).
+    const VECTORS: [Vector; 3] = [
         Vector {
             sched: Schedule::Hmac(PSA_ALG_SHA_256),
             context: b"SPAKE2+-P256-SHA256-HKDF-SHA256-HMAC-SHA256 Test Vectors",
@@ -496,6 +497,22 @@ mod tests {
             confirm_p: "d4376f2da9c72226dd151b77c2919071155fc22a2068d90b5faa6c78c11e77dd",
             confirm_v: "0660a680663e8c5695956fb22dff298b1d07a526cf3cc591adfecd1f6ef6e02e",
             shared: "801db297654816eb4f02868129b9dc89",
+        },
+        Vector {
+            sched: Schedule::Matter,
+            context: b"SPAKE2+-P256-SHA256-HKDF draft-01",
+            idp: b"client",
+            idv: b"",
+            w0: "e6887cf9bdfb7579c69bf47928a84514b5e355ac034863f7ffaf4390e67d798c",
+            w1: "24b5ae4abda868ec9336ffc3b78ee31c5755bef1759227ef5372ca139b94e512",
+            l: "0495645cfb74df6e58f9748bb83a86620bab7c82e107f57d6870da8cbcb2ff9f7063a14b6402c62f99afcb9706a4d1a143273259fe76f1c605a3639745a92154b9",
+            x: "ec82d9258337f61239c9cd68e8e532a3a6b83d12d2b1ca5d543f44def17dfb8d",
+            share_p: "04230779960824076d3666a7418e4d433e2fa15b06176eabdd572f43a32ecc79a192b243d2624310a7356273b86e5fd9bd627d3ade762baeff1a320d4ad7a4e47f",
+            y: "eac3f7de4b198d5fe25c443c0cd4963807add767815dd02a6f0133b4bc2c9eb0",
+            share_v: "044558642e71b616b248c9583bd6d7aa1b3952c6df6a9f7492a06035ca5d92522d84443de7aa20a59380fa4de6b7438d925dbfb7f1cfe60d79acf961ee33988c7d",
+            confirm_p: "e1b9258807ba4750dae1d7f3c3c294f13dc4fa60cde346d5de7d200e2f8fd3fc",
+            confirm_v: "b9c39dfa49c47757de778d9bedeaca2448b905be19a43b94ee24b770208135e3",
+            shared: "6989d8f9177ef7df67da437987f07255",
         },
     ];
 
