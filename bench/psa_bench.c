@@ -1029,6 +1029,194 @@ static void bench_threads(void)
 }
 #endif
 
+/* ---- PAKE: one full exchange per step (both sides in this process) ---- */
+
+/* Mbed TLS 3.x has the PAKE extension API (two-argument setup, the hash in
+ * the cipher suite, psa_pake_set_password_key); PSA 1.3 takes the password
+ * in psa_pake_setup and the hash in the algorithm. */
+#if defined(MBEDTLS_VERSION_NUMBER) && MBEDTLS_VERSION_NUMBER < 0x04000000
+#define BENCH_PAKE_V1 1
+#endif
+
+struct pake_bench {
+    psa_key_id_t a, b; /* J-PAKE: the password twice; SPAKE2+: prover, verifier */
+};
+
+static const psa_pake_step_t bench_jsteps[3] = { PSA_PAKE_STEP_KEY_SHARE, PSA_PAKE_STEP_ZK_PUBLIC,
+                                                 PSA_PAKE_STEP_ZK_PROOF };
+
+static int jpake_side(psa_pake_operation_t *op, psa_key_id_t pw, const char *user, const char *peer)
+{
+    psa_pake_cipher_suite_t cs = psa_pake_cipher_suite_init();
+    *op = psa_pake_operation_init();
+    psa_pake_cs_set_primitive(&cs, PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256));
+#ifdef BENCH_PAKE_V1
+    psa_pake_cs_set_algorithm(&cs, PSA_ALG_JPAKE);
+    psa_pake_cs_set_hash(&cs, PSA_ALG_SHA_256);
+    if (psa_pake_setup(op, &cs) != PSA_SUCCESS || psa_pake_set_password_key(op, pw) != PSA_SUCCESS) {
+        return -1;
+    }
+#else
+    psa_pake_cs_set_algorithm(&cs, PSA_ALG_JPAKE(PSA_ALG_SHA_256));
+    psa_pake_cs_set_key_confirmation(&cs, PSA_PAKE_UNCONFIRMED_KEY);
+    if (psa_pake_setup(op, pw, &cs) != PSA_SUCCESS) {
+        return -1;
+    }
+#endif
+    if (psa_pake_set_user(op, (const uint8_t *)user, strlen(user)) != PSA_SUCCESS ||
+        psa_pake_set_peer(op, (const uint8_t *)peer, strlen(peer)) != PSA_SUCCESS) {
+        return -1;
+    }
+    return 0;
+}
+
+/* A complete J-PAKE exchange and both TLS 1.2 pre-master secrets. */
+static int jpake_step(void *ctx)
+{
+    struct pake_bench *p = ctx;
+    psa_pake_operation_t op[2];
+    uint8_t buf[PSA_PAKE_OUTPUT_MAX_SIZE], pms[2][32];
+    size_t len;
+    int side, r, s, j, rc = 0;
+    if (jpake_side(&op[0], p->a, "client", "server") != 0 || jpake_side(&op[1], p->b, "server", "client") != 0) {
+        rc = -1;
+    }
+    for (r = 0; r < 2 && rc == 0; r++) {
+        for (side = 0; side < 2 && rc == 0; side++) {
+            for (s = 0; s < (r == 0 ? 2 : 1) && rc == 0; s++) {
+                for (j = 0; j < 3 && rc == 0; j++) {
+                    if (psa_pake_output(&op[side], bench_jsteps[j], buf, sizeof(buf), &len) != PSA_SUCCESS ||
+                        psa_pake_input(&op[1 - side], bench_jsteps[j], buf, len) != PSA_SUCCESS) {
+                        rc = -1;
+                    }
+                }
+            }
+        }
+    }
+    for (side = 0; side < 2 && rc == 0; side++) {
+        psa_key_derivation_operation_t kdf = PSA_KEY_DERIVATION_OPERATION_INIT;
+        if (psa_key_derivation_setup(&kdf, PSA_ALG_TLS12_ECJPAKE_TO_PMS) != PSA_SUCCESS) {
+            rc = -1;
+        }
+#ifdef BENCH_PAKE_V1
+        if (rc == 0 && psa_pake_get_implicit_key(&op[side], &kdf) != PSA_SUCCESS) {
+            rc = -1;
+        }
+        if (rc == 0 && psa_key_derivation_output_bytes(&kdf, pms[side], 32) != PSA_SUCCESS) {
+            rc = -1;
+        }
+#else
+        {
+            psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+            psa_key_id_t k = 0;
+            psa_set_key_type(&a, PSA_KEY_TYPE_DERIVE);
+            psa_set_key_usage_flags(&a, PSA_KEY_USAGE_DERIVE);
+            psa_set_key_algorithm(&a, PSA_ALG_TLS12_ECJPAKE_TO_PMS);
+            if (rc == 0 && (psa_pake_get_shared_key(&op[side], &a, &k) != PSA_SUCCESS ||
+                            psa_key_derivation_input_key(&kdf, PSA_KEY_DERIVATION_INPUT_SECRET, k) != PSA_SUCCESS ||
+                            psa_key_derivation_output_bytes(&kdf, pms[side], 32) != PSA_SUCCESS)) {
+                rc = -1;
+            }
+            psa_destroy_key(k);
+        }
+#endif
+        psa_key_derivation_abort(&kdf);
+    }
+    psa_pake_abort(&op[0]);
+    psa_pake_abort(&op[1]);
+    return rc == 0 && memcmp(pms[0], pms[1], 32) == 0 ? 0 : -1;
+}
+
+#ifndef BENCH_PAKE_V1
+/* A complete SPAKE2+ (HMAC-SHA-256, P-256) exchange: prover and verifier,
+ * key shares, both confirmations and both shared keys. */
+static int spake2p_step(void *ctx)
+{
+    struct pake_bench *p = ctx;
+    psa_pake_operation_t pr = PSA_PAKE_OPERATION_INIT, ve = PSA_PAKE_OPERATION_INIT;
+    psa_pake_cipher_suite_t cs = psa_pake_cipher_suite_init();
+    psa_pake_operation_t *from[4] = { &pr, &ve, &ve, &pr }, *to[4] = { &ve, &pr, &pr, &ve };
+    static const psa_pake_step_t steps[4] = { PSA_PAKE_STEP_KEY_SHARE, PSA_PAKE_STEP_KEY_SHARE,
+                                              PSA_PAKE_STEP_CONFIRM, PSA_PAKE_STEP_CONFIRM };
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    uint8_t buf[PSA_PAKE_OUTPUT_MAX_SIZE];
+    size_t len;
+    psa_key_id_t k1 = 0, k2 = 0;
+    int i, rc = 0;
+    psa_pake_cs_set_algorithm(&cs, PSA_ALG_SPAKE2P_HMAC(PSA_ALG_SHA_256));
+    psa_pake_cs_set_primitive(&cs, PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256));
+    if (psa_pake_setup(&pr, p->a, &cs) != PSA_SUCCESS || psa_pake_set_role(&pr, PSA_PAKE_ROLE_CLIENT) != PSA_SUCCESS ||
+        psa_pake_setup(&ve, p->b, &cs) != PSA_SUCCESS || psa_pake_set_role(&ve, PSA_PAKE_ROLE_SERVER) != PSA_SUCCESS) {
+        rc = -1;
+    }
+    for (i = 0; i < 4 && rc == 0; i++) {
+        if (psa_pake_output(from[i], steps[i], buf, sizeof(buf), &len) != PSA_SUCCESS ||
+            psa_pake_input(to[i], steps[i], buf, len) != PSA_SUCCESS) {
+            rc = -1;
+        }
+    }
+    psa_set_key_type(&a, PSA_KEY_TYPE_DERIVE);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_DERIVE);
+    if (rc == 0 && (psa_pake_get_shared_key(&pr, &a, &k1) != PSA_SUCCESS ||
+                    psa_pake_get_shared_key(&ve, &a, &k2) != PSA_SUCCESS)) {
+        rc = -1;
+    }
+    psa_destroy_key(k1);
+    psa_destroy_key(k2);
+    psa_pake_abort(&pr);
+    psa_pake_abort(&ve);
+    return rc;
+}
+#endif
+
+static void bench_pake(void)
+{
+    struct pake_bench p;
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    memset(&p, 0, sizeof(p));
+    if (selected("J-PAKE P-256 exchange")) {
+        psa_set_key_type(&a, PSA_KEY_TYPE_PASSWORD);
+        psa_set_key_usage_flags(&a, PSA_KEY_USAGE_DERIVE);
+#ifdef BENCH_PAKE_V1
+        psa_set_key_algorithm(&a, PSA_ALG_JPAKE);
+#else
+        psa_set_key_algorithm(&a, PSA_ALG_JPAKE(PSA_ALG_SHA_256));
+#endif
+        if (psa_import_key(&a, (const uint8_t *)"threadjpaketest", 15, &p.a) != PSA_SUCCESS) {
+            print_result("J-PAKE P-256 exchange (both sides, PMS)", "ops/s", -1);
+        } else {
+            p.b = p.a;
+            report_case("J-PAKE P-256 exchange (both sides, PMS)", 0, jpake_step, &p);
+        }
+        psa_destroy_key(p.a);
+    }
+    if (selected("SPAKE2+ P-256 exchange")) {
+#ifdef BENCH_PAKE_V1
+        print_result("SPAKE2+ P-256 exchange (prover and verifier)", "ops/s", -1);
+#else
+        uint8_t w[64], rec[97];
+        size_t n = 0;
+        memset(w, 0x35, sizeof(w));
+        psa_set_key_type(&a, PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1));
+        psa_set_key_usage_flags(&a, PSA_KEY_USAGE_DERIVE);
+        psa_set_key_algorithm(&a, PSA_ALG_SPAKE2P_HMAC(PSA_ALG_SHA_256));
+        if (psa_import_key(&a, w, sizeof(w), &p.a) != PSA_SUCCESS ||
+            psa_export_public_key(p.a, rec, sizeof(rec), &n) != PSA_SUCCESS) {
+            print_result("SPAKE2+ P-256 exchange (prover and verifier)", "ops/s", -1);
+        } else {
+            psa_set_key_type(&a, PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1));
+            if (psa_import_key(&a, rec, n, &p.b) != PSA_SUCCESS) {
+                print_result("SPAKE2+ P-256 exchange (prover and verifier)", "ops/s", -1);
+            } else {
+                report_case("SPAKE2+ P-256 exchange (prover and verifier)", 0, spake2p_step, &p);
+            }
+        }
+        psa_destroy_key(p.a);
+        psa_destroy_key(p.b);
+#endif
+    }
+}
+
 int main(int argc, char **argv)
 {
     int opt;
@@ -1100,6 +1288,7 @@ int main(int argc, char **argv)
 #if defined(PSA_ALG_SHAKE128) && defined(PSA_ALG_ASCON_AEAD128)
     bench_sym14();
 #endif
+    bench_pake();
 #ifndef BENCH_NO_THREADS
     if (!skip_threads) {
         bench_threads();

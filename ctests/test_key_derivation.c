@@ -469,7 +469,12 @@ static void test_errors(void)
     CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_HMAC(PSA_ALG_SHA_256)), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_ECDH), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_MD5)), PSA_ERROR_NOT_SUPPORTED);
-    CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_TLS12_ECJPAKE_TO_PMS), PSA_ERROR_NOT_SUPPORTED);
+    /* EC J-PAKE to PMS: 32 bytes of capacity; its secret is an uncompressed
+     * P-256 point (a wrong one is INVALID_ARGUMENT and ends the operation). */
+    CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_TLS12_ECJPAKE_TO_PMS), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_get_capacity(&op, &cap), PSA_SUCCESS);
+    CHECK(cap == PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE);
+    CHECK_STATUS(psa_key_derivation_input_bytes(&op, S_SECRET, secret, 1), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_key_derivation_setup(NULL, HKDF256), PSA_ERROR_INVALID_ARGUMENT);
     /* Inactive operation. */
     CHECK_STATUS(psa_key_derivation_get_capacity(&op, &cap), PSA_ERROR_BAD_STATE);

@@ -13,9 +13,10 @@
  * password, a raw-data key, ECC private keys (P-256, P-384, P-521, secp256k1,
  * brainpoolP256r1, X25519, X448, Ed25519, Ed448), ML-DSA seeds and SLH-DSA
  * SK.seed/SK.prf, bytes
- * and keys from key derivation (exported), raw ECDH shared secrets, and a
- * persistent key. Also key wrapping (AES-KW/KWP) and the multi-part
- * signature operations (PSA 1.5). Each is used one-shot and in every multi-part operation kind,
+ * and keys from key derivation (exported), raw ECDH shared secrets, a J-PAKE
+ * password and SPAKE2+ registration values (w0, w1), and a persistent key.
+ * Also key wrapping (AES-KW/KWP) and the multi-part signature operations
+ * (PSA 1.5). Each is used one-shot and in every multi-part operation kind,
  * with aborts, destroy-while-in-use and mbedtls_psa_crypto_free with live keys
  * and operations; afterwards every file of the storage directory is scanned too.
  *
@@ -726,6 +727,100 @@ static void pqc_sign_keys(void)
 
 /* ---------------------------------------------------------------- main */
 
+/* ---------------------------------------------------------------- PAKE */
+
+/* J-PAKE and SPAKE2+ exchanges, an abort mid-exchange, the password destroyed
+ * mid-exchange and an operation left live for mbedtls_psa_crypto_free: the
+ * J-PAKE password and the SPAKE2+ w0 and w1 must never be in a freed block. */
+static uint8_t pake_pw[20], pake_w[64];
+static psa_pake_operation_t pake_live = PSA_PAKE_OPERATION_INIT;
+
+static void pake_pair(psa_pake_operation_t *a, psa_pake_operation_t *b, psa_key_id_t ka, psa_key_id_t kb,
+                      psa_algorithm_t alg, int stop_after)
+{
+    psa_pake_cipher_suite_t cs = psa_pake_cipher_suite_init();
+    static const psa_pake_step_t js[3] = {PSA_PAKE_STEP_KEY_SHARE, PSA_PAKE_STEP_ZK_PUBLIC, PSA_PAKE_STEP_ZK_PROOF};
+    int jpake = PSA_ALG_IS_JPAKE(alg), i, n = 0;
+    size_t len = 0;
+    psa_pake_cs_set_algorithm(&cs, alg);
+    psa_pake_cs_set_primitive(&cs, PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256));
+    CHECK_STATUS(psa_pake_setup(a, ka, &cs), PSA_SUCCESS);
+    CHECK_STATUS(psa_pake_setup(b, kb, &cs), PSA_SUCCESS);
+    if (jpake) {
+        CHECK_STATUS(psa_pake_set_user(a, (const uint8_t *)"client", 6), PSA_SUCCESS);
+        CHECK_STATUS(psa_pake_set_peer(a, (const uint8_t *)"server", 6), PSA_SUCCESS);
+        CHECK_STATUS(psa_pake_set_user(b, (const uint8_t *)"server", 6), PSA_SUCCESS);
+        CHECK_STATUS(psa_pake_set_peer(b, (const uint8_t *)"client", 6), PSA_SUCCESS);
+        for (i = 0; i < 18 && n < stop_after; i++, n++) {
+            int round2 = i >= 12, from_a = round2 ? i < 15 : i < 6;
+            psa_pake_operation_t *f = from_a ? a : b, *t = from_a ? b : a;
+            CHECK_STATUS(psa_pake_output(f, js[i % 3], out, sizeof(out), &len), PSA_SUCCESS);
+            CHECK_STATUS(psa_pake_input(t, js[i % 3], out, len), PSA_SUCCESS);
+        }
+    } else {
+        static const psa_pake_step_t ss[4] = {PSA_PAKE_STEP_KEY_SHARE, PSA_PAKE_STEP_KEY_SHARE,
+                                              PSA_PAKE_STEP_CONFIRM, PSA_PAKE_STEP_CONFIRM};
+        CHECK_STATUS(psa_pake_set_role(a, PSA_PAKE_ROLE_CLIENT), PSA_SUCCESS);
+        CHECK_STATUS(psa_pake_set_role(b, PSA_PAKE_ROLE_SERVER), PSA_SUCCESS);
+        for (i = 0; i < 4 && n < stop_after; i++, n++) {
+            psa_pake_operation_t *f = (i == 0 || i == 3) ? a : b, *t = f == a ? b : a;
+            CHECK_STATUS(psa_pake_output(f, ss[i], out, sizeof(out), &len), PSA_SUCCESS);
+            CHECK_STATUS(psa_pake_input(t, ss[i], out, len), PSA_SUCCESS);
+        }
+    }
+}
+
+static void pake(void)
+{
+    psa_algorithm_t jp = PSA_ALG_JPAKE(PSA_ALG_SHA_256), sp = PSA_ALG_SPAKE2P_MATTER;
+    psa_key_attributes_t da = ct_attrs(PSA_KEY_TYPE_DERIVE, 0, PSA_KEY_USAGE_DERIVE, 0);
+    psa_pake_operation_t a = PSA_PAKE_OPERATION_INIT, b = PSA_PAKE_OPERATION_INIT;
+    psa_key_id_t pw, kp, vk, s1 = 0, s2 = 0;
+    uint8_t rec[97];
+    size_t n = 0;
+    ct_rand_fill(&rng, pake_pw, sizeof(pake_pw));
+    memset(pake_w, 0x3c, sizeof(pake_w)); /* w0, w1 < n */
+    add_secret("J-PAKE password", pake_pw, sizeof(pake_pw));
+    add_secret("SPAKE2+ w0", pake_w, 32);
+    add_secret("SPAKE2+ w1", pake_w + 32, 32);
+    pw = import(PSA_KEY_TYPE_PASSWORD, 0, PSA_KEY_USAGE_DERIVE, jp, pake_pw, sizeof(pake_pw));
+    kp = import(PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 0, PSA_KEY_USAGE_DERIVE, sp, pake_w, 64);
+    CHECK_STATUS(psa_export_public_key(kp, rec, sizeof(rec), &n), PSA_SUCCESS);
+    vk = import(PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1), 0, PSA_KEY_USAGE_DERIVE, sp, rec, n);
+    /* Complete exchanges; the shared keys come out as keys. */
+    pake_pair(&a, &b, pw, pw, jp, 18);
+    CHECK_STATUS(psa_pake_get_shared_key(&a, &da, &s1), PSA_SUCCESS);
+    CHECK_STATUS(psa_pake_get_shared_key(&b, &da, &s2), PSA_SUCCESS);
+    destroy(s1);
+    destroy(s2);
+    pake_pair(&a, &b, kp, vk, sp, 4);
+    CHECK_STATUS(psa_pake_get_shared_key(&a, &da, &s1), PSA_SUCCESS);
+    CHECK_STATUS(psa_pake_get_shared_key(&b, &da, &s2), PSA_SUCCESS);
+    destroy(s1);
+    destroy(s2);
+    /* Aborted mid-exchange. */
+    pake_pair(&a, &b, pw, pw, jp, 8);
+    CHECK_STATUS(psa_pake_abort(&a), PSA_SUCCESS);
+    CHECK_STATUS(psa_pake_abort(&b), PSA_SUCCESS);
+    pake_pair(&a, &b, kp, vk, sp, 2);
+    CHECK_STATUS(psa_pake_abort(&a), PSA_SUCCESS);
+    CHECK_STATUS(psa_pake_abort(&b), PSA_SUCCESS);
+    /* The keys destroyed while operations hold their secrets. */
+    pake_pair(&a, &b, pw, pw, jp, 13);
+    destroy(pw);
+    CHECK_STATUS(psa_pake_output(&b, PSA_PAKE_STEP_ZK_PUBLIC, out, sizeof(out), &n), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_pake_abort(&a), PSA_SUCCESS);
+    pake_pair(&a, &b, kp, vk, sp, 1);
+    destroy(kp);
+    destroy(vk);
+    CHECK_STATUS(psa_pake_abort(&a), PSA_SUCCESS);
+    CHECK_STATUS(psa_pake_abort(&b), PSA_SUCCESS);
+    /* One J-PAKE operation left live for mbedtls_psa_crypto_free. */
+    pw = import(PSA_KEY_TYPE_PASSWORD, 0, PSA_KEY_USAGE_DERIVE, jp, pake_pw, sizeof(pake_pw));
+    pake_pair(&pake_live, &b, pw, pw, jp, 3);
+    CHECK_STATUS(psa_pake_abort(&b), PSA_SUCCESS);
+}
+
 int main(void)
 {
     static uint8_t aes128[16], aes256[32], chacha[32], hmac[32], password[24], persist[32], raw[40];
@@ -881,6 +976,8 @@ int main(void)
     /* RSA */
     rsa();
     kem();
+    /* PAKE */
+    pake();
     /* Persistent key: use, purge, reload, destroy */
     {
         psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_AES, 256, sym, PSA_ALG_GCM);

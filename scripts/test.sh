@@ -79,6 +79,12 @@ NO_BUILD=1 scripts/differential.sh 2>&1 | tee build/differential.log || rc=$?
 add_counts build/differential.log '^differential: [0-9]+ passed'
 [ "$rc" -eq 0 ] || failed=$((failed + 1))
 
+echo "== J-PAKE interoperability with Mbed TLS 3.5.1, two processes (tests/pake_interop/run.sh)"
+rc=0
+NO_BUILD=1 tests/pake_interop/run.sh 2>&1 | tee build/pake-interop.log || rc=$?
+add_counts build/pake-interop.log '^pake-interop: [0-9]+ passed'
+[ "$rc" -eq 0 ] || [ "$(grep -cE '^pake-interop: [0-9]+ passed, [1-9]' build/pake-interop.log)" -gt 0 ] || failed=$((failed + 1))
+
 if [ "${SKIP_TSAN:-0}" != 1 ]; then
     step "building the ThreadSanitizer library (target/tsan; a full rebuild the first time)"
     RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zsanitizer=thread -Cunsafe-allow-abi-mismatch=sanitizer" \

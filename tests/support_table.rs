@@ -136,6 +136,98 @@ fn probe_derive_key(t: psa_key_type_t, bits: usize) -> Result<(), psa_status_t> 
     r
 }
 
+/// A complete PAKE exchange between two operations on the primitive
+/// (ECC, secp_r1, `bits`): J-PAKE from one password key, SPAKE2+ from a key
+/// pair (prover) and its exported public key (verifier); both shared keys
+/// must be equal.
+fn probe_pake(alg: psa_algorithm_t, bits: usize) -> Result<(), psa_status_t> {
+    let primitive = psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits);
+    let mut cs = psa_pake_cipher_suite_t::default();
+    unsafe {
+        pake::psa_pake_cs_set_algorithm(&mut cs, alg);
+        pake::psa_pake_cs_set_primitive(&mut cs, primitive);
+    }
+    let import = |t: psa_key_type_t, data: &[u8]| -> Result<psa_key_id_t, psa_status_t> {
+        let a = attrs(t, 0, PSA_KEY_USAGE_DERIVE, alg);
+        let mut id = 0;
+        ok(unsafe { key_management::psa_import_key(&a, data.as_ptr(), data.len(), &mut id) }).map(|()| id)
+    };
+    let jpake = psa_alg_is_jpake(alg);
+    let (ka, kb) = if jpake {
+        let k = import(PSA_KEY_TYPE_PASSWORD, b"password")?;
+        (k, k)
+    } else {
+        let kp = import(psa_key_type_spake2p_key_pair(PSA_ECC_FAMILY_SECP_R1), &[0x35; 64])?;
+        let mut rec = [0u8; 97];
+        let mut n = 0;
+        ok(unsafe { key_management::psa_export_public_key(kp, rec.as_mut_ptr(), rec.len(), &mut n) })?;
+        (kp, import(psa_key_type_spake2p_public_key(PSA_ECC_FAMILY_SECP_R1), &rec[..n])?)
+    };
+    let mut ops = [psa_pake_operation_t::default(), psa_pake_operation_t::default()];
+    let run = |ops: &mut [psa_pake_operation_t; 2]| -> Result<Vec<Vec<u8>>, psa_status_t> {
+        let (ids, roles) = if jpake {
+            ([&b"client"[..], &b"server"[..]], [PSA_PAKE_ROLE_NONE; 2])
+        } else {
+            ([&b""[..], &b""[..]], [PSA_PAKE_ROLE_CLIENT, PSA_PAKE_ROLE_SERVER])
+        };
+        for (i, op) in ops.iter_mut().enumerate() {
+            ok(unsafe { pake::psa_pake_setup(op, if i == 0 { ka } else { kb }, &cs) })?;
+            if jpake {
+                ok(unsafe { pake::psa_pake_set_user(op, ids[i].as_ptr(), ids[i].len()) })?;
+                ok(unsafe { pake::psa_pake_set_peer(op, ids[1 - i].as_ptr(), ids[1 - i].len()) })?;
+            } else {
+                ok(unsafe { pake::psa_pake_set_role(op, roles[i]) })?;
+            }
+        }
+        // (sender, step) in order.
+        let js = [PSA_PAKE_STEP_KEY_SHARE, PSA_PAKE_STEP_ZK_PUBLIC, PSA_PAKE_STEP_ZK_PROOF];
+        let mut plan = Vec::new();
+        if jpake {
+            for from in [0, 1] {
+                for _ in 0..2 {
+                    plan.extend(js.iter().map(|&s| (from, s)));
+                }
+            }
+            for from in [0, 1] {
+                plan.extend(js.iter().map(|&s| (from, s)));
+            }
+        } else {
+            plan = vec![(0, PSA_PAKE_STEP_KEY_SHARE), (1, PSA_PAKE_STEP_KEY_SHARE), (1, PSA_PAKE_STEP_CONFIRM), (0, PSA_PAKE_STEP_CONFIRM)];
+        }
+        let mut buf = [0u8; 256];
+        for (from, step) in plan {
+            let mut n = 0;
+            let (a, b) = ops.split_at_mut(1);
+            let (src, dst) = if from == 0 { (&mut a[0], &mut b[0]) } else { (&mut b[0], &mut a[0]) };
+            ok(unsafe { pake::psa_pake_output(src, step, buf.as_mut_ptr(), buf.len(), &mut n) })?;
+            ok(unsafe { pake::psa_pake_input(dst, step, buf.as_ptr(), n) })?;
+        }
+        let sa = attrs(PSA_KEY_TYPE_DERIVE, 0, PSA_KEY_USAGE_EXPORT, 0);
+        let mut secrets = Vec::new();
+        for op in ops.iter_mut() {
+            let mut id = 0;
+            ok(unsafe { pake::psa_pake_get_shared_key(op, &sa, &mut id) })?;
+            let mut v = vec![0u8; 128];
+            let mut n = 0;
+            let r = ok(unsafe { key_management::psa_export_key(id, v.as_mut_ptr(), v.len(), &mut n) });
+            destroy(id);
+            r?;
+            v.truncate(n);
+            secrets.push(v);
+        }
+        Ok(secrets)
+    };
+    let r = run(&mut ops).and_then(|s| if s[0] == s[1] { Ok(()) } else { Err(PSA_ERROR_CORRUPTION_DETECTED) });
+    for op in ops.iter_mut() {
+        unsafe { pake::psa_pake_abort(op) };
+    }
+    destroy(ka);
+    if kb != ka {
+        destroy(kb);
+    }
+    r
+}
+
 fn probe_sign(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t) -> Result<(), psa_status_t> {
     let usage = PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE | PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH;
     let k = key(t, bits, usage, alg)?;
@@ -450,6 +542,20 @@ fn generate_table() -> String {
         ("X448", montgomery, 448), ("Ed25519", edwards, 255), ("Ed448", edwards, 448),
     ] {
         row("key derivation", format!("output_key: {curve} key pair"), probe_derive_key(t, bits));
+    }
+    row("key derivation", "output_key: SPAKE2+ P-256 key pair".into(), probe_derive_key(psa_key_type_spake2p_key_pair(PSA_ECC_FAMILY_SECP_R1), 256));
+    for (name, alg, bits) in [
+        ("J-PAKE SHA-256, P-256", psa_alg_jpake(PSA_ALG_SHA_256), 256),
+        ("J-PAKE SHA-256, P-384", psa_alg_jpake(PSA_ALG_SHA_256), 384),
+        ("J-PAKE SHA-512, P-256", psa_alg_jpake(PSA_ALG_SHA_512), 256),
+        ("SPAKE2+ HMAC-SHA-256, P-256", psa_alg_spake2p_hmac(PSA_ALG_SHA_256), 256),
+        ("SPAKE2+ HMAC-SHA-512, P-256", psa_alg_spake2p_hmac(PSA_ALG_SHA_512), 256),
+        ("SPAKE2+ CMAC-AES-128 SHA-256, P-256", psa_alg_spake2p_cmac(PSA_ALG_SHA_256), 256),
+        ("SPAKE2+ CMAC-AES-128 SHA-512, P-256", psa_alg_spake2p_cmac(PSA_ALG_SHA_512), 256),
+        ("SPAKE2+ Matter, P-256", PSA_ALG_SPAKE2P_MATTER, 256),
+        ("SPAKE2+ HMAC-SHA-256, P-384", psa_alg_spake2p_hmac(PSA_ALG_SHA_256), 384),
+    ] {
+        row("PAKE", name.into(), probe_pake(alg, bits));
     }
     row("signature", "ECDSA (any hash), P-256".into(), probe_sign(secp_r1, 256, PSA_ALG_ECDSA_ANY));
     row("signature", "PureEdDSA Ed25519".into(), probe_sign(edwards, 255, PSA_ALG_PURE_EDDSA));

@@ -309,6 +309,71 @@ typedef struct psa_cipher_operation_s {
 typedef struct psa_cipher_operation_s psa_cipher_operation_t;
 
 /**
+ * The type of the state object for PAKE operations.
+ */
+typedef struct psa_pake_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_pake_operation_s() = default;
+    constexpr psa_pake_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_pake_operation_s;
+
+/**
+ * The type of the state object for PAKE operations.
+ */
+typedef struct psa_pake_operation_s psa_pake_operation_t;
+
+/**
+ * Encoding of the primitive (group) of a PAKE: type, family and bit size.
+ */
+typedef uint32_t psa_pake_primitive_t;
+
+/**
+ * The PAKE cipher suite: algorithm, primitive and key-confirmation setting.
+ *
+ * Initialise it with `PSA_PAKE_CIPHER_SUITE_INIT` or
+ * `psa_pake_cipher_suite_init()` (all zero) and use the `psa_pake_cs_*`
+ * accessors.
+ */
+typedef struct psa_pake_cipher_suite_s {
+    /**
+     * The PAKE algorithm (`psa_pake_cs_get_algorithm`).
+     */
+    psa_algorithm_t private_algorithm;
+    /**
+     * The primitive (`psa_pake_cs_get_primitive`).
+     */
+    psa_pake_primitive_t private_primitive;
+    /**
+     * `PSA_PAKE_CONFIRMED_KEY` (0) or `PSA_PAKE_UNCONFIRMED_KEY`.
+     */
+    uint32_t private_key_confirmation;
+    /**
+     * The hash of Mbed TLS 3.x's `psa_pake_cs_set_hash` (compatibility layer).
+     */
+    psa_algorithm_t private_hash;
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_pake_cipher_suite_s() = default;
+    constexpr psa_pake_cipher_suite_s(int first) : private_algorithm(static_cast<decltype(private_algorithm)>(first)), private_primitive(), private_key_confirmation(), private_hash() {}
+#endif
+} psa_pake_cipher_suite_s;
+
+/**
+ * The PAKE cipher suite.
+ */
+typedef struct psa_pake_cipher_suite_s psa_pake_cipher_suite_t;
+
+/**
  * The type of the state object for multi-part hash operations.
  */
 typedef struct psa_hash_operation_s {
@@ -565,71 +630,6 @@ typedef struct psa_mac_operation_s {
  * The type of the state object for multi-part MAC operations.
  */
 typedef struct psa_mac_operation_s psa_mac_operation_t;
-
-/**
- * Encoding of the primitive (group) of a PAKE: type, family and bit size.
- */
-typedef uint32_t psa_pake_primitive_t;
-
-/**
- * The PAKE cipher suite: algorithm, primitive and key-confirmation setting.
- *
- * Initialise it with `PSA_PAKE_CIPHER_SUITE_INIT` or
- * `psa_pake_cipher_suite_init()` (all zero) and use the `psa_pake_cs_*`
- * accessors.
- */
-typedef struct psa_pake_cipher_suite_s {
-    /**
-     * The PAKE algorithm (`psa_pake_cs_get_algorithm`).
-     */
-    psa_algorithm_t private_algorithm;
-    /**
-     * The primitive (`psa_pake_cs_get_primitive`).
-     */
-    psa_pake_primitive_t private_primitive;
-    /**
-     * `PSA_PAKE_CONFIRMED_KEY` (0) or `PSA_PAKE_UNCONFIRMED_KEY`.
-     */
-    uint32_t private_key_confirmation;
-    /**
-     * The hash of Mbed TLS 3.x's `psa_pake_cs_set_hash` (compatibility layer).
-     */
-    psa_algorithm_t private_hash;
-#if defined(__cplusplus)
-    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
-    psa_pake_cipher_suite_s() = default;
-    constexpr psa_pake_cipher_suite_s(int first) : private_algorithm(static_cast<decltype(private_algorithm)>(first)), private_primitive(), private_key_confirmation(), private_hash() {}
-#endif
-} psa_pake_cipher_suite_s;
-
-/**
- * The PAKE cipher suite.
- */
-typedef struct psa_pake_cipher_suite_s psa_pake_cipher_suite_t;
-
-/**
- * The type of the state object for PAKE operations.
- */
-typedef struct psa_pake_operation_s {
-    /**
-     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
-     */
-    uint64_t private_handle;
-    /**
-     * Implementation data: never read or write it.
-     */
-    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
-#if defined(__cplusplus)
-    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
-    psa_pake_operation_s() = default;
-    constexpr psa_pake_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
-#endif
-} psa_pake_operation_s;
-
-/**
- * The type of the state object for PAKE operations.
- */
-typedef struct psa_pake_operation_s psa_pake_operation_t;
 
 /**
  * Encoding of the application's role in a PAKE.
@@ -1858,6 +1858,14 @@ psa_status_t psa_cipher_finish(psa_cipher_operation_t *operation,
 psa_status_t psa_cipher_abort(psa_cipher_operation_t *operation);
 
 /**
+ * Mbed TLS 3.x: the two-argument `psa_pake_setup(operation, cipher_suite)`
+ * (the compatibility header maps a two-argument call to it): set up
+ * without the password, which `psa_pake_set_password_key` then gives.
+ */
+psa_status_t rustpsa_pake_setup_v1(psa_pake_operation_t *operation,
+                                   const psa_pake_cipher_suite_t *cipher_suite);
+
+/**
  * Start a multi-part hash calculation with algorithm `alg` on an inactive operation.
  */
 psa_status_t psa_hash_setup(psa_hash_operation_t *operation, psa_algorithm_t alg);
@@ -2447,17 +2455,17 @@ void psa_pake_cs_set_key_confirmation(psa_pake_cipher_suite_t *cipher_suite,
                                       uint32_t key_confirmation);
 
 /**
- * Set up a PAKE operation with a password key and a cipher suite.
- *
- * Runs the specification's checks, then returns `PSA_ERROR_NOT_SUPPORTED`:
- * no PAKE algorithm is implemented yet.
+ * Set up a PAKE operation with a password key and a cipher suite
+ * (J-PAKE with SHA-256, SPAKE2+ HMAC/CMAC with SHA-256 or SHA-512, and
+ * Matter's SPAKE2+, all on P-256).
  */
 psa_status_t psa_pake_setup(psa_pake_operation_t *operation,
                             psa_key_id_t password_key,
                             const psa_pake_cipher_suite_t *cipher_suite);
 
 /**
- * Set the application's role in the PAKE.
+ * Set the application's role in the PAKE (`PSA_PAKE_ROLE_NONE` for J-PAKE,
+ * `CLIENT` or `SERVER` for SPAKE2+).
  */
 psa_status_t psa_pake_set_role(psa_pake_operation_t *operation, psa_pake_role_t role);
 
@@ -2500,7 +2508,8 @@ psa_status_t psa_pake_input(psa_pake_operation_t *operation,
                             size_t input_length);
 
 /**
- * Store the shared secret of a finished PAKE in a new key.
+ * Store the shared secret of a finished PAKE in a new key; the operation
+ * ends (becomes inactive) whatever the result.
  */
 psa_status_t psa_pake_get_shared_key(psa_pake_operation_t *operation,
                                      const psa_key_attributes_t *attributes,

@@ -694,6 +694,10 @@
                   ? RUSTPSA_ECC_PRIVATE_KEY_SIZE(key_type, key_bits) :                  \
               PSA_KEY_TYPE_IS_ECC_PUBLIC_KEY(key_type)                                  \
                   ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
+              PSA_KEY_TYPE_IS_SPAKE2P_KEY_PAIR(key_type)                                \
+                  ? 2u * PSA_BITS_TO_BYTES(key_bits) :                                  \
+              PSA_KEY_TYPE_IS_SPAKE2P(key_type)                                         \
+                  ? 3u * PSA_BITS_TO_BYTES(key_bits) + 1u :                             \
               PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
               (key_type) == PSA_KEY_TYPE_ML_KEM_KEY_PAIR                                \
                   ? (RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) != 0u ? 64u : 0u) :       \
@@ -708,6 +712,8 @@
               PSA_KEY_TYPE_IS_RSA(key_type) ? RUSTPSA_RSA_PUBLIC_KEY_MAX_SIZE(key_bits) : \
               PSA_KEY_TYPE_IS_ECC(key_type)                                             \
                   ? RUSTPSA_ECC_PUBLIC_KEY_SIZE(key_type, key_bits) :                   \
+              PSA_KEY_TYPE_IS_SPAKE2P(key_type)                                         \
+                  ? 3u * PSA_BITS_TO_BYTES(key_bits) + 1u :                             \
               PSA_KEY_TYPE_IS_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :              \
               PSA_KEY_TYPE_IS_ML_KEM(key_type) ? RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) : \
               0u))

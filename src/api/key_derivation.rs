@@ -38,6 +38,9 @@ enum Algo {
     Pbkdf2Cmac,
     Sp800Hmac,
     Sp800Cmac,
+    /// `PSA_ALG_TLS12_ECJPAKE_TO_PMS`: SHA-256 of the x-coordinate of the
+    /// J-PAKE shared point.
+    EcjpakeToPms,
 }
 
 /// One input step of an algorithm.
@@ -83,6 +86,7 @@ fn rules(a: Algo) -> &'static [StepRule] {
         rule(PASSWORD, 2, true),
     ];
     const SP800: [StepRule; 3] = [rule(SECRET, 0, true), rule(LABEL, 1, false), rule(CONTEXT, 2, false)];
+    const ECJPAKE: [StepRule; 1] = [rule(SECRET, 0, true)];
     match a {
         Algo::Hkdf => &HKDF,
         Algo::HkdfExtract => &EXTRACT,
@@ -91,6 +95,7 @@ fn rules(a: Algo) -> &'static [StepRule] {
         Algo::Tls12PskToMs => &PSK,
         Algo::Pbkdf2Hmac | Algo::Pbkdf2Cmac => &PBKDF2,
         Algo::Sp800Hmac | Algo::Sp800Cmac => &SP800,
+        Algo::EcjpakeToPms => &ECJPAKE,
     }
 }
 
@@ -202,6 +207,7 @@ fn resolve(alg: psa_algorithm_t) -> Result<(Algo, psa_algorithm_t)> {
     let algo = match kdf {
         PSA_ALG_PBKDF2_AES_CMAC_PRF_128 => return Ok((Algo::Pbkdf2Cmac, PSA_ALG_NONE)),
         PSA_ALG_SP800_108_COUNTER_CMAC => return Ok((Algo::Sp800Cmac, PSA_ALG_NONE)),
+        PSA_ALG_TLS12_ECJPAKE_TO_PMS => return Ok((Algo::EcjpakeToPms, PSA_ALG_SHA_256)),
         _ if psa_alg_is_hkdf(kdf) => Algo::Hkdf,
         _ if psa_alg_is_hkdf_extract(kdf) => Algo::HkdfExtract,
         _ if psa_alg_is_hkdf_expand(kdf) => Algo::HkdfExpand,
@@ -227,6 +233,7 @@ fn initial_capacity(algo: Algo, hash: psa_algorithm_t) -> usize {
         Algo::Pbkdf2Hmac => PBKDF2_MAX_BLOCKS.saturating_mul(hl),
         Algo::Pbkdf2Cmac => PBKDF2_MAX_BLOCKS.saturating_mul(16),
         Algo::Sp800Hmac | Algo::Sp800Cmac => SP800_MAX_CAPACITY,
+        Algo::EcjpakeToPms => PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE,
     }
 }
 
@@ -348,6 +355,12 @@ impl State {
             // RFC 5869: the PRK is at least HashLen bytes.
             (Algo::HkdfExpand, SECRET) if data.len() < psa_hash_length(self.hash) => Err(Error::InvalidArgument),
             (Algo::Sp800Hmac | Algo::Sp800Cmac, LABEL) if data.contains(&0) => Err(Error::InvalidArgument),
+            // An uncompressed P-256 point (as Mbed TLS checks it).
+            (Algo::EcjpakeToPms, SECRET)
+                if data.len() != PSA_TLS12_ECJPAKE_TO_PMS_INPUT_SIZE || data[0] != 0x04 =>
+            {
+                Err(Error::InvalidArgument)
+            }
             _ => Ok(()),
         }
     }
@@ -438,6 +451,7 @@ fn build(algo: Algo, hash: psa_algorithm_t, inputs: &[Option<Zeroizing<Vec<u8>>>
         }
         Algo::Sp800Hmac => Stream::sp800_108_hmac(hash, bytes(SECRET), bytes(LABEL), bytes(CONTEXT), l_bits),
         Algo::Sp800Cmac => Stream::sp800_108_cmac(bytes(SECRET), bytes(LABEL), bytes(CONTEXT), l_bits),
+        Algo::EcjpakeToPms => Ok(Stream::fixed(crate::crypto::pake::jpake::tls12_pms(bytes(SECRET))?)),
     }
 }
 
@@ -677,6 +691,20 @@ fn derive_ecc_key(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>, s:
     super::key_management::create(attrs, target, bits, material)
 }
 
+/// The SPAKE2+ key-pair branch of `psa_key_derivation_output_key`: `w0s`
+/// and `w1s` (40 bytes each on P-256) drawn from the stream and reduced
+/// modulo the group order (RFC 9383 §3.2, as the specification directs).
+fn derive_spake2p_key(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>, s: &mut State) -> Result<psa_key_id_t> {
+    let bits = requested_bits(attrs)?;
+    let n = crate::crypto::pake::spake2p::derivable(attrs.private_type, bits)?;
+    if !s.inputs_complete() {
+        return Err(Error::BadState);
+    }
+    let ws = s.read(n)?;
+    let material = crate::crypto::pake::spake2p::key_pair_from_kdf(&ws)?;
+    super::key_management::create(attrs, target, bits, material)
+}
+
 /// `psa_key_derivation_output_key_custom` (1.3): `psa_key_derivation_output_key`
 /// when `flags` is 0 and there is no custom data; otherwise `InvalidArgument`
 /// before the operation is looked at (no custom production parameter is
@@ -731,6 +759,9 @@ pub unsafe fn output_key(attrs: &psa_key_attributes_t, words: *mut Words) -> Res
                 }
                 let seed = s.read(crate::crypto::mlkem::SEED_LEN)?;
                 return super::key_management::create(attrs, target, bits, seed);
+            }
+            if psa_key_type_is_spake2p_key_pair(attrs.private_type) {
+                return derive_spake2p_key(attrs, target, s);
             }
             let n = derived_key_size(attrs, s.alg)?;
             if !s.inputs_complete() {
@@ -956,7 +987,8 @@ mod tests {
             assert_eq!(setup(w, psa_alg_hmac(PSA_ALG_SHA_256)), Err(Error::InvalidArgument));
             assert_eq!(setup(w, PSA_ALG_ECDH), Err(Error::InvalidArgument));
             assert_eq!(setup(w, psa_alg_hkdf(PSA_ALG_MD5)), Err(Error::NotSupported));
-            assert_eq!(setup(w, PSA_ALG_TLS12_ECJPAKE_TO_PMS), Err(Error::NotSupported));
+            assert_eq!(setup(w, PSA_ALG_TLS12_ECJPAKE_TO_PMS), Ok(()));
+            abort(w).unwrap();
             assert_eq!(get_capacity(w), Err(Error::BadState));
             setup(w, hkdf256()).unwrap();
             assert_eq!(setup(w, hkdf256()), Err(Error::BadState));

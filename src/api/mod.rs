@@ -123,6 +123,7 @@ pub fn free() {
     sign_multipart::clear_operations();
     cipher::clear();
     interruptible::clear_operations();
+    pake::clear_operations();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);
     key_derivation::OPS.clear();
     if !p.is_null() {

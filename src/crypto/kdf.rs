@@ -174,6 +174,13 @@ impl Stream {
         Ok(s)
     }
 
+    /// A stream whose whole output is `bytes` (`PSA_ALG_TLS12_ECJPAKE_TO_PMS`).
+    pub fn fixed(bytes: Zeroizing<Vec<u8>>) -> Self {
+        let mut s = Self::new(Kind::Fixed);
+        s.block = bytes;
+        s
+    }
+
     /// `PSA_ALG_HKDF_EXPAND`: at most 255 blocks of output.
     pub fn hkdf_expand(hash: psa_algorithm_t, prk: &[u8], info: &[u8]) -> Result<Self> {
         Ok(Self::new(Kind::HkdfExpand { prk: hmac_key(hash, prk)?, info: info.to_vec(), counter: 0 }))

@@ -72,6 +72,9 @@ pub fn import_bits(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
     if !data.is_empty() && psa_key_type_is_ecc(t) {
         return super::ecc::import(t, data);
     }
+    if !data.is_empty() && psa_key_type_is_spake2p(t) {
+        return super::pake::spake2p::import(t, data);
+    }
     if !data.is_empty() && psa_key_type_is_dh(t) {
         if psa_key_type_dh_get_family(t) != PSA_DH_FAMILY_RFC7919 {
             return Err(Error::NotSupported);
@@ -157,6 +160,8 @@ pub fn export_public(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<
         super::ecc::export_public(t, bits, material)
     } else if psa_key_type_is_ml_kem(t) {
         super::mlkem::export_public(t, bits, material)
+    } else if psa_key_type_is_spake2p(t) {
+        super::pake::spake2p::export_public(t, material)
     } else if psa_key_type_is_dh_key_pair(t) {
         super::ffdh::public(material)
     } else if psa_key_type_is_dh(t) {

@@ -13,6 +13,7 @@ pub mod mlkem;
 pub mod prepared;
 pub mod random;
 pub mod rsa;
+pub mod pake;
 pub mod wipe;
 pub mod cipher;
 pub mod aead;

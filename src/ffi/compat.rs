@@ -82,25 +82,43 @@ pub unsafe extern "C" fn psa_pake_cs_set_hash(cipher_suite: *mut psa_pake_cipher
     unsafe { super::pake::set(cipher_suite, |c| pake::cs_set_hash(c, hash)) }
 }
 
-/// Mbed TLS 3.x: give the password key after setup. With the 1.3 API the
-/// password is given to `psa_pake_setup`, and no operation can be live yet:
-/// `PSA_ERROR_BAD_STATE` for every object (`INVALID_ARGUMENT` for NULL).
+/// Mbed TLS 3.x: the two-argument `psa_pake_setup(operation, cipher_suite)`
+/// (the compatibility header maps a two-argument call to it): set up
+/// without the password, which `psa_pake_set_password_key` then gives.
+#[no_mangle]
+pub unsafe extern "C" fn rustpsa_pake_setup_v1(
+    operation: *mut psa_pake_operation_t,
+    cipher_suite: *const psa_pake_cipher_suite_t,
+) -> psa_status_t {
+    guard(|| {
+        crate::api::core()?;
+        let w = boundary::op_words(operation)?;
+        // SAFETY: the caller passes NULL or a valid cipher suite.
+        let cs = unsafe { boundary::obj(cipher_suite) }?;
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { pake::setup_v1(w, cs) }
+    })
+}
+
+/// Mbed TLS 3.x: give the password key after the two-argument setup
+/// (`PSA_ERROR_BAD_STATE` for an operation that has its password already,
+/// e.g. one set up with the 1.3 `psa_pake_setup`).
 #[no_mangle]
 pub unsafe extern "C" fn psa_pake_set_password_key(
     operation: *mut psa_pake_operation_t,
     password: psa_key_id_t,
 ) -> psa_status_t {
-    let _ = password;
     guard(|| {
         crate::api::core()?;
         let w = boundary::op_words(operation)?;
         // SAFETY: a valid object, per the caller's contract.
-        unsafe { pake::step(w) }
+        unsafe { pake::set_password_key(w, password) }
     })
 }
 
-/// Mbed TLS 3.x: feed the shared secret into a key derivation operation.
-/// `PSA_ERROR_BAD_STATE` (no PAKE can be live yet; `INVALID_ARGUMENT` for NULL).
+/// Mbed TLS 3.x: feed the shared secret into a key derivation operation as
+/// its `PSA_KEY_DERIVATION_INPUT_SECRET`; the PAKE operation ends whatever
+/// the result.
 #[no_mangle]
 pub unsafe extern "C" fn psa_pake_get_implicit_key(
     operation: *mut psa_pake_operation_t,
@@ -109,8 +127,8 @@ pub unsafe extern "C" fn psa_pake_get_implicit_key(
     guard(|| {
         crate::api::core()?;
         let w = boundary::op_words(operation)?;
-        boundary::op_words(output)?;
-        // SAFETY: a valid object, per the caller's contract.
-        unsafe { pake::step(w) }
+        let k = boundary::op_words(output)?;
+        // SAFETY: valid objects, per the caller's contract.
+        unsafe { pake::get_implicit_key(w, k) }
     })
 }

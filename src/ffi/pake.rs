@@ -2,9 +2,8 @@
 //!
 //! The cipher-suite accessors store and return values (they only touch the
 //! caller's structure: they work before `psa_crypto_init`; NULL is ignored and
-//! getters return 0). The protocol functions check their arguments and the
-//! operation state; no PAKE algorithm is implemented yet, so `psa_pake_setup`
-//! ends with `PSA_ERROR_NOT_SUPPORTED` (see `api::pake`).
+//! getters return 0). The protocol functions check their pointers here and
+//! run in `api::pake` (J-PAKE and SPAKE2+ on P-256).
 use super::boundary::{self, guard, guard_value, guard_void};
 use crate::api::pake;
 use crate::types::*;
@@ -77,10 +76,9 @@ pub unsafe extern "C" fn psa_pake_cs_set_key_confirmation(
     unsafe { set(cipher_suite, |c| c.private_key_confirmation = key_confirmation) }
 }
 
-/// Set up a PAKE operation with a password key and a cipher suite.
-///
-/// Runs the specification's checks, then returns `PSA_ERROR_NOT_SUPPORTED`:
-/// no PAKE algorithm is implemented yet.
+/// Set up a PAKE operation with a password key and a cipher suite
+/// (J-PAKE with SHA-256, SPAKE2+ HMAC/CMAC with SHA-256 or SHA-512, and
+/// Matter's SPAKE2+, all on P-256).
 #[no_mangle]
 pub unsafe extern "C" fn psa_pake_setup(
     operation: *mut psa_pake_operation_t,
@@ -97,24 +95,28 @@ pub unsafe extern "C" fn psa_pake_setup(
     })
 }
 
-/// A step on an operation with an optional input buffer.
-unsafe fn step_with_input(operation: *mut psa_pake_operation_t, data: *const u8, len: usize) -> psa_status_t {
+/// A parameter call with an optional input buffer.
+unsafe fn set_param(operation: *mut psa_pake_operation_t, which: pake::Param, data: *const u8, len: usize) -> psa_status_t {
     guard(|| {
         crate::api::core()?;
         let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
-        unsafe { boundary::input(data, len) }?;
+        let value = unsafe { boundary::input(data, len) }?;
         // SAFETY: a valid object, per the caller's contract.
-        unsafe { pake::step(w) }
+        unsafe { pake::set_param(w, which, value) }
     })
 }
 
-/// Set the application's role in the PAKE.
+/// Set the application's role in the PAKE (`PSA_PAKE_ROLE_NONE` for J-PAKE,
+/// `CLIENT` or `SERVER` for SPAKE2+).
 #[no_mangle]
 pub unsafe extern "C" fn psa_pake_set_role(operation: *mut psa_pake_operation_t, role: psa_pake_role_t) -> psa_status_t {
-    let _ = role;
-    // SAFETY: forwarded caller contract.
-    unsafe { step_with_input(operation, core::ptr::null(), 0) }
+    guard(|| {
+        crate::api::core()?;
+        let w = boundary::op_words(operation)?;
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { pake::set_role(w, role) }
+    })
 }
 
 /// Set the application's user identifier.
@@ -125,7 +127,7 @@ pub unsafe extern "C" fn psa_pake_set_user(
     user_id_len: usize,
 ) -> psa_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { step_with_input(operation, user_id, user_id_len) }
+    unsafe { set_param(operation, pake::Param::User, user_id, user_id_len) }
 }
 
 /// Set the peer's identifier.
@@ -136,7 +138,7 @@ pub unsafe extern "C" fn psa_pake_set_peer(
     peer_id_len: usize,
 ) -> psa_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { step_with_input(operation, peer_id, peer_id_len) }
+    unsafe { set_param(operation, pake::Param::Peer, peer_id, peer_id_len) }
 }
 
 /// Set the context data of the PAKE (SPAKE2+).
@@ -147,7 +149,7 @@ pub unsafe extern "C" fn psa_pake_set_context(
     context_len: usize,
 ) -> psa_status_t {
     // SAFETY: forwarded caller contract.
-    unsafe { step_with_input(operation, context, context_len) }
+    unsafe { set_param(operation, pake::Param::Context, context, context_len) }
 }
 
 /// Get the next message of the PAKE for step `step`.
@@ -159,12 +161,11 @@ pub unsafe extern "C" fn psa_pake_output(
     output_size: usize,
     output_length: *mut usize,
 ) -> psa_status_t {
-    let _ = step;
     // SAFETY: the caller passes a valid operation object and a buffer of the given size.
     unsafe {
-        boundary::fill(output, output_size, output_length, |_out| {
+        boundary::fill(output, output_size, output_length, |out| {
             let w = boundary::op_words(operation)?;
-            pake::step(w).map(|()| 0)
+            pake::output(w, step, out)
         })
     }
 }
@@ -177,12 +178,18 @@ pub unsafe extern "C" fn psa_pake_input(
     input: *const u8,
     input_length: usize,
 ) -> psa_status_t {
-    let _ = step;
-    // SAFETY: forwarded caller contract.
-    unsafe { step_with_input(operation, input, input_length) }
+    guard(|| {
+        crate::api::core()?;
+        let w = boundary::op_words(operation)?;
+        // SAFETY: the caller passes a valid buffer of the given size (or NULL and 0).
+        let data = unsafe { boundary::input(input, input_length) }?;
+        // SAFETY: a valid object, per the caller's contract.
+        unsafe { pake::input(w, step, data) }
+    })
 }
 
-/// Store the shared secret of a finished PAKE in a new key.
+/// Store the shared secret of a finished PAKE in a new key; the operation
+/// ends (becomes inactive) whatever the result.
 #[no_mangle]
 pub unsafe extern "C" fn psa_pake_get_shared_key(
     operation: *mut psa_pake_operation_t,
@@ -195,12 +202,15 @@ pub unsafe extern "C" fn psa_pake_get_shared_key(
         crate::api::core()?;
         let w = boundary::op_words(operation)?;
         // SAFETY: the caller passes NULL or a valid attribute structure.
-        unsafe { boundary::obj(attributes) }?;
+        let attrs = unsafe { boundary::obj(attributes) }?;
         if key.is_null() {
             return Err(Error::InvalidArgument);
         }
         // SAFETY: a valid object, per the caller's contract.
-        unsafe { pake::step(w) }
+        let id = unsafe { pake::get_shared_key(w, attrs) }?;
+        // SAFETY: checked non-NULL; the caller passes a writable id.
+        unsafe { key.write(id) };
+        Ok(())
     })
 }
 

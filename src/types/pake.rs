@@ -1,7 +1,6 @@
 //! Password-authenticated key exchange (PAKE, PSA Crypto API 1.3 §10.12): the
 //! scalar typedefs, the algorithm and key-type encodings, roles, steps and the
-//! cipher-suite object. The protocol functions are not implemented yet (they
-//! return `PSA_ERROR_NOT_SUPPORTED`); the encodings are complete.
+//! cipher-suite object, and the message sizes of each step.
 use super::*;
 
 /// Encoding of the primitive (group) of a PAKE: type, family and bit size.
@@ -115,6 +114,35 @@ pub const fn psa_pake_primitive_get_bits(p: psa_pake_primitive_t) -> usize {
     (p & 0xffff) as usize
 }
 
+/// The size of one message of a PAKE step, as `PSA_PAKE_OUTPUT_SIZE` and
+/// `PSA_PAKE_INPUT_SIZE` (`RUSTPSA_PAKE_STEP_SIZE` in C): 0 when the step
+/// does not apply to the algorithm and primitive.
+pub const fn psa_pake_step_size(alg: psa_algorithm_t, primitive: psa_pake_primitive_t, step: psa_pake_step_t) -> usize {
+    if psa_pake_primitive_get_type(primitive) != PSA_PAKE_PRIMITIVE_TYPE_ECC {
+        return 0;
+    }
+    let n = psa_pake_primitive_get_bits(primitive).div_ceil(8);
+    if n == 0 {
+        return 0;
+    }
+    if psa_alg_is_jpake(alg) {
+        match step {
+            PSA_PAKE_STEP_KEY_SHARE | PSA_PAKE_STEP_ZK_PUBLIC => 2 * n + 1,
+            PSA_PAKE_STEP_ZK_PROOF => n,
+            _ => 0,
+        }
+    } else if psa_alg_is_spake2p(alg) {
+        match step {
+            PSA_PAKE_STEP_KEY_SHARE => 2 * n + 1,
+            PSA_PAKE_STEP_CONFIRM if psa_alg_is_spake2p_cmac(alg) => 16,
+            PSA_PAKE_STEP_CONFIRM => psa_hash_length(psa_alg_get_hash(alg)),
+            _ => 0,
+        }
+    } else {
+        0
+    }
+}
+
 /// `PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(curve)`.
 pub const fn psa_key_type_spake2p_key_pair(curve: psa_ecc_family_t) -> psa_key_type_t {
     0x7400 | (curve as psa_key_type_t & 0x007f)
@@ -201,5 +229,10 @@ mod tests {
         assert!(psa_key_type_is_spake2p_key_pair(kp) && !psa_key_type_is_spake2p_public_key(kp));
         assert_eq!(psa_key_type_spake2p_get_family(kp), PSA_ECC_FAMILY_SECP_R1);
         assert_eq!(psa_key_type_spake2p_get_family(0x7112), 0);
+        assert_eq!(psa_pake_step_size(psa_alg_jpake(PSA_ALG_SHA_256), p, PSA_PAKE_STEP_ZK_PROOF), 32);
+        assert_eq!(psa_pake_step_size(psa_alg_jpake(PSA_ALG_SHA_256), p, PSA_PAKE_STEP_CONFIRM), 0);
+        assert_eq!(psa_pake_step_size(PSA_ALG_SPAKE2P_MATTER, p, PSA_PAKE_STEP_CONFIRM), 32);
+        assert_eq!(psa_pake_step_size(psa_alg_spake2p_cmac(PSA_ALG_SHA_256), p, PSA_PAKE_STEP_CONFIRM), 16);
+        assert_eq!(psa_pake_step_size(PSA_ALG_SPAKE2P_MATTER, p, PSA_PAKE_STEP_KEY_SHARE), 65);
     }
 }

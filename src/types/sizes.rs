@@ -462,6 +462,8 @@ pub const fn psa_export_key_output_size(key_type: psa_key_type_t, key_bits: usiz
         ecc_private_key_size(key_type, key_bits)
     } else if psa_key_type_is_ecc_public_key(key_type) {
         ecc_public_key_size(key_type, key_bits)
+    } else if psa_key_type_is_spake2p(key_type) {
+        spake2p_key_size(key_type, key_bits)
     } else if psa_key_type_is_dh(key_type) {
         psa_bits_to_bytes(key_bits)
     } else if key_type == PSA_KEY_TYPE_ML_KEM_KEY_PAIR {
@@ -476,6 +478,17 @@ pub const fn psa_export_key_output_size(key_type: psa_key_type_t, key_bits: usiz
         0
     }
 }
+
+/// SPAKE2+ key formats: `w0 || w1` (two scalars) for a key pair, `w0 || L`
+/// (a scalar and an uncompressed point) for a public key.
+const fn spake2p_key_size(key_type: psa_key_type_t, key_bits: usize) -> usize {
+    let b = psa_bits_to_bytes(key_bits);
+    if psa_key_type_is_spake2p_key_pair(key_type) {
+        2 * b
+    } else {
+        3 * b + 1
+    }
+}
 /// `PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(key_type, key_bits)`
 pub const fn psa_export_public_key_output_size(key_type: psa_key_type_t, key_bits: usize) -> usize {
     if is_pqc_sign_type(key_type) {
@@ -484,6 +497,8 @@ pub const fn psa_export_public_key_output_size(key_type: psa_key_type_t, key_bit
         rsa_public_key_max_size(key_bits)
     } else if psa_key_type_is_ecc(key_type) {
         ecc_public_key_size(key_type, key_bits)
+    } else if psa_key_type_is_spake2p(key_type) {
+        spake2p_key_size(psa_key_type_spake2p_public_key(psa_key_type_spake2p_get_family(key_type)), key_bits)
     } else if psa_key_type_is_dh(key_type) {
         psa_bits_to_bytes(key_bits)
     } else if psa_key_type_is_ml_kem(key_type) {

@@ -87,15 +87,24 @@ psa_algorithm_t psa_pake_cs_get_hash(const psa_pake_cipher_suite_t *cipher_suite
 void psa_pake_cs_set_hash(psa_pake_cipher_suite_t *cipher_suite, psa_algorithm_t hash);
 
 /**
- * Mbed TLS 3.x: give the password key after setup. With the 1.3 API the
- * password is given to `psa_pake_setup`, and no operation can be live yet:
- * `PSA_ERROR_BAD_STATE` for every object (`INVALID_ARGUMENT` for NULL).
+ * Mbed TLS 3.x: the two-argument `psa_pake_setup(operation, cipher_suite)`
+ * (the compatibility header maps a two-argument call to it): set up
+ * without the password, which `psa_pake_set_password_key` then gives.
+ */
+psa_status_t rustpsa_pake_setup_v1(psa_pake_operation_t *operation,
+                                   const psa_pake_cipher_suite_t *cipher_suite);
+
+/**
+ * Mbed TLS 3.x: give the password key after the two-argument setup
+ * (`PSA_ERROR_BAD_STATE` for an operation that has its password already,
+ * e.g. one set up with the 1.3 `psa_pake_setup`).
  */
 psa_status_t psa_pake_set_password_key(psa_pake_operation_t *operation, psa_key_id_t password);
 
 /**
- * Mbed TLS 3.x: feed the shared secret into a key derivation operation.
- * `PSA_ERROR_BAD_STATE` (no PAKE can be live yet; `INVALID_ARGUMENT` for NULL).
+ * Mbed TLS 3.x: feed the shared secret into a key derivation operation as
+ * its `PSA_KEY_DERIVATION_INPUT_SECRET`; the PAKE operation ends whatever
+ * the result.
  */
 psa_status_t psa_pake_get_implicit_key(psa_pake_operation_t *operation,
                                        psa_key_derivation_operation_t *output);

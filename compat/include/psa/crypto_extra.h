@@ -168,9 +168,16 @@ static inline int psa_key_handle_is_null(psa_key_handle_t handle)
  * (PSA_ALG_JPAKE(hash)) and the password into psa_pake_setup(op, key, suite).
  * Mbed TLS 3.x programs also use PSA_ALG_JPAKE without arguments: it is an
  * enumerator here, which the function-like macro PSA_ALG_JPAKE(h) does not
- * replace. psa_pake_setup(op, suite) with two arguments cannot be offered
- * beside the 1.3 function (docs/COMPATIBILITY.md). */
+ * replace. psa_pake_setup(op, suite) with two arguments (then
+ * psa_pake_set_password_key) reaches rustpsa_pake_setup_v1 through the
+ * argument-counting macro below; three arguments reach the 1.3 function. */
 enum { PSA_ALG_JPAKE = 0x0a000100 };
+
+/** Internal: picks the setup function by the number of arguments. */
+#define RUSTPSA_PAKE_SETUP_PICK(a1, a2, a3, name, ...) name
+/** psa_pake_setup with two (Mbed TLS 3.x) or three (PSA 1.3) arguments. */
+#define psa_pake_setup(...) \
+    RUSTPSA_PAKE_SETUP_PICK(__VA_ARGS__, psa_pake_setup, rustpsa_pake_setup_v1, unused)(__VA_ARGS__)
 
 /** The primitive family of a cipher suite (Mbed TLS 3.x). */
 static inline psa_pake_family_t psa_pake_cs_get_family(const psa_pake_cipher_suite_t *cipher_suite)
