@@ -927,6 +927,13 @@ typedef uint8_t psa_pake_family_t;
 #define PSA_KEY_ID_VENDOR_MAX ((psa_key_id_t)0x7fffffff)
 
 /**
+ * The location of keys held in a PKCS#11 token by rustpsa's PKCS#11 driver
+ * (a vendor location: bit 23 set). Configure the token with
+ * `rustpsa_pkcs11_configure` or the `RUSTPSA_PKCS11_*` environment variables.
+ */
+#define RUSTPSA_LOCATION_PKCS11 ((psa_key_location_t)0x800011)
+
+/**
  * An invalid algorithm identifier value.
  */
 #define PSA_ALG_NONE ((psa_algorithm_t)0x00000000)
@@ -1727,6 +1734,20 @@ psa_status_t psa_cipher_finish(psa_cipher_operation_t *operation,
  * Aborting an inactive (zero-initialised) operation succeeds and has no effect.
  */
 psa_status_t psa_cipher_abort(psa_cipher_operation_t *operation);
+
+/**
+ * Create a key bound to key material that already exists in the location of
+ * the key's lifetime (a secure element, a PKCS#11 token), named there by
+ * `label`, with the policy, type and id of `attributes`. The key size, if
+ * set, must match. Returns `PSA_ERROR_NOT_SUPPORTED` for the local location
+ * or a driver that cannot attach, `PSA_ERROR_INVALID_ARGUMENT` for an empty
+ * label, `PSA_ERROR_DOES_NOT_EXIST` when the location has no key of that
+ * label and type, and the creation errors of `psa_import_key`.
+ */
+psa_status_t psa_attach_key(const psa_key_attributes_t *attributes,
+                            const uint8_t *label,
+                            size_t label_length,
+                            psa_key_id_t *key);
 
 /**
  * Start a multi-part hash calculation with algorithm `alg` on an inactive operation.

@@ -55,6 +55,7 @@ pub unsafe fn setup(words: *mut Words, password_key: psa_key_id_t, cs: &psa_pake
         return Err(Error::InvalidArgument);
     }
     let k = c.keys.get(password_key)?;
+    super::driver::local_only(k.data())?;
     let a = k.data().attrs;
     k.release()?;
     policy::require_usage(&a, PSA_KEY_USAGE_DERIVE)?;
