@@ -39,8 +39,8 @@ typedef psa_status_t (*rustpsa_driver_hash_compute_t)(void*,
                                                       size_t*);
 
 /**
- * A one-shot MAC: `(context, attributes, key_buffer, key_buffer_size, alg,
- * input, input_length, mac, mac_size, mac_length)`. The core verifies a MAC by
+ * A one-shot MAC: (context, attributes, key_buffer, key_buffer_size, alg,
+ * input, input_length, mac, mac_size, mac_length). The core verifies a MAC by
  * computing it and comparing in constant time.
  */
 typedef psa_status_t (*rustpsa_driver_mac_compute_t)(void*,
@@ -55,9 +55,9 @@ typedef psa_status_t (*rustpsa_driver_mac_compute_t)(void*,
                                                      size_t*);
 
 /**
- * One-shot encryption: `(context, attributes, key_buffer, key_buffer_size,
+ * One-shot encryption: (context, attributes, key_buffer, key_buffer_size,
  * alg, iv, iv_length, input, input_length, output, output_size,
- * output_length)`. The core generates the IV (the algorithm's default length)
+ * output_length). The core generates the IV (the algorithm's default length)
  * and writes it before `output`; the driver writes the ciphertext only.
  */
 typedef psa_status_t (*rustpsa_driver_cipher_encrypt_t)(void*,
@@ -74,9 +74,9 @@ typedef psa_status_t (*rustpsa_driver_cipher_encrypt_t)(void*,
                                                         size_t*);
 
 /**
- * One-shot decryption of IV || ciphertext: `(context, attributes,
+ * One-shot decryption of IV || ciphertext: (context, attributes,
  * key_buffer, key_buffer_size, alg, input, input_length, output,
- * output_size, output_length)`.
+ * output_size, output_length).
  */
 typedef psa_status_t (*rustpsa_driver_cipher_decrypt_t)(void*,
                                                         const psa_key_attributes_t*,
@@ -91,9 +91,9 @@ typedef psa_status_t (*rustpsa_driver_cipher_decrypt_t)(void*,
 
 /**
  * One-shot AEAD (encrypt: plaintext in, ciphertext || tag out; decrypt: the
- * reverse): `(context, attributes, key_buffer, key_buffer_size, alg, nonce,
+ * reverse): (context, attributes, key_buffer, key_buffer_size, alg, nonce,
  * nonce_length, additional_data, additional_data_length, input,
- * input_length, output, output_size, output_length)`.
+ * input_length, output, output_size, output_length).
  */
 typedef psa_status_t (*rustpsa_driver_aead_t)(void*,
                                               const psa_key_attributes_t*,
@@ -111,8 +111,8 @@ typedef psa_status_t (*rustpsa_driver_aead_t)(void*,
                                               size_t*);
 
 /**
- * Sign a hash: `(context, attributes, key_buffer, key_buffer_size, alg, hash,
- * hash_length, signature, signature_size, signature_length)`.
+ * Sign a hash: (context, attributes, key_buffer, key_buffer_size, alg, hash,
+ * hash_length, signature, signature_size, signature_length).
  */
 typedef psa_status_t (*rustpsa_driver_sign_hash_t)(void*,
                                                    const psa_key_attributes_t*,
@@ -126,8 +126,8 @@ typedef psa_status_t (*rustpsa_driver_sign_hash_t)(void*,
                                                    size_t*);
 
 /**
- * Verify a hash's signature: `(context, attributes, key_buffer,
- * key_buffer_size, alg, hash, hash_length, signature, signature_length)`;
+ * Verify a hash's signature: (context, attributes, key_buffer,
+ * key_buffer_size, alg, hash, hash_length, signature, signature_length);
  * `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
  */
 typedef psa_status_t (*rustpsa_driver_verify_hash_t)(void*,
@@ -141,15 +141,15 @@ typedef psa_status_t (*rustpsa_driver_verify_hash_t)(void*,
                                                      size_t);
 
 /**
- * Raw key agreement: `(context, attributes, key_buffer, key_buffer_size,
+ * Raw key agreement: (context, attributes, key_buffer, key_buffer_size,
  * alg, peer_key, peer_key_length, shared_secret, shared_secret_size,
- * shared_secret_length)`.
+ * shared_secret_length).
  */
 typedef rustpsa_driver_sign_hash_t rustpsa_driver_key_agreement_t;
 
 /**
- * Key creation: `generate_key(context, attributes, key_buffer,
- * key_buffer_size, key_buffer_length)` writes the new key (transparent: in
+ * Key creation: generate_key(context, attributes, key_buffer,
+ * key_buffer_size, key_buffer_length) writes the new key (transparent: in
  * its export format; opaque: the driver's key context).
  */
 typedef psa_status_t (*rustpsa_driver_generate_key_t)(void*,
@@ -159,8 +159,8 @@ typedef psa_status_t (*rustpsa_driver_generate_key_t)(void*,
                                                       size_t*);
 
 /**
- * Opaque key creation from data: `import_key(context, attributes, data,
- * data_length, key_buffer, key_buffer_size, key_buffer_length, bits)` stores
+ * Opaque key creation from data: import_key(context, attributes, data,
+ * data_length, key_buffer, key_buffer_size, key_buffer_length, bits) stores
  * the key and writes its context and its size in bits. `attach_key` has the
  * same shape, with the label of an existing key in place of the data.
  */
@@ -174,8 +174,8 @@ typedef psa_status_t (*rustpsa_driver_import_key_t)(void*,
                                                     size_t*);
 
 /**
- * Opaque export: `(context, attributes, key_buffer, key_buffer_size, data,
- * data_size, data_length)`: the key (`export_key`) or its public part
+ * Opaque export: (context, attributes, key_buffer, key_buffer_size, data,
+ * data_size, data_length): the key (`export_key`) or its public part
  * (`export_public_key`) in the export format.
  */
 typedef psa_status_t (*rustpsa_driver_export_key_t)(void*,
@@ -187,8 +187,8 @@ typedef psa_status_t (*rustpsa_driver_export_key_t)(void*,
                                                     size_t*);
 
 /**
- * Opaque destruction: `destroy_key(context, attributes, key_buffer,
- * key_buffer_size)` erases the key from its location. Called exactly once
+ * Opaque destruction: destroy_key(context, attributes, key_buffer,
+ * key_buffer_size) erases the key from its location. Called exactly once
  * per destroyed key, after every entry point that used the key has returned;
  * never on `psa_purge_key` or `mbedtls_psa_crypto_free`.
  */
