@@ -786,3 +786,69 @@ impl Token {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn der_integers_round_trip() {
+        let mut out = Vec::new();
+        der_uint(&[0x00, 0x00, 0x80, 0x01], &mut out);
+        assert_eq!(out, [0x02, 0x03, 0x00, 0x80, 0x01]);
+        let (v, rest) = der_read(0x02, &out).unwrap();
+        assert_eq!((v, rest.len()), (&[0x00, 0x80, 0x01][..], 0));
+        out.clear();
+        der_uint(&[0], &mut out);
+        assert_eq!(out, [0x02, 0x01, 0x00]);
+        let long = vec![0x11u8; 300];
+        out.clear();
+        der(0x04, &long, &mut out);
+        assert_eq!(&out[..4], &[0x04, 0x82, 0x01, 0x2c]);
+        assert_eq!(der_read(0x04, &out).unwrap().0, &long[..]);
+        assert_eq!(der_read(0x04, &out[..10]), Err(Error::InvalidArgument));
+        assert_eq!(der_read(0x30, &out), Err(Error::InvalidArgument));
+    }
+
+    #[test]
+    fn rsa_parts_strip_sign_octets() {
+        let mut body = Vec::new();
+        for v in [&[0u8][..], &[0x80, 1], &[1, 0, 1], &[2], &[3], &[4], &[5], &[6], &[7]] {
+            der_uint(v, &mut body);
+        }
+        let mut d = Vec::new();
+        der(0x30, &body, &mut d);
+        let p = rsa_parts(&d).unwrap();
+        assert_eq!(p[1], &[0x80, 1]);
+        assert_eq!(p[2], &[1, 0, 1]);
+        d.push(0);
+        assert_eq!(rsa_parts(&d), Err(Error::InvalidArgument));
+    }
+
+    #[test]
+    fn contexts_and_points() {
+        let c = context(&[9, 8, 7]);
+        assert_eq!(id_of(&c), Ok(&[9u8, 8, 7][..]));
+        assert_eq!(id_of(b"P11\x01"), Err(Error::CorruptionDetected));
+        assert_eq!(id_of(b"XYZ\x01\x01"), Err(Error::CorruptionDetected));
+        let point = [4u8, 1, 2];
+        let mut wrapped = Vec::new();
+        der(0x04, &point, &mut wrapped);
+        assert_eq!(unwrap_point(&wrapped), point);
+        assert_eq!(unwrap_point(&point), point);
+        assert!(curve_oid(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECP_R1), 256).is_ok());
+        assert_eq!(curve_oid(psa_key_type_ecc_key_pair(PSA_ECC_FAMILY_SECP_K1), 256), Err(Error::NotSupported));
+    }
+
+    #[test]
+    fn token_errors_map_to_psa_codes() {
+        let f = cryptoki::context::Function::Sign;
+        assert_eq!(status(CkError::Pkcs11(RvError::DeviceError, f)), Error::HardwareFailure);
+        assert_eq!(status(CkError::Pkcs11(RvError::HostMemory, f)), Error::InsufficientMemory);
+        assert_eq!(status(CkError::Pkcs11(RvError::DeviceRemoved, f)), Error::CommunicationFailure);
+        assert_eq!(status(CkError::Pkcs11(RvError::PinIncorrect, f)), Error::NotPermitted);
+        assert_eq!(status(CkError::Pkcs11(RvError::MechanismInvalid, f)), Error::NotSupported);
+        assert_eq!(status(CkError::Pkcs11(RvError::SignatureInvalid, f)), Error::InvalidSignature);
+        assert_eq!(status(CkError::NotSupported), Error::CommunicationFailure);
+    }
+}
