@@ -242,6 +242,25 @@ static void opaque(void)
     CHECK_STATUS(psa_destroy_key(0x1001), PSA_SUCCESS);
     CHECK(vault_destroy_calls == before + 1 && vault_used() == 0);
 
+    /* Keys made by the built-in code (a copy, an agreement) never land in a
+     * driver's location. */
+    psa_key_id_t src = 0, ecdh = 0, agreed = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_COPY | PSA_KEY_USAGE_SIGN_MESSAGE, hmac, jefe, 4, &src), PSA_SUCCESS);
+    psa_key_attributes_t ta = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_SIGN_MESSAGE, hmac);
+    copy = 5;
+    CHECK_STATUS(psa_copy_key(src, &ta, &copy), PSA_ERROR_NOT_SUPPORTED);
+    CHECK(copy == PSA_KEY_ID_NULL);
+    psa_key_attributes_t ea = ct_attrs(PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256, PSA_KEY_USAGE_DERIVE, PSA_ALG_ECDH);
+    CHECK_STATUS(psa_generate_key(&ea, &ecdh), PSA_SUCCESS);
+    uint8_t peer[65];
+    size_t pl = 0;
+    CHECK_STATUS(psa_export_public_key(ecdh, peer, sizeof peer, &pl), PSA_SUCCESS);
+    psa_key_attributes_t da = vault_attrs(PSA_KEY_TYPE_DERIVE, 0, PSA_KEY_USAGE_DERIVE, PSA_ALG_HKDF(PSA_ALG_SHA_256));
+    CHECK_STATUS(psa_key_agreement(ecdh, peer, pl, PSA_ALG_ECDH, &da, &agreed), PSA_ERROR_NOT_SUPPORTED);
+    CHECK(vault_used() == 0);
+    CHECK_STATUS(psa_destroy_key(src), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(ecdh), PSA_SUCCESS);
+
     /* A location no driver owns is invalid, as without drivers. */
     psa_key_attributes_t bad = a;
     psa_set_key_lifetime(&bad, PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(PSA_KEY_PERSISTENCE_VOLATILE, 0x800999));

@@ -31,6 +31,16 @@ pub fn local_only(d: &KeyData) -> Result<()> {
     }
 }
 
+/// `NotSupported` for attributes in a driver's location: for the key
+/// creations no driver entry point serves (derivation, agreement, copy, …).
+pub fn local_location(a: &psa_key_attributes_t) -> Result<()> {
+    if location(a) == PSA_KEY_LOCATION_LOCAL_STORAGE {
+        Ok(())
+    } else {
+        Err(Error::NotSupported)
+    }
+}
+
 /// Registers a C driver (before init; `BadState` after).
 pub fn register(table: &abi::rustpsa_driver_t) -> Result<()> {
     if table.version != abi::RUSTPSA_DRIVER_INTERFACE_VERSION {
@@ -149,6 +159,9 @@ fn ct_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// `psa_mac_compute` through a driver.
 pub fn mac_compute(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Option<Result<usize>> {
+    if !psa_alg_is_mac(alg) {
+        return None; // the built-in code reports it
+    }
     let out = std::cell::RefCell::new(out);
     keyed(id, PSA_KEY_USAGE_SIGN_MESSAGE, alg, key_permits(alg), |d, key| {
         d.call(|drv| drv.mac_compute(key, alg, input, &mut out.borrow_mut()))
@@ -157,6 +170,9 @@ pub fn mac_compute(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &m
 
 /// `psa_mac_verify` through a driver: compute, then compare in constant time.
 pub fn mac_verify(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], expected: &[u8]) -> Option<Result<()>> {
+    if !psa_alg_is_mac(alg) {
+        return None;
+    }
     let r = keyed(id, PSA_KEY_USAGE_VERIFY_MESSAGE, alg, key_permits(alg), |d, key| {
         let mut tag = Zeroizing::new([0u8; PSA_MAC_MAX_SIZE as usize]);
         let n = d.call(|drv| drv.mac_compute(key, alg, input, &mut tag[..]))?;
@@ -167,6 +183,9 @@ pub fn mac_verify(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], expected
 
 /// `psa_cipher_encrypt` through a driver: the core writes a fresh IV first.
 pub fn cipher_encrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Option<Result<usize>> {
+    if !psa_alg_is_cipher(alg) {
+        return None;
+    }
     let out = std::cell::RefCell::new(out);
     keyed(id, PSA_KEY_USAGE_ENCRYPT, alg, key_permits(alg), |d, key| {
         let mut out = out.borrow_mut();
@@ -182,6 +201,9 @@ pub fn cipher_encrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out:
 
 /// `psa_cipher_decrypt` through a driver.
 pub fn cipher_decrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Option<Result<usize>> {
+    if !psa_alg_is_cipher(alg) {
+        return None;
+    }
     let out = std::cell::RefCell::new(out);
     keyed(id, PSA_KEY_USAGE_DECRYPT, alg, key_permits(alg), |d, key| {
         d.call(|drv| drv.cipher_decrypt(key, alg, input, &mut out.borrow_mut()))
@@ -198,6 +220,9 @@ pub fn aead(
     input: &[u8],
     out: &mut [u8],
 ) -> Option<Result<usize>> {
+    if !psa_alg_is_aead(alg) {
+        return None;
+    }
     let out = std::cell::RefCell::new(out);
     let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
     keyed(id, usage, alg, key_permits(alg), |d, key| {
@@ -293,7 +318,7 @@ fn publish(
     } else if requested != 0 && requested != bits {
         Err(Error::InvalidArgument)
     } else {
-        key_management::create(attrs, target, bits, ctx.clone())
+        key_management::create_in_location(attrs, target, bits, ctx.clone())
     };
     if r.is_err() && owned {
         let _ = d.destroy(Key { attrs: &a, buffer: &ctx });

@@ -16,6 +16,21 @@ pub(crate) fn create(
     bits: usize,
     material: Zeroizing<Vec<u8>>,
 ) -> Result<psa_key_id_t> {
+    // Key material made here (derived, agreed, generated or imported by the
+    // built-in code) never goes into a driver's location: only the driver
+    // itself creates keys there (`api::driver`).
+    super::driver::local_location(attrs)?;
+    create_in_location(attrs, target, bits, material)
+}
+
+/// [`create`] for any location: `material` is the key (local location) or
+/// the driver's key context (a driver's location; `api::driver` only).
+pub(crate) fn create_in_location(
+    attrs: &psa_key_attributes_t,
+    target: Option<psa_key_id_t>,
+    bits: usize,
+    material: Zeroizing<Vec<u8>>,
+) -> Result<psa_key_id_t> {
     let mut a = *attrs;
     a.private_bits = bits as u16;
     a.private_usage = psa_key_usage_extend(a.private_usage);
@@ -193,6 +208,7 @@ pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_ke
         ..*attrs
     };
     let (target, _) = check_new(&a)?;
+    super::driver::local_location(&a)?;
     c.keys.begin_create(target)?.commit(a, material)
 }
 

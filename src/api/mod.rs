@@ -78,7 +78,7 @@ pub fn core() -> Result<&'static Core> {
     core_whitelisted()
 }
 
-/// [`core`] for the functions a driver may call from inside an entry point
+/// [`core()`] for the functions a driver may call from inside an entry point
 /// (the whitelist of [`crate::driver`]): no "inside a driver" check.
 pub fn core_whitelisted() -> Result<&'static Core> {
     let p = CORE.load(Ordering::Acquire);
