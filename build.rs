@@ -5,6 +5,8 @@
 //!   prototypes from `src/types/` and `src/ffi/` (minus the threading table);
 //! * `include/rustpsa/threading.h` — the host threading table from
 //!   `src/ffi/threading.rs`;
+//! * `include/rustpsa/driver.h` — the driver table from `src/driver/abi.rs`
+//!   and the registration functions of `src/ffi/driver.rs`;
 //! * `include/rustpsa/names.h` — `rustpsa_status_name` from `src/ffi/names.rs`;
 //! * `include/rustpsa/version.h` — the library version from `Cargo.toml`.
 //!
@@ -112,6 +114,16 @@ fn cxx_constructors(name: &str, members: &[&str]) -> String {
          #endif"
     )
 }
+
+/// The driver registration functions of `src/ffi/driver.rs`: declared by
+/// `rustpsa/driver.h`, not by the main header (which declares `psa_attach_key`).
+const DRIVER_ITEMS: &[&str] = &[
+    "rustpsa_register_driver",
+    "rustpsa_unregister_drivers",
+    "rustpsa_driver_get_stats",
+    "rustpsa_pkcs11_configure",
+    "rustpsa_pkcs11_set_flags",
+];
 
 /// Mbed TLS names exported from `src/ffi/compat.rs`: declared only by the
 /// compatibility layer's `psa/crypto_compat.h`, never by the main header.
@@ -268,6 +280,7 @@ fn main() {
         "rustpsa_status_name".into(),
         "rustpsa_version".into(),
     ];
+    cfg.export.exclude.extend(DRIVER_ITEMS.iter().map(|s| s.to_string()));
     cfg.export.exclude.extend(COMPAT_ITEMS.iter().map(|s| s.to_string()));
     let crypto = generate(cfg, &[root.join("src/types/mod.rs"), root.join("src/ffi/mod.rs")]);
     check_or_bless(&crypto, &root.join("include/psa/crypto_generated.h"), &out_dir);
@@ -286,6 +299,17 @@ fn main() {
     cfg.includes = vec!["psa/crypto.h".into()];
     let threading = generate(cfg, &[root.join("src/ffi/threading.rs")]);
     check_or_bless(&threading, &root.join("include/rustpsa/threading.h"), &out_dir);
+
+    // rustpsa/driver.h
+    println!("cargo:rerun-if-changed=src/driver/abi.rs");
+    println!("cargo:rerun-if-changed=include/rustpsa/driver.h");
+    let mut cfg = base_config();
+    cfg.include_guard = Some("RUSTPSA_DRIVER_H".into());
+    cfg.includes = vec!["psa/crypto.h".into()];
+    cfg.export.include = vec!["rustpsa_driver_t".into(), "rustpsa_driver_stats_t".into()];
+    cfg.export.exclude = vec!["psa_attach_key".into()];
+    let driver = generate(cfg, &[root.join("src/driver/abi.rs"), root.join("src/ffi/driver.rs")]);
+    check_or_bless(&driver, &root.join("include/rustpsa/driver.h"), &out_dir);
 
     // rustpsa/names.h
     let mut cfg = base_config();

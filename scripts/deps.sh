@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/deps.sh: installs the Debian packages the test suite needs that this
 # machine lacks (compilers, the sanitizer and libFuzzer runtimes, cmake,
-# pkg-config, doxygen, dpkg-dev, python3). Run as root it installs them with
+# pkg-config, doxygen, dpkg-dev, python3, softhsm2 and opensc). Run as root it installs them with
 # apt-get; otherwise it lists them and fails. scripts/test.sh calls it first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +31,9 @@ if ! command -v clang >/dev/null || ! echo 'int LLVMFuzzerTestOneInput(const cha
         | clang -x c -fsanitize=fuzzer,address -o /tmp/.rustpsa-fuzz-probe - 2>/dev/null; then
     missing+=(clang libclang-rt-dev)
 fi
+# SoftHSM2 and pkcs11-tool, for the PKCS#11 driver tests (scripts/pkcs11-test.sh).
+command -v softhsm2-util >/dev/null || missing+=(softhsm2)
+command -v pkcs11-tool >/dev/null || missing+=(opensc)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "deps: missing Debian packages: ${missing[*]} (run scripts/deps.sh as root, or apt-get install them)" >&2

@@ -72,6 +72,14 @@ pqc_interop() {
     [ "$rc" -eq 0 ] || failed=$((failed + 1))
 }
 pqc_interop
+pkcs11_step() { # LIBDIR [--tsan]: the PKCS#11 driver against SoftHSM2 (scripts/pkcs11-test.sh)
+    echo "== PKCS#11 driver against SoftHSM2 ($1${2:+ $2})"
+    local rc=0 log="build/pkcs11$([ -n "${2:-}" ] && echo -tsan).log"
+    scripts/pkcs11-test.sh "$@" 2>&1 | tee "$log" || rc=$?
+    add_counts "$log" '^pkcs11: [0-9]+ passed'
+    [ "$rc" -eq 0 ] || failed=$((failed + 1))
+}
+pkcs11_step target/release
 
 echo "== differential test against Mbed TLS 3.5.1 (scripts/differential.sh)"
 rc=0
@@ -99,6 +107,7 @@ if [ "${SKIP_TSAN:-0}" != 1 ]; then
         echo "ThreadSanitizer reported a problem" >&2
         failed=$((failed + 1))
     fi
+    pkcs11_step target/tsan/x86_64-unknown-linux-gnu/debug --tsan
 fi
 
 if [ "${SKIP_ASAN:-0}" != 1 ]; then

@@ -4,6 +4,7 @@
 //! * [`ffi`] — the C ABI: panic boundary, pointer checks, status mapping;
 //! * [`api`] — PSA semantics: attribute validation, policy, dispatch;
 //! * [`keystore`] — slots, states, readers and the linearization points;
+//! * [`driver`] — registered drivers (C tables, PKCS#11) and the driver policy;
 //! * [`crypto`] — the built-in driver over ring and RustCrypto;
 //! * [`storage`] — persistent key files;
 //! * [`sync`] — the host-injectable threading table;
@@ -26,6 +27,7 @@ compile_error!(
 pub mod alloc;
 pub mod api;
 pub mod crypto;
+pub mod driver;
 pub mod ffi;
 pub mod keystore;
 pub mod names;

@@ -97,6 +97,7 @@ fn resolve(
 ) -> Result<(Kind, usize, KeyRef<'static>)> {
     let (kind, tag_len) = kind_of(alg)?;
     let k = core()?.keys.get(id)?;
+    super::driver::local_only(k.data())?;
     let a = &k.data().attrs;
     policy::require_usage(a, usage)?;
     if !policy::key_permits(a, alg) {
@@ -134,6 +135,9 @@ pub fn encrypt(
     pt: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
+    if let Some(r) = super::driver::aead(true, id, alg, nonce, ad, pt, out) {
+        return r;
+    }
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
     check_nonce(kind, nonce.len())?;
     check_key(kind, tag_len, &k)?;
@@ -162,6 +166,9 @@ pub fn decrypt(
     input: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
+    if let Some(r) = super::driver::aead(false, id, alg, nonce, ad, input, out) {
+        return r;
+    }
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_DECRYPT)?;
     check_nonce(kind, nonce.len())?;
     check_key(kind, tag_len, &k)?;

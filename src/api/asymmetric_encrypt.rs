@@ -45,6 +45,7 @@ fn with_key<R>(
         return Err(Error::InvalidArgument);
     }
     let k = c.keys.get(id)?;
+    super::driver::local_only(k.data())?;
     let d = k.data();
     policy::require_usage(&d.attrs, usage)?;
     // Algorithm 0 skips the policy (as Mbed TLS) and fails on the scheme below.

@@ -35,7 +35,8 @@ pub fn creation_target(a: &psa_key_attributes_t) -> Result<Option<psa_key_id_t>>
     // A location without a driver: invalid attributes, as Mbed TLS reports
     // (`psa_validate_key_location`); the specification allows this code or
     // `NotSupported`.
-    if psa_key_lifetime_get_location(lifetime) != PSA_KEY_LOCATION_LOCAL_STORAGE {
+    let location = psa_key_lifetime_get_location(lifetime);
+    if location != PSA_KEY_LOCATION_LOCAL_STORAGE && !crate::driver::has_location(location) {
         return Err(Error::InvalidArgument);
     }
     if psa_key_lifetime_is_volatile(lifetime) {

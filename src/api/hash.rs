@@ -23,7 +23,7 @@ fn check_alg(alg: psa_algorithm_t) -> Result<()> {
 }
 
 fn digest(alg: psa_algorithm_t, input: &[u8]) -> Result<hash::Digest> {
-    core()?;
+    super::core_whitelisted()?;
     check_alg(alg)?;
     hash::compute(alg, input)
 }
@@ -42,11 +42,17 @@ fn ct_matches(d: &[u8], expected: &[u8]) -> bool {
 
 /// `psa_hash_compute`: returns the digest length.
 pub fn compute(alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Result<usize> {
+    if let Some(r) = super::driver::hash_compute(alg, input, out) {
+        return r;
+    }
     write(&digest(alg, input)?, out)
 }
 
 /// `psa_hash_compare`: constant-time comparison with `expected`.
 pub fn compare(alg: psa_algorithm_t, input: &[u8], expected: &[u8]) -> Result<()> {
+    if let Some(r) = super::driver::hash_compare(alg, input, expected) {
+        return r;
+    }
     let d = digest(alg, input)?;
     if ct_matches(d.as_ref(), expected) {
         Ok(())

@@ -211,6 +211,7 @@ pub unsafe fn abort(words: *mut Words) -> Result<()> {
 fn key_for(key: psa_key_id_t, usage: psa_key_usage_t, alg: Option<psa_algorithm_t>) -> Result<psa_key_attributes_t> {
     let c = core()?;
     let k = c.keys.get(key)?;
+    super::driver::local_only(k.data())?;
     let a = k.data().attrs;
     k.release()?;
     policy::require_usage(&a, usage)?;

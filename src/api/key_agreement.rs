@@ -47,7 +47,11 @@ fn shared_secret_with(
     if !psa_alg_is_key_agreement(alg) {
         return Err(Error::InvalidArgument);
     }
+    if let Some(r) = super::driver::key_agreement(private_key, alg, peer) {
+        return r;
+    }
     let k = c.keys.get(private_key)?;
+    super::driver::local_only(k.data())?;
     let d = k.data();
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
     policy::require_usage(&d.attrs, PSA_KEY_USAGE_DERIVE)?;

@@ -579,6 +579,7 @@ pub unsafe fn input_key(words: *mut Words, step: psa_key_derivation_step_t, id: 
         on_op(words, &[], |s| {
             // The key's handle and policy come before the step order.
             let k = c.keys.get(id)?;
+            super::driver::local_only(k.data())?;
             let d = k.data();
             let (t, bits, usage) = (d.attrs.private_type, d.attrs.private_bits as usize, d.attrs.private_usage);
             let derive = usage & PSA_KEY_USAGE_DERIVE != 0;
@@ -625,6 +626,7 @@ pub unsafe fn key_agreement(
             let secret = super::key_agreement::shared_secret(private_key, s.alg, peer)?;
             s.check_value(step, &secret)?;
             let k = c.keys.get(private_key)?;
+            super::driver::local_only(k.data())?;
             s.bind(k.data())?;
             k.release()?;
             s.record(r, &secret, true, false)?;
@@ -804,6 +806,7 @@ pub unsafe fn verify_key(words: *mut Words, expected: psa_key_id_t) -> Result<()
         on_op(words, &[Error::InsufficientData], |s| {
             // The key's handle and policy come before the step order.
             let k = c.keys.get(expected)?;
+            super::driver::local_only(k.data())?;
             let d = k.data();
             let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
             policy::require_usage(&d.attrs, PSA_KEY_USAGE_VERIFY_DERIVATION)?;

@@ -16,6 +16,21 @@ pub(crate) fn create(
     bits: usize,
     material: Zeroizing<Vec<u8>>,
 ) -> Result<psa_key_id_t> {
+    // Key material made here (derived, agreed, generated or imported by the
+    // built-in code) never goes into a driver's location: only the driver
+    // itself creates keys there (`api::driver`).
+    super::driver::local_location(attrs)?;
+    create_in_location(attrs, target, bits, material)
+}
+
+/// [`create`] for any location: `material` is the key (local location) or
+/// the driver's key context (a driver's location; `api::driver` only).
+pub(crate) fn create_in_location(
+    attrs: &psa_key_attributes_t,
+    target: Option<psa_key_id_t>,
+    bits: usize,
+    material: Zeroizing<Vec<u8>>,
+) -> Result<psa_key_id_t> {
     let mut a = *attrs;
     a.private_bits = bits as u16;
     a.private_usage = psa_key_usage_extend(a.private_usage);
@@ -51,6 +66,9 @@ pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t>
     }
     let (target, _) = check_new(attrs)?;
     require_type(attrs.private_type)?;
+    if let Some(r) = super::driver::import(attrs, target, data) {
+        return r;
+    }
     let bits = check_material(attrs, data)?;
     // The copy is made before the key store is touched: no allocation under its lock.
     create(attrs, target, bits, Zeroizing::new(data.to_vec()))
@@ -96,7 +114,8 @@ pub(crate) fn check_stored(attrs: &psa_key_attributes_t, material: &[u8]) -> Res
     let valid = a.private_bits != 0
         && creation_target(&a) == Ok(Some(a.private_id))
         && policy::require_defined_usage(a.private_usage).is_ok()
-        && check_material(&a, material).is_ok();
+        && (psa_key_lifetime_get_location(a.private_lifetime) != PSA_KEY_LOCATION_LOCAL_STORAGE
+            || check_material(&a, material).is_ok());
     if valid {
         Ok(())
     } else {
@@ -113,6 +132,9 @@ pub fn generate(attrs: &psa_key_attributes_t) -> Result<psa_key_id_t> {
     }
     let (target, bits) = check_new(attrs)?;
     require_type(attrs.private_type)?;
+    if let Some(r) = super::driver::generate(attrs, target, bits) {
+        return r;
+    }
     let material = keys::generate(attrs.private_type, bits)?;
     create(attrs, target, bits, material)
 }
@@ -124,8 +146,12 @@ pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
     if out.is_empty() {
         return Err(Error::BufferTooSmall);
     }
+    if let Some(r) = super::driver::export(id, out) {
+        return r;
+    }
     let k = c.keys.get(id)?;
     let d = k.data();
+    super::driver::local_only(d)?;
     if !keys::is_public(d.attrs.private_type) {
         policy::require_usage(&d.attrs, PSA_KEY_USAGE_EXPORT)?;
     }
@@ -143,8 +169,12 @@ pub fn export_public(id: psa_key_id_t, out: &mut [u8]) -> Result<usize> {
     if out.is_empty() {
         return Err(Error::BufferTooSmall);
     }
+    if let Some(r) = super::driver::export_public(id, out) {
+        return r;
+    }
     let k = c.keys.get(id)?;
     let d = k.data();
+    super::driver::local_only(d)?;
     let public = keys::export_public(d.attrs.private_type, d.attrs.private_bits as usize, &d.material)?;
     k.release()?;
     let n = public.len();
@@ -166,6 +196,7 @@ pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_ke
     let k = c.keys.get(source)?;
     let s = k.data().attrs;
     policy::require_usage(&s, PSA_KEY_USAGE_COPY)?;
+    super::driver::local_only(k.data())?;
     let material = Zeroizing::new(k.data().material.to_vec());
     k.release()?;
     let bits = s.private_bits as usize;
@@ -184,6 +215,7 @@ pub fn copy(source: psa_key_id_t, attrs: &psa_key_attributes_t) -> Result<psa_ke
         ..*attrs
     };
     let (target, _) = check_new(&a)?;
+    super::driver::local_location(&a)?;
     c.keys.create(target, a, material)
 }
 
@@ -197,6 +229,9 @@ pub fn destroy(id: psa_key_id_t) -> Result<()> {
     let c = core()?;
     if id == PSA_KEY_ID_NULL {
         return Ok(());
+    }
+    if let Some(r) = super::driver::destroy(id) {
+        return r;
     }
     c.keys.destroy(id)
 }
@@ -219,6 +254,6 @@ pub fn close(id: psa_key_id_t) -> Result<()> {
 
 /// `psa_generate_random`.
 pub fn random(out: &mut [u8]) -> Result<()> {
-    core()?;
+    super::core_whitelisted()?;
     crate::crypto::random::fill(out)
 }

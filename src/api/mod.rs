@@ -17,6 +17,7 @@ pub mod aead;
 pub mod asymmetric_encrypt;
 pub mod attributes;
 pub mod cipher;
+pub mod driver;
 pub mod hash;
 pub mod key_agreement;
 pub mod key_derivation;
@@ -77,6 +78,16 @@ static CORE: AtomicPtr<Core> = AtomicPtr::new(ptr::null_mut());
 /// `mbedtls_psa_crypto_free`.
 #[inline]
 pub fn core() -> Result<&'static Core> {
+    // Inside a driver entry point only the whitelist may run (crate::driver).
+    if crate::driver::inside() {
+        return Err(Error::BadState);
+    }
+    core_whitelisted()
+}
+
+/// [`core()`] for the functions a driver may call from inside an entry point
+/// (the whitelist of [`crate::driver`]): no "inside a driver" check.
+pub fn core_whitelisted() -> Result<&'static Core> {
     let p = CORE.load(Ordering::Acquire);
     // SAFETY: a non-NULL CORE points to a leaked Box that lives until `free`,
     // which the application calls only when no other call is in progress.
@@ -107,6 +118,7 @@ pub fn init() -> Result<()> {
     let storage = Arc::new(FileIts::open(dir)?);
     let keys = KeyStore::new(settings.capacity, storage, settings.host)?
         .with_record_check(key_management::check_stored);
+    crate::driver::activate()?;
     let core = Box::into_raw(Box::new(Core { keys }));
     CORE.store(core, Ordering::Release);
     Ok(())
@@ -115,6 +127,9 @@ pub fn init() -> Result<()> {
 /// `mbedtls_psa_crypto_free`: drops the core, wiping every key in memory.
 /// Not thread-safe, by contract.
 pub fn free() {
+    if crate::driver::inside() {
+        return; // not from inside a driver entry point (crate::driver)
+    }
     let _settings = SETTINGS.lock();
     // Live multi-part operations are wiped with the library.
     hash::clear_operations();
@@ -130,6 +145,7 @@ pub fn free() {
         // SAFETY: `p` came from Box::into_raw in `init` and is dropped once.
         drop(unsafe { Box::from_raw(p) });
     }
+    crate::driver::deactivate();
 }
 
 fn before_init(f: impl FnOnce(&mut Settings)) -> Result<()> {

@@ -107,6 +107,7 @@ fn bind_password(key: psa_key_id_t, alg: psa_algorithm_t, alt: Option<psa_algori
     let d: &KeyData = k.data();
     let a = d.attrs;
     let checks = (|| {
+        super::driver::local_only(d)?;
         policy::require_usage(&a, PSA_KEY_USAGE_DERIVE)?;
         if !policy::key_permits(&a, alg) && !alt.is_some_and(|x| policy::key_permits(&a, x)) {
             return Err(Error::NotPermitted);

@@ -120,6 +120,7 @@ fn run(
         return Err(Error::BufferTooSmall);
     }
     let k = c.keys.get(id)?;
+    super::driver::local_only(k.data())?;
     let d = k.data();
     policy::require_usage(&d.attrs, usage(op, input))?;
     policy::require_specific(alg)?;
@@ -304,6 +305,9 @@ pub fn sign_hash(
     hash: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
+    if let Some(r) = super::driver::sign(id, alg, false, hash, out) {
+        return r;
+    }
     run(id, alg, Input::Hash, hash, Data::Out(out))
 }
 
@@ -314,6 +318,9 @@ pub fn verify_hash(
     hash: &[u8],
     signature: &[u8],
 ) -> Result<()> {
+    if let Some(r) = super::driver::verify(id, alg, false, hash, signature) {
+        return r;
+    }
     run(id, alg, Input::Hash, hash, Data::Sig(signature)).map(|_| ())
 }
 
@@ -324,6 +331,9 @@ pub fn sign_message(
     msg: &[u8],
     out: &mut [u8],
 ) -> Result<usize> {
+    if let Some(r) = super::driver::sign(id, alg, true, msg, out) {
+        return r;
+    }
     run(id, alg, Input::Message, msg, Data::Out(out))
 }
 
@@ -334,5 +344,8 @@ pub fn verify_message(
     msg: &[u8],
     signature: &[u8],
 ) -> Result<()> {
+    if let Some(r) = super::driver::verify(id, alg, true, msg, signature) {
+        return r;
+    }
     run(id, alg, Input::Message, msg, Data::Sig(signature)).map(|_| ())
 }

@@ -172,10 +172,39 @@ pub unsafe fn fill_with<I>(
     inputs: impl FnOnce() -> Result<I>,
     f: impl FnOnce(I, &mut [u8]) -> Result<usize>,
 ) -> psa_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe { fill_checked(crate::api::core, buf, size, length, inputs, f) }
+}
+
+/// [`fill_with`] for a function a driver may call from inside an entry point
+/// (the whitelist of `crate::driver`).
+///
+/// # Safety
+/// As [`fill_with`].
+pub unsafe fn fill_with_whitelisted<I>(
+    buf: *mut u8,
+    size: usize,
+    length: *mut usize,
+    inputs: impl FnOnce() -> Result<I>,
+    f: impl FnOnce(I, &mut [u8]) -> Result<usize>,
+) -> psa_status_t {
+    // SAFETY: forwarded caller contract.
+    unsafe { fill_checked(crate::api::core_whitelisted, buf, size, length, inputs, f) }
+}
+
+/// The body of [`fill_with`], with the initialisation check `init`.
+unsafe fn fill_checked<I>(
+    init: fn() -> Result<&'static crate::api::Core>,
+    buf: *mut u8,
+    size: usize,
+    length: *mut usize,
+    inputs: impl FnOnce() -> Result<I>,
+    f: impl FnOnce(I, &mut [u8]) -> Result<usize>,
+) -> psa_status_t {
     guard(|| {
         // SAFETY: forwarded caller contract.
         unsafe { preset(length, 0) };
-        crate::api::core()?;
+        init()?;
         if length.is_null() {
             return Err(Error::InvalidArgument);
         }

@@ -9,6 +9,7 @@ pub mod asymmetric_encrypt;
 pub mod boundary;
 pub mod cipher;
 pub mod compat;
+pub mod driver;
 pub mod hash;
 pub mod key_agreement;
 pub mod key_derivation;

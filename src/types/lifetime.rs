@@ -50,3 +50,8 @@ pub const fn psa_key_lifetime_from_persistence_and_location(
 ) -> psa_key_lifetime_t {
     (loc << 8) | p as psa_key_lifetime_t
 }
+
+/// The location of keys held in a PKCS#11 token by rustpsa's PKCS#11 driver
+/// (a vendor location: bit 23 set). Configure the token with
+/// `rustpsa_pkcs11_configure` or the `RUSTPSA_PKCS11_*` environment variables.
+pub const RUSTPSA_LOCATION_PKCS11: psa_key_location_t = 0x80_0011 as psa_key_location_t;
