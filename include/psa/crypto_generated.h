@@ -106,9 +106,9 @@
 #define PSA_EXPORT_KEY_PAIR_MAX_SIZE 4667
 
 /**
- * Largest `psa_export_public_key()` output (RSA-8192 DER).
+ * Largest `psa_export_public_key()` output (ML-DSA-87; RSA-8192 DER is 1040).
  */
-#define PSA_EXPORT_PUBLIC_KEY_MAX_SIZE 1568
+#define PSA_EXPORT_PUBLIC_KEY_MAX_SIZE 2592
 
 /**
  * Largest export of any asymmetric key, pair or public (1.3 name, provided early).
@@ -116,9 +116,9 @@
 #define PSA_EXPORT_ASYMMETRIC_KEY_MAX_SIZE 4667
 
 /**
- * Largest signature of any supported algorithm (RSA-8192).
+ * Largest signature of any supported algorithm (SLH-DSA-*-256f; RSA-8192 is 1024).
  */
-#define PSA_SIGNATURE_MAX_SIZE 1024
+#define PSA_SIGNATURE_MAX_SIZE 49856
 
 /**
  * Largest `psa_asymmetric_encrypt()` output (RSA-8192).
@@ -180,6 +180,20 @@
  * `psa_interruptible_set_max_ops` value meaning "no limit" (the default).
  */
 #define PSA_INTERRUPTIBLE_MAX_OPS_UNLIMITED ((uint32_t)4294967295)
+
+/**
+ * `PSA_WRAP_KEY_PAIR_MAX_SIZE`: a sufficient `psa_wrap_key` buffer for any
+ * supported key pair with any supported key-wrapping algorithm
+ * (`PSA_EXPORT_KEY_PAIR_MAX_SIZE` rounded up to 8, plus 8; a unit test keeps
+ * the two in step).
+ */
+#define PSA_WRAP_KEY_PAIR_MAX_SIZE 4680
+
+/**
+ * Largest context string of the with-context signature functions (FIPS 204,
+ * FIPS 205 and RFC 8032 encode its length in one byte).
+ */
+#define PSA_SIGN_CONTEXT_MAX_SIZE 255
 
 /**
  * A function return status: `PSA_SUCCESS` (0) or a negative `PSA_ERROR_*` code.
@@ -642,6 +656,54 @@ typedef uint8_t psa_pake_role_t;
 typedef uint8_t psa_pake_step_t;
 
 /**
+ * The type of the state object for multi-part sign operations.
+ */
+typedef struct psa_sign_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_sign_operation_s() = default;
+    constexpr psa_sign_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_sign_operation_s;
+
+/**
+ * The type of the state object for multi-part sign operations.
+ */
+typedef struct psa_sign_operation_s psa_sign_operation_t;
+
+/**
+ * The type of the state object for multi-part signature verification operations.
+ */
+typedef struct psa_verify_operation_s {
+    /**
+     * Implementation data (a scalar first, so `{{0}}` is warning-free): never use it.
+     */
+    uint64_t private_handle;
+    /**
+     * Implementation data: never read or write it.
+     */
+    uint64_t private_opaque[RUSTPSA_OPERATION_OPAQUE_WORDS];
+#if defined(__cplusplus)
+    /* C++ only: `= {0}` without -Wmissing-field-initializers (see build.rs). */
+    psa_verify_operation_s() = default;
+    constexpr psa_verify_operation_s(int first) : private_handle(static_cast<decltype(private_handle)>(first)), private_opaque() {}
+#endif
+} psa_verify_operation_s;
+
+/**
+ * The type of the state object for multi-part signature verification operations.
+ */
+typedef struct psa_verify_operation_s psa_verify_operation_t;
+
+/**
  * The type of the state object for multi-part XOF operations.
  */
 typedef struct psa_xof_operation_s {
@@ -689,6 +751,11 @@ typedef uint8_t psa_dh_family_t;
  * Encoding of the type of a PAKE primitive (ECC or DH).
  */
 typedef uint8_t psa_pake_primitive_type_t;
+
+/**
+ * The type of identifiers of a Stateless hash-based DSA parameter set.
+ */
+typedef uint8_t psa_slh_dsa_family_t;
 
 /**
  * Mbed TLS compatibility alias of a key identifier (no owner encoding in rustpsa).
@@ -897,6 +964,16 @@ typedef uint8_t psa_pake_family_t;
 #define PSA_KEY_USAGE_VERIFY_DERIVATION ((psa_key_usage_t)0x00008000)
 
 /**
+ * Permission to wrap another key with the key (`psa_wrap_key`; PSA Crypto API 1.4).
+ */
+#define PSA_KEY_USAGE_WRAP ((psa_key_usage_t)0x00010000)
+
+/**
+ * Permission to unwrap another key with the key (`psa_unwrap_key`; PSA Crypto API 1.4).
+ */
+#define PSA_KEY_USAGE_UNWRAP ((psa_key_usage_t)0x00020000)
+
+/**
  * The default lifetime for volatile keys.
  */
 #define PSA_KEY_LIFETIME_VOLATILE ((psa_key_lifetime_t)0x00000000)
@@ -955,6 +1032,13 @@ typedef uint8_t psa_pake_family_t;
  * The maximum value for a key identifier chosen by the implementation.
  */
 #define PSA_KEY_ID_VENDOR_MAX ((psa_key_id_t)0x7fffffff)
+
+/**
+ * The location of keys held in a PKCS#11 token by rustpsa's PKCS#11 driver
+ * (a vendor location: bit 23 set). Configure the token with
+ * `rustpsa_pkcs11_configure` or the `RUSTPSA_PKCS11_*` environment variables.
+ */
+#define RUSTPSA_LOCATION_PKCS11 ((psa_key_location_t)0x800011)
 
 /**
  * An invalid algorithm identifier value.
@@ -1535,6 +1619,127 @@ typedef uint8_t psa_pake_family_t;
  */
 #define PSA_ALG_ASCON_CXOF128 ((psa_algorithm_t)0x0d008300)
 
+/**
+ * The NIST Key Wrap (KW) algorithm over a 128-bit block cipher (the
+ * wrapping key's type: AES, ARIA, Camellia, SM4; SP 800-38F, RFC 3394 for
+ * AES): keys to wrap are a multiple of 8 bytes.
+ */
+#define PSA_ALG_KW ((psa_algorithm_t)0x0b400100)
+
+/**
+ * The NIST Key Wrap with Padding (KWP) algorithm over a 128-bit block
+ * cipher (SP 800-38F, RFC 5649 for AES): keys of any length.
+ */
+#define PSA_ALG_KWP ((psa_algorithm_t)0x0bc00200)
+
+/**
+ * Finite-field Diffie-Hellman groups defined for IKEv2 in RFC 3526 (2048 to
+ * 8192 bits; for FFDH and the WPA3-SAE PAKE algorithms). Not supported yet.
+ */
+#define PSA_DH_FAMILY_RFC3526 ((psa_dh_family_t)0x05)
+
+/**
+ * The wildcard policy permitting a password or password-token key in every
+ * WPA3-SAE cipher suite (with `PSA_ALG_WPA3_SAE_H2E`, `_FIXED` and `_GDH`).
+ */
+#define PSA_ALG_WPA3_SAE_ANY ((psa_algorithm_t)0x0a0088ff)
+
+/**
+ * ML-DSA key pair: both the private and public key (the 32-byte seed ξ).
+ */
+#define PSA_KEY_TYPE_ML_DSA_KEY_PAIR ((psa_key_type_t)0x7002)
+
+/**
+ * ML-DSA public key.
+ */
+#define PSA_KEY_TYPE_ML_DSA_PUBLIC_KEY ((psa_key_type_t)0x4002)
+
+/**
+ * SLH-DSA family for the SLH-DSA-SHA2-NNNs parameter sets.
+ */
+#define PSA_SLH_DSA_FAMILY_SHA2_S ((psa_slh_dsa_family_t)2)
+
+/**
+ * SLH-DSA family for the SLH-DSA-SHA2-NNNf parameter sets.
+ */
+#define PSA_SLH_DSA_FAMILY_SHA2_F ((psa_slh_dsa_family_t)4)
+
+/**
+ * SLH-DSA family for the SLH-DSA-SHAKE-NNNs parameter sets.
+ */
+#define PSA_SLH_DSA_FAMILY_SHAKE_S ((psa_slh_dsa_family_t)11)
+
+/**
+ * SLH-DSA family for the SLH-DSA-SHAKE-NNNf parameter sets.
+ */
+#define PSA_SLH_DSA_FAMILY_SHAKE_F ((psa_slh_dsa_family_t)13)
+
+/**
+ * Leighton-Micali Signatures (LMS) public key.
+ */
+#define PSA_KEY_TYPE_LMS_PUBLIC_KEY ((psa_key_type_t)0x4007)
+
+/**
+ * Hierarchical Signature Scheme (HSS) public key.
+ */
+#define PSA_KEY_TYPE_HSS_PUBLIC_KEY ((psa_key_type_t)0x4008)
+
+/**
+ * eXtended Merkle Signature Scheme (XMSS) public key.
+ */
+#define PSA_KEY_TYPE_XMSS_PUBLIC_KEY ((psa_key_type_t)0x400b)
+
+/**
+ * Multi-tree eXtended Merkle Signature Scheme (XMSS^MT) public key.
+ */
+#define PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY ((psa_key_type_t)0x400d)
+
+/**
+ * ML-DSA without pre-hashing, hedged (fresh randomness in every signature).
+ */
+#define PSA_ALG_ML_DSA ((psa_algorithm_t)0x06004400)
+
+/**
+ * ML-DSA without pre-hashing, deterministic variant.
+ */
+#define PSA_ALG_DETERMINISTIC_ML_DSA ((psa_algorithm_t)0x06004500)
+
+/**
+ * SLH-DSA without pre-hashing, hedged (randomized).
+ */
+#define PSA_ALG_SLH_DSA ((psa_algorithm_t)0x06004000)
+
+/**
+ * SLH-DSA without pre-hashing, deterministic variant.
+ */
+#define PSA_ALG_DETERMINISTIC_SLH_DSA ((psa_algorithm_t)0x06004100)
+
+/**
+ * Leighton-Micali Signatures (LMS) signature algorithm.
+ */
+#define PSA_ALG_LMS ((psa_algorithm_t)0x06004800)
+
+/**
+ * Hierarchical Signature Scheme (HSS) signature algorithm.
+ */
+#define PSA_ALG_HSS ((psa_algorithm_t)0x06004900)
+
+/**
+ * eXtended Merkle Signature Scheme (XMSS) signature algorithm.
+ */
+#define PSA_ALG_XMSS ((psa_algorithm_t)0x06004a00)
+
+/**
+ * Multi-tree eXtended Merkle Signature Scheme (XMSS^MT) signature algorithm.
+ */
+#define PSA_ALG_XMSS_MT ((psa_algorithm_t)0x06004b00)
+
+/**
+ * PureEdDSA with a context (1.4): Ed25519ctx with an Edwards25519 key, Ed448
+ * with an Edwards448 key.
+ */
+#define PSA_ALG_EDDSA_CTX ((psa_algorithm_t)0x06000a00)
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1866,6 +2071,20 @@ psa_status_t rustpsa_pake_setup_v1(psa_pake_operation_t *operation,
                                    const psa_pake_cipher_suite_t *cipher_suite);
 
 /**
+ * Create a key bound to key material that already exists in the location of
+ * the key's lifetime (a secure element, a PKCS#11 token), named there by
+ * `label`, with the policy, type and id of `attributes`. The key size, if
+ * set, must match. Returns `PSA_ERROR_NOT_SUPPORTED` for the local location
+ * or a driver that cannot attach, `PSA_ERROR_INVALID_ARGUMENT` for an empty
+ * label, `PSA_ERROR_DOES_NOT_EXIST` when the location has no key of that
+ * label and type, and the creation errors of `psa_import_key`.
+ */
+psa_status_t psa_attach_key(const psa_key_attributes_t *attributes,
+                            const uint8_t *label,
+                            size_t label_length,
+                            psa_key_id_t *key);
+
+/**
  * Start a multi-part hash calculation with algorithm `alg` on an inactive operation.
  */
 psa_status_t psa_hash_setup(psa_hash_operation_t *operation, psa_algorithm_t alg);
@@ -2147,6 +2366,45 @@ psa_status_t psa_close_key(psa_key_handle_t handle);
  * (in rustpsa a handle is the key id itself). Loads the key into memory.
  */
 psa_status_t psa_open_key(psa_key_id_t key, psa_key_handle_t *handle);
+
+/**
+ * Query whether key `key` can be used with algorithm `alg` for the single
+ * usage flag `usage` on this implementation, without performing the
+ * operation: `PSA_SUCCESS`, or the status the operation's setup would give
+ * for the key's policy, type and size. A key-management flag (`EXPORT`,
+ * `COPY`, `CACHE`) is checked with `alg == PSA_ALG_NONE`.
+ */
+psa_status_t psa_check_key_usage(psa_key_id_t key, psa_algorithm_t alg, psa_key_usage_t usage);
+
+/**
+ * Wrap key `key` (which must permit `PSA_KEY_USAGE_EXPORT`) with the
+ * key-encryption key `wrapping_key` (`PSA_KEY_USAGE_WRAP`) and key-wrapping
+ * algorithm `alg` (`PSA_ALG_KW`, `PSA_ALG_KWP`); the wrapped key
+ * data is written to `data` and its length to `*data_length`.
+ * `PSA_WRAP_KEY_OUTPUT_SIZE()` or `PSA_WRAP_KEY_PAIR_MAX_SIZE` give a
+ * sufficient buffer.
+ */
+psa_status_t psa_wrap_key(psa_key_id_t wrapping_key,
+                          psa_algorithm_t alg,
+                          psa_key_id_t key,
+                          uint8_t *data,
+                          size_t data_size,
+                          size_t *data_length);
+
+/**
+ * Unwrap `data` with the key-encryption key `wrapping_key`
+ * (`PSA_KEY_USAGE_UNWRAP`) and algorithm `alg`, and import the key data as
+ * a new key described by `attributes` (as `psa_import_key` does); its id is
+ * written to `*key`. Wrapped data that fails its integrity check gives
+ * `PSA_ERROR_INVALID_SIGNATURE` and creates nothing. On failure `*key` is
+ * set to `PSA_KEY_ID_NULL`.
+ */
+psa_status_t psa_unwrap_key(const psa_key_attributes_t *attributes,
+                            psa_key_id_t wrapping_key,
+                            psa_algorithm_t alg,
+                            const uint8_t *data,
+                            size_t data_length,
+                            psa_key_id_t *key);
 
 /**
  * Initialise the library. Thread-safe and idempotent: any number of threads
@@ -2576,6 +2834,143 @@ psa_status_t psa_verify_hash(psa_key_id_t key,
                              size_t hash_length,
                              const uint8_t *signature,
                              size_t signature_length);
+
+/**
+ * Start a multi-part signature of a message with key pair `key` and
+ * algorithm `alg` (`PSA_ALG_IS_SIGN_MESSAGE(alg)`; not PureEdDSA, which
+ * cannot sign a fragmented message). Needs `PSA_KEY_USAGE_SIGN_MESSAGE`.
+ */
+psa_status_t psa_sign_setup(psa_sign_operation_t *operation, psa_key_id_t key, psa_algorithm_t alg);
+
+/**
+ * Provide the context of an active sign operation, before any
+ * `psa_sign_update`. None of the supported algorithms takes a context: only a
+ * zero-length one is accepted.
+ */
+psa_status_t psa_sign_set_context(psa_sign_operation_t *operation,
+                                  const uint8_t *context,
+                                  size_t context_length);
+
+/**
+ * Add the next `input_length` bytes of the message to an active sign operation.
+ */
+psa_status_t psa_sign_update(psa_sign_operation_t *operation,
+                             const uint8_t *input,
+                             size_t input_length);
+
+/**
+ * Finish a multi-part sign operation: the signature of the concatenated
+ * fragments goes to `signature`, its length to `*signature_length`
+ * (`PSA_SIGN_OUTPUT_SIZE()` gives a sufficient buffer). The operation ends,
+ * whatever the result.
+ */
+psa_status_t psa_sign_finish(psa_sign_operation_t *operation,
+                             uint8_t *signature,
+                             size_t signature_size,
+                             size_t *signature_length);
+
+/**
+ * Abort a sign operation; an inactive (zeroed) one is left as is.
+ */
+psa_status_t psa_sign_abort(psa_sign_operation_t *operation);
+
+/**
+ * Start a multi-part verification of `signature` over a message with key
+ * `key` (public key or key pair) and algorithm `alg`
+ * (`PSA_ALG_IS_SIGN_MESSAGE(alg)`). Needs `PSA_KEY_USAGE_VERIFY_MESSAGE`.
+ */
+psa_status_t psa_verify_setup(psa_verify_operation_t *operation,
+                              psa_key_id_t key,
+                              psa_algorithm_t alg,
+                              const uint8_t *signature,
+                              size_t signature_length);
+
+/**
+ * Provide the context of an active verify operation, before any
+ * `psa_verify_update` (only a zero-length one is accepted, as for signing).
+ */
+psa_status_t psa_verify_set_context(psa_verify_operation_t *operation,
+                                    const uint8_t *context,
+                                    size_t context_length);
+
+/**
+ * Add the next `input_length` bytes of the message to an active verify operation.
+ */
+psa_status_t psa_verify_update(psa_verify_operation_t *operation,
+                               const uint8_t *input,
+                               size_t input_length);
+
+/**
+ * Finish a multi-part verification: `PSA_SUCCESS` when the signature given
+ * to `psa_verify_setup` matches the concatenated fragments,
+ * `PSA_ERROR_INVALID_SIGNATURE` otherwise. The operation ends, whatever the
+ * result.
+ */
+psa_status_t psa_verify_finish(psa_verify_operation_t *operation);
+
+/**
+ * Abort a verify operation; an inactive (zeroed) one is left as is.
+ */
+psa_status_t psa_verify_abort(psa_verify_operation_t *operation);
+
+/**
+ * Sign the message `input` with private key `key`, algorithm `alg` and the
+ * context string `context` (at most 255 bytes; a non-empty context needs an
+ * algorithm for which `PSA_ALG_SIGN_SUPPORTS_CONTEXT(alg)` is true). Needs
+ * `PSA_KEY_USAGE_SIGN_MESSAGE`; `*signature_length` receives the length.
+ */
+psa_status_t psa_sign_message_with_context(psa_key_id_t key,
+                                           psa_algorithm_t alg,
+                                           const uint8_t *input,
+                                           size_t input_length,
+                                           const uint8_t *context,
+                                           size_t context_length,
+                                           uint8_t *signature,
+                                           size_t signature_size,
+                                           size_t *signature_length);
+
+/**
+ * Check `signature` over the message `input` made with the context string
+ * `context`; returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+ * Needs `PSA_KEY_USAGE_VERIFY_MESSAGE`.
+ */
+psa_status_t psa_verify_message_with_context(psa_key_id_t key,
+                                             psa_algorithm_t alg,
+                                             const uint8_t *input,
+                                             size_t input_length,
+                                             const uint8_t *context,
+                                             size_t context_length,
+                                             const uint8_t *signature,
+                                             size_t signature_length);
+
+/**
+ * Sign the already-computed digest `hash` with private key `key`, algorithm
+ * `alg` (HashML-DSA, HashSLH-DSA, Ed25519ph, Ed448ph take a context) and the
+ * context string `context`. Needs `PSA_KEY_USAGE_SIGN_HASH`.
+ */
+psa_status_t psa_sign_hash_with_context(psa_key_id_t key,
+                                        psa_algorithm_t alg,
+                                        const uint8_t *hash,
+                                        size_t hash_length,
+                                        const uint8_t *context,
+                                        size_t context_length,
+                                        uint8_t *signature,
+                                        size_t signature_size,
+                                        size_t *signature_length);
+
+/**
+ * Check `signature` over the digest `hash` made with the context string
+ * `context`; returns `PSA_ERROR_INVALID_SIGNATURE` when it does not match.
+ * Needs `PSA_KEY_USAGE_VERIFY_HASH`.
+ */
+psa_status_t psa_verify_hash_with_context(psa_key_id_t key,
+                                          psa_algorithm_t alg,
+                                          const uint8_t *hash,
+                                          size_t hash_length,
+                                          const uint8_t *context,
+                                          size_t context_length,
+                                          const uint8_t *signature,
+                                          size_t signature_length);
 
 /**
  * Set up an inactive XOF operation for the XOF algorithm `alg`.

@@ -23,28 +23,16 @@ use zeroize::Zeroizing;
 use super::attributes::requested_bits;
 use super::sign::with_ecc;
 use super::{core, policy};
+use crate::crypto::prepared::{self, Kind};
 use crate::crypto::{ecc, mlkem};
 use crate::keystore::KeyData;
 use crate::types::*;
-
-/// Tag of the cached ML-KEM key in `KeyData::cache`.
-const MLKEM_CACHE_TAG: psa_algorithm_t = PSA_ALG_ML_KEM;
 
 /// Runs `f` with the parsed ML-KEM key of `d`, building it on first use and
 /// caching it in the key slot (the decapsulation key wipes itself when the
 /// slot is wiped).
 fn with_mlkem<R>(d: &KeyData, f: impl FnOnce(&mlkem::Prepared) -> Result<R>) -> Result<R> {
-    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
-    let cached = d.cache.get_or_try_init(|| -> Result<_> {
-        Ok((MLKEM_CACHE_TAG, Box::new(mlkem::prepare(t, bits, &d.material)?) as _))
-    })?;
-    match (cached.0 == MLKEM_CACHE_TAG)
-        .then(|| cached.1.downcast_ref::<mlkem::Prepared>())
-        .flatten()
-    {
-        Some(p) => f(p),
-        None => f(&mlkem::prepare(t, bits, &d.material)?),
-    }
+    prepared::with_prepared(&d.cache, Kind::MlKem, super::key_source(d), |p| f(p.mlkem().ok_or(Error::CorruptionDetected)?))
 }
 
 /// `InvalidArgument` unless `alg` is a key-encapsulation algorithm,

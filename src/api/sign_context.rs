@@ -9,28 +9,15 @@
 //! With an empty context, the with-context calls are the plain calls.
 use super::{core, policy, sign};
 use crate::crypto::ecc;
+use crate::crypto::prepared;
 use crate::crypto::pqc_sign::{self, Input as PqcInput, Prepared};
 use crate::keystore::KeyData;
 use crate::types::*;
 
-/// Tag of the cached parsed key in `KeyData::cache` for the key types of
-/// [`crate::crypto::pqc_sign`] (the cache of such a key only holds that form).
-const PQC_CACHE_TAG: psa_algorithm_t = PSA_ALG_ML_DSA;
-
 /// Runs `f` with the key's parsed form, building it on first use and caching
 /// it in the key slot (wiped and dropped with the slot).
 fn with_prepared<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -> Result<R> {
-    let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
-    let cached = d.cache.get_or_try_init(|| -> Result<_> {
-        Ok((PQC_CACHE_TAG, Box::new(pqc_sign::prepare(t, bits, &d.material)?) as _))
-    })?;
-    match (cached.0 == PQC_CACHE_TAG)
-        .then(|| cached.1.downcast_ref::<Prepared>())
-        .flatten()
-    {
-        Some(p) => f(p),
-        None => f(&pqc_sign::prepare(t, bits, &d.material)?),
-    }
+    prepared::with_prepared(&d.cache, prepared::Kind::PqcSign, super::key_source(d), |p| f(p.pqc_sign().ok_or(Error::CorruptionDetected)?))
 }
 
 /// Whether `alg` is one of the algorithms this module runs.

@@ -9,7 +9,7 @@
 use crate::sync::SetOnce;
 use crate::types::*;
 
-use super::{aead, ecc, mac, rsa};
+use super::{aead, ecc, mac, mlkem, pqc_sign, rsa};
 
 /// The prepared form of a key.
 pub enum Prepared {
@@ -22,6 +22,10 @@ pub enum Prepared {
     Ecc(ecc::Prepared),
     /// A parsed RSA key (AWS-LC's and the rsa crate's forms).
     Rsa(rsa::Prepared),
+    /// An expanded ML-KEM key (decapsulation or encapsulation key).
+    MlKem(mlkem::Prepared),
+    /// A parsed post-quantum or stateful hash-based signature key (ML-DSA, SLH-DSA, LMS/HSS, XMSS).
+    PqcSign(pqc_sign::Prepared),
 }
 
 /// Which prepared form a caller needs.
@@ -35,6 +39,10 @@ pub enum Kind {
     Ecc,
     /// [`Prepared::Rsa`]
     Rsa,
+    /// [`Prepared::MlKem`]
+    MlKem,
+    /// [`Prepared::PqcSign`]
+    PqcSign,
 }
 
 /// The stored key a prepared form is built from.
@@ -56,6 +64,8 @@ impl Prepared {
             Kind::Mac(base) => Prepared::Mac(base, mac::MacKey::with_type(base, src.key_type, src.material)?),
             Kind::Ecc => Prepared::Ecc(ecc::prepare(src.key_type, src.bits, src.material)?),
             Kind::Rsa => Prepared::Rsa(rsa::prepare(src.key_type, src.material)?),
+            Kind::MlKem => Prepared::MlKem(mlkem::prepare(src.key_type, src.bits, src.material)?),
+            Kind::PqcSign => Prepared::PqcSign(pqc_sign::prepare(src.key_type, src.bits, src.material)?),
         })
     }
 
@@ -66,6 +76,8 @@ impl Prepared {
             Prepared::Mac(base, _) => Kind::Mac(*base),
             Prepared::Ecc(_) => Kind::Ecc,
             Prepared::Rsa(_) => Kind::Rsa,
+            Prepared::MlKem(_) => Kind::MlKem,
+            Prepared::PqcSign(_) => Kind::PqcSign,
         }
     }
 
@@ -89,6 +101,22 @@ impl Prepared {
     pub fn ecc(&self) -> Option<&ecc::Prepared> {
         match self {
             Prepared::Ecc(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The ML-KEM key, if this is one.
+    pub fn mlkem(&self) -> Option<&mlkem::Prepared> {
+        match self {
+            Prepared::MlKem(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The post-quantum signature key, if this is one.
+    pub fn pqc_sign(&self) -> Option<&pqc_sign::Prepared> {
+        match self {
+            Prepared::PqcSign(p) => Some(p),
             _ => None,
         }
     }
