@@ -118,6 +118,7 @@ static void run_workers(uint32_t flags)
     CHECK_STATUS(rustpsa_driver_get_stats("vault", &st), PSA_SUCCESS);
     /* One import, then THREADS x ROUNDS signatures and verifications. */
     CHECK(st.calls == 1 + 2 * THREADS * ROUNDS);
+    CHECK(st.flags == flags);
     if (flags & RUSTPSA_DRIVER_THREAD_SAFE) {
         CHECK(vault_saw_two == 1);
         CHECK(st.max_concurrent >= 2);

@@ -1,7 +1,7 @@
 /* ctests/pkcs11/p11_conc.c - 8 threads sign with token keys through the PKCS#11
  * driver, declared non-thread-safe (the core serialises the calls: never two
  * in the driver at once) and thread-safe (concurrent calls, one PKCS#11
- * session each); every signature is checked with the built-in code. A ninth
+ * session each; the core holds no driver lock); every signature is checked with the built-in code. A ninth
  * thread destroys a second token key while the others use the first.
  * Run under ThreadSanitizer by scripts/pkcs11-test.sh --tsan. */
 #include <pthread.h>
@@ -13,10 +13,12 @@
 static const psa_algorithm_t alg = PSA_ALG_ECDSA(PSA_ALG_SHA_256);
 static psa_key_id_t tok, pub;
 static unsigned long failures;
+static pthread_barrier_t start;
 
 static void *worker(void *arg)
 {
     uintptr_t t = (uintptr_t)arg;
+    pthread_barrier_wait(&start);
     for (int r = 0; r < ROUNDS; r++) {
         uint8_t hash[32], sig[64];
         size_t n = 0;
@@ -31,6 +33,7 @@ static void *worker(void *arg)
 static void *destroyer(void *arg)
 {
     psa_key_id_t k = (psa_key_id_t)(uintptr_t)arg;
+    pthread_barrier_wait(&start);
     if (psa_destroy_key(k) != PSA_SUCCESS) __atomic_add_fetch(&failures, 1, __ATOMIC_SEQ_CST);
     return NULL;
 }
@@ -50,16 +53,22 @@ static void round_with(uint32_t flags)
     CHECK_STATUS(ct_import(PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1), PSA_KEY_USAGE_VERIFY_HASH, alg, p, pl, &pub), PSA_SUCCESS);
     failures = 0;
     pthread_t th[THREADS + 1];
+    pthread_barrier_init(&start, NULL, THREADS + 1);
     for (uintptr_t i = 0; i < THREADS; i++) pthread_create(&th[i], NULL, worker, (void *)i);
     pthread_create(&th[THREADS], NULL, destroyer, (void *)(uintptr_t)other);
     for (int i = 0; i <= THREADS; i++) pthread_join(th[i], NULL);
+    pthread_barrier_destroy(&start);
     CHECK(failures == 0);
     rustpsa_driver_stats_t st;
     CHECK_STATUS(rustpsa_driver_get_stats("pkcs11", &st), PSA_SUCCESS);
     /* Two generations, one export, THREADS x ROUNDS signatures, one destroy. */
     CHECK(st.calls == 4 + THREADS * ROUNDS && st.destroyed == 1);
-    if (flags) CHECK(st.max_concurrent >= 2);
-    else CHECK(st.max_concurrent == 1);
+    /* Serialised: never two calls in the driver. Thread-safe: the core takes
+     * no driver lock (how many calls overlap depends on the scheduler, so it
+     * is reported, not checked; conc_driver.c proves the overlap with a
+     * rendezvous inside a C driver). */
+    CHECK(st.flags == flags);
+    if (!flags) CHECK(st.max_concurrent == 1);
     printf("p11_conc: %s: %d threads x %d token signatures, %llu driver calls, at most %llu at once\n",
            flags ? "thread-safe" : "serialised", THREADS, ROUNDS, (unsigned long long)st.calls,
            (unsigned long long)st.max_concurrent);

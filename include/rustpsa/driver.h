@@ -311,6 +311,11 @@ typedef struct rustpsa_driver_stats_s {
      * `destroy_key` calls.
      */
     uint64_t destroyed;
+    /**
+     * `RUSTPSA_DRIVER_THREAD_SAFE` when the core calls the driver without a
+     * lock of its own (concurrent calls allowed), else 0.
+     */
+    uint32_t flags;
 } rustpsa_driver_stats_s;
 
 /**

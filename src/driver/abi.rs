@@ -262,6 +262,9 @@ pub struct rustpsa_driver_stats_s {
     pub max_concurrent: u64,
     /// `destroy_key` calls.
     pub destroyed: u64,
+    /// `RUSTPSA_DRIVER_THREAD_SAFE` when the core calls the driver without a
+    /// lock of its own (concurrent calls allowed), else 0.
+    pub flags: u32,
 }
 
 /// Driver counters.

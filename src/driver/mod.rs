@@ -223,6 +223,7 @@ impl Registered {
             declined: self.declined.load(Ordering::Relaxed),
             max_concurrent: self.max_running.load(Ordering::Relaxed),
             destroyed: self.destroyed.load(Ordering::Relaxed),
+            flags: if self.lock.is_none() { abi::RUSTPSA_DRIVER_THREAD_SAFE } else { 0 },
         }
     }
 }
