@@ -119,6 +119,7 @@ fn with_key<R>(
 ) -> Result<R> {
     let k = core()?.keys.get(id)?;
     let d = k.data();
+    super::driver::local_only(d)?;
     policy::require_usage(&d.attrs, usage)?;
     if d.attrs.private_alg != alg && d.attrs.private_alg2 != alg {
         return Err(Error::NotPermitted);

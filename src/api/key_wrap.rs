@@ -20,6 +20,7 @@ fn kek(id: psa_key_id_t, alg: psa_algorithm_t, usage: psa_key_usage_t) -> Result
     }
     let k = c.keys.get(id)?;
     let d = k.data();
+    super::driver::local_only(d)?;
     policy::require_usage(&d.attrs, usage)?;
     policy::require_specific(alg)?;
     if !policy::key_permits(&d.attrs, alg) {
@@ -45,6 +46,7 @@ pub fn wrap(wrapping: psa_key_id_t, alg: psa_algorithm_t, key: psa_key_id_t, out
     let c = core()?;
     let k = c.keys.get(key)?;
     let d = k.data();
+    super::driver::local_only(d)?;
     // Wrapping moves the key out of the key store: the export permission is
     // required whatever the key type (the spec's rule for psa_wrap_key).
     policy::require_usage(&d.attrs, PSA_KEY_USAGE_EXPORT)?;

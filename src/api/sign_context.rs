@@ -99,6 +99,7 @@ pub(crate) fn run_pqc(
     }
     let k = c.keys.get(id)?;
     let d = k.data();
+    super::driver::local_only(d)?;
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
     policy::require_usage(&d.attrs, usage(signing, kind))?;
     policy::require_specific(alg)?;
@@ -223,6 +224,7 @@ fn eddsa_context(
     }
     let k = c.keys.get(id)?;
     let d = k.data();
+    super::driver::local_only(d)?;
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
     policy::require_usage(&d.attrs, usage(signing, kind))?;
     if !(policy::permits(d.attrs.private_alg, alg, t, bits)

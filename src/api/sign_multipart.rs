@@ -120,6 +120,7 @@ pub unsafe fn setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm_t, v
     }
     let k = c.keys.get(id)?;
     let d = k.data();
+    super::driver::local_only(d)?;
     let (t, bits) = (d.attrs.private_type, d.attrs.private_bits as usize);
     let usage = if verify { PSA_KEY_USAGE_VERIFY_MESSAGE } else { PSA_KEY_USAGE_SIGN_MESSAGE };
     policy::require_usage(&d.attrs, usage)?;
