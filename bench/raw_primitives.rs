@@ -132,8 +132,12 @@ fn pqc_sign(seconds: f64, msg: &[u8], ops: impl Fn(&str, f64)) {
         black_box(mldsa::Key::from_seed(mldsa::Level::L65, &seed).public());
     }));
     let k = mldsa::Key::from_seed(mldsa::Level::L65, &[9u8; 32]);
-    let rnd = [3u8; 32];
+    // A new rnd for each signature, as a hedged PSA signature draws one (a
+    // fixed one would repeat one rejection-sampling path).
+    let mut rnd = [3u8; 32];
     ops("ML-DSA-65 sign", measure(seconds, || {
+        let next = u64::from_le_bytes(rnd[..8].try_into().unwrap()).wrapping_add(1);
+        rnd[..8].copy_from_slice(&next.to_le_bytes());
         black_box(k.sign(&m_prime, &rnd));
     }));
     let sig = k.sign(&m_prime, &rnd).unwrap();
@@ -141,8 +145,9 @@ fn pqc_sign(seconds: f64, msg: &[u8], ops: impl Fn(&str, f64)) {
         assert!(k.verify(&m_prime.concat(), &sig));
     }));
     let s = slhdsa::Key::keygen(slhdsa::Set::Sha2_128f, &[1; 16], &[2; 16], &[3; 16]).unwrap();
-    let opt = [4u8; 16];
+    let mut opt = [4u8; 16];
     ops("SLH-DSA-SHA2-128f sign", measure(seconds, || {
+        opt[0] = opt[0].wrapping_add(1);
         black_box(s.sign(&m_prime, Some(&opt)));
     }));
     let sig = s.sign(&m_prime, Some(&opt)).unwrap();
