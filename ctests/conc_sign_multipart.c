@@ -339,7 +339,11 @@ static void scenario_shared_op(void)
     }
     CHECK(mismatches == 0);
     CHECK(other == 0);
-    CHECK(busy_total[0] + busy_total[1] > 0);
+    /* Whether the two threads' updates ever overlap depends on the scheduler (on a
+     * loaded 2-core machine they may not): the count is printed, not checked. The
+     * refusal itself is the operation table's borrow, the one every other kind uses
+     * and test_operations.c proves deterministically; what is checked here is that no update was
+     * lost or doubled and no other status appeared. */
     CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
     free(m);
     printf("scenario shared_op: 2 threads x %d rounds %s (%lu sign and %lu verify collisions refused)\n",
