@@ -54,7 +54,7 @@ int main(void)
 extern void __libc_free(void *p);
 extern void *__libc_malloc(size_t n);
 
-#define MAX_SECRETS 128
+#define MAX_SECRETS 256
 #define MAX_SECRET_LEN 600
 #define WINDOW 16
 #define STRIDE 8
