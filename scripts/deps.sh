@@ -46,10 +46,25 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # The post-quantum signature interoperability test (tests/interop/pqc_sign.py):
 # two independent pure-Python implementations from PyPI, FIPS 204 and FIPS 205.
+# Python packages from PyPI for the cross-checks, into whichever python3 is first
+# on PATH (a Debian system python refuses plain pip installs: PEP 668).
+pip_install() {
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+        [ "$(id -u)" -eq 0 ] || { echo "deps: python3 has no pip (apt-get install python3-pip)" >&2; exit 1; }
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-pip
+    fi
+    python3 -m pip install --quiet "$@" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$@"
+}
+# Key wrapping against OpenSSL through Python's cryptography (apt's package
+# serves only Debian's own python3).
+python3 -c 'import cryptography.hazmat.primitives.keywrap' 2>/dev/null || {
+    echo "deps: installing cryptography (PyPI)"
+    pip_install cryptography
+}
 pqc_python_deps() {
     python3 -c 'import dilithium_py, slhdsa' 2>/dev/null && return 0
     echo "deps: installing dilithium-py and slh-dsa (PyPI)"
-    python3 -m pip install --quiet 'dilithium-py==1.5.1' 'slh-dsa==0.2.5'
+    pip_install 'dilithium-py==1.5.1' 'slh-dsa==0.2.5'
 }
 pqc_python_deps
 command -v cargo >/dev/null || { echo "deps: cargo is required (a rustup toolchain)" >&2; exit 1; }

@@ -187,8 +187,8 @@ pub(crate) fn verify_message_with(d: &KeyData, alg: psa_algorithm_t, msg: &[u8],
     dispatch(d, alg, Input::Message, msg, &mut Data::Sig(signature)).map(|_| ())
 }
 
-/// RSA through the key's cached parsed form (see `with_rsa_key`): ring signs
-/// and verifies messages where it can; precomputed hashes go to the rsa crate.
+/// RSA through the key's cached parsed form (see `with_rsa_key`): AWS-LC signs
+/// and verifies, messages (hashed here) and precomputed hashes alike.
 fn rsa_run(
     d: &KeyData,
     alg: psa_algorithm_t,
