@@ -183,6 +183,7 @@ fn ml_kem_768(seconds: f64, rng: &rand::SystemRandom) {
     ops("ML-KEM-768 decaps", measure(seconds, || {
         black_box(dk.decapsulate(black_box(&ct)));
     }));
+}
 
 /// The PSA 1.4/1.5 symmetric rows: SHAKE128 (32 bytes out), Ascon-AEAD128 and
 /// BLAKE2b-512 over 16 KiB, on the crates rustpsa calls.

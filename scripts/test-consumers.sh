@@ -76,12 +76,13 @@ check "librustpsa.so -> librustpsa.so.$MAJOR" \
 soname=$(readelf -d "$LIB/librustpsa.so.$VERSION" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')
 check "soname is librustpsa.so.$MAJOR (got '$soname')" test "$soname" = "librustpsa.so.$MAJOR"
 
-# Stripped, debug info beside it, at most 5 MiB (4 MiB before the PKCS#11
-# driver's cryptoki and libloading crates).
+# Stripped, debug info beside it, at most 8 MiB: 7.0 MiB with AWS-LC (the
+# asymmetric back end), the post-quantum crates, the PKCS#11 driver and the
+# two RustCrypto cipher generations that are still side by side (4 MiB before).
 so_size=$(stat -c %s "$LIB/librustpsa.so.$VERSION")
 a_size=$(stat -c %s "$LIB/librustpsa.a")
 echo "     installed sizes: librustpsa.so.$VERSION $so_size bytes, librustpsa.a $a_size bytes (stripped)"
-check "installed librustpsa.so is at most 5 MiB ($so_size bytes)" test "$so_size" -le 5242880
+check "installed librustpsa.so is at most 8 MiB ($so_size bytes)" test "$so_size" -le 8388608
 check "installed librustpsa.so has no .symtab and no .debug_info" \
     sh -c "! readelf -S '$LIB/librustpsa.so.$VERSION' | grep -qE '\.symtab|\.debug_info'"
 check "installed librustpsa.a has no .debug_info" \
