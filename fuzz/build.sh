@@ -5,7 +5,7 @@
 # assertions, overflow checks and the `fuzzing` feature (a panic aborts).
 # Cargo's cache in target/fuzz makes a rebuild cheap.
 # `fuzz/build.sh --corpus` also regenerates the committed seed corpus
-# fuzz/corpus/<target>/ with fuzz/make_corpus.c.
+# fuzz/corpus/<target>/ with fuzz/make_corpus.c (keeping the regress-* inputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLANG=${CLANG:-clang}
@@ -31,6 +31,7 @@ done
 if [ "${1:-}" = --corpus ]; then
     "$CLANG" -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address -I include \
         fuzz/make_corpus.c "$LIB" -lpthread -ldl -lm -lrt -o target/fuzz/bin/make_corpus
-    rm -rf fuzz/corpus
+    # regress-* files are inputs that once crashed a target: kept, never regenerated
+    find fuzz/corpus -type f ! -name 'regress-*' -delete 2>/dev/null || true
     target/fuzz/bin/make_corpus fuzz/corpus
 fi
