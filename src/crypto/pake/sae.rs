@@ -537,6 +537,77 @@ impl Sae {
     }
 }
 
+impl Sae {
+    /// The size of our message at `step` (0: not an output step).
+    fn output_size(&self, step: psa_pake_step_t) -> usize {
+        match step {
+            PSA_PAKE_STEP_COMMIT => 3 * self.curve.len(),
+            PSA_PAKE_STEP_CONFIRM => 2 + psa_hash_length(self.kdf_hash),
+            PSA_PAKE_STEP_KEY_ID => 16,
+            _ => 0,
+        }
+    }
+
+    /// `psa_pake_output`: our commit, our confirm (with the current
+    /// Send-Confirm; may be repeated for a retransmission) or the PMKID.
+    /// `InvalidArgument` for another step, `BufferTooSmall` before anything
+    /// is computed.
+    pub fn output(&mut self, step: psa_pake_step_t, out: &mut [u8]) -> Result<usize> {
+        let n = self.output_size(step);
+        if n == 0 {
+            return Err(Error::InvalidArgument);
+        }
+        if out.len() < n {
+            return Err(Error::BufferTooSmall);
+        }
+        let msg = match step {
+            PSA_PAKE_STEP_COMMIT => self.commit()?,
+            PSA_PAKE_STEP_CONFIRM => self.confirm()?,
+            _ => self.pmkid()?.to_vec(),
+        };
+        out[..n].copy_from_slice(&msg);
+        Ok(n)
+    }
+
+    /// `psa_pake_input`: the peer's commit, the rejected-groups salt, our
+    /// next Send-Confirm (2 bytes, little-endian) or the peer's confirm.
+    pub fn input(&mut self, step: psa_pake_step_t, data: &[u8]) -> Result<()> {
+        match step {
+            PSA_PAKE_STEP_COMMIT => self.peer_commit(data),
+            PSA_PAKE_STEP_SALT => self.set_salt(data),
+            PSA_PAKE_STEP_CONFIRM_COUNT => {
+                let c: [u8; 2] = data.try_into().map_err(|_| Error::InvalidArgument)?;
+                self.set_send_confirm(u16::from_le_bytes(c));
+                Ok(())
+            }
+            PSA_PAKE_STEP_CONFIRM => self.peer_confirm(data),
+            _ => Err(Error::InvalidArgument),
+        }
+    }
+}
+
+/// The curve of a `PSA_KEY_TYPE_WPA3_SAE_ECC` key of `bits`:
+/// `NotSupported` for other families and for the finite-field tokens,
+/// `InvalidArgument` for a size no curve of the family has.
+pub fn pt_curve(t: psa_key_type_t, bits: usize) -> Result<Curve> {
+    if !psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_wpa3_sae_ecc_get_family(t) != PSA_ECC_FAMILY_SECP_R1 {
+        return Err(Error::NotSupported);
+    }
+    Curve::secp_r1(bits).ok_or(Error::InvalidArgument)
+}
+
+/// `psa_import_key` of a password token: `x || y` of an element of the
+/// curve (the size follows from the length); returns the size in bits.
+pub fn import_pt(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
+    pt_curve(t, 256)?;
+    let curve = [Curve::P256, Curve::P384, Curve::P521]
+        .into_iter()
+        .find(|c| data.len() == 2 * c.len())
+        .ok_or(Error::InvalidArgument)?;
+    check_element(curve, data)?;
+    Ok(curve.bits())
+}
+
 /// `v + 1` for `v < r − 1` as `len` bytes (no carry out of `len` bytes).
 fn reduce_add_one(v: &[u8], len: usize) -> Vec<u8> {
     let sum = Zeroizing::new(wide(v).wrapping_add(&U1024::ONE));
