@@ -105,12 +105,13 @@ fn check_suite(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<
 }
 
 /// The WPA3-SAE group of a cipher suite: P-256, P-384 or P-521
-/// (`NotSupported` for another primitive, the finite-field groups and the
-/// wildcard); the fixed variant takes SHA-256 and the group-dependent one
+/// (`NotSupported` for another primitive and the finite-field groups,
+/// `InvalidArgument` for the wildcard); the fixed variant takes SHA-256 and the group-dependent one
 /// the group's hash (`InvalidArgument` otherwise).
 fn sae_curve(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<sae::Curve> {
     if !psa_alg_is_wpa3_sae_fixed(alg) && !psa_alg_is_wpa3_sae_gdh(alg) {
-        return Err(Error::NotSupported);
+        // The wildcard is a policy, not a cipher suite's algorithm.
+        return Err(Error::InvalidArgument);
     }
     if psa_pake_primitive_get_type(primitive) != PSA_PAKE_PRIMITIVE_TYPE_ECC
         || psa_pake_primitive_get_family(primitive) != PSA_ECC_FAMILY_SECP_R1
