@@ -192,8 +192,9 @@ pub fn derive_pt(curve: Curve, ssid: &[u8], password: &[u8], identifier: &[u8]) 
             wide.as_mut_slice().zeroize();
             <C as MapToCurve>::map_to_curve(fe)
         };
-        let pt: m::ProjectivePoint = map(&us[0]) + map(&us[1]);
-        encode::<m::AffinePoint>(curve, bool::from(pt.is_identity()), &pt.to_affine())
+        let (p1, p2) = (Zeroizing::new(map(&us[0])), Zeroizing::new(map(&us[1])));
+        let pt: Zeroizing<m::ProjectivePoint> = Zeroizing::new(*p1 + *p2);
+        encode::<m::AffinePoint>(curve, bool::from(pt.is_identity()), &*Zeroizing::new(pt.to_affine()))
     })
 }
 
@@ -294,10 +295,10 @@ impl Sae {
         let v = reduce(&h, &r_minus_1, curve.len());
         let val = Zeroizing::new(reduce_add_one(&v, curve.len()));
         let pwe = on_curve!(curve, m, C => {
-            let s = scalar::<m::Scalar, m::FieldBytes>(&val)?;
-            let p = point::<m::AffinePoint, m::FieldBytes>(curve, pt)?;
-            let e = m::ProjectivePoint::from(p) * s;
-            encode::<m::AffinePoint>(curve, bool::from(e.is_identity()), &e.to_affine())?
+            let s = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(&val)?);
+            let p = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, pt)?);
+            let e = Zeroizing::new(m::ProjectivePoint::from(*p) * *s);
+            encode::<m::AffinePoint>(curve, bool::from(e.is_identity()), &*Zeroizing::new(e.to_affine()))?
         });
         Ok(Self::from_pwe(curve, pwe, group_hash))
     }
@@ -356,14 +357,14 @@ impl Sae {
         let curve = self.curve;
         let pwe = &self.pwe;
         let made = on_curve!(curve, m, C => {
-            let r = scalar::<m::Scalar, m::FieldBytes>(&rand)?;
-            let k = scalar::<m::Scalar, m::FieldBytes>(mask)?;
-            let s = r + k;
+            let r = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(&rand)?);
+            let k = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(mask)?);
+            let s = *r + *k;
             if bool::from(s.is_zero()) || s == m::Scalar::ONE {
                 None
             } else {
-                let p = point::<m::AffinePoint, m::FieldBytes>(curve, pwe)?;
-                let e = -(m::ProjectivePoint::from(p) * k);
+                let p = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, pwe)?);
+                let e = -(m::ProjectivePoint::from(*p) * *k);
                 let enc = encode::<m::AffinePoint>(curve, bool::from(e.is_identity()), &e.to_affine())?;
                 Some((s.to_repr().to_vec(), enc.to_vec()))
             }
@@ -425,12 +426,12 @@ impl Sae {
         let curve = self.curve;
         let n = curve.len();
         let k = on_curve!(curve, m, C => {
-            let r = scalar::<m::Scalar, m::FieldBytes>(rand)?;
+            let r = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(rand)?);
             let s = scalar::<m::Scalar, m::FieldBytes>(ps)?;
-            let pwe = point::<m::AffinePoint, m::FieldBytes>(curve, &self.pwe)?;
+            let pwe = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, &self.pwe)?);
             let e = point::<m::AffinePoint, m::FieldBytes>(curve, pe)?;
-            let kp = (m::ProjectivePoint::from(pwe) * s + m::ProjectivePoint::from(e)) * r;
-            let enc = encode::<m::AffinePoint>(curve, bool::from(kp.is_identity()), &kp.to_affine())?;
+            let kp = Zeroizing::new((m::ProjectivePoint::from(*pwe) * s + m::ProjectivePoint::from(e)) * *r);
+            let enc = encode::<m::AffinePoint>(curve, bool::from(kp.is_identity()), &*Zeroizing::new(kp.to_affine()))?;
             Zeroizing::new(enc[..n].to_vec())
         });
         self.k = Some(k);
