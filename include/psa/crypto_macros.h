@@ -703,6 +703,8 @@
                   ? (RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) != 0u ? 64u : 0u) :       \
               (key_type) == PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY                              \
                   ? RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) :                          \
+              PSA_KEY_TYPE_IS_WPA3_SAE_ECC(key_type) ? 2u * PSA_BITS_TO_BYTES(key_bits) : \
+              PSA_KEY_TYPE_IS_WPA3_SAE_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :     \
               0u))
 
 /** Output buffer size for psa_export_public_key(). */

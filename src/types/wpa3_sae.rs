@@ -145,5 +145,7 @@ mod tests {
         assert_eq!(psa_pake_step_size(fixed, p(384), PSA_PAKE_STEP_KEY_ID), 16);
         assert_eq!(psa_pake_step_size(fixed, p(384), PSA_PAKE_STEP_CONFIRM_COUNT), 2);
         assert_eq!(psa_pake_step_size(fixed, p(384), PSA_PAKE_STEP_KEY_SHARE), 0);
+        assert_eq!(psa_export_key_output_size(psa_key_type_wpa3_sae_ecc(PSA_ECC_FAMILY_SECP_R1), 521), 132);
+        assert_eq!(psa_export_key_output_size(psa_key_type_wpa3_sae_dh(PSA_DH_FAMILY_RFC3526), 2048), 256);
     }
 }
