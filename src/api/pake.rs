@@ -456,8 +456,9 @@ pub unsafe fn input(words: *mut Words, step: psa_pake_step_t, data: &[u8]) -> Re
 }
 
 /// `psa_pake_get_shared_key`: `BadState` before the protocol allows it; the
-/// key must be a derivation key (SPAKE2+ also: raw data or HMAC, as its
-/// secret is pseudorandom) of size 0 or the secret's (`InvalidArgument`).
+/// key must be a derivation key (SPAKE2+ and WPA3-SAE, whose PMK is
+/// pseudorandom, also: raw data or HMAC) of size 0 or the secret's
+/// (`InvalidArgument`).
 /// The operation ends, whatever the result.
 ///
 /// # Safety
@@ -502,6 +503,9 @@ pub unsafe fn set_password_key(words: *mut Words, key: psa_key_id_t) -> Result<(
             }
             let alt = psa_alg_is_jpake(s.alg).then_some(ALG_JPAKE_BASE);
             let (t, bound) = bind_password(key, s.alg, alt)?;
+            if psa_alg_is_wpa3_sae(s.alg) {
+                check_sae_password(s.alg, s.primitive, t, &bound)?;
+            }
             s.key_type = t;
             s.secret = Some(bound);
             Ok(())
