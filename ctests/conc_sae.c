@@ -226,6 +226,8 @@ static void scenario_derive(void)
 static psa_key_id_t g_victim;
 static int g_destroyed;
 static int g_late_starts;
+static int g_cut;
+static int g_finished;
 
 static void *destroy_thread(void *arg)
 {
@@ -235,6 +237,11 @@ static void *destroy_thread(void *arg)
         int done = run_exchange(ALOAD(g_victim), PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), 256, 1, &gone);
         if (done && before) {
             AINC(g_late_starts);
+        }
+        if (done) {
+            AINC(g_finished);
+        } else if (gone) {
+            AINC(g_cut);
         }
         if (before) {
             return NULL;
@@ -271,6 +278,7 @@ static void scenario_destroy(void)
         free(th);
     }
     CHECK(ALOAD(g_late_starts) == 0);
+    printf("  %d exchanges finished, %d refused or cut by the destroy\n", ALOAD(g_finished), ALOAD(g_cut));
 }
 
 int main(int argc, char **argv)
