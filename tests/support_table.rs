@@ -399,7 +399,68 @@ fn probe_sign_multipart(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t, ve
     r
 }
 
-/// Sets up a WPA3-SAE PAKE with a password key (api14: declared only).
+/// A WPA3-SAE exchange between two operations on a password token derived
+/// with `PSA_ALG_WPA3_SAE_H2E` (P-256/384/521 `bits`); both PMKs must match.
+fn probe_wpa3_sae_pt(alg: psa_algorithm_t, bits: usize) -> Result<(), psa_status_t> {
+    let hash = match bits {
+        256 => PSA_ALG_SHA_256,
+        384 => PSA_ALG_SHA_384,
+        _ => PSA_ALG_SHA_512,
+    };
+    let h2e = psa_alg_wpa3_sae_h2e(hash);
+    let pw = attrs(PSA_KEY_TYPE_PASSWORD, 0, PSA_KEY_USAGE_DERIVE, h2e);
+    let (mut pk, mut pt) = (0, 0);
+    ok(unsafe { key_management::psa_import_key(&pw, b"password".as_ptr(), 8, &mut pk) })?;
+    let mut kdf = psa_key_derivation_operation_t::default();
+    let pta = attrs(psa_key_type_wpa3_sae_ecc(PSA_ECC_FAMILY_SECP_R1), bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_WPA3_SAE_ANY);
+    let r = ok(unsafe { key_derivation::psa_key_derivation_setup(&mut kdf, h2e) })
+        .and_then(|()| ok(unsafe { key_derivation::psa_key_derivation_input_bytes(&mut kdf, PSA_KEY_DERIVATION_INPUT_SALT, b"ssid".as_ptr(), 4) }))
+        .and_then(|()| ok(unsafe { key_derivation::psa_key_derivation_input_key(&mut kdf, PSA_KEY_DERIVATION_INPUT_PASSWORD, pk) }))
+        .and_then(|()| ok(unsafe { key_derivation::psa_key_derivation_output_key(&pta, &mut kdf, &mut pt) }));
+    unsafe { key_derivation::psa_key_derivation_abort(&mut kdf) };
+    destroy(pk);
+    r?;
+    let mut cs = psa_pake_cipher_suite_t::default();
+    let mut op = [psa_pake_operation_t::default(), psa_pake_operation_t::default()];
+    let macs: [&[u8; 6]; 2] = [b"\x02\0\0\0\0\x01", b"\x02\0\0\0\0\x02"];
+    let mut msg = [[0u8; 200]; 2];
+    let mut len = [0usize; 2];
+    let mut pmk = [[0u8; 64]; 2];
+    let r = (|| unsafe {
+        pake::psa_pake_cs_set_algorithm(&mut cs, alg);
+        pake::psa_pake_cs_set_primitive(&mut cs, psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits));
+        for s in 0..2 {
+            ok(pake::psa_pake_setup(&mut op[s], pt, &cs))?;
+            ok(pake::psa_pake_set_user(&mut op[s], macs[s].as_ptr(), 6))?;
+            ok(pake::psa_pake_set_peer(&mut op[s], macs[1 - s].as_ptr(), 6))?;
+        }
+        for step in [PSA_PAKE_STEP_COMMIT, PSA_PAKE_STEP_CONFIRM] {
+            for s in 0..2 {
+                ok(pake::psa_pake_output(&mut op[s], step, msg[s].as_mut_ptr(), 200, &mut len[s]))?;
+            }
+            for s in 0..2 {
+                ok(pake::psa_pake_input(&mut op[s], step, msg[1 - s].as_ptr(), len[1 - s]))?;
+            }
+        }
+        for s in 0..2 {
+            let a = attrs(PSA_KEY_TYPE_RAW_DATA, 0, PSA_KEY_USAGE_EXPORT, 0);
+            let mut k = 0;
+            ok(pake::psa_pake_get_shared_key(&mut op[s], &a, &mut k))?;
+            let r = ok(key_management::psa_export_key(k, pmk[s].as_mut_ptr(), 64, &mut len[s]));
+            destroy(k);
+            r?;
+        }
+        if pmk[0] != pmk[1] { Err(PSA_ERROR_CORRUPTION_DETECTED) } else { Ok(()) }
+    })();
+    unsafe {
+        pake::psa_pake_abort(&mut op[0]);
+        pake::psa_pake_abort(&mut op[1]);
+    }
+    destroy(pt);
+    r
+}
+
+/// Sets up a WPA3-SAE PAKE with a password key (the looping method: not supported).
 fn probe_wpa3_sae(alg: psa_algorithm_t) -> Result<(), psa_status_t> {
     let a = attrs(PSA_KEY_TYPE_PASSWORD, 0, PSA_KEY_USAGE_DERIVE, PSA_ALG_WPA3_SAE_ANY);
     let mut k = 0;
@@ -629,7 +690,7 @@ fn generate_table() -> String {
     ] {
         row("key encapsulation", format!("ECIES (SEC 1) {curve}"), probe_kem(t, bits, PSA_ALG_ECIES_SEC1));
     }
-    // api14: key wrapping (PSA 1.4), multi-part signatures (PSA 1.5), WPA3-SAE (1.4, declared)
+    // api14: key wrapping (PSA 1.4), multi-part signatures (PSA 1.5), WPA3-SAE (1.4)
     for (alg_name, alg) in [("KW", PSA_ALG_KW), ("KWP", PSA_ALG_KWP)] {
         for (kek, t, bits) in [
             ("AES-128", PSA_KEY_TYPE_AES, 128), ("AES-192", PSA_KEY_TYPE_AES, 192), ("AES-256", PSA_KEY_TYPE_AES, 256),
@@ -651,8 +712,12 @@ fn generate_table() -> String {
     }
     row("multi-part signature", "PureEdDSA Ed25519 signing (the spec forbids it)".into(), probe_sign_multipart(edwards, 255, PSA_ALG_PURE_EDDSA, false));
     row("key derivation", "WPA3-SAE H2E SHA-256".into(), probe_kdf(psa_alg_wpa3_sae_h2e(PSA_ALG_SHA_256)));
-    row("PAKE", "WPA3-SAE fixed, P-256".into(), probe_wpa3_sae(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256)));
-    row("PAKE", "WPA3-SAE GDH, P-256".into(), probe_wpa3_sae(psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_256)));
+    for (curve, bits, hash) in [("P-256", 256, PSA_ALG_SHA_256), ("P-384", 384, PSA_ALG_SHA_384), ("P-521", 521, PSA_ALG_SHA_512)] {
+        row("PAKE", format!("WPA3-SAE fixed, {curve}, hash-to-element token"), probe_wpa3_sae_pt(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256), bits));
+        row("PAKE", format!("WPA3-SAE GDH, {curve}, hash-to-element token"), probe_wpa3_sae_pt(psa_alg_wpa3_sae_gdh(hash), bits));
+    }
+    row("PAKE", "WPA3-SAE fixed, P-256, password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256)));
+    row("PAKE", "WPA3-SAE GDH, P-256, password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_256)));
     row("key agreement", "FFDH (RFC 3526 MODP 2048)".into(), probe_agreement_with(psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC3526), 2048, PSA_ALG_FFDH));
     library::mbedtls_psa_crypto_free();
 

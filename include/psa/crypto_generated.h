@@ -190,6 +190,12 @@
 #define PSA_WRAP_KEY_PAIR_MAX_SIZE 4680
 
 /**
+ * The largest `PSA_PAKE_STEP_SALT` input this implementation takes (32
+ * rejected groups of 2 bytes).
+ */
+#define RUSTPSA_WPA3_SAE_SALT_MAX_SIZE 64
+
+/**
  * Largest context string of the with-context signature functions (FIPS 204,
  * FIPS 205 and RFC 8032 encode its length in one byte).
  */
@@ -1631,6 +1637,29 @@ typedef uint8_t psa_pake_family_t;
  * cipher (SP 800-38F, RFC 5649 for AES): keys of any length.
  */
 #define PSA_ALG_KWP ((psa_algorithm_t)0x0bc00200)
+
+/**
+ * WPA3-SAE commit step: `commit-scalar || COMMIT-ELEMENT` (IEEE 802.11
+ * §12.4.7.4), output and input.
+ */
+#define PSA_PAKE_STEP_COMMIT ((psa_pake_step_t)6)
+
+/**
+ * WPA3-SAE salt step (input): the rejected-groups list, the salt of the key
+ * derivation in the hash-to-element variant.
+ */
+#define PSA_PAKE_STEP_SALT ((psa_pake_step_t)5)
+
+/**
+ * WPA3-SAE confirm-count step (input): the 2-byte little-endian
+ * Send-Confirm counter of the next `PSA_PAKE_STEP_CONFIRM` output.
+ */
+#define PSA_PAKE_STEP_CONFIRM_COUNT ((psa_pake_step_t)7)
+
+/**
+ * WPA3-SAE key-identifier step (output): the 16-byte PMKID.
+ */
+#define PSA_PAKE_STEP_KEY_ID ((psa_pake_step_t)8)
 
 /**
  * Finite-field Diffie-Hellman groups defined for IKEv2 in RFC 3526 (2048 to

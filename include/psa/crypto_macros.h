@@ -703,6 +703,8 @@
                   ? (RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) != 0u ? 64u : 0u) :       \
               (key_type) == PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY                              \
                   ? RUSTPSA_ML_KEM_PUBLIC_KEY_SIZE(key_bits) :                          \
+              PSA_KEY_TYPE_IS_WPA3_SAE_ECC(key_type) ? 2u * PSA_BITS_TO_BYTES(key_bits) : \
+              PSA_KEY_TYPE_IS_WPA3_SAE_DH(key_type) ? PSA_BITS_TO_BYTES(key_bits) :     \
               0u))
 
 /** Output buffer size for psa_export_public_key(). */
@@ -933,7 +935,20 @@ static inline psa_xof_operation_t psa_xof_operation_init(void)
                          ? (PSA_ALG_IS_SPAKE2P_CMAC(alg) ? 16u                            \
                                                          : PSA_HASH_LENGTH(PSA_ALG_GET_HASH(alg))) \
                          : 0u)                                                            \
+              : (PSA_ALG_IS_WPA3_SAE_FIXED(alg) || PSA_ALG_IS_WPA3_SAE_GDH(alg))          \
+                  ? RUSTPSA_WPA3_SAE_STEP_SIZE(alg, RUSTPSA_PAKE_ECC_BYTES(primitive), step) \
                   : 0u))
+
+/** Internal: the WPA3-SAE step sizes for an ECC field of n bytes: a scalar and
+ *  an element for a commit, Send-Confirm and a MAC for a confirm, the 2-byte
+ *  counter, the 16-byte PMKID, and the longest accepted rejected-groups list. */
+#define RUSTPSA_WPA3_SAE_STEP_SIZE(alg, n, step)                                        \
+    ((size_t)((step) == PSA_PAKE_STEP_COMMIT ? 3u * (n)                                  \
+              : (step) == PSA_PAKE_STEP_CONFIRM ? 2u + PSA_HASH_LENGTH(PSA_ALG_GET_HASH(alg)) \
+              : (step) == PSA_PAKE_STEP_CONFIRM_COUNT ? 2u                               \
+              : (step) == PSA_PAKE_STEP_KEY_ID ? 16u                                     \
+              : (step) == PSA_PAKE_STEP_SALT ? RUSTPSA_WPA3_SAE_SALT_MAX_SIZE            \
+                                             : 0u))
 
 /** Output buffer size for psa_pake_output(). */
 #define PSA_PAKE_OUTPUT_SIZE(alg, primitive, output_step) \
@@ -944,11 +959,11 @@ static inline psa_xof_operation_t psa_xof_operation_init(void)
     RUSTPSA_PAKE_STEP_SIZE(alg, primitive, input_step)
 
 /** Output buffer size for psa_pake_output() for any algorithm, primitive and step
- *  (an uncompressed P-521 point; every MAC is shorter). */
-#define PSA_PAKE_OUTPUT_MAX_SIZE ((size_t)133u)
+ *  (a WPA3-SAE commit on P-521: a 66-byte scalar and a 132-byte element). */
+#define PSA_PAKE_OUTPUT_MAX_SIZE ((size_t)198u)
 
 /** Input buffer size for psa_pake_input() for any algorithm, primitive and step. */
-#define PSA_PAKE_INPUT_MAX_SIZE ((size_t)133u)
+#define PSA_PAKE_INPUT_MAX_SIZE ((size_t)198u)
 
 /** Initial value of a PAKE cipher suite: no algorithm, confirmed key. */
 #define PSA_PAKE_CIPHER_SUITE_INIT { 0 }
@@ -1071,7 +1086,7 @@ static inline psa_verify_operation_t psa_verify_operation_init(void)
     return v;
 }
 
-/* --- WPA3-SAE (PSA Crypto API 1.4; declared, not supported yet) ---------- */
+/* --- WPA3-SAE (PSA Crypto API 1.4; P-256/P-384/P-521 with a password token) */
 
 /** A WPA3-SAE password token for an elliptic-curve family. */
 #define PSA_KEY_TYPE_WPA3_SAE_ECC(curve) ((psa_key_type_t)(0x3280u | ((curve) & 0x007fu)))

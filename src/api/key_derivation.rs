@@ -41,6 +41,9 @@ enum Algo {
     /// `PSA_ALG_TLS12_ECJPAKE_TO_PMS`: SHA-256 of the x-coordinate of the
     /// J-PAKE shared point.
     EcjpakeToPms,
+    /// `PSA_ALG_WPA3_SAE_H2E`: a WPA3-SAE password token from the SSID, the
+    /// password and an optional identifier (`psa_key_derivation_output_key` only).
+    Wpa3SaeH2e,
 }
 
 /// One input step of an algorithm.
@@ -87,6 +90,7 @@ fn rules(a: Algo) -> &'static [StepRule] {
     ];
     const SP800: [StepRule; 3] = [rule(SECRET, 0, true), rule(LABEL, 1, false), rule(CONTEXT, 2, false)];
     const ECJPAKE: [StepRule; 1] = [rule(SECRET, 0, true)];
+    const SAE_H2E: [StepRule; 3] = [rule(SALT, 0, true), rule(PASSWORD, 1, true), rule(INFO, 2, false)];
     match a {
         Algo::Hkdf => &HKDF,
         Algo::HkdfExtract => &EXTRACT,
@@ -96,6 +100,7 @@ fn rules(a: Algo) -> &'static [StepRule] {
         Algo::Pbkdf2Hmac | Algo::Pbkdf2Cmac => &PBKDF2,
         Algo::Sp800Hmac | Algo::Sp800Cmac => &SP800,
         Algo::EcjpakeToPms => &ECJPAKE,
+        Algo::Wpa3SaeH2e => &SAE_H2E,
     }
 }
 
@@ -215,6 +220,7 @@ fn resolve(alg: psa_algorithm_t) -> Result<(Algo, psa_algorithm_t)> {
         _ if psa_alg_is_tls12_psk_to_ms(kdf) => Algo::Tls12PskToMs,
         _ if psa_alg_is_pbkdf2_hmac(kdf) => Algo::Pbkdf2Hmac,
         _ if psa_alg_is_sp800_108_counter_hmac(kdf) => Algo::Sp800Hmac,
+        _ if psa_alg_is_wpa3_sae_h2e(kdf) => Algo::Wpa3SaeH2e,
         _ => return Err(Error::NotSupported),
     };
     if !kdf::hash_supported(hash) {
@@ -234,6 +240,7 @@ fn initial_capacity(algo: Algo, hash: psa_algorithm_t) -> usize {
         Algo::Pbkdf2Cmac => PBKDF2_MAX_BLOCKS.saturating_mul(16),
         Algo::Sp800Hmac | Algo::Sp800Cmac => SP800_MAX_CAPACITY,
         Algo::EcjpakeToPms => PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE,
+        Algo::Wpa3SaeH2e => PSA_KEY_DERIVATION_UNLIMITED_CAPACITY,
     }
 }
 
@@ -452,6 +459,8 @@ fn build(algo: Algo, hash: psa_algorithm_t, inputs: &[Option<Zeroizing<Vec<u8>>>
         Algo::Sp800Hmac => Stream::sp800_108_hmac(hash, bytes(SECRET), bytes(LABEL), bytes(CONTEXT), l_bits),
         Algo::Sp800Cmac => Stream::sp800_108_cmac(bytes(SECRET), bytes(LABEL), bytes(CONTEXT), l_bits),
         Algo::EcjpakeToPms => Ok(Stream::fixed(crate::crypto::pake::jpake::tls12_pms(bytes(SECRET))?)),
+        // The hash-to-element KDF has no output stream: it only makes keys.
+        Algo::Wpa3SaeH2e => Err(Error::NotPermitted),
     }
 }
 
@@ -646,7 +655,7 @@ pub unsafe fn output_bytes(words: *mut Words, out: &mut [u8]) -> Result<()> {
             if !s.inputs_complete() {
                 return Err(Error::BadState);
             }
-            if s.provenance.verify_only {
+            if s.provenance.verify_only || s.algo == Algo::Wpa3SaeH2e {
                 return Err(Error::NotPermitted);
             }
             out.copy_from_slice(&s.read(out.len())?);
@@ -707,6 +716,34 @@ fn derive_spake2p_key(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>
     super::key_management::create(attrs, target, bits, material)
 }
 
+/// The WPA3-SAE branch of `psa_key_derivation_output_key`: only
+/// `PSA_ALG_WPA3_SAE_H2E` makes a password token, only of
+/// `PSA_KEY_TYPE_WPA3_SAE_ECC(PSA_ECC_FAMILY_SECP_R1)` at 256, 384 or 521
+/// bits, with the curve's hash (IEEE 802.11 Table 12-1) in the algorithm
+/// (`InvalidArgument` otherwise; `NotSupported` for the finite-field
+/// tokens). The token is derived by IEEE 802.11-2020 §12.4.4.2.3.
+fn derive_wpa3_sae_pt(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>, s: &mut State) -> Result<psa_key_id_t> {
+    use crate::crypto::pake::sae;
+    let t = attrs.private_type;
+    if !psa_key_type_is_wpa3_sae_ecc(t) && !psa_key_type_is_wpa3_sae_dh(t) {
+        return Err(Error::InvalidArgument);
+    }
+    let bits = requested_bits(attrs)?;
+    let curve = sae::pt_curve(t, bits)?;
+    if curve.hash() != s.hash {
+        return Err(Error::InvalidArgument);
+    }
+    if !s.inputs_complete() {
+        return Err(Error::BadState);
+    }
+    s.output_started = true;
+    let pt = s.with(|sens| {
+        let get = |step| sens.inputs[step_index(step)].as_deref().map(|v| v.as_slice()).unwrap_or(&[]);
+        sae::derive_pt(curve, get(SALT), get(PASSWORD), get(INFO))
+    })?;
+    super::key_management::create(attrs, target, bits, pt)
+}
+
 /// `psa_key_derivation_output_key_custom` (1.3): `psa_key_derivation_output_key`
 /// when `flags` is 0 and there is no custom data; otherwise `InvalidArgument`
 /// before the operation is looked at (no custom production parameter is
@@ -746,6 +783,13 @@ pub unsafe fn output_key(attrs: &psa_key_attributes_t, words: *mut Words) -> Res
                 return Err(Error::NotPermitted);
             }
             let (target, _) = super::key_management::check_new(attrs)?;
+            if s.algo == Algo::Wpa3SaeH2e {
+                return derive_wpa3_sae_pt(attrs, target, s);
+            }
+            if psa_key_type_is_wpa3_sae_ecc(attrs.private_type) || psa_key_type_is_wpa3_sae_dh(attrs.private_type) {
+                // A password token comes from the hash-to-element KDF only.
+                return Err(Error::InvalidArgument);
+            }
             if psa_key_type_is_ecc_key_pair(attrs.private_type) {
                 if !s.inputs_complete() {
                     return Err(Error::BadState);

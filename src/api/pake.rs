@@ -15,6 +15,7 @@ use zeroize::Zeroizing;
 use super::operation::{self, KeyBound, Ops, Words};
 use super::{core, policy};
 use crate::crypto::pake::jpake::Jpake;
+use crate::crypto::pake::sae::{self, Sae};
 use crate::crypto::pake::spake2p::{Registration, Schedule, Spake2p};
 use crate::keystore::KeyData;
 use crate::types::*;
@@ -27,6 +28,8 @@ enum Engine {
     Jpake(Box<Jpake>),
     /// A SPAKE2+ exchange.
     Spake2p(Box<Spake2p>),
+    /// A WPA3-SAE exchange.
+    Sae(Box<Sae>),
 }
 
 /// The state of a live PAKE operation.
@@ -73,7 +76,7 @@ fn password_type_ok(alg: psa_algorithm_t, t: psa_key_type_t) -> bool {
     } else if psa_alg_is_spake2p(alg) {
         psa_key_type_is_spake2p(t)
     } else if psa_alg_is_wpa3_sae(alg) {
-        // WPA3-SAE (1.4): a password or a password token (declared only).
+        // WPA3-SAE (1.4): a password (looping method, not supported) or a password token.
         t == PSA_KEY_TYPE_PASSWORD || psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_is_wpa3_sae_dh(t)
     } else {
         false
@@ -83,6 +86,9 @@ fn password_type_ok(alg: psa_algorithm_t, t: psa_key_type_t) -> bool {
 /// The algorithm checks of a setup: the cipher suite's algorithm and
 /// primitive must be implemented (`NotSupported` otherwise).
 fn check_suite(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<()> {
+    if psa_alg_is_wpa3_sae(alg) {
+        return sae_curve(alg, primitive).map(|_| ());
+    }
     if primitive != P256 {
         return Err(Error::NotSupported);
     }
@@ -96,6 +102,46 @@ fn check_suite(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<
     } else {
         Err(Error::NotSupported)
     }
+}
+
+/// The WPA3-SAE group of a cipher suite: P-256, P-384 or P-521
+/// (`NotSupported` for another primitive and the finite-field groups,
+/// `InvalidArgument` for the wildcard); the fixed variant takes SHA-256 and the group-dependent one
+/// the group's hash (`InvalidArgument` otherwise).
+fn sae_curve(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<sae::Curve> {
+    if !psa_alg_is_wpa3_sae_fixed(alg) && !psa_alg_is_wpa3_sae_gdh(alg) {
+        // The wildcard is a policy, not a cipher suite's algorithm.
+        return Err(Error::InvalidArgument);
+    }
+    if psa_pake_primitive_get_type(primitive) != PSA_PAKE_PRIMITIVE_TYPE_ECC
+        || psa_pake_primitive_get_family(primitive) != PSA_ECC_FAMILY_SECP_R1
+    {
+        return Err(Error::NotSupported);
+    }
+    let curve = sae::Curve::secp_r1(psa_pake_primitive_get_bits(primitive)).ok_or(Error::NotSupported)?;
+    let want = if psa_alg_is_wpa3_sae_fixed(alg) { PSA_ALG_SHA_256 } else { curve.hash() };
+    if psa_alg_get_hash(alg) != want {
+        return Err(Error::InvalidArgument);
+    }
+    Ok(curve)
+}
+
+/// The WPA3-SAE password key rules once the suite is known: a password
+/// token of the suite's group (`InvalidArgument` for another group);
+/// `NotSupported` for a password (the looping method) or a finite-field token.
+fn check_sae_password(alg: psa_algorithm_t, primitive: psa_pake_primitive_t, t: psa_key_type_t, secret: &KeyBound<Engine>) -> Result<()> {
+    let curve = sae_curve(alg, primitive)?;
+    if t == PSA_KEY_TYPE_PASSWORD || psa_key_type_is_wpa3_sae_dh(t) {
+        return Err(Error::NotSupported);
+    }
+    let len = secret.with(|e| match e {
+        Engine::Collect(m) => m.len(),
+        _ => 0,
+    })?;
+    if psa_key_type_wpa3_sae_ecc_get_family(t) != PSA_ECC_FAMILY_SECP_R1 || len != 2 * curve.len() {
+        return Err(Error::InvalidArgument);
+    }
+    Ok(())
 }
 
 /// The password key checks shared by both setups: usage, policy (for
@@ -147,6 +193,9 @@ pub unsafe fn setup(words: *mut Words, password_key: psa_key_id_t, cs: &psa_pake
     }
     let (key_type, secret) = bind_password(password_key, alg, None)?;
     check_suite(alg, cs.private_primitive)?;
+    if psa_alg_is_wpa3_sae(alg) {
+        check_sae_password(alg, cs.private_primitive, key_type, &secret)?;
+    }
     let state = PakeState {
         alg,
         primitive: cs.private_primitive,
@@ -236,7 +285,7 @@ impl PakeState {
     /// must be there (`BadState`).
     fn start(&mut self) -> Result<()> {
         let secret = self.secret.as_ref().ok_or(Error::BadState)?;
-        let (alg, key_type) = (self.alg, self.key_type);
+        let (alg, key_type, primitive) = (self.alg, self.key_type, self.primitive);
         let empty: &[u8] = &[];
         let user = self.user.as_deref().unwrap_or(empty);
         let peer = self.peer.as_deref().unwrap_or(empty);
@@ -249,6 +298,13 @@ impl PakeState {
                     return Err(Error::BadState);
                 }
                 Engine::Jpake(Box::new(Jpake::new(material, user, peer)?))
+            } else if psa_alg_is_wpa3_sae(alg) {
+                // The two MAC addresses are required; no role.
+                if !jpake_ids {
+                    return Err(Error::BadState);
+                }
+                let curve = sae_curve(alg, primitive)?;
+                Engine::Sae(Box::new(Sae::new(curve, material, user, peer, psa_alg_is_wpa3_sae_gdh(alg))?))
             } else {
                 let prover = match role {
                     Some(PSA_PAKE_ROLE_CLIENT) => true,
@@ -270,6 +326,7 @@ impl PakeState {
             Engine::Collect(_) => Err(Error::BadState),
             Engine::Jpake(j) => j.shared_secret(),
             Engine::Spake2p(s) => s.shared_secret(confirmed),
+            Engine::Sae(s) => s.pmk(confirmed),
         })?
     }
 }
@@ -288,7 +345,7 @@ pub unsafe fn set_role(words: *mut Words, role: psa_pake_role_t) -> Result<()> {
             if s.role.is_some() {
                 return Err(Error::BadState);
             }
-            let ok = if psa_alg_is_jpake(s.alg) {
+            let ok = if psa_alg_is_jpake(s.alg) || psa_alg_is_wpa3_sae(s.alg) {
                 role == PSA_PAKE_ROLE_NONE
             } else {
                 role == PSA_PAKE_ROLE_SERVER
@@ -337,6 +394,10 @@ pub unsafe fn set_param(words: *mut Words, which: Param, value: &[u8]) -> Result
             if value.is_empty() {
                 return Err(Error::InvalidArgument);
             }
+            // WPA3-SAE: the user and the peer are the two 6-byte MAC addresses.
+            if psa_alg_is_wpa3_sae(s.alg) && value.len() != 6 {
+                return Err(Error::InvalidArgument);
+            }
             if slot.is_some() {
                 return Err(Error::BadState);
             }
@@ -362,6 +423,7 @@ pub unsafe fn output(words: *mut Words, step: psa_pake_step_t, out: &mut [u8]) -
             s.secret.as_ref().ok_or(Error::BadState)?.with(|e| match e {
                 Engine::Jpake(j) => j.output(step, out),
                 Engine::Spake2p(p) => p.output(step, out),
+                Engine::Sae(p) => p.output(step, out),
                 Engine::Collect(_) => Err(Error::BadState),
             })?
         })
@@ -386,6 +448,7 @@ pub unsafe fn input(words: *mut Words, step: psa_pake_step_t, data: &[u8]) -> Re
             s.secret.as_ref().ok_or(Error::BadState)?.with(|e| match e {
                 Engine::Jpake(j) => j.input(step, data),
                 Engine::Spake2p(p) => p.input(step, data),
+                Engine::Sae(p) => p.input(step, data),
                 Engine::Collect(_) => Err(Error::BadState),
             })?
         })
@@ -393,8 +456,9 @@ pub unsafe fn input(words: *mut Words, step: psa_pake_step_t, data: &[u8]) -> Re
 }
 
 /// `psa_pake_get_shared_key`: `BadState` before the protocol allows it; the
-/// key must be a derivation key (SPAKE2+ also: raw data or HMAC, as its
-/// secret is pseudorandom) of size 0 or the secret's (`InvalidArgument`).
+/// key must be a derivation key (SPAKE2+ and WPA3-SAE, whose PMK is
+/// pseudorandom, also: raw data or HMAC) of size 0 or the secret's
+/// (`InvalidArgument`).
 /// The operation ends, whatever the result.
 ///
 /// # Safety
@@ -408,7 +472,8 @@ pub unsafe fn get_shared_key(words: *mut Words, attrs: &psa_key_attributes_t) ->
         let secret = s.shared()?;
         let t = attrs.private_type;
         let type_ok = t == PSA_KEY_TYPE_DERIVE
-            || (psa_alg_is_spake2p(s.alg) && (t == PSA_KEY_TYPE_RAW_DATA || t == PSA_KEY_TYPE_HMAC));
+            || ((psa_alg_is_spake2p(s.alg) || psa_alg_is_wpa3_sae(s.alg))
+                && (t == PSA_KEY_TYPE_RAW_DATA || t == PSA_KEY_TYPE_HMAC));
         if !type_ok {
             return Err(Error::InvalidArgument);
         }
@@ -438,6 +503,9 @@ pub unsafe fn set_password_key(words: *mut Words, key: psa_key_id_t) -> Result<(
             }
             let alt = psa_alg_is_jpake(s.alg).then_some(ALG_JPAKE_BASE);
             let (t, bound) = bind_password(key, s.alg, alt)?;
+            if psa_alg_is_wpa3_sae(s.alg) {
+                check_sae_password(s.alg, s.primitive, t, &bound)?;
+            }
             s.key_type = t;
             s.secret = Some(bound);
             Ok(())

@@ -56,6 +56,10 @@ pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
             _ => Err(Error::InvalidArgument),
         },
         PSA_KEY_TYPE_NONE => Err(Error::InvalidArgument),
+        // WPA3-SAE password tokens: the curve sizes (derived or imported only).
+        _ if psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_is_wpa3_sae_dh(t) => {
+            super::pake::sae::pt_curve(t, bits).map(|_| ())
+        }
         // Recognised by the specification, not (yet) by this driver.
         _ if psa_key_type_is_public_key(t) || psa_key_type_is_key_pair(t) => {
             Err(Error::NotSupported)
@@ -74,6 +78,9 @@ pub fn import_bits(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
     }
     if !data.is_empty() && psa_key_type_is_spake2p(t) {
         return super::pake::spake2p::import(t, data);
+    }
+    if !data.is_empty() && (psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_is_wpa3_sae_dh(t)) {
+        return super::pake::sae::import_pt(t, data);
     }
     if !data.is_empty() && psa_key_type_is_dh(t) {
         if psa_key_type_dh_get_family(t) != PSA_DH_FAMILY_RFC7919 {
@@ -124,6 +131,10 @@ pub fn generate(t: psa_key_type_t, bits: usize) -> Result<Zeroizing<Vec<u8>>> {
             return Err(Error::NotSupported);
         }
         return super::ffdh::generate(bits);
+    }
+    if psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_is_wpa3_sae_dh(t) {
+        // A password token only comes from PSA_ALG_WPA3_SAE_H2E (or an import).
+        return Err(Error::NotSupported);
     }
     check_size(t, bits)?;
     let mut k = Zeroizing::new(vec![0u8; bits / 8]);

@@ -138,6 +138,8 @@ pub const fn psa_pake_step_size(alg: psa_algorithm_t, primitive: psa_pake_primit
             PSA_PAKE_STEP_CONFIRM => psa_hash_length(psa_alg_get_hash(alg)),
             _ => 0,
         }
+    } else if psa_alg_is_wpa3_sae_fixed(alg) || psa_alg_is_wpa3_sae_gdh(alg) {
+        wpa3_sae_step_size(alg, n, step)
     } else {
         0
     }

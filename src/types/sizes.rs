@@ -474,6 +474,11 @@ pub const fn psa_export_key_output_size(key_type: psa_key_type_t, key_bits: usiz
         }
     } else if key_type == PSA_KEY_TYPE_ML_KEM_PUBLIC_KEY {
         ml_kem_public_key_size(key_bits)
+    } else if psa_key_type_is_wpa3_sae_ecc(key_type) {
+        // A WPA3-SAE password token: x || y.
+        2 * psa_bits_to_bytes(key_bits)
+    } else if psa_key_type_is_wpa3_sae_dh(key_type) {
+        psa_bits_to_bytes(key_bits)
     } else {
         0
     }

@@ -1,9 +1,40 @@
 //! WPA3-SAE (PSA Crypto API 1.4, "The WPA3-SAE protocol"): the password-token
-//! key types, the hash-to-element KDF, the PAKE algorithms, the wildcard
-//! policy and the RFC 3526 groups. Declared only: no operation supports them
-//! yet (key creation, `psa_key_derivation_setup` and `psa_pake_setup` with
-//! them give `PSA_ERROR_NOT_SUPPORTED`).
+//! key types, the hash-to-element KDF, the PAKE algorithms and their step
+//! types, the wildcard policy and the RFC 3526 groups. Implemented for the
+//! elliptic-curve groups P-256, P-384 and P-521 with a password token; the
+//! finite-field groups and the looping (password key) method give
+//! `PSA_ERROR_NOT_SUPPORTED`.
 use super::*;
+
+/// WPA3-SAE commit step: `commit-scalar || COMMIT-ELEMENT` (IEEE 802.11
+/// §12.4.7.4), output and input.
+pub const PSA_PAKE_STEP_COMMIT: psa_pake_step_t = 0x06 as psa_pake_step_t;
+/// WPA3-SAE salt step (input): the rejected-groups list, the salt of the key
+/// derivation in the hash-to-element variant.
+pub const PSA_PAKE_STEP_SALT: psa_pake_step_t = 0x05 as psa_pake_step_t;
+/// WPA3-SAE confirm-count step (input): the 2-byte little-endian
+/// Send-Confirm counter of the next `PSA_PAKE_STEP_CONFIRM` output.
+pub const PSA_PAKE_STEP_CONFIRM_COUNT: psa_pake_step_t = 0x07 as psa_pake_step_t;
+/// WPA3-SAE key-identifier step (output): the 16-byte PMKID.
+pub const PSA_PAKE_STEP_KEY_ID: psa_pake_step_t = 0x08 as psa_pake_step_t;
+
+/// The largest `PSA_PAKE_STEP_SALT` input this implementation takes (32
+/// rejected groups of 2 bytes).
+pub const RUSTPSA_WPA3_SAE_SALT_MAX_SIZE: usize = 64;
+
+/// The WPA3-SAE part of `PSA_PAKE_OUTPUT_SIZE` / `PSA_PAKE_INPUT_SIZE` for an
+/// elliptic-curve primitive whose field is `n` bytes: a scalar and an
+/// element for a commit, the Send-Confirm counter and a MAC for a confirm.
+pub const fn wpa3_sae_step_size(alg: psa_algorithm_t, n: usize, step: psa_pake_step_t) -> usize {
+    match step {
+        PSA_PAKE_STEP_COMMIT => 3 * n,
+        PSA_PAKE_STEP_CONFIRM => 2 + psa_hash_length(psa_alg_get_hash(alg)),
+        PSA_PAKE_STEP_CONFIRM_COUNT => 2,
+        PSA_PAKE_STEP_KEY_ID => 16,
+        PSA_PAKE_STEP_SALT => RUSTPSA_WPA3_SAE_SALT_MAX_SIZE,
+        _ => 0,
+    }
+}
 
 /// Finite-field Diffie-Hellman groups defined for IKEv2 in RFC 3526 (2048 to
 /// 8192 bits; for FFDH and the WPA3-SAE PAKE algorithms). Not supported yet.
@@ -105,5 +136,16 @@ mod tests {
         assert!(psa_alg_is_pake(PSA_ALG_WPA3_SAE_ANY) && psa_alg_is_wildcard(PSA_ALG_WPA3_SAE_ANY));
         assert!(psa_alg_is_wpa3_sae(psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_512)));
         assert!(!psa_alg_is_wpa3_sae(psa_alg_jpake(PSA_ALG_SHA_256)));
+        let p = |bits| psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits);
+        let fixed = psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256);
+        assert_eq!(psa_pake_step_size(fixed, p(256), PSA_PAKE_STEP_COMMIT), 96);
+        assert_eq!(psa_pake_step_size(fixed, p(256), PSA_PAKE_STEP_CONFIRM), 34);
+        assert_eq!(psa_pake_step_size(fixed, p(521), PSA_PAKE_STEP_COMMIT), 198);
+        assert_eq!(psa_pake_step_size(psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_512), p(521), PSA_PAKE_STEP_CONFIRM), 66);
+        assert_eq!(psa_pake_step_size(fixed, p(384), PSA_PAKE_STEP_KEY_ID), 16);
+        assert_eq!(psa_pake_step_size(fixed, p(384), PSA_PAKE_STEP_CONFIRM_COUNT), 2);
+        assert_eq!(psa_pake_step_size(fixed, p(384), PSA_PAKE_STEP_KEY_SHARE), 0);
+        assert_eq!(psa_export_key_output_size(psa_key_type_wpa3_sae_ecc(PSA_ECC_FAMILY_SECP_R1), 521), 132);
+        assert_eq!(psa_export_key_output_size(psa_key_type_wpa3_sae_dh(PSA_DH_FAMILY_RFC3526), 2048), 256);
     }
 }

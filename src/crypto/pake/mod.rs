@@ -9,6 +9,7 @@
 //! get messages and shared secrets back. Every secret (scalars, the password
 //! scalar, derived keys) lives in values that are wiped when dropped.
 pub mod jpake;
+pub mod sae;
 pub mod spake2p;
 
 use elliptic_curve::ff::PrimeField;

@@ -1,0 +1,302 @@
+/* ctests/conc_sae.c - WPA3-SAE under concurrency.
+ *
+ *   pairs     T threads (default 8) each run complete exchanges playing both
+ *             sides (two operations of their own) on one shared password
+ *             token, cycling through P-256 fixed, P-384 and P-521
+ *             group-dependent-hash suites: every pair of PMKs and PMKIDs
+ *             matches
+ *   derive    T threads derive the Annex J.10 token from one shared password
+ *             key at once: every token is the standard's
+ *   destroy   T threads run exchanges on a token the main thread destroys
+ *             meanwhile: every step succeeds or gets PSA_ERROR_BAD_STATE (the
+ *             operation's secrets were wiped; a setup after the destroy gets
+ *             PSA_ERROR_INVALID_HANDLE), a finished exchange has matching
+ *             PMKs, and none starts after psa_destroy_key has returned
+ *
+ * Options: -t THREADS, -r ROUNDS (default per scenario). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "common.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ALOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
+#define ASTORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_SEQ_CST)
+#define AINC(x) __atomic_fetch_add(&(x), 1, __ATOMIC_SEQ_CST)
+
+#define PT_R1 PSA_KEY_TYPE_WPA3_SAE_ECC(PSA_ECC_FAMILY_SECP_R1)
+
+static int g_threads = 8;
+static int g_rounds = -1;
+static int rounds_or(int def) { return g_rounds > 0 ? g_rounds : def; }
+
+static const uint8_t MAC_A[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x0a };
+static const uint8_t MAC_B[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x0b };
+static const char *J10_PT =
+    "b6e38c98750c684b5d17c3d8c9a4100b39931279187ca6cced5f37ef46ddfa97"
+    "5687e972e50f73e3898861e7edad21bea7d5f622df88243bb804920ae8e647fa";
+
+static psa_algorithm_t hash_of(size_t bits)
+{
+    return bits == 256 ? PSA_ALG_SHA_256 : bits == 384 ? PSA_ALG_SHA_384 : PSA_ALG_SHA_512;
+}
+
+/* A token of `bits` derived from a fresh password key (policy: any SAE). */
+static psa_key_id_t make_pt(size_t bits, const char *pw)
+{
+    psa_algorithm_t h2e = PSA_ALG_WPA3_SAE_H2E(hash_of(bits));
+    psa_key_id_t pk = 0, pt = 0;
+    psa_key_derivation_operation_t kdf = PSA_KEY_DERIVATION_OPERATION_INIT;
+    psa_key_attributes_t a = ct_attrs(PT_R1, bits, PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT, PSA_ALG_WPA3_SAE_ANY);
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_DERIVE, h2e, (const uint8_t *)pw, strlen(pw), &pk),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_setup(&kdf, h2e), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(&kdf, PSA_KEY_DERIVATION_INPUT_SALT, (const uint8_t *)"ssid", 4),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_key(&kdf, PSA_KEY_DERIVATION_INPUT_PASSWORD, pk), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_output_key(&a, &kdf, &pt), PSA_SUCCESS);
+    psa_key_derivation_abort(&kdf);
+    psa_destroy_key(pk);
+    return pt;
+}
+
+/* Accepts success; BAD_STATE / INVALID_HANDLE when `tolerant` (sets *gone). */
+static int ok(psa_status_t st, int tolerant, int *gone)
+{
+    if (st == PSA_SUCCESS) {
+        return 1;
+    }
+    if (tolerant && (st == PSA_ERROR_BAD_STATE || st == PSA_ERROR_INVALID_HANDLE)) {
+        *gone = 1;
+        return 0;
+    }
+    FAIL("unexpected status %s", ct_status_name(st));
+    return 0;
+}
+
+/* One exchange, this thread playing both sides. Returns 1 when both PMKs
+ * and PMKIDs were obtained (and compared), 0 when a step was refused. */
+static int run_exchange(psa_key_id_t pt, psa_algorithm_t alg, size_t bits, int tolerant, int *gone)
+{
+    psa_pake_cipher_suite_t cs = psa_pake_cipher_suite_init();
+    psa_pake_operation_t op[2] = { PSA_PAKE_OPERATION_INIT, PSA_PAKE_OPERATION_INIT };
+    uint8_t msg[2][PSA_PAKE_OUTPUT_MAX_SIZE], id[2][16], pmk[2][64];
+    size_t len[2] = { 0, 0 }, n = 0, pl[2] = { 0, 0 };
+    int s, done = 0;
+    psa_pake_cs_set_algorithm(&cs, alg);
+    psa_pake_cs_set_primitive(&cs, PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits));
+    for (s = 0; s < 2; s++) {
+        if (!ok(psa_pake_setup(&op[s], pt, &cs), tolerant, gone) ||
+            !ok(psa_pake_set_user(&op[s], s ? MAC_B : MAC_A, 6), tolerant, gone) ||
+            !ok(psa_pake_set_peer(&op[s], s ? MAC_A : MAC_B, 6), tolerant, gone)) {
+            goto out;
+        }
+    }
+    for (s = 0; s < 2; s++) {
+        if (!ok(psa_pake_output(&op[s], PSA_PAKE_STEP_COMMIT, msg[s], sizeof msg[s], &len[s]), tolerant, gone)) {
+            goto out;
+        }
+    }
+    for (s = 0; s < 2; s++) {
+        if (!ok(psa_pake_input(&op[s], PSA_PAKE_STEP_COMMIT, msg[1 - s], len[1 - s]), tolerant, gone)) {
+            goto out;
+        }
+    }
+    for (s = 0; s < 2; s++) {
+        if (!ok(psa_pake_output(&op[s], PSA_PAKE_STEP_CONFIRM, msg[s], sizeof msg[s], &len[s]), tolerant, gone)) {
+            goto out;
+        }
+    }
+    for (s = 0; s < 2; s++) {
+        if (!ok(psa_pake_input(&op[s], PSA_PAKE_STEP_CONFIRM, msg[1 - s], len[1 - s]), tolerant, gone) ||
+            !ok(psa_pake_output(&op[s], PSA_PAKE_STEP_KEY_ID, id[s], sizeof id[s], &n), tolerant, gone)) {
+            goto out;
+        }
+    }
+    for (s = 0; s < 2; s++) {
+        psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_RAW_DATA, 0, PSA_KEY_USAGE_EXPORT, 0);
+        psa_key_id_t k = 0;
+        if (!ok(psa_pake_get_shared_key(&op[s], &a, &k), tolerant, gone)) {
+            goto out;
+        }
+        CHECK_STATUS(psa_export_key(k, pmk[s], sizeof pmk[s], &pl[s]), PSA_SUCCESS);
+        psa_destroy_key(k);
+    }
+    CHECK_MEM(id[0], 16, id[1], 16);
+    CHECK_MEM(pmk[0], pl[0], pmk[1], pl[1]);
+    CHECK(pl[0] == (PSA_ALG_IS_WPA3_SAE_GDH(alg) ? PSA_HASH_LENGTH(hash_of(bits)) : 32u));
+    done = 1;
+out:
+    psa_pake_abort(&op[0]);
+    psa_pake_abort(&op[1]);
+    return done;
+}
+
+static psa_key_id_t g_pts[3];
+static const size_t BITS[3] = { 256, 384, 521 };
+
+static void *pairs_thread(void *arg)
+{
+    int rounds = rounds_or(3), r, gone = 0;
+    long me = (long)(intptr_t)arg;
+    for (r = 0; r < rounds; r++) {
+        int c = (int)((me + r) % 3);
+        psa_algorithm_t alg = c == 0 ? PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256) : PSA_ALG_WPA3_SAE_GDH(hash_of(BITS[c]));
+        CHECK(run_exchange(g_pts[c], alg, BITS[c], 0, &gone));
+    }
+    return NULL;
+}
+
+static void run_threads(void *(*fn)(void *))
+{
+    pthread_t *th = calloc((size_t)g_threads, sizeof *th);
+    long i;
+    if (th == NULL) {
+        abort();
+    }
+    for (i = 0; i < g_threads; i++) {
+        if (pthread_create(&th[i], NULL, fn, (void *)(intptr_t)i) != 0) {
+            abort();
+        }
+    }
+    for (i = 0; i < g_threads; i++) {
+        pthread_join(th[i], NULL);
+    }
+    free(th);
+}
+
+static void scenario_pairs(void)
+{
+    int c;
+    printf("scenario pairs: %d threads x %d rounds\n", g_threads, rounds_or(3));
+    for (c = 0; c < 3; c++) {
+        g_pts[c] = make_pt(BITS[c], "shared password");
+    }
+    run_threads(pairs_thread);
+    for (c = 0; c < 3; c++) {
+        psa_destroy_key(g_pts[c]);
+    }
+}
+
+static psa_key_id_t g_password;
+
+static void *derive_thread(void *arg)
+{
+    int rounds = rounds_or(10), r;
+    uint8_t want[64], got[64];
+    size_t n = 0;
+    (void)arg;
+    ct_unhex(J10_PT, want, sizeof want);
+    for (r = 0; r < rounds; r++) {
+        psa_key_derivation_operation_t kdf = PSA_KEY_DERIVATION_OPERATION_INIT;
+        psa_key_attributes_t a = ct_attrs(PT_R1, 256, PSA_KEY_USAGE_EXPORT, PSA_ALG_WPA3_SAE_ANY);
+        psa_key_id_t pt = 0;
+        CHECK_STATUS(psa_key_derivation_setup(&kdf, PSA_ALG_WPA3_SAE_H2E(PSA_ALG_SHA_256)), PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&kdf, PSA_KEY_DERIVATION_INPUT_SALT, (const uint8_t *)"byteme", 6),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_key(&kdf, PSA_KEY_DERIVATION_INPUT_PASSWORD, g_password), PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&kdf, PSA_KEY_DERIVATION_INPUT_INFO,
+                                                    (const uint8_t *)"psk4internet", 12),
+                     PSA_SUCCESS);
+        if (CHECK_STATUS(psa_key_derivation_output_key(&a, &kdf, &pt), PSA_SUCCESS)) {
+            CHECK_STATUS(psa_export_key(pt, got, sizeof got, &n), PSA_SUCCESS);
+            CHECK_MEM(got, n, want, sizeof want);
+            psa_destroy_key(pt);
+        }
+        psa_key_derivation_abort(&kdf);
+    }
+    return NULL;
+}
+
+static void scenario_derive(void)
+{
+    printf("scenario derive: %d threads x %d rounds\n", g_threads, rounds_or(10));
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_DERIVE, PSA_ALG_WPA3_SAE_H2E(PSA_ALG_SHA_256),
+                           (const uint8_t *)"mekmitasdigoat", 14, &g_password),
+                 PSA_SUCCESS);
+    run_threads(derive_thread);
+    psa_destroy_key(g_password);
+}
+
+static psa_key_id_t g_victim;
+static int g_destroyed;
+static int g_late_starts;
+static int g_cut;
+static int g_finished;
+
+static void *destroy_thread(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        int before = ALOAD(g_destroyed), gone = 0;
+        int done = run_exchange(ALOAD(g_victim), PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), 256, 1, &gone);
+        if (done && before) {
+            AINC(g_late_starts);
+        }
+        if (done) {
+            AINC(g_finished);
+        } else if (gone) {
+            AINC(g_cut);
+        }
+        if (before) {
+            return NULL;
+        }
+        if (!done) {
+            usleep(200);
+        }
+    }
+}
+
+static void scenario_destroy(void)
+{
+    int rounds = rounds_or(4), r;
+    printf("scenario destroy: %d threads x %d rounds\n", g_threads, rounds);
+    for (r = 0; r < rounds; r++) {
+        ASTORE(g_victim, make_pt(256, "victim"));
+        ASTORE(g_destroyed, 0);
+        pthread_t *th = calloc((size_t)g_threads, sizeof *th);
+        int i;
+        if (th == NULL) {
+            abort();
+        }
+        for (i = 0; i < g_threads; i++) {
+            if (pthread_create(&th[i], NULL, destroy_thread, NULL) != 0) {
+                abort();
+            }
+        }
+        usleep(20000);
+        CHECK_STATUS(psa_destroy_key(ALOAD(g_victim)), PSA_SUCCESS);
+        ASTORE(g_destroyed, 1);
+        for (i = 0; i < g_threads; i++) {
+            pthread_join(th[i], NULL);
+        }
+        free(th);
+    }
+    CHECK(ALOAD(g_late_starts) == 0);
+    printf("  %d exchanges finished, %d refused or cut by the destroy\n", ALOAD(g_finished), ALOAD(g_cut));
+}
+
+int main(int argc, char **argv)
+{
+    int opt;
+    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
+        if (opt == 't') {
+            g_threads = atoi(optarg);
+        } else if (opt == 'r') {
+            g_rounds = atoi(optarg);
+        }
+    }
+    if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS)) {
+        return report();
+    }
+    scenario_pairs();
+    scenario_derive();
+    scenario_destroy();
+    mbedtls_psa_crypto_free();
+    return report();
+}
