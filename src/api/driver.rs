@@ -11,6 +11,8 @@
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
+pub mod ops;
+
 use super::{core, key_management, policy};
 use crate::driver::{self, abi, Key, Registered};
 use crate::keystore::KeyData;
@@ -43,7 +45,7 @@ pub fn local_location(a: &psa_key_attributes_t) -> Result<()> {
 
 /// Registers a C driver (before init; `BadState` after).
 pub fn register(table: &abi::rustpsa_driver_t) -> Result<()> {
-    if table.version != abi::RUSTPSA_DRIVER_INTERFACE_VERSION {
+    if table.version != abi::RUSTPSA_DRIVER_INTERFACE_VERSION && table.version != abi::RUSTPSA_DRIVER_INTERFACE_VERSION_1 {
         return Err(Error::NotSupported);
     }
     if table.name.is_null() || table.flags & !abi::RUSTPSA_DRIVER_THREAD_SAFE != 0 || table.location > 0xff_ffff {

@@ -44,6 +44,7 @@
 //! the driver lock for `destroy_key` like any other call.
 pub mod abi;
 pub mod c;
+pub mod ops;
 pub mod pkcs11;
 
 use std::cell::Cell;
@@ -131,6 +132,22 @@ pub trait Driver: Send + Sync {
     }
     /// `psa_destroy_key` (opaque): erase the key from its location.
     fn destroy_key(&self, key: Key<'_>) -> Result<()> {
+        Err(Error::NotSupported)
+    }
+    /// `psa_hash_setup` (transparent): a multi-part hash operation.
+    fn hash_setup(&self, alg: psa_algorithm_t) -> Result<Box<dyn ops::HashOp>> {
+        Err(Error::NotSupported)
+    }
+    /// `psa_mac_sign_setup` / `psa_mac_verify_setup`.
+    fn mac_setup(&self, key: Key<'_>, alg: psa_algorithm_t, verify: bool) -> Result<Box<dyn ops::MacOp>> {
+        Err(Error::NotSupported)
+    }
+    /// `psa_cipher_encrypt_setup` / `psa_cipher_decrypt_setup`.
+    fn cipher_setup(&self, key: Key<'_>, alg: psa_algorithm_t, encrypt: bool) -> Result<Box<dyn ops::CipherOp>> {
+        Err(Error::NotSupported)
+    }
+    /// `psa_aead_encrypt_setup` / `psa_aead_decrypt_setup`.
+    fn aead_setup(&self, key: Key<'_>, alg: psa_algorithm_t, encrypt: bool) -> Result<Box<dyn ops::AeadOp>> {
         Err(Error::NotSupported)
     }
 }
