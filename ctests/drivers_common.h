@@ -685,6 +685,26 @@ DRV_FN psa_status_t mp_aead_verify(void *c, void *op, uint8_t *pt, size_t pt_siz
     return mp_leave(PSA_SUCCESS);
 }
 
+/* Transparent export_public_key: declines unless mp_public_len is set, then
+ * writes mp_public (the test put the right or a wrong value there), or fails
+ * with mp_fail_status when mp_fail_step is STEP_FINISH. */
+static uint8_t mp_public[133];
+static size_t mp_public_len;
+static unsigned long mp_export_calls;
+
+DRV_FN psa_status_t mp_export_public(void *c, const psa_key_attributes_t *attrs, const uint8_t *key, size_t key_len,
+                                     uint8_t *out, size_t size, size_t *out_len)
+{
+    (void)c; (void)attrs; (void)key; (void)key_len;
+    __atomic_add_fetch(&mp_export_calls, 1, __ATOMIC_SEQ_CST);
+    if (!mp_serve || !mp_public_len) return PSA_ERROR_NOT_SUPPORTED;
+    if (mp_fail_step == STEP_FINISH) return mp_fail_status;
+    if (size < mp_public_len) return PSA_ERROR_BUFFER_TOO_SMALL;
+    memcpy(out, mp_public, mp_public_len);
+    *out_len = mp_bad_length ? size + 1 : mp_public_len;
+    return PSA_SUCCESS;
+}
+
 DRV_FN rustpsa_driver_t mp_driver(uint32_t flags)
 {
     rustpsa_driver_t d;
@@ -717,6 +737,7 @@ DRV_FN rustpsa_driver_t mp_driver(uint32_t flags)
     d.aead_finish = mp_aead_finish;
     d.aead_verify = mp_aead_verify;
     d.aead_abort = mp_aead_abort;
+    d.export_public_key = mp_export_public;
     return d;
 }
 

@@ -743,6 +743,61 @@ static void mp_opaque(void)
     CHECK(vault_used() == 0);
 }
 
+/* Transparent export_public_key: offered to the driver for a local key pair
+ * (never for a public key: its export is its material); the driver's output
+ * must be a public key of the key's family and size. */
+static void mp_export(void)
+{
+    psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256, PSA_KEY_USAGE_SIGN_HASH,
+                                      PSA_ALG_ECDSA(PSA_ALG_SHA_256));
+    psa_key_id_t k = 0, other = 0, pub = 0;
+    uint8_t real[65], wrong[65], out[133];
+    size_t rl = 0, wl = 0, n = 0;
+    CHECK_STATUS(psa_generate_key(&a, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_generate_key(&a, &other), PSA_SUCCESS);
+    unsigned long calls = mp_export_calls;
+    CHECK_STATUS(psa_export_public_key(k, real, sizeof real, &rl), PSA_SUCCESS); /* declined: built-in */
+    CHECK_STATUS(psa_export_public_key(other, wrong, sizeof wrong, &wl), PSA_SUCCESS);
+    CHECK(mp_export_calls == calls + 2 && rl == 65);
+    memcpy(mp_public, real, rl);
+    mp_public_len = rl;
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, real, rl);
+    CHECK(mp_export_calls == calls + 3);
+    /* The served value is the driver's (here: another key's public key). */
+    memcpy(mp_public, wrong, wl);
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, wrong, wl);
+    /* Not a P-256 public key: CORRUPTION_DETECTED. */
+    mp_public[0] = 0x05;
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    CHECK(n == 0);
+    mp_public_len = 33;
+    memcpy(mp_public, real, 33);
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    memcpy(mp_public, real, rl);
+    mp_public_len = rl;
+    mp_bad_length = 1;
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    mp_bad_length = 0;
+    mp_fail_status = PSA_ERROR_HARDWARE_FAILURE;
+    mp_fail_step = STEP_FINISH;
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_ERROR_HARDWARE_FAILURE);
+    mp_fail_step = 0;
+    CHECK_STATUS(psa_export_public_key(k, out, 64, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    /* A public key is exported by the core, the driver is not asked. */
+    psa_key_attributes_t pa = ct_attrs(PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1), 0, 0, 0);
+    CHECK_STATUS(psa_import_key(&pa, real, rl, &pub), PSA_SUCCESS);
+    calls = mp_export_calls;
+    CHECK_STATUS(psa_export_public_key(pub, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, real, rl);
+    CHECK(mp_export_calls == calls);
+    mp_public_len = 0;
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(other), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(pub), PSA_SUCCESS);
+}
+
 static void multipart(void)
 {
     rustpsa_driver_t d = mp_driver(0);
@@ -757,6 +812,7 @@ static void multipart(void)
     mp_aead();
     mp_errors();
     mp_opaque();
+    mp_export();
     /* Library free with live driver operations aborts them. */
     psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
     CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);

@@ -398,14 +398,36 @@ pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Option<Result<usize>> {
     })
 }
 
-/// `psa_export_public_key` of an opaque key.
+/// `psa_export_public_key` of an opaque key (its driver), or of a local key
+/// pair through the transparent drivers (`None` when all decline). A
+/// transparent driver's output must import as a public key of the key's
+/// family and size (`CorruptionDetected` otherwise).
 pub fn export_public(id: psa_key_id_t, out: &mut [u8]) -> Option<Result<usize>> {
-    opaque_key(id, |d, key| {
-        if !psa_key_type_is_asymmetric(key.attrs.private_type) {
-            return Err(Error::InvalidArgument);
+    let reg = active()?;
+    let c = core().ok()?;
+    let k = c.keys.get(id).ok()?;
+    let d = k.data();
+    let key = Key { attrs: &d.attrs, buffer: &d.material };
+    let t = d.attrs.private_type;
+    let r = match opaque_of(&d.attrs) {
+        Some(Err(e)) => Err(e),
+        Some(Ok(_)) if !psa_key_type_is_asymmetric(t) => Err(Error::InvalidArgument),
+        Some(Ok(o)) => o.call(|drv| drv.export_public_key(key, out)),
+        // A public key's export is its material: the built-in code's.
+        None if !psa_key_type_is_key_pair(t) => return None,
+        None => {
+            let bits = d.attrs.private_bits as usize;
+            let r = transparent(reg, |tr| tr.call(|drv| drv.export_public_key(key, &mut *out)))?;
+            r.and_then(|n| {
+                let public = out.get(..n).ok_or(Error::CorruptionDetected)?;
+                match crate::crypto::keys::import_bits(psa_key_type_public_key_of_key_pair(t), public) {
+                    Ok(b) if b == bits => Ok(n),
+                    _ => Err(Error::CorruptionDetected),
+                }
+            })
         }
-        d.call(|drv| drv.export_public_key(key, out))
-    })
+    };
+    Some(k.release().and(r))
 }
 
 /// `psa_destroy_key` of an opaque key: the key store destroys the key
