@@ -169,7 +169,8 @@ DRV_FN psa_status_t vault_import(void *c, const psa_key_attributes_t *attrs, con
     __atomic_add_fetch(&vault_import_calls, 1, __ATOMIC_SEQ_CST);
     if (vault_import_status != PSA_SUCCESS) return vault_import_status;
     if (psa_get_key_type(attrs) != PSA_KEY_TYPE_HMAC &&
-        psa_get_key_type(attrs) != PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1))
+        psa_get_key_type(attrs) != PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1) &&
+        psa_get_key_type(attrs) != PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1))
         return PSA_ERROR_NOT_SUPPORTED;
     *bits = len * 8;
     return vault_store(data, len, ctx, ctx_size, ctx_len);

@@ -741,6 +741,29 @@ static void mp_opaque(void)
     CHECK(mp_balanced());
     CHECK_STATUS(psa_destroy_key(k2), PSA_SUCCESS);
     CHECK(vault_used() == 0);
+
+    /* The specification's codes for driver keys: a key not compatible with
+     * the algorithm is INVALID_ARGUMENT (after the policy's NOT_PERMITTED),
+     * before the driver is asked. */
+    psa_key_attributes_t pa = vault_attrs(PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1), 0,
+                                          PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH, PSA_ALG_ECDSA(PSA_ALG_SHA_256));
+    uint8_t pub[65] = {0x04}, h[32] = {1}, sig[64];
+    for (int i = 1; i < 65; i++) pub[i] = (uint8_t)i;
+    psa_key_id_t pk = 0;
+    CHECK_STATUS(psa_import_key(&pa, pub, sizeof pub, &pk), PSA_SUCCESS);
+    unsigned long signs = vault_sign_calls;
+    CHECK_STATUS(psa_sign_hash(pk, PSA_ALG_ECDSA(PSA_ALG_SHA_256), h, 32, sig, sizeof sig, &n), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_sign_hash(pk, PSA_ALG_ECDSA(PSA_ALG_SHA_384), h, 48, sig, sizeof sig, &n), PSA_ERROR_NOT_PERMITTED);
+    CHECK(vault_sign_calls == signs);
+    CHECK_STATUS(psa_destroy_key(pk), PSA_SUCCESS);
+    psa_key_attributes_t ca = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_ALG_CMAC);
+    CHECK_STATUS(psa_import_key(&ca, jefe, 4, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_compute(k, PSA_ALG_CMAC, abc, 3, mac, sizeof mac, &n), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, PSA_ALG_CMAC), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_ERROR_NOT_PERMITTED);
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    CHECK(vault_used() == 0);
 }
 
 /* Transparent export_public_key: offered to the driver for a local key pair

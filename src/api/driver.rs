@@ -110,7 +110,7 @@ fn keyed<R>(
     id: psa_key_id_t,
     usage: psa_key_usage_t,
     alg: psa_algorithm_t,
-    permits: impl Fn(&psa_key_attributes_t) -> bool,
+    permits: impl Fn(&psa_key_attributes_t) -> Result<()>,
     f: impl Fn(&Registered, Key<'_>) -> Result<R>,
 ) -> Option<Result<R>> {
     let reg = active()?;
@@ -120,14 +120,13 @@ fn keyed<R>(
     let key = Key { attrs: &d.attrs, buffer: &d.material };
     let policy_ok = policy::require_usage(&d.attrs, usage).and_then(|_| policy::require_specific(alg));
     let r = if location(&d.attrs) == PSA_KEY_LOCATION_LOCAL_STORAGE {
-        if policy_ok.is_err() || !permits(&d.attrs) {
+        if policy_ok.is_err() || permits(&d.attrs).is_err() {
             return None;
         }
         transparent(reg, |t| f(t, key))?
     } else {
-        match (policy_ok, reg.opaque(location(&d.attrs))) {
+        match (policy_ok.and_then(|_| permits(&d.attrs)), reg.opaque(location(&d.attrs))) {
             (Err(e), _) => Err(e),
-            (_, _) if !permits(&d.attrs) => Err(Error::NotPermitted),
             (Ok(()), Some(o)) => f(o, key),
             (Ok(()), None) => Err(Error::NotSupported),
         }
@@ -135,8 +134,10 @@ fn keyed<R>(
     Some(k.release().and(r))
 }
 
-fn key_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> bool {
-    move |a| policy::key_permits(a, alg)
+/// The policy check of the keyed hooks: `NotPermitted` when the key's
+/// policy does not allow `alg`.
+fn key_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> Result<()> {
+    move |a| if policy::key_permits(a, alg) { Ok(()) } else { Err(Error::NotPermitted) }
 }
 
 /// `psa_hash_compute` through a transparent driver.
@@ -159,13 +160,41 @@ fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && bool::from(a.ct_eq(b))
 }
 
+/// `NotPermitted` unless the key's policy allows `alg`.
+pub(crate) fn policy_permits(a: &psa_key_attributes_t, alg: psa_algorithm_t) -> Result<()> {
+    if policy::key_permits(a, alg) {
+        Ok(())
+    } else {
+        Err(Error::NotPermitted)
+    }
+}
+
+/// Whether a key can run MAC `alg`: the policy (`NotPermitted`), then the
+/// key type and MAC length (`InvalidArgument`, as the specification says for
+/// a key not compatible with the algorithm). For a local key any error
+/// declines (the built-in code reports, in Mbed TLS's order).
+pub(crate) fn mac_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> Result<()> {
+    move |a| {
+        policy_permits(a, alg)?;
+        let (t, bits) = (a.private_type, a.private_bits as usize);
+        let full = psa_mac_length(t, bits, psa_alg_full_length_mac(alg));
+        let len = psa_mac_length(t, bits, alg);
+        let type_ok = if psa_alg_is_hmac(alg) { t == PSA_KEY_TYPE_HMAC } else { psa_block_cipher_block_length(t) > 1 };
+        if type_ok && full > 0 && (4..=full).contains(&len) {
+            Ok(())
+        } else {
+            Err(Error::InvalidArgument)
+        }
+    }
+}
+
 /// `psa_mac_compute` through a driver.
 pub fn mac_compute(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Option<Result<usize>> {
     if !psa_alg_is_mac(alg) {
         return None; // the built-in code reports it
     }
     let out = std::cell::RefCell::new(out);
-    keyed(id, PSA_KEY_USAGE_SIGN_MESSAGE, alg, key_permits(alg), |d, key| {
+    keyed(id, PSA_KEY_USAGE_SIGN_MESSAGE, alg, mac_permits(alg), |d, key| {
         d.call(|drv| drv.mac_compute(key, alg, input, &mut out.borrow_mut()))
     })
 }
@@ -175,7 +204,7 @@ pub fn mac_verify(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], expected
     if !psa_alg_is_mac(alg) {
         return None;
     }
-    let r = keyed(id, PSA_KEY_USAGE_VERIFY_MESSAGE, alg, key_permits(alg), |d, key| {
+    let r = keyed(id, PSA_KEY_USAGE_VERIFY_MESSAGE, alg, mac_permits(alg), |d, key| {
         let mut tag = Zeroizing::new([0u8; PSA_MAC_MAX_SIZE as usize]);
         let n = d.call(|drv| drv.mac_compute(key, alg, input, &mut tag[..]))?;
         Ok(ct_eq(&tag[..n], expected))
@@ -263,7 +292,12 @@ pub fn sign(id: psa_key_id_t, alg: psa_algorithm_t, message: bool, data: &[u8], 
     };
     let usage = if message { PSA_KEY_USAGE_SIGN_MESSAGE } else { PSA_KEY_USAGE_SIGN_HASH };
     let out = std::cell::RefCell::new(out);
-    let permits = move |a: &psa_key_attributes_t| policy::key_permits(a, alg) && psa_key_type_is_key_pair(a.private_type);
+    // A public key cannot sign: `InvalidArgument`, as the specification says
+    // (after the policy's `NotPermitted`).
+    let permits = move |a: &psa_key_attributes_t| {
+        key_permits(alg)(a)?;
+        if psa_key_type_is_key_pair(a.private_type) { Ok(()) } else { Err(Error::InvalidArgument) }
+    };
     keyed(id, usage, alg, permits, |d, key| d.call(|drv| drv.sign_hash(key, alg, &hash, &mut out.borrow_mut())))
 }
 
@@ -283,7 +317,8 @@ pub fn verify(id: psa_key_id_t, alg: psa_algorithm_t, message: bool, data: &[u8]
 pub fn key_agreement(id: psa_key_id_t, alg: psa_algorithm_t, peer: &[u8]) -> Option<Result<Zeroizing<Vec<u8>>>> {
     let base = psa_alg_key_agreement_get_base(alg);
     let permits = move |a: &psa_key_attributes_t| {
-        [a.private_alg, a.private_alg2].iter().any(|&p| p == alg || (p == base && psa_alg_is_key_agreement(p)))
+        let ok = [a.private_alg, a.private_alg2].iter().any(|&p| p == alg || (p == base && psa_alg_is_key_agreement(p)));
+        if ok { Ok(()) } else { Err(Error::NotPermitted) }
     };
     keyed(id, PSA_KEY_USAGE_DERIVE, alg, permits, |d, key| {
         let mut out = Zeroizing::new(vec![0u8; PSA_RAW_KEY_AGREEMENT_OUTPUT_MAX_SIZE as usize]);

@@ -21,7 +21,7 @@
 //!   then drops it, which calls the driver's `abort`; later steps get
 //!   `BadState`. For an opaque key the driver's `destroy_key` runs after that.
 //!   So a driver never sees a step on an operation whose key was destroyed.
-use super::{active, location, policy};
+use super::{active, location, mac_permits, policy, policy_permits};
 use crate::api::operation::{kind, KeyBound, Ops, Words};
 use crate::api::{core, Core};
 use crate::driver::ops::{Abort, AeadOp, CipherOp, HashOp, MacOp, Running};
@@ -134,7 +134,7 @@ fn keyed_setup<T: ?Sized + Abort, S>(
     id: psa_key_id_t,
     usage: psa_key_usage_t,
     alg: psa_algorithm_t,
-    permits: impl Fn(&psa_key_attributes_t) -> bool,
+    permits: impl Fn(&psa_key_attributes_t) -> Result<()>,
     setup: impl Fn(&dyn Driver, Key<'_>) -> Result<Box<T>>,
     make: impl FnOnce(&KeyData, Running<T>) -> S,
 ) -> Option<Result<S>> {
@@ -143,7 +143,7 @@ fn keyed_setup<T: ?Sized + Abort, S>(
     let key = Key { attrs: &d.attrs, buffer: &d.material };
     let policy_ok = policy::require_usage(&d.attrs, usage).and_then(|_| policy::require_specific(alg));
     let run = if location(&d.attrs) == PSA_KEY_LOCATION_LOCAL_STORAGE {
-        if policy_ok.is_err() || !permits(&d.attrs) {
+        if policy_ok.is_err() || permits(&d.attrs).is_err() {
             return None;
         }
         let mut found = None;
@@ -164,9 +164,8 @@ fn keyed_setup<T: ?Sized + Abort, S>(
             }
         }
     } else {
-        match (policy_ok, reg.opaque(location(&d.attrs))) {
+        match (policy_ok.and_then(|_| permits(&d.attrs)), reg.opaque(location(&d.attrs))) {
             (Err(e), _) => Err(e),
-            (_, _) if !permits(&d.attrs) => Err(Error::NotPermitted),
             (Ok(()), Some(o)) => o.call(|drv| setup(drv, key)).map(|op| Running::new(o, op)),
             (Ok(()), None) => Err(Error::NotSupported),
         }
@@ -300,17 +299,6 @@ pub unsafe fn hash_suspend(words: *mut Words) -> Option<Result<usize>> {
 // ---------------------------------------------------------------------------
 // MAC.
 
-/// Whether a local key can run MAC `alg` (else the built-in code reports).
-fn mac_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> bool {
-    move |a| {
-        let (t, bits) = (a.private_type, a.private_bits as usize);
-        let full = psa_mac_length(t, bits, psa_alg_full_length_mac(alg));
-        let len = psa_mac_length(t, bits, alg);
-        let type_ok = if psa_alg_is_hmac(alg) { t == PSA_KEY_TYPE_HMAC } else { psa_block_cipher_block_length(t) > 1 };
-        policy::key_permits(a, alg) && type_ok && full > 0 && (4..=full).contains(&len)
-    }
-}
-
 /// `psa_mac_sign_setup` / `psa_mac_verify_setup` through a driver.
 ///
 /// # Safety
@@ -410,7 +398,8 @@ pub unsafe fn cipher_setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorit
     }
     let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
     let permits = move |a: &psa_key_attributes_t| {
-        policy::key_permits(a, alg) && crate::api::cipher::check_usable(a.private_type, alg).is_ok()
+        policy_permits(a, alg)?;
+        crate::api::cipher::check_usable(a.private_type, alg)
     };
     let st = keyed_setup(reg, c, id, usage, alg, permits, |drv, key| drv.cipher_setup(key, alg, encrypt), |kd, run| {
         let iv_len = psa_cipher_iv_length(kd.attrs.private_type, alg);
@@ -522,7 +511,12 @@ pub unsafe fn aead_setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm
     }
     let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
     let permits = move |a: &psa_key_attributes_t| {
-        policy::key_permits(a, alg) && psa_aead_tag_length(a.private_type, a.private_bits as usize, alg) > 0
+        policy_permits(a, alg)?;
+        if psa_aead_tag_length(a.private_type, a.private_bits as usize, alg) > 0 {
+            Ok(())
+        } else {
+            Err(Error::InvalidArgument)
+        }
     };
     let st = keyed_setup(reg, c, id, usage, alg, permits, |drv, key| drv.aead_setup(key, alg, encrypt), |kd, run| {
         let (t, bits) = (kd.attrs.private_type, kd.attrs.private_bits as usize);
