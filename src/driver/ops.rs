@@ -145,3 +145,59 @@ impl<T: ?Sized + Abort> Drop for Running<T> {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::sync::atomic::{AtomicUsize, Ordering};
+
+    static ABORTS: AtomicUsize = AtomicUsize::new(0);
+
+    struct Counting(Vec<u8>);
+
+    impl HashOp for Counting {
+        fn update(&mut self, input: &[u8]) -> Result<()> {
+            assert!(crate::driver::inside(), "a step runs inside the driver");
+            self.0.extend_from_slice(input);
+            Ok(())
+        }
+        fn finish(&mut self, out: &mut [u8]) -> Result<usize> {
+            out[..self.0.len()].copy_from_slice(&self.0);
+            Ok(self.0.len())
+        }
+        fn clone_op(&self) -> Result<Box<dyn HashOp>> {
+            Ok(Box::new(Counting(self.0.clone())))
+        }
+        fn abort(&mut self) {
+            assert!(crate::driver::inside(), "abort runs inside the driver");
+            ABORTS.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    struct Nothing;
+    impl crate::driver::Driver for Nothing {}
+
+    /// Steps run under the driver policy (counted, marked inside); dropping
+    /// the operation aborts it exactly once, also for a clone.
+    #[test]
+    fn running_aborts_once_on_drop() {
+        let mut r = Registered::new("t".into(), None, false, Box::new(Nothing));
+        r.mark = 1; // as `activate` numbers the drivers
+        let reg: &'static Registered = Box::leak(Box::new(r));
+        let before = ABORTS.load(Ordering::SeqCst);
+        let mut run: Running<dyn HashOp> = Running::new(reg, Box::new(Counting(Vec::new())));
+        run.step(|op| op.update(b"ab")).unwrap();
+        let copy = run.step(|op| op.clone_op()).unwrap();
+        let mut copy: Running<dyn HashOp> = Running::new(run.driver(), copy);
+        let mut out = [0u8; 4];
+        assert_eq!(copy.step(|op| op.finish(&mut out)).unwrap(), 2);
+        assert_eq!(&out[..2], b"ab");
+        assert!(!crate::driver::inside());
+        drop(copy);
+        assert_eq!(ABORTS.load(Ordering::SeqCst), before + 1);
+        drop(run);
+        assert_eq!(ABORTS.load(Ordering::SeqCst), before + 2);
+        assert_eq!(reg.stats().calls, 5);
+        assert_eq!(reg.stats().max_concurrent, 1);
+    }
+}
