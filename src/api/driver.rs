@@ -188,6 +188,29 @@ pub(crate) fn mac_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t
     }
 }
 
+/// Whether a key can run cipher `alg`: the policy (`NotPermitted`), then the
+/// key type and mode (the built-in code's codes: `NotSupported` for a pair
+/// without a cipher, as Mbed TLS).
+pub(crate) fn cipher_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> Result<()> {
+    move |a| {
+        policy_permits(a, alg)?;
+        crate::api::cipher::check_usable(a.private_type, alg)
+    }
+}
+
+/// Whether a key can run AEAD `alg`: the policy (`NotPermitted`), then the
+/// key type (`InvalidArgument` when the type has no such AEAD).
+pub(crate) fn aead_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> Result<()> {
+    move |a| {
+        policy_permits(a, alg)?;
+        if psa_aead_tag_length(a.private_type, a.private_bits as usize, alg) > 0 {
+            Ok(())
+        } else {
+            Err(Error::InvalidArgument)
+        }
+    }
+}
+
 /// `psa_mac_compute` through a driver.
 pub fn mac_compute(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Option<Result<usize>> {
     if !psa_alg_is_mac(alg) {
@@ -218,7 +241,7 @@ pub fn cipher_encrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out:
         return None;
     }
     let out = std::cell::RefCell::new(out);
-    keyed(id, PSA_KEY_USAGE_ENCRYPT, alg, key_permits(alg), |d, key| {
+    keyed(id, PSA_KEY_USAGE_ENCRYPT, alg, cipher_permits(alg), |d, key| {
         let mut out = out.borrow_mut();
         let iv_len = psa_cipher_iv_length(key.attrs.private_type, alg);
         if out.len() < iv_len {
@@ -236,7 +259,7 @@ pub fn cipher_decrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out:
         return None;
     }
     let out = std::cell::RefCell::new(out);
-    keyed(id, PSA_KEY_USAGE_DECRYPT, alg, key_permits(alg), |d, key| {
+    keyed(id, PSA_KEY_USAGE_DECRYPT, alg, cipher_permits(alg), |d, key| {
         d.call(|drv| drv.cipher_decrypt(key, alg, input, &mut out.borrow_mut()))
     })
 }
@@ -256,7 +279,7 @@ pub fn aead(
     }
     let out = std::cell::RefCell::new(out);
     let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
-    keyed(id, usage, alg, key_permits(alg), |d, key| {
+    keyed(id, usage, alg, aead_permits(alg), |d, key| {
         let mut out = out.borrow_mut();
         d.call(|drv| match encrypt {
             true => drv.aead_encrypt(key, alg, nonce, ad, input, &mut out),

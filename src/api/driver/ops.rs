@@ -21,7 +21,7 @@
 //!   then drops it, which calls the driver's `abort`; later steps get
 //!   `BadState`. For an opaque key the driver's `destroy_key` runs after that.
 //!   So a driver never sees a step on an operation whose key was destroyed.
-use super::{active, location, mac_permits, policy, policy_permits};
+use super::{active, aead_permits, cipher_permits, location, mac_permits, policy};
 use crate::api::operation::{kind, KeyBound, Ops, Words};
 use crate::api::{core, Core};
 use crate::driver::ops::{Abort, AeadOp, CipherOp, HashOp, MacOp, Running};
@@ -397,10 +397,7 @@ pub unsafe fn cipher_setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorit
         return None;
     }
     let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
-    let permits = move |a: &psa_key_attributes_t| {
-        policy_permits(a, alg)?;
-        crate::api::cipher::check_usable(a.private_type, alg)
-    };
+    let permits = cipher_permits(alg);
     let st = keyed_setup(reg, c, id, usage, alg, permits, |drv, key| drv.cipher_setup(key, alg, encrypt), |kd, run| {
         let iv_len = psa_cipher_iv_length(kd.attrs.private_type, alg);
         DCipher { run: KeyBound::new(kd, run), iv_len, iv_set: false }
@@ -510,14 +507,7 @@ pub unsafe fn aead_setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm
         return None;
     }
     let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
-    let permits = move |a: &psa_key_attributes_t| {
-        policy_permits(a, alg)?;
-        if psa_aead_tag_length(a.private_type, a.private_bits as usize, alg) > 0 {
-            Ok(())
-        } else {
-            Err(Error::InvalidArgument)
-        }
-    };
+    let permits = aead_permits(alg);
     let st = keyed_setup(reg, c, id, usage, alg, permits, |drv, key| drv.aead_setup(key, alg, encrypt), |kd, run| {
         let (t, bits) = (kd.attrs.private_type, kd.attrs.private_bits as usize);
         DAead {
