@@ -763,6 +763,24 @@ static void mp_opaque(void)
     CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
     CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_ERROR_NOT_PERMITTED);
     CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    /* An HMAC key with an AEAD or a cipher policy: no such AEAD for the type
+     * (INVALID_ARGUMENT), no cipher for the pair (NOT_SUPPORTED, as the
+     * built-in code and Mbed TLS report it). */
+    uint8_t nonce[12] = {0}, ct[64];
+    psa_key_attributes_t ga = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_GCM);
+    CHECK_STATUS(psa_import_key(&ga, jefe, 4, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, nonce, 12, NULL, 0, abc, 3, ct, sizeof ct, &n), PSA_ERROR_INVALID_ARGUMENT);
+    psa_aead_operation_t ao = PSA_AEAD_OPERATION_INIT;
+    CHECK_STATUS(psa_aead_encrypt_setup(&ao, k, PSA_ALG_GCM), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_aead_abort(&ao), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    psa_key_attributes_t cb = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CBC_NO_PADDING);
+    CHECK_STATUS(psa_import_key(&cb, jefe, 4, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_encrypt(k, PSA_ALG_CBC_NO_PADDING, ct, 16, ct, sizeof ct, &n), PSA_ERROR_NOT_SUPPORTED);
+    psa_cipher_operation_t co = PSA_CIPHER_OPERATION_INIT;
+    CHECK_STATUS(psa_cipher_encrypt_setup(&co, k, PSA_ALG_CBC_NO_PADDING), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_cipher_abort(&co), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
     CHECK(vault_used() == 0);
 }
 
