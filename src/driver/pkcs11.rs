@@ -780,8 +780,10 @@ impl Driver for Token {
 // session) and gives it back when it ends. An active token operation is
 // ended by its C_*Final (the result discarded), never by closing the
 // session: closing it would drop the session objects (volatile keys) it made.
-// AEAD is one-shot only: PKCS#11 2.40 takes the additional data at
-// C_EncryptInit, so `aead_setup` stays `NotSupported`.
+// AEAD is one-shot only (`aead_setup` stays `NotSupported`): PKCS#11 2.40
+// GCM takes the additional data at C_EncryptInit, and a decryption releases
+// its plaintext only at C_DecryptFinal, after the tag, so the output sizes
+// PSA promises for psa_aead_update / psa_aead_verify could not be kept.
 
 /// A session taken out of the pool for one multi-part operation; back to the
 /// pool on drop.
