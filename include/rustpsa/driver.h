@@ -37,8 +37,10 @@
  * The size of a multi-part operation context (bytes, aligned to 16): the
  * core allocates one per driver operation, zeroed, and passes it as `op` to
  * every step of the operation; the driver keeps its operation state there
- * (or a pointer to state of its own, freed by its `abort`). The core wipes
- * it after `abort`.
+ * (or a pointer to state of its own, freed by its `abort`). The core may
+ * move the context between calls (as an Mbed TLS driver's context moves
+ * with the application's operation object), so it must not point into
+ * itself. The core wipes it after `abort`.
  */
 #define RUSTPSA_DRIVER_OPERATION_CONTEXT_SIZE 512
 

@@ -248,7 +248,7 @@ fn created(f: impl FnOnce(&mut [u8], &mut usize, &mut usize) -> psa_status_t) ->
 /// (`RUSTPSA_DRIVER_OPERATION_CONTEXT_SIZE` bytes, zeroed, 16-aligned); wiped
 /// when dropped, after the driver's `abort`.
 #[repr(C, align(16))]
-struct OpContext([u8; RUSTPSA_DRIVER_OPERATION_CONTEXT_SIZE]);
+struct OpContext([u64; RUSTPSA_DRIVER_OPERATION_CONTEXT_SIZE / 8]);
 
 impl Drop for OpContext {
     fn drop(&mut self) {
@@ -285,15 +285,17 @@ impl COp {
         self.ctx.0.as_mut_ptr().cast()
     }
 
-    /// Runs a setup entry point on a fresh context.
+    /// Runs a setup entry point on a fresh context. The context starts on
+    /// the stack and moves to the heap only when the driver accepts (a
+    /// declining driver costs no allocation); the interface lets the core
+    /// move a context between calls, as an Mbed TLS driver's context moves
+    /// with the application's operation object. A failed setup leaves no
+    /// operation: the driver is not aborted.
     fn setup(table: &rustpsa_driver_t, f: impl FnOnce(*mut c_void, *mut c_void) -> psa_status_t) -> Result<COp> {
-        let mut op = COp { table, ctx: Box::new(OpContext([0; RUSTPSA_DRIVER_OPERATION_CONTEXT_SIZE])), aborted: false };
-        let (d, o) = (op.drv(), op.op());
-        // A failed setup leaves no operation: the driver is not aborted.
-        op.aborted = true;
-        check(f(d, o))?;
-        op.aborted = false;
-        Ok(op)
+        let mut ctx = OpContext([0; RUSTPSA_DRIVER_OPERATION_CONTEXT_SIZE / 8]);
+        check(f(table.context, ctx.0.as_mut_ptr().cast()))?;
+        // A copy of the bytes: `ctx` itself is wiped when it goes out of scope.
+        Ok(COp { table, ctx: Box::new(OpContext(ctx.0)), aborted: false })
     }
 
     fn abort(&mut self, f: super::abi::rustpsa_driver_op_abort_t) {
