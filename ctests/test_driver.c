@@ -882,6 +882,38 @@ static void multipart(void)
     CHECK(mp_setups == setups);
     mbedtls_psa_crypto_free();
     CHECK_STATUS(rustpsa_unregister_drivers(), PSA_SUCCESS);
+
+    /* hash_clone is optional: without it psa_hash_clone is NOT_SUPPORTED and
+     * the source goes on; without hash_abort the driver takes no hash. */
+    d = mp_driver(0);
+    d.hash_clone = NULL;
+    CHECK_STATUS(rustpsa_register_driver(&d), PSA_SUCCESS);
+    CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS);
+    psa_hash_operation_t cl = PSA_HASH_OPERATION_INIT;
+    setups = mp_setups;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK(mp_setups == setups + 1);
+    CHECK_STATUS(psa_hash_clone(&op, &cl), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_hash_update(&cl, abc, 3), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_SUCCESS);
+    for (int i = 0; i < 32; i++) real[i] = (uint8_t)~real[i];
+    CHECK_MEM(out, n, real, 32);
+    mbedtls_psa_crypto_free();
+    CHECK_STATUS(rustpsa_unregister_drivers(), PSA_SUCCESS);
+    d = mp_driver(0);
+    d.hash_abort = NULL;
+    CHECK_STATUS(rustpsa_register_driver(&d), PSA_SUCCESS);
+    CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS);
+    setups = mp_setups;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_SUCCESS);
+    for (int i = 0; i < 32; i++) real[i] = (uint8_t)~real[i];
+    CHECK_MEM(out, n, real, 32); /* the built-in digest */
+    CHECK(mp_setups == setups && mp_balanced());
+    mbedtls_psa_crypto_free();
+    CHECK_STATUS(rustpsa_unregister_drivers(), PSA_SUCCESS);
     mp_serve = 0;
 }
 
