@@ -309,10 +309,619 @@ static void opaque(void)
     free(dir);
 }
 
+/* ---- multi-part driver operations ---------------------------------------- */
+
+/* Whether every operation the mp driver set up was aborted exactly once. */
+static int mp_balanced(void)
+{
+    return __atomic_load_n(&mp_setups, __ATOMIC_SEQ_CST) == __atomic_load_n(&mp_aborts, __ATOMIC_SEQ_CST) &&
+           __atomic_load_n(&mp_abort_errors, __ATOMIC_SEQ_CST) == 0;
+}
+
+static void mp_hash(void)
+{
+    uint8_t real[32], marker[32], out[64];
+    size_t n = 0;
+    ct_unhex(abc_sha256, real, 32);
+    for (int i = 0; i < 32; i++) marker[i] = (uint8_t)~real[i];
+    unsigned long setups = mp_setups;
+    /* Served by the driver, fed in pieces (one of them empty). */
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT, cl = PSA_HASH_OPERATION_INIT;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK(mp_setups == setups + 1);
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_ERROR_BAD_STATE); /* active: aborted */
+    CHECK_STATUS(psa_hash_update(&op, abc, 1), PSA_ERROR_BAD_STATE);
+    CHECK(mp_balanced());
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 1), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, NULL, 0), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_clone(&op, &cl), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc + 1, 2), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&cl, abc + 1, 2), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, marker, 32);
+    CHECK_STATUS(psa_hash_verify(&cl, marker, 32), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 1), PSA_ERROR_BAD_STATE);
+    CHECK(mp_balanced());
+    /* verify compares; a wrong digest is INVALID_SIGNATURE (the real one is
+     * wrong here: the driver served). */
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_verify(&op, real, 32), PSA_ERROR_INVALID_SIGNATURE);
+    /* A buffer too small ends the operation; the driver is aborted. */
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, 31, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+    /* Suspend has no driver entry point. */
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_suspend(&op, out, sizeof out, &n), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_hash_update(&op, abc, 1), PSA_ERROR_BAD_STATE);
+    /* Abort of a live driver operation. */
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+    CHECK(mp_balanced());
+    /* SHA-512: the driver declines at setup, the built-in code serves. */
+    setups = mp_setups;
+    uint8_t ref512[64];
+    size_t rn = 0;
+    CHECK_STATUS(psa_hash_compute(PSA_ALG_SHA_512, abc, 3, ref512, sizeof ref512, &rn), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_512), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, ref512, rn);
+    CHECK(mp_setups == setups);
+    /* A built-in operation cannot be cloned onto a live driver one. */
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_512), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_setup(&cl, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_clone(&op, &cl), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_hash_clone(&cl, &op), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_abort(&cl), PSA_SUCCESS);
+    /* Objects of one kind are refused by another kind's functions. */
+    psa_mac_operation_t m = PSA_MAC_OPERATION_INIT;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    memcpy(&m, &op, sizeof m < sizeof op ? sizeof m : sizeof op);
+    CHECK_STATUS(psa_mac_update(&m, abc, 1), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+    CHECK(mp_balanced());
+}
+
+static void mp_mac(void)
+{
+    const psa_algorithm_t hmac = PSA_ALG_HMAC(PSA_ALG_SHA_256);
+    uint8_t ref[32], mac[64];
+    size_t n = 0;
+    ct_unhex(jefe_mac, ref, 32);
+    psa_key_id_t k = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE, hmac, jefe, 4, &k), PSA_SUCCESS);
+    unsigned long setups = mp_setups;
+    psa_mac_operation_t op = PSA_MAC_OPERATION_INIT;
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK(mp_setups == setups + 1);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, 10), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what + 10, strlen(what) - 10), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_finish(&op, ref, 32), PSA_ERROR_BAD_STATE); /* a sign operation */
+    CHECK_STATUS(psa_mac_update(&op, abc, 1), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, strlen(what)), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, 31, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, strlen(what)), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, sizeof mac, &n), PSA_SUCCESS);
+    CHECK_MEM(mac, n, ref, 32); /* RFC 4231 test case 2 */
+    /* verify: the core compares the driver's MAC (no mac_verify_finish). */
+    CHECK_STATUS(psa_mac_verify_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, strlen(what)), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_finish(&op, ref, 32), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, strlen(what)), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, sizeof mac, &n), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_mac_verify_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_finish(&op, ref, 32), PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_STATUS(psa_mac_verify_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, strlen(what)), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_finish(&op, ref, 31), PSA_ERROR_INVALID_SIGNATURE);
+    CHECK(mp_balanced());
+    /* The core's policy comes first: a usage the key lacks never reaches the driver. */
+    setups = mp_setups;
+    psa_key_id_t signer = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_SIGN_MESSAGE, hmac, jefe, 4, &signer), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_setup(&op, signer, hmac), PSA_ERROR_NOT_PERMITTED);
+    CHECK_STATUS(psa_mac_sign_setup(&op, signer, PSA_ALG_HMAC(PSA_ALG_SHA_512)), PSA_ERROR_NOT_PERMITTED);
+    CHECK(mp_setups == setups);
+    /* A truncated MAC: the driver declines, the built-in code serves it. */
+    psa_key_id_t tk = 0;
+    const psa_algorithm_t t16 = PSA_ALG_TRUNCATED_MAC(hmac, 16);
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_SIGN_MESSAGE, t16, jefe, 4, &tk), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_setup(&op, tk, t16), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, strlen(what)), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, sizeof mac, &n), PSA_SUCCESS);
+    CHECK_MEM(mac, n, ref, 16);
+    CHECK(mp_setups == setups);
+    /* Destroying the key cuts the operation off: the driver is aborted at
+     * once, later steps are BAD_STATE, abort succeeds without a second abort. */
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, abc, 3), PSA_SUCCESS);
+    unsigned long aborts = mp_aborts;
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    CHECK(mp_aborts == aborts + 1);
+    CHECK_STATUS(psa_mac_update(&op, abc, 3), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    CHECK(mp_balanced());
+    CHECK_STATUS(psa_destroy_key(signer), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(tk), PSA_SUCCESS);
+}
+
+/* The toy stream of the mp driver, recomputed. */
+static void mp_expect(const uint8_t *key, size_t kl, const uint8_t *iv, const uint8_t *in, size_t len, uint8_t *out)
+{
+    for (size_t i = 0; i < len; i++) out[i] = (uint8_t)(in[i] ^ mp_ks(key, kl, iv, i));
+}
+
+static void mp_cipher(void)
+{
+    uint8_t key[16], iv[16], pt[40], ct[64], want[40], back[64];
+    size_t n = 0, m = 0, total = 0;
+    for (int i = 0; i < 16; i++) { key[i] = (uint8_t)(0x10 + i); iv[i] = (uint8_t)(0xa0 + i); }
+    for (int i = 0; i < 40; i++) pt[i] = (uint8_t)(i * 3);
+    psa_key_id_t k = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT, PSA_ALG_CTR, key, 16, &k), PSA_SUCCESS);
+    psa_cipher_operation_t op = PSA_CIPHER_OPERATION_INIT;
+    unsigned long setups = mp_setups;
+    CHECK_STATUS(psa_cipher_encrypt_setup(&op, k, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK(mp_setups == setups + 1);
+    CHECK_STATUS(psa_cipher_update(&op, pt, 16, ct, sizeof ct, &n), PSA_ERROR_BAD_STATE); /* no IV yet */
+    CHECK_STATUS(psa_cipher_encrypt_setup(&op, k, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_set_iv(&op, iv, 15), PSA_ERROR_INVALID_ARGUMENT); /* the driver's check */
+    CHECK_STATUS(psa_cipher_encrypt_setup(&op, k, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_set_iv(&op, iv, 16), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_set_iv(&op, iv, 16), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_cipher_encrypt_setup(&op, k, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_set_iv(&op, iv, 16), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_update(&op, pt, 7, ct, sizeof ct, &n), PSA_SUCCESS);
+    total = n;
+    CHECK_STATUS(psa_cipher_update(&op, pt + 7, 33, ct + total, sizeof ct - total, &n), PSA_SUCCESS);
+    total += n;
+    CHECK_STATUS(psa_cipher_finish(&op, ct + total, sizeof ct - total, &n), PSA_SUCCESS);
+    total += n;
+    mp_expect(key, 16, iv, pt, 40, want);
+    CHECK_MEM(ct, total, want, 40);
+    /* generate_iv: the core's random IV goes to the driver's set_iv. */
+    uint8_t giv[16];
+    CHECK_STATUS(psa_cipher_encrypt_setup(&op, k, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_generate_iv(&op, giv, 15, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_cipher_encrypt_setup(&op, k, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_generate_iv(&op, giv, sizeof giv, &n), PSA_SUCCESS);
+    CHECK(n == 16);
+    CHECK_STATUS(psa_cipher_generate_iv(&op, giv, sizeof giv, &n), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_cipher_decrypt_setup(&op, k, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_set_iv(&op, iv, 16), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_update(&op, ct, 40, back, sizeof back, &m), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_finish(&op, back + m, sizeof back - m, &n), PSA_SUCCESS);
+    CHECK_MEM(back, m + n, pt, 40);
+    /* An output buffer too small: the driver's status, the operation ends. */
+    CHECK_STATUS(psa_cipher_encrypt_setup(&op, k, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_set_iv(&op, iv, 16), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_update(&op, pt, 40, ct, 39, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_cipher_finish(&op, ct, sizeof ct, &n), PSA_ERROR_BAD_STATE);
+    CHECK(mp_balanced());
+    /* CBC: declined, served by the built-in code (equal to its one-shot). */
+    psa_key_id_t cbc = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT, PSA_ALG_CBC_NO_PADDING, key, 16, &cbc), PSA_SUCCESS);
+    setups = mp_setups;
+    CHECK_STATUS(psa_cipher_decrypt_setup(&op, cbc, PSA_ALG_CBC_NO_PADDING), PSA_SUCCESS);
+    CHECK(mp_setups == setups);
+    CHECK_STATUS(psa_cipher_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(cbc), PSA_SUCCESS);
+}
+
+static void mp_aead(void)
+{
+    uint8_t key[16], nonce[12], pt[30], ad[5] = {1, 2, 3, 4, 5}, ct[64], tag[16], want[30], wtag[16] = {0}, back[64];
+    size_t n = 0, tl = 0, total = 0;
+    for (int i = 0; i < 16; i++) key[i] = (uint8_t)(0x40 + i);
+    for (int i = 0; i < 12; i++) nonce[i] = (uint8_t)(0x70 + i);
+    for (int i = 0; i < 30; i++) pt[i] = (uint8_t)(0xc0 ^ i);
+    uint8_t iv[16] = {0};
+    memcpy(iv, nonce, 12);
+    mp_expect(key, 16, iv, pt, 30, want);
+    for (int i = 0; i < 5; i++) wtag[i % 16] ^= (uint8_t)(ad[i] + 1);
+    for (int i = 0; i < 30; i++) wtag[i % 16] ^= want[i];
+    psa_key_id_t k = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT, PSA_ALG_GCM, key, 16, &k), PSA_SUCCESS);
+    psa_aead_operation_t op = PSA_AEAD_OPERATION_INIT;
+    unsigned long setups = mp_setups;
+    CHECK_STATUS(psa_aead_encrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+    CHECK(mp_setups == setups + 1);
+    CHECK_STATUS(psa_aead_update_ad(&op, ad, 5), PSA_ERROR_BAD_STATE); /* no nonce */
+    CHECK_STATUS(psa_aead_encrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_lengths(&op, 5, 30), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_lengths(&op, 5, 30), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_aead_encrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_lengths(&op, 5, 30), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_nonce(&op, nonce, 12), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update_ad(&op, ad, 2), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update_ad(&op, ad + 2, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update(&op, pt, 11, ct, sizeof ct, &n), PSA_SUCCESS);
+    total = n;
+    CHECK_STATUS(psa_aead_update_ad(&op, ad, 1), PSA_ERROR_BAD_STATE); /* after the text: ends it */
+    CHECK_STATUS(psa_aead_update(&op, pt, 1, ct, sizeof ct, &n), PSA_ERROR_BAD_STATE);
+    /* Again, to the end. */
+    CHECK_STATUS(psa_aead_encrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_lengths(&op, 5, 30), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_nonce(&op, nonce, 12), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update_ad(&op, ad, 5), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update(&op, pt, 11, ct, sizeof ct, &n), PSA_SUCCESS);
+    total = n;
+    CHECK_STATUS(psa_aead_update(&op, pt + 11, 19, ct + total, sizeof ct - total, &n), PSA_SUCCESS);
+    total += n;
+    CHECK_STATUS(psa_aead_finish(&op, ct + total, sizeof ct - total, &n, tag, sizeof tag, &tl), PSA_SUCCESS);
+    CHECK_MEM(ct, total + n, want, 30);
+    CHECK_MEM(tag, tl, wtag, 16);
+    /* Declared lengths are the core's to check. */
+    CHECK_STATUS(psa_aead_encrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_lengths(&op, 5, 30), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_nonce(&op, nonce, 12), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update_ad(&op, ad, 5), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update(&op, pt, 29, ct, sizeof ct, &n), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_finish(&op, ct, sizeof ct, &n, tag, sizeof tag, &tl), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_aead_encrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_lengths(&op, 5, 30), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_set_nonce(&op, nonce, 12), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update_ad(&op, ad, 6 > sizeof ad ? 5 : 5), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update(&op, pt, 30, ct, sizeof ct, &n), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_update(&op, pt, 1, ct, sizeof ct, &n), PSA_ERROR_INVALID_ARGUMENT);
+    /* generate_nonce on encryption only; a tag buffer too small. */
+    uint8_t gn[12];
+    CHECK_STATUS(psa_aead_decrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_generate_nonce(&op, gn, sizeof gn, &n), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_aead_encrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_generate_nonce(&op, gn, sizeof gn, &n), PSA_SUCCESS);
+    CHECK(n == 12);
+    CHECK_STATUS(psa_aead_finish(&op, ct, sizeof ct, &n, tag, 15, &tl), PSA_ERROR_BUFFER_TOO_SMALL);
+    /* Decrypt and verify the tag; a wrong tag is INVALID_SIGNATURE. */
+    for (int bad = 0; bad < 2; bad++) {
+        size_t m = 0;
+        CHECK_STATUS(psa_aead_decrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_set_nonce(&op, nonce, 12), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_update_ad(&op, ad, 5), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_update(&op, want, 30, back, sizeof back, &m), PSA_SUCCESS);
+        CHECK_MEM(back, m, pt, 30);
+        CHECK_STATUS(psa_aead_finish(&op, ct, sizeof ct, &n, tag, sizeof tag, &tl), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_aead_decrypt_setup(&op, k, PSA_ALG_GCM), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_set_nonce(&op, nonce, 12), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_update_ad(&op, ad, 5), PSA_SUCCESS);
+        CHECK_STATUS(psa_aead_update(&op, want, 30, back, sizeof back, &m), PSA_SUCCESS);
+        wtag[0] ^= (uint8_t)bad;
+        CHECK_STATUS(psa_aead_verify(&op, back + m, sizeof back - m, &n, wtag, 16), bad ? PSA_ERROR_INVALID_SIGNATURE : PSA_SUCCESS);
+        wtag[0] ^= (uint8_t)bad;
+    }
+    CHECK(mp_balanced());
+    /* CCM: declined, the built-in code serves. */
+    setups = mp_setups;
+    psa_key_id_t ccm = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CCM, key, 16, &ccm), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_encrypt_setup(&op, ccm, PSA_ALG_CCM), PSA_SUCCESS);
+    CHECK(mp_setups == setups);
+    CHECK_STATUS(psa_aead_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(ccm), PSA_SUCCESS);
+}
+
+/* The driver fails each step in turn with each of several statuses: the
+ * status is the call's, the operation ends (later steps BAD_STATE, abort
+ * succeeds) and the driver was aborted exactly once. Then a length above the
+ * buffer size: CORRUPTION_DETECTED, same ending. */
+static void mp_errors(void)
+{
+    static const psa_status_t statuses[] = {
+        PSA_ERROR_HARDWARE_FAILURE, PSA_ERROR_INSUFFICIENT_MEMORY, PSA_ERROR_COMMUNICATION_FAILURE,
+        PSA_ERROR_CORRUPTION_DETECTED, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_BAD_STATE,
+        PSA_ERROR_GENERIC_ERROR, -12345 /* unknown: GENERIC_ERROR */, 7 /* not a status: CORRUPTION */,
+    };
+    static const int steps[] = {STEP_SETUP, STEP_UPDATE, STEP_FINISH};
+    uint8_t out[64];
+    size_t n = 0;
+    psa_key_id_t hk = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_ALG_HMAC(PSA_ALG_SHA_256), jefe, 4, &hk), PSA_SUCCESS);
+    for (size_t si = 0; si < sizeof steps / sizeof steps[0]; si++) {
+        for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
+            psa_status_t want = statuses[i] == -12345 ? PSA_ERROR_GENERIC_ERROR
+                              : statuses[i] > 0       ? PSA_ERROR_CORRUPTION_DETECTED
+                                                      : statuses[i];
+            mp_fail_status = statuses[i];
+            mp_fail_step = steps[si];
+            psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
+            psa_status_t s = psa_hash_setup(&op, PSA_ALG_SHA_256);
+            if (steps[si] == STEP_SETUP) {
+                CHECK_STATUS(s, want);
+            } else {
+                CHECK_STATUS(s, PSA_SUCCESS);
+                s = psa_hash_update(&op, abc, 3);
+                if (steps[si] == STEP_UPDATE) CHECK_STATUS(s, want);
+                else CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), want);
+            }
+            CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_ERROR_BAD_STATE);
+            CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+            psa_mac_operation_t m = PSA_MAC_OPERATION_INIT;
+            s = psa_mac_sign_setup(&m, hk, PSA_ALG_HMAC(PSA_ALG_SHA_256));
+            if (steps[si] == STEP_SETUP) {
+                CHECK_STATUS(s, want);
+            } else {
+                CHECK_STATUS(s, PSA_SUCCESS);
+                s = psa_mac_update(&m, abc, 3);
+                if (steps[si] == STEP_UPDATE) CHECK_STATUS(s, want);
+                else CHECK_STATUS(psa_mac_sign_finish(&m, out, sizeof out, &n), want);
+            }
+            CHECK_STATUS(psa_mac_update(&m, abc, 3), PSA_ERROR_BAD_STATE);
+            CHECK_STATUS(psa_mac_abort(&m), PSA_SUCCESS);
+            CHECK(mp_balanced());
+        }
+    }
+    mp_fail_step = 0;
+    /* NOT_SUPPORTED at setup is a decline: the built-in code serves. */
+    mp_fail_status = PSA_ERROR_NOT_SUPPORTED;
+    mp_fail_step = STEP_SETUP;
+    uint8_t real[32];
+    ct_unhex(abc_sha256, real, 32);
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, real, 32);
+    mp_fail_step = 0;
+    /* Lengths above the buffer: CORRUPTION_DETECTED, the operation ends. */
+    mp_bad_length = 1;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    CHECK(n == 0);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_ERROR_BAD_STATE);
+    psa_mac_operation_t m = PSA_MAC_OPERATION_INIT;
+    CHECK_STATUS(psa_mac_sign_setup(&m, hk, PSA_ALG_HMAC(PSA_ALG_SHA_256)), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&m, out, sizeof out, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    uint8_t key[16] = {1}, iv[16] = {2}, ct[32];
+    psa_key_id_t ak = 0;
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_AES, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CTR, key, 16, &ak), PSA_SUCCESS);
+    psa_cipher_operation_t c = PSA_CIPHER_OPERATION_INIT;
+    CHECK_STATUS(psa_cipher_encrypt_setup(&c, ak, PSA_ALG_CTR), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_set_iv(&c, iv, 16), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_update(&c, key, 16, ct, sizeof ct, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    CHECK_STATUS(psa_cipher_update(&c, key, 16, ct, sizeof ct, &n), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_cipher_abort(&c), PSA_SUCCESS);
+    mp_bad_length = 0;
+    CHECK(mp_balanced());
+    CHECK_STATUS(psa_destroy_key(hk), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(ak), PSA_SUCCESS);
+}
+
+/* The vault's multi-part HMAC on an opaque key; an opaque key's multi-part
+ * operation without the entry point is NOT_SUPPORTED (the built-in code never
+ * sees the key); destroy aborts the operation before destroy_key. */
+static void mp_opaque(void)
+{
+    const psa_algorithm_t hmac = PSA_ALG_HMAC(PSA_ALG_SHA_256);
+    uint8_t ref[32], mac[32];
+    size_t n = 0;
+    ct_unhex(jefe_mac, ref, 32);
+    psa_key_attributes_t a = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE, hmac);
+    psa_key_id_t k = 0;
+    CHECK_STATUS(psa_import_key(&a, jefe, 4, &k), PSA_SUCCESS);
+    psa_mac_operation_t op = PSA_MAC_OPERATION_INIT;
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, 5), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what + 5, strlen(what) - 5), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, sizeof mac, &n), PSA_SUCCESS);
+    CHECK_MEM(mac, n, ref, 32);
+    CHECK_STATUS(psa_mac_verify_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, (const uint8_t *)what, strlen(what)), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_finish(&op, ref, 32), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_finish(&op, ref, 32), PSA_ERROR_INVALID_SIGNATURE);
+    /* Another hash: the vault declines, and for an opaque key that is final. */
+    psa_key_attributes_t a2 = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_ALG_HMAC(PSA_ALG_SHA_512));
+    psa_key_id_t k2 = 0;
+    CHECK_STATUS(psa_import_key(&a2, jefe, 4, &k2), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_setup(&op, k2, PSA_ALG_HMAC(PSA_ALG_SHA_512)), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    /* Policy: the core's codes. */
+    CHECK_STATUS(psa_mac_verify_setup(&op, k2, PSA_ALG_HMAC(PSA_ALG_SHA_512)), PSA_ERROR_NOT_PERMITTED);
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, PSA_ALG_HMAC(PSA_ALG_SHA_512)), PSA_ERROR_NOT_PERMITTED);
+    /* Destroy mid-operation: abort first, then destroy_key. */
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, abc, 3), PSA_SUCCESS);
+    unsigned long aborts = mp_aborts, destroys = vault_destroy_calls;
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    CHECK(mp_aborts == aborts + 1 && vault_destroy_calls == destroys + 1);
+    CHECK(mp_abort_seq < vault_destroy_seq);
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, sizeof mac, &n), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    CHECK(mp_balanced());
+    CHECK_STATUS(psa_destroy_key(k2), PSA_SUCCESS);
+    CHECK(vault_used() == 0);
+
+    /* The specification's codes for driver keys: a key not compatible with
+     * the algorithm is INVALID_ARGUMENT (after the policy's NOT_PERMITTED),
+     * before the driver is asked. */
+    psa_key_attributes_t pa = vault_attrs(PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1), 0,
+                                          PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH, PSA_ALG_ECDSA(PSA_ALG_SHA_256));
+    uint8_t pub[65] = {0x04}, h[32] = {1}, sig[64];
+    for (int i = 1; i < 65; i++) pub[i] = (uint8_t)i;
+    psa_key_id_t pk = 0;
+    CHECK_STATUS(psa_import_key(&pa, pub, sizeof pub, &pk), PSA_SUCCESS);
+    unsigned long signs = vault_sign_calls;
+    CHECK_STATUS(psa_sign_hash(pk, PSA_ALG_ECDSA(PSA_ALG_SHA_256), h, 32, sig, sizeof sig, &n), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_sign_hash(pk, PSA_ALG_ECDSA(PSA_ALG_SHA_384), h, 48, sig, sizeof sig, &n), PSA_ERROR_NOT_PERMITTED);
+    CHECK(vault_sign_calls == signs);
+    CHECK_STATUS(psa_destroy_key(pk), PSA_SUCCESS);
+    psa_key_attributes_t ca = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_ALG_CMAC);
+    CHECK_STATUS(psa_import_key(&ca, jefe, 4, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_compute(k, PSA_ALG_CMAC, abc, 3, mac, sizeof mac, &n), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, PSA_ALG_CMAC), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_setup(&op, k, hmac), PSA_ERROR_NOT_PERMITTED);
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    /* An HMAC key with an AEAD or a cipher policy: no such AEAD for the type
+     * (INVALID_ARGUMENT), no cipher for the pair (NOT_SUPPORTED, as the
+     * built-in code and Mbed TLS report it). */
+    uint8_t nonce[12] = {0}, ct[64];
+    psa_key_attributes_t ga = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_GCM);
+    CHECK_STATUS(psa_import_key(&ga, jefe, 4, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, nonce, 12, NULL, 0, abc, 3, ct, sizeof ct, &n), PSA_ERROR_INVALID_ARGUMENT);
+    psa_aead_operation_t ao = PSA_AEAD_OPERATION_INIT;
+    CHECK_STATUS(psa_aead_encrypt_setup(&ao, k, PSA_ALG_GCM), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_aead_abort(&ao), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    psa_key_attributes_t cb = vault_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CBC_NO_PADDING);
+    CHECK_STATUS(psa_import_key(&cb, jefe, 4, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_cipher_encrypt(k, PSA_ALG_CBC_NO_PADDING, ct, 16, ct, sizeof ct, &n), PSA_ERROR_NOT_SUPPORTED);
+    psa_cipher_operation_t co = PSA_CIPHER_OPERATION_INIT;
+    CHECK_STATUS(psa_cipher_encrypt_setup(&co, k, PSA_ALG_CBC_NO_PADDING), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_cipher_abort(&co), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    CHECK(vault_used() == 0);
+}
+
+/* Transparent export_public_key: offered to the driver for a local key pair
+ * (never for a public key: its export is its material); the driver's output
+ * must be a public key of the key's family and size. */
+static void mp_export(void)
+{
+    psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256, PSA_KEY_USAGE_SIGN_HASH,
+                                      PSA_ALG_ECDSA(PSA_ALG_SHA_256));
+    psa_key_id_t k = 0, other = 0, pub = 0;
+    uint8_t real[65], wrong[65], out[133];
+    size_t rl = 0, wl = 0, n = 0;
+    CHECK_STATUS(psa_generate_key(&a, &k), PSA_SUCCESS);
+    CHECK_STATUS(psa_generate_key(&a, &other), PSA_SUCCESS);
+    unsigned long calls = mp_export_calls;
+    CHECK_STATUS(psa_export_public_key(k, real, sizeof real, &rl), PSA_SUCCESS); /* declined: built-in */
+    CHECK_STATUS(psa_export_public_key(other, wrong, sizeof wrong, &wl), PSA_SUCCESS);
+    CHECK(mp_export_calls == calls + 2 && rl == 65);
+    memcpy(mp_public, real, rl);
+    mp_public_len = rl;
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, real, rl);
+    CHECK(mp_export_calls == calls + 3);
+    /* The served value is the driver's (here: another key's public key). */
+    memcpy(mp_public, wrong, wl);
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, wrong, wl);
+    /* Not a P-256 public key: CORRUPTION_DETECTED. */
+    mp_public[0] = 0x05;
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    CHECK(n == 0);
+    mp_public_len = 33;
+    memcpy(mp_public, real, 33);
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    memcpy(mp_public, real, rl);
+    mp_public_len = rl;
+    mp_bad_length = 1;
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_ERROR_CORRUPTION_DETECTED);
+    mp_bad_length = 0;
+    mp_fail_status = PSA_ERROR_HARDWARE_FAILURE;
+    mp_fail_step = STEP_FINISH;
+    CHECK_STATUS(psa_export_public_key(k, out, sizeof out, &n), PSA_ERROR_HARDWARE_FAILURE);
+    mp_fail_step = 0;
+    CHECK_STATUS(psa_export_public_key(k, out, 64, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    /* A public key is exported by the core, the driver is not asked. */
+    psa_key_attributes_t pa = ct_attrs(PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1), 0, 0, 0);
+    CHECK_STATUS(psa_import_key(&pa, real, rl, &pub), PSA_SUCCESS);
+    calls = mp_export_calls;
+    CHECK_STATUS(psa_export_public_key(pub, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, real, rl);
+    CHECK(mp_export_calls == calls);
+    mp_public_len = 0;
+    CHECK_STATUS(psa_destroy_key(k), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(other), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(pub), PSA_SUCCESS);
+}
+
+static void multipart(void)
+{
+    rustpsa_driver_t d = mp_driver(0);
+    CHECK_STATUS(rustpsa_register_driver(&d), PSA_SUCCESS);
+    d = vault_driver_mp(0);
+    CHECK_STATUS(rustpsa_register_driver(&d), PSA_SUCCESS);
+    CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS);
+    mp_serve = 1;
+    mp_hash();
+    mp_mac();
+    mp_cipher();
+    mp_aead();
+    mp_errors();
+    mp_opaque();
+    mp_export();
+    /* Library free with live driver operations aborts them. */
+    psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    unsigned long aborts = mp_aborts;
+    mbedtls_psa_crypto_free();
+    CHECK(mp_aborts == aborts + 1 && mp_balanced());
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(rustpsa_unregister_drivers(), PSA_SUCCESS);
+
+    /* A version 1 table: its multi-part members are not read (the built-in
+     * code serves multi-part hashes), its one-shot entry points are used. */
+    d = mp_driver(0);
+    d.version = RUSTPSA_DRIVER_INTERFACE_VERSION_1;
+    CHECK_STATUS(rustpsa_register_driver(&d), PSA_SUCCESS);
+    CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS);
+    unsigned long setups = mp_setups;
+    uint8_t real[32], out[32];
+    size_t n = 0;
+    ct_unhex(abc_sha256, real, 32);
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_SUCCESS);
+    CHECK_MEM(out, n, real, 32);
+    CHECK(mp_setups == setups);
+    mbedtls_psa_crypto_free();
+    CHECK_STATUS(rustpsa_unregister_drivers(), PSA_SUCCESS);
+
+    /* hash_clone is optional: without it psa_hash_clone is NOT_SUPPORTED and
+     * the source goes on; without hash_abort the driver takes no hash. */
+    d = mp_driver(0);
+    d.hash_clone = NULL;
+    CHECK_STATUS(rustpsa_register_driver(&d), PSA_SUCCESS);
+    CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS);
+    psa_hash_operation_t cl = PSA_HASH_OPERATION_INIT;
+    setups = mp_setups;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK(mp_setups == setups + 1);
+    CHECK_STATUS(psa_hash_clone(&op, &cl), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_hash_update(&cl, abc, 3), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_SUCCESS);
+    for (int i = 0; i < 32; i++) real[i] = (uint8_t)~real[i];
+    CHECK_MEM(out, n, real, 32);
+    mbedtls_psa_crypto_free();
+    CHECK_STATUS(rustpsa_unregister_drivers(), PSA_SUCCESS);
+    d = mp_driver(0);
+    d.hash_abort = NULL;
+    CHECK_STATUS(rustpsa_register_driver(&d), PSA_SUCCESS);
+    CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS);
+    setups = mp_setups;
+    CHECK_STATUS(psa_hash_setup(&op, PSA_ALG_SHA_256), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_update(&op, abc, 3), PSA_SUCCESS);
+    CHECK_STATUS(psa_hash_finish(&op, out, sizeof out, &n), PSA_SUCCESS);
+    for (int i = 0; i < 32; i++) real[i] = (uint8_t)~real[i];
+    CHECK_MEM(out, n, real, 32); /* the built-in digest */
+    CHECK(mp_setups == setups && mp_balanced());
+    mbedtls_psa_crypto_free();
+    CHECK_STATUS(rustpsa_unregister_drivers(), PSA_SUCCESS);
+    mp_serve = 0;
+}
+
 int main(void)
 {
     registration();
     transparent();
     opaque();
+    multipart();
     return report();
 }

@@ -2,7 +2,8 @@
  * driver, declared non-thread-safe (the core serialises the calls: never two
  * in the driver at once) and thread-safe (concurrent calls, one PKCS#11
  * session each; the core holds no driver lock); every signature is checked with the built-in code. A ninth
- * thread destroys a second token key while the others use the first.
+ * thread destroys a second token key while the others use the first. Then
+ * 8 threads run multi-part HMAC operations through the token, both ways.
  * Run under ThreadSanitizer by scripts/pkcs11-test.sh --tsan. */
 #include <pthread.h>
 #include "p11_common.h"
@@ -77,6 +78,60 @@ static void round_with(uint32_t flags)
     mbedtls_psa_crypto_free();
 }
 
+/* Multi-part HMAC through the token from THREADS threads at once, each
+ * operation on its own session, checked against the built-in one-shot of a
+ * twin key; a thread also abandons an operation each round. */
+static psa_key_id_t mac_tok, mac_local;
+
+static void *mac_worker(void *arg)
+{
+    uintptr_t t = (uintptr_t)arg;
+    pthread_barrier_wait(&start);
+    for (int r = 0; r < ROUNDS; r++) {
+        uint8_t msg[300], m1[32], m2[32];
+        size_t n1 = 0, n2 = 0;
+        memset(msg, (int)(t * 17 + (uintptr_t)r), sizeof msg);
+        psa_mac_operation_t op = PSA_MAC_OPERATION_INIT, gone = PSA_MAC_OPERATION_INIT;
+        int ok = psa_mac_sign_setup(&gone, mac_tok, PSA_ALG_HMAC(PSA_ALG_SHA_256)) == PSA_SUCCESS &&
+                 psa_mac_update(&gone, msg, 7) == PSA_SUCCESS && psa_mac_abort(&gone) == PSA_SUCCESS;
+        ok = ok && psa_mac_sign_setup(&op, mac_tok, PSA_ALG_HMAC(PSA_ALG_SHA_256)) == PSA_SUCCESS &&
+             psa_mac_update(&op, msg, 100) == PSA_SUCCESS && psa_mac_update(&op, msg + 100, 200) == PSA_SUCCESS &&
+             psa_mac_sign_finish(&op, m1, sizeof m1, &n1) == PSA_SUCCESS &&
+             psa_mac_compute(mac_local, PSA_ALG_HMAC(PSA_ALG_SHA_256), msg, sizeof msg, m2, sizeof m2, &n2) == PSA_SUCCESS &&
+             n1 == 32 && n2 == 32 && memcmp(m1, m2, 32) == 0;
+        if (!ok) __atomic_add_fetch(&failures, 1, __ATOMIC_SEQ_CST);
+    }
+    return NULL;
+}
+
+static void mac_round(uint32_t flags)
+{
+    CHECK_STATUS(rustpsa_pkcs11_set_flags(flags), PSA_SUCCESS);
+    CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS);
+    uint8_t k[32];
+    for (int i = 0; i < 32; i++) k[i] = (uint8_t)(0x61 + i);
+    psa_key_attributes_t a = p11_attrs(PSA_KEY_TYPE_HMAC, 0, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_ALG_HMAC(PSA_ALG_SHA_256), 0);
+    CHECK_STATUS(psa_import_key(&a, k, sizeof k, &mac_tok), PSA_SUCCESS);
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_HMAC, PSA_KEY_USAGE_SIGN_MESSAGE, PSA_ALG_HMAC(PSA_ALG_SHA_256), k, sizeof k, &mac_local), PSA_SUCCESS);
+    failures = 0;
+    pthread_t th[THREADS];
+    pthread_barrier_init(&start, NULL, THREADS);
+    for (uintptr_t i = 0; i < THREADS; i++) pthread_create(&th[i], NULL, mac_worker, (void *)i);
+    for (int i = 0; i < THREADS; i++) pthread_join(th[i], NULL);
+    pthread_barrier_destroy(&start);
+    CHECK(failures == 0);
+    rustpsa_driver_stats_t st;
+    CHECK_STATUS(rustpsa_driver_get_stats("pkcs11", &st), PSA_SUCCESS);
+    CHECK(st.flags == flags);
+    if (!flags) CHECK(st.max_concurrent == 1);
+    printf("p11_conc: multi-part HMAC %s: %d threads x %d operations, %llu driver calls, at most %llu at once\n",
+           flags ? "thread-safe" : "serialised", THREADS, ROUNDS, (unsigned long long)st.calls,
+           (unsigned long long)st.max_concurrent);
+    CHECK_STATUS(psa_destroy_key(mac_tok), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(mac_local), PSA_SUCCESS);
+    mbedtls_psa_crypto_free();
+}
+
 int main(void)
 {
     if (!p11_setup("p11conc")) {
@@ -86,6 +141,8 @@ int main(void)
     CHECK_STATUS(rustpsa_pkcs11_configure(p11_module(), P11_LABEL, P11_PIN), PSA_SUCCESS);
     round_with(0);
     round_with(RUSTPSA_DRIVER_THREAD_SAFE);
+    mac_round(0);
+    mac_round(RUSTPSA_DRIVER_THREAD_SAFE);
     char cmd[800];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", p11_dir);
     if (system(cmd) != 0) FAIL("cannot remove %s", p11_dir);

@@ -271,6 +271,154 @@ static void hmac(void)
     CHECK_STATUS(psa_destroy_key(tok), PSA_SUCCESS);
 }
 
+/* Multi-part operations through the token: HMAC (C_SignUpdate) and AES-CBC
+ * (C_EncryptUpdate / C_DecryptUpdate), in uneven pieces, against the
+ * built-in code on a twin key; the error paths; destroy mid-operation. */
+static void multipart(void)
+{
+    /* HMAC: RFC 4231 case 6, then a longer message against the built-in multi-part. */
+    const ct_hmac_vector_t *v = &ct_rfc4231[5];
+    uint8_t key[256], data[256], mac[64], expect[32], ref[64];
+    size_t kl = ct_unhex(v->key_hex, key, sizeof key), dl = ct_unhex(v->data_hex, data, sizeof data);
+    ct_unhex(v->mac_hex, expect, 32);
+    const psa_algorithm_t alg = PSA_ALG_HMAC(PSA_ALG_SHA_256);
+    psa_key_id_t tok = 0, local = 0;
+    size_t n = 0, rn = 0;
+    twin(PSA_KEY_TYPE_HMAC, key, kl, PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE, alg, &tok, &local);
+    psa_mac_operation_t op = PSA_MAC_OPERATION_INIT, lop = PSA_MAC_OPERATION_INIT;
+    CHECK_STATUS(psa_mac_sign_setup(&op, tok, alg), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, data, 1), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, NULL, 0), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, data + 1, dl - 1), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, sizeof mac, &n), PSA_SUCCESS);
+    CHECK_MEM(mac, n, expect, 32);
+    uint8_t big[1000];
+    for (size_t i = 0; i < sizeof big; i++) big[i] = (uint8_t)(i * 31 + 7);
+    CHECK_STATUS(psa_mac_sign_setup(&op, tok, alg), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_setup(&lop, local, alg), PSA_SUCCESS);
+    for (size_t off = 0, step = 1; off < sizeof big; off += step, step = step * 3 + 1) {
+        size_t len = off + step > sizeof big ? sizeof big - off : step;
+        CHECK_STATUS(psa_mac_update(&op, big + off, len), PSA_SUCCESS);
+        CHECK_STATUS(psa_mac_update(&lop, big + off, len), PSA_SUCCESS);
+    }
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, sizeof mac, &n), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&lop, ref, sizeof ref, &rn), PSA_SUCCESS);
+    CHECK_MEM(mac, n, ref, rn);
+    CHECK_STATUS(psa_mac_verify_setup(&op, tok, alg), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, big, sizeof big), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_finish(&op, ref, rn), PSA_SUCCESS);
+    ref[0] ^= 1;
+    CHECK_STATUS(psa_mac_verify_setup(&op, tok, alg), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, big, sizeof big), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_verify_finish(&op, ref, rn), PSA_ERROR_INVALID_SIGNATURE);
+    /* Many operations abandoned mid-way: each gives its session back (the
+     * token's operation ended by C_SignFinal), so the next ones still work. */
+    for (int i = 0; i < 50; i++) {
+        CHECK_STATUS(psa_mac_sign_setup(&op, tok, alg), PSA_SUCCESS);
+        CHECK_STATUS(psa_mac_update(&op, big, 10), PSA_SUCCESS);
+        CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    }
+    CHECK_STATUS(psa_mac_compute(tok, alg, data, dl, mac, sizeof mac, &n), PSA_SUCCESS);
+    CHECK_MEM(mac, n, expect, 32);
+    CHECK_STATUS(psa_mac_sign_setup(&op, tok, alg), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_sign_finish(&op, mac, 31, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+    /* A truncated HMAC the key's policy does not name: the core refuses it first. */
+    CHECK_STATUS(psa_mac_sign_setup(&op, tok, PSA_ALG_TRUNCATED_MAC(alg, 16)), PSA_ERROR_NOT_PERMITTED);
+    /* Destroy during an operation: the operation is cut off. */
+    CHECK_STATUS(psa_mac_sign_setup(&op, tok, alg), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, big, 100), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(tok), PSA_SUCCESS);
+    CHECK_STATUS(psa_mac_update(&op, big, 100), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_mac_abort(&op), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(local), PSA_SUCCESS);
+
+    /* AES-CBC, both paddings, both directions, pieces of uneven sizes. */
+    uint8_t k[16], iv[16], pt[100], ct[160], out[160], back[160];
+    for (int i = 0; i < 16; i++) { k[i] = (uint8_t)(0x2b + i); iv[i] = (uint8_t)(0x90 ^ i); }
+    for (int i = 0; i < 100; i++) pt[i] = (uint8_t)(i * 13);
+    psa_algorithm_t algs[2] = {PSA_ALG_CBC_PKCS7, PSA_ALG_CBC_NO_PADDING};
+    for (int a = 0; a < 2; a++) {
+        size_t len = a == 0 ? 100 : 96, cl = 0, total = 0, m = 0;
+        twin(PSA_KEY_TYPE_AES, k, 16, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT, algs[a], &tok, &local);
+        /* The reference: the built-in one-shot with the same IV (decrypt of IV || ct). */
+        psa_cipher_operation_t c = PSA_CIPHER_OPERATION_INIT;
+        CHECK_STATUS(psa_cipher_encrypt_setup(&c, local, algs[a]), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_set_iv(&c, iv, 16), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_update(&c, pt, len, ct, sizeof ct, &cl), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_finish(&c, ct + cl, sizeof ct - cl, &n), PSA_SUCCESS);
+        cl += n;
+        CHECK_STATUS(psa_cipher_encrypt_setup(&c, tok, algs[a]), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_update(&c, pt, 16, out, sizeof out, &n), PSA_ERROR_BAD_STATE); /* no IV */
+        CHECK_STATUS(psa_cipher_encrypt_setup(&c, tok, algs[a]), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_set_iv(&c, iv, 16), PSA_SUCCESS);
+        static const size_t pieces[] = {1, 15, 17, 0, 31, 3};
+        size_t off = 0;
+        for (size_t i = 0; off < len; i++) {
+            size_t p = i < 6 ? pieces[i] : len - off;
+            if (off + p > len) p = len - off;
+            CHECK_STATUS(psa_cipher_update(&c, pt + off, p, out + total, sizeof out - total, &n), PSA_SUCCESS);
+            total += n;
+            off += p;
+        }
+        CHECK_STATUS(psa_cipher_finish(&c, out + total, sizeof out - total, &n), PSA_SUCCESS);
+        total += n;
+        CHECK_MEM(out, total, ct, cl);
+        /* Decrypt in the token, in pieces. */
+        CHECK_STATUS(psa_cipher_decrypt_setup(&c, tok, algs[a]), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_set_iv(&c, iv, 16), PSA_SUCCESS);
+        total = 0;
+        for (off = 0; off < cl; off += m) {
+            m = cl - off < 20 ? cl - off : 20;
+            CHECK_STATUS(psa_cipher_update(&c, ct + off, m, back + total, sizeof back - total, &n), PSA_SUCCESS);
+            total += n;
+        }
+        CHECK_STATUS(psa_cipher_finish(&c, back + total, sizeof back - total, &n), PSA_SUCCESS);
+        total += n;
+        CHECK_MEM(back, total, pt, len);
+        /* An output buffer too small for the blocks the token releases. */
+        CHECK_STATUS(psa_cipher_encrypt_setup(&c, tok, algs[a]), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_set_iv(&c, iv, 16), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_update(&c, pt, 32, out, 31, &n), PSA_ERROR_BUFFER_TOO_SMALL);
+        CHECK_STATUS(psa_cipher_finish(&c, out, sizeof out, &n), PSA_ERROR_BAD_STATE);
+        CHECK_STATUS(psa_cipher_encrypt_setup(&c, tok, algs[a]), PSA_SUCCESS);
+        CHECK_STATUS(psa_cipher_set_iv(&c, iv, 8), PSA_ERROR_INVALID_ARGUMENT);
+        if (algs[a] == PSA_ALG_CBC_NO_PADDING) {
+            /* A partial block at the end. */
+            CHECK_STATUS(psa_cipher_encrypt_setup(&c, tok, algs[a]), PSA_SUCCESS);
+            CHECK_STATUS(psa_cipher_set_iv(&c, iv, 16), PSA_SUCCESS);
+            CHECK_STATUS(psa_cipher_update(&c, pt, 20, out, sizeof out, &n), PSA_SUCCESS);
+            CHECK(n == 16);
+            CHECK_STATUS(psa_cipher_finish(&c, out, sizeof out, &n), PSA_ERROR_INVALID_ARGUMENT);
+        } else {
+            /* A wrong padding (a corrupted last block). */
+            uint8_t bad[160];
+            memcpy(bad, ct, cl);
+            bad[cl - 1] ^= 0x55;
+            CHECK_STATUS(psa_cipher_decrypt_setup(&c, tok, algs[a]), PSA_SUCCESS);
+            CHECK_STATUS(psa_cipher_set_iv(&c, iv, 16), PSA_SUCCESS);
+            CHECK_STATUS(psa_cipher_update(&c, bad, cl, back, sizeof back, &n), PSA_SUCCESS);
+            CHECK_STATUS(psa_cipher_finish(&c, back, sizeof back, &n), PSA_ERROR_INVALID_PADDING);
+        }
+        /* Abandoned operations give their sessions back. */
+        for (int i = 0; i < 20; i++) {
+            CHECK_STATUS(psa_cipher_decrypt_setup(&c, tok, algs[a]), PSA_SUCCESS);
+            CHECK_STATUS(psa_cipher_set_iv(&c, iv, 16), PSA_SUCCESS);
+            CHECK_STATUS(psa_cipher_update(&c, ct, 20, back, sizeof back, &n), PSA_SUCCESS);
+            CHECK_STATUS(psa_cipher_abort(&c), PSA_SUCCESS);
+        }
+        CHECK_STATUS(psa_cipher_encrypt(tok, algs[a], pt, len, out, sizeof out, &n), PSA_SUCCESS);
+        CHECK_STATUS(psa_destroy_key(tok), PSA_SUCCESS);
+        CHECK_STATUS(psa_destroy_key(local), PSA_SUCCESS);
+    }
+    /* CTR has no token mechanism here: NOT_SUPPORTED for the token key. */
+    psa_key_attributes_t ca = p11_attrs(PSA_KEY_TYPE_AES, 128, PSA_KEY_USAGE_ENCRYPT, PSA_ALG_CTR, 0);
+    CHECK_STATUS(psa_import_key(&ca, k, 16, &tok), PSA_SUCCESS);
+    psa_cipher_operation_t c = PSA_CIPHER_OPERATION_INIT;
+    CHECK_STATUS(psa_cipher_encrypt_setup(&c, tok, PSA_ALG_CTR), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_cipher_abort(&c), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(tok), PSA_SUCCESS);
+}
+
 static void attach(void)
 {
     char cmd[1400];
@@ -372,6 +520,7 @@ int main(int argc, char **argv)
     rsa();
     aes();
     hmac();
+    multipart();
     /* Every key above was destroyed: no object left behind in the token. */
     CHECK(count_objects("Object") == objects);
     attach();

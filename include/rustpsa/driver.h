@@ -11,7 +11,13 @@
  * The version of the driver table this library understands; a driver sets
  * `rustpsa_driver_t::version` to it.
  */
-#define RUSTPSA_DRIVER_INTERFACE_VERSION 1
+#define RUSTPSA_DRIVER_INTERFACE_VERSION 2
+
+/**
+ * The first version of the table (one-shot entry points only, the members
+ * up to `destroy_key`); still accepted: its multi-part entry points are NULL.
+ */
+#define RUSTPSA_DRIVER_INTERFACE_VERSION_1 1
 
 /**
  * Driver flag: the driver's entry points may run concurrently, from several
@@ -26,6 +32,17 @@
  * `generate_key` and `attach_key`.
  */
 #define RUSTPSA_DRIVER_KEY_CONTEXT_MAX 1024
+
+/**
+ * The size of a multi-part operation context (bytes, aligned to 16): the
+ * core allocates one per driver operation, zeroed, and passes it as `op` to
+ * every step of the operation; the driver keeps its operation state there
+ * (or a pointer to state of its own, freed by its `abort`). The core may
+ * move the context between calls (as an Mbed TLS driver's context moves
+ * with the application's operation object), so it must not point into
+ * itself. The core wipes it after `abort`.
+ */
+#define RUSTPSA_DRIVER_OPERATION_CONTEXT_SIZE 512
 
 /**
  * A one-shot hash: `hash_compute(context, alg, input, input_length, hash, hash_size, hash_length)`.
@@ -198,6 +215,99 @@ typedef psa_status_t (*rustpsa_driver_destroy_key_t)(void*,
                                                      size_t);
 
 /**
+ * Multi-part hash setup: hash_setup(context, op, alg).
+ */
+typedef psa_status_t (*rustpsa_driver_hash_setup_t)(void*, void*, psa_algorithm_t);
+
+/**
+ * Feed input to an operation: (context, op, input, input_length) (hash,
+ * MAC and AEAD additional data updates).
+ */
+typedef psa_status_t (*rustpsa_driver_op_input_t)(void*, void*, const uint8_t*, size_t);
+
+/**
+ * Write an operation's result: (context, op, output, output_size,
+ * output_length) (hash finish, MAC sign finish, cipher finish).
+ */
+typedef psa_status_t (*rustpsa_driver_op_output_t)(void*, void*, uint8_t*, size_t, size_t*);
+
+/**
+ * Copy a hash operation: hash_clone(context, source_op, target_op); the
+ * target is a fresh zeroed context.
+ */
+typedef psa_status_t (*rustpsa_driver_hash_clone_t)(void*, const void*, void*);
+
+/**
+ * End an operation: abort(context, op). Called exactly once per successful
+ * setup, whenever the operation ends (after finish or verify too, after a
+ * failed step, on destroy of the key, on `mbedtls_psa_crypto_free`).
+ */
+typedef psa_status_t (*rustpsa_driver_op_abort_t)(void*, void*);
+
+/**
+ * Keyed multi-part setup: (context, op, attributes, key_buffer,
+ * key_buffer_size, alg) (MAC sign/verify, cipher encrypt/decrypt, AEAD
+ * encrypt/decrypt).
+ */
+typedef psa_status_t (*rustpsa_driver_key_setup_t)(void*,
+                                                   void*,
+                                                   const psa_key_attributes_t*,
+                                                   const uint8_t*,
+                                                   size_t,
+                                                   psa_algorithm_t);
+
+/**
+ * Check a MAC: mac_verify_finish(context, op, mac, mac_length);
+ * `PSA_ERROR_INVALID_SIGNATURE` when it does not match. When NULL, the core
+ * uses `mac_sign_finish` and compares in constant time.
+ */
+typedef rustpsa_driver_op_input_t rustpsa_driver_mac_verify_finish_t;
+
+/**
+ * Transform input into output: (context, op, input, input_length, output,
+ * output_size, output_length) (cipher and AEAD updates).
+ */
+typedef psa_status_t (*rustpsa_driver_op_update_t)(void*,
+                                                   void*,
+                                                   const uint8_t*,
+                                                   size_t,
+                                                   uint8_t*,
+                                                   size_t,
+                                                   size_t*);
+
+/**
+ * Declare the AEAD lengths: aead_set_lengths(context, op, ad_length,
+ * plaintext_length).
+ */
+typedef psa_status_t (*rustpsa_driver_aead_set_lengths_t)(void*, void*, size_t, size_t);
+
+/**
+ * Finish an AEAD encryption: (context, op, ciphertext, ciphertext_size,
+ * ciphertext_length, tag, tag_size, tag_length).
+ */
+typedef psa_status_t (*rustpsa_driver_aead_finish_t)(void*,
+                                                     void*,
+                                                     uint8_t*,
+                                                     size_t,
+                                                     size_t*,
+                                                     uint8_t*,
+                                                     size_t,
+                                                     size_t*);
+
+/**
+ * Finish an AEAD decryption: (context, op, plaintext, plaintext_size,
+ * plaintext_length, tag, tag_length); `PSA_ERROR_INVALID_SIGNATURE` on a
+ * wrong tag.
+ */
+typedef psa_status_t (*rustpsa_driver_aead_verify_t)(void*,
+                                                     void*,
+                                                     uint8_t*,
+                                                     size_t,
+                                                     size_t*,
+                                                     const uint8_t*,
+                                                     size_t);
+
+/**
  * A driver: its identity, its flags and its entry points.
  */
 typedef struct rustpsa_driver_s {
@@ -283,6 +393,110 @@ typedef struct rustpsa_driver_s {
      * `psa_destroy_key` (opaque).
      */
     rustpsa_driver_destroy_key_t destroy_key;
+    /**
+     * `psa_hash_setup` (transparent; version 2 and later, like every member below).
+     */
+    rustpsa_driver_hash_setup_t hash_setup;
+    /**
+     * `psa_hash_update`.
+     */
+    rustpsa_driver_op_input_t hash_update;
+    /**
+     * `psa_hash_finish` (and `psa_hash_verify`, compared by the core).
+     */
+    rustpsa_driver_op_output_t hash_finish;
+    /**
+     * `psa_hash_clone`.
+     */
+    rustpsa_driver_hash_clone_t hash_clone;
+    /**
+     * Ends a hash operation.
+     */
+    rustpsa_driver_op_abort_t hash_abort;
+    /**
+     * `psa_mac_sign_setup`.
+     */
+    rustpsa_driver_key_setup_t mac_sign_setup;
+    /**
+     * `psa_mac_verify_setup`.
+     */
+    rustpsa_driver_key_setup_t mac_verify_setup;
+    /**
+     * `psa_mac_update`.
+     */
+    rustpsa_driver_op_input_t mac_update;
+    /**
+     * `psa_mac_sign_finish`.
+     */
+    rustpsa_driver_op_output_t mac_sign_finish;
+    /**
+     * `psa_mac_verify_finish` (optional, see its type).
+     */
+    rustpsa_driver_mac_verify_finish_t mac_verify_finish;
+    /**
+     * Ends a MAC operation.
+     */
+    rustpsa_driver_op_abort_t mac_abort;
+    /**
+     * `psa_cipher_encrypt_setup`.
+     */
+    rustpsa_driver_key_setup_t cipher_encrypt_setup;
+    /**
+     * `psa_cipher_decrypt_setup`.
+     */
+    rustpsa_driver_key_setup_t cipher_decrypt_setup;
+    /**
+     * `psa_cipher_set_iv` (also after the core's `psa_cipher_generate_iv`).
+     */
+    rustpsa_driver_op_input_t cipher_set_iv;
+    /**
+     * `psa_cipher_update`.
+     */
+    rustpsa_driver_op_update_t cipher_update;
+    /**
+     * `psa_cipher_finish`.
+     */
+    rustpsa_driver_op_output_t cipher_finish;
+    /**
+     * Ends a cipher operation.
+     */
+    rustpsa_driver_op_abort_t cipher_abort;
+    /**
+     * `psa_aead_encrypt_setup`.
+     */
+    rustpsa_driver_key_setup_t aead_encrypt_setup;
+    /**
+     * `psa_aead_decrypt_setup`.
+     */
+    rustpsa_driver_key_setup_t aead_decrypt_setup;
+    /**
+     * `psa_aead_set_nonce` (also after the core's `psa_aead_generate_nonce`).
+     */
+    rustpsa_driver_op_input_t aead_set_nonce;
+    /**
+     * `psa_aead_set_lengths`.
+     */
+    rustpsa_driver_aead_set_lengths_t aead_set_lengths;
+    /**
+     * `psa_aead_update_ad`.
+     */
+    rustpsa_driver_op_input_t aead_update_ad;
+    /**
+     * `psa_aead_update`.
+     */
+    rustpsa_driver_op_update_t aead_update;
+    /**
+     * `psa_aead_finish`.
+     */
+    rustpsa_driver_aead_finish_t aead_finish;
+    /**
+     * `psa_aead_verify`.
+     */
+    rustpsa_driver_aead_verify_t aead_verify;
+    /**
+     * Ends an AEAD operation.
+     */
+    rustpsa_driver_op_abort_t aead_abort;
 } rustpsa_driver_s;
 
 /**
@@ -331,9 +545,10 @@ extern "C" {
  * Register a driver (copied; `name` is copied too). Must be called before
  * `psa_crypto_init` (or after `mbedtls_psa_crypto_free`): `PSA_ERROR_BAD_STATE`
  * otherwise. Transparent drivers (`location` 0) are tried in registration
- * order. Returns `PSA_ERROR_INVALID_ARGUMENT` for NULL, a NULL name, unknown
- * flags or a location above 24 bits, `PSA_ERROR_NOT_SUPPORTED` for another
- * interface version, `PSA_ERROR_ALREADY_EXISTS` when another driver has the
+ * order. A table of `RUSTPSA_DRIVER_INTERFACE_VERSION_1` (one-shot entry
+ * points only, shorter) is accepted too. Returns `PSA_ERROR_INVALID_ARGUMENT`
+ * for NULL, a NULL name, unknown flags or a location above 24 bits,
+ * `PSA_ERROR_NOT_SUPPORTED` for another interface version, `PSA_ERROR_ALREADY_EXISTS` when another driver has the
  * location.
  */
 psa_status_t rustpsa_register_driver(const rustpsa_driver_t *driver);

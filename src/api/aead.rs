@@ -224,6 +224,10 @@ pub unsafe fn setup(
     encrypt: bool,
 ) -> Result<()> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_setup(words, id, alg, encrypt) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     // An active object is aborted (see `check_inactive`).
     unsafe { operation::check_inactive(&OPS, words) }?;
     let usage = if encrypt {
@@ -320,6 +324,10 @@ fn ccm_fits(op: &AeadOp) -> Result<()> {
 /// `words` must be valid for reads and writes.
 pub unsafe fn set_lengths(words: *mut Words, ad_len: usize, text_len: usize) -> Result<()> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_set_lengths(words, ad_len, text_len) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     unsafe {
         step(words, false, |op| {
             if op.lengths.is_some() || op.ad_started || op.text_started {
@@ -370,6 +378,10 @@ fn install_nonce(op: &mut AeadOp, nonce: &[u8]) -> Result<()> {
 /// `words` must be valid for reads and writes.
 pub unsafe fn generate_nonce(words: *mut Words, out: &mut [u8]) -> Result<usize> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_generate_nonce(words, out) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     unsafe {
         step(words, false, |op| {
             if !op.encrypt || op.nonce.is_some() {
@@ -390,6 +402,10 @@ pub unsafe fn generate_nonce(words: *mut Words, out: &mut [u8]) -> Result<usize>
 /// `words` must be valid for reads and writes.
 pub unsafe fn set_nonce(words: *mut Words, nonce: &[u8]) -> Result<()> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_set_nonce(words, nonce) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     unsafe { step(words, false, |op| install_nonce(op, nonce)) }
 }
 
@@ -398,6 +414,10 @@ pub unsafe fn set_nonce(words: *mut Words, nonce: &[u8]) -> Result<()> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn update_ad(words: *mut Words, input: &[u8]) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_update_ad(words, input) } {
+        return r;
+    }
     // SAFETY: caller contract.
     unsafe {
         step(words, false, |op| {
@@ -428,6 +448,10 @@ pub unsafe fn update_ad(words: *mut Words, input: &[u8]) -> Result<()> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn update(words: *mut Words, input: &[u8], out: &mut [u8]) -> Result<usize> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_update(words, input, out) } {
+        return r;
+    }
     // SAFETY: caller contract.
     unsafe {
         step(words, false, |op| {
@@ -470,6 +494,10 @@ fn final_tag(op: &mut AeadOp, encrypt: bool) -> Result<[u8; 16]> {
 /// `words` must be valid for reads and writes.
 pub unsafe fn finish(words: *mut Words, _out: &mut [u8], tag: &mut [u8]) -> Result<(usize, usize)> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_finish(words, _out, tag) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     unsafe {
         step(words, true, |op| {
             if op.encrypt && op.nonce.is_some() && tag.len() < op.tag_len {
@@ -490,6 +518,10 @@ pub unsafe fn finish(words: *mut Words, _out: &mut [u8], tag: &mut [u8]) -> Resu
 /// `words` must be valid for reads and writes.
 pub unsafe fn verify(words: *mut Words, _out: &mut [u8], tag: &[u8]) -> Result<usize> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_verify(words, _out, tag) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     unsafe {
         step(words, true, |op| {
             let mut full = final_tag(op, false)?;
@@ -509,6 +541,10 @@ pub unsafe fn verify(words: *mut Words, _out: &mut [u8], tag: &[u8]) -> Result<u
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::aead_abort(words) } {
+        return r;
+    }
     // SAFETY: caller contract.
     unsafe { operation::abort_call(&OPS, words) }
 }

@@ -250,6 +250,10 @@ pub unsafe fn setup(
     encrypt: bool,
 ) -> Result<()> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::cipher_setup(words, id, alg, encrypt) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     // An active object is aborted (see `check_inactive`).
     unsafe { operation::check_inactive(&OPS, words) }?;
     let usage = if encrypt {
@@ -312,6 +316,10 @@ fn start(op: &mut CipherOp, iv: &[u8]) -> Result<()> {
 /// `words` must be valid for reads and writes.
 pub unsafe fn generate_iv(words: *mut Words, out: &mut [u8]) -> Result<usize> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::cipher_generate_iv(words, out) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     unsafe {
         step(words, |op| {
             // The specification's `BAD_STATE` conditions: no IV for the
@@ -335,6 +343,10 @@ pub unsafe fn generate_iv(words: *mut Words, out: &mut [u8]) -> Result<usize> {
 /// `words` must be valid for reads and writes.
 pub unsafe fn set_iv(words: *mut Words, iv: &[u8]) -> Result<()> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::cipher_set_iv(words, iv) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     unsafe { step(words, |op| start(op, iv)) }
 }
 
@@ -351,6 +363,10 @@ fn ready(op: &CipherOp) -> Result<()> {
 /// `words` must be valid for reads and writes.
 pub unsafe fn update(words: *mut Words, input: &[u8], out: &mut [u8]) -> Result<usize> {
     // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::cipher_update(words, input, out) } {
+        return r;
+    }
+    // SAFETY: caller contract.
     unsafe {
         step(words, |op| {
             ready(op)?;
@@ -365,6 +381,10 @@ pub unsafe fn update(words: *mut Words, input: &[u8], out: &mut [u8]) -> Result<
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::cipher_finish(words, out) } {
+        return r;
+    }
     // SAFETY: caller contract.
     let mut b = unsafe { OPS.borrow(words) }?;
     let op = b.state();
@@ -381,6 +401,10 @@ pub unsafe fn finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::cipher_abort(words) } {
+        return r;
+    }
     // SAFETY: caller contract.
     unsafe { operation::abort_call(&OPS, words) }
 }

@@ -11,6 +11,8 @@
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
+pub mod ops;
+
 use super::{core, key_management, policy};
 use crate::driver::{self, abi, Key, Registered};
 use crate::keystore::KeyData;
@@ -43,7 +45,7 @@ pub fn local_location(a: &psa_key_attributes_t) -> Result<()> {
 
 /// Registers a C driver (before init; `BadState` after).
 pub fn register(table: &abi::rustpsa_driver_t) -> Result<()> {
-    if table.version != abi::RUSTPSA_DRIVER_INTERFACE_VERSION {
+    if table.version != abi::RUSTPSA_DRIVER_INTERFACE_VERSION && table.version != abi::RUSTPSA_DRIVER_INTERFACE_VERSION_1 {
         return Err(Error::NotSupported);
     }
     if table.name.is_null() || table.flags & !abi::RUSTPSA_DRIVER_THREAD_SAFE != 0 || table.location > 0xff_ffff {
@@ -108,7 +110,7 @@ fn keyed<R>(
     id: psa_key_id_t,
     usage: psa_key_usage_t,
     alg: psa_algorithm_t,
-    permits: impl Fn(&psa_key_attributes_t) -> bool,
+    permits: impl Fn(&psa_key_attributes_t) -> Result<()>,
     f: impl Fn(&Registered, Key<'_>) -> Result<R>,
 ) -> Option<Result<R>> {
     let reg = active()?;
@@ -118,14 +120,13 @@ fn keyed<R>(
     let key = Key { attrs: &d.attrs, buffer: &d.material };
     let policy_ok = policy::require_usage(&d.attrs, usage).and_then(|_| policy::require_specific(alg));
     let r = if location(&d.attrs) == PSA_KEY_LOCATION_LOCAL_STORAGE {
-        if policy_ok.is_err() || !permits(&d.attrs) {
+        if policy_ok.is_err() || permits(&d.attrs).is_err() {
             return None;
         }
         transparent(reg, |t| f(t, key))?
     } else {
-        match (policy_ok, reg.opaque(location(&d.attrs))) {
+        match (policy_ok.and_then(|_| permits(&d.attrs)), reg.opaque(location(&d.attrs))) {
             (Err(e), _) => Err(e),
-            (_, _) if !permits(&d.attrs) => Err(Error::NotPermitted),
             (Ok(()), Some(o)) => f(o, key),
             (Ok(()), None) => Err(Error::NotSupported),
         }
@@ -133,8 +134,10 @@ fn keyed<R>(
     Some(k.release().and(r))
 }
 
-fn key_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> bool {
-    move |a| policy::key_permits(a, alg)
+/// The policy check of the keyed hooks: `NotPermitted` when the key's
+/// policy does not allow `alg`.
+fn key_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> Result<()> {
+    move |a| if policy::key_permits(a, alg) { Ok(()) } else { Err(Error::NotPermitted) }
 }
 
 /// `psa_hash_compute` through a transparent driver.
@@ -157,13 +160,64 @@ fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && bool::from(a.ct_eq(b))
 }
 
+/// `NotPermitted` unless the key's policy allows `alg`.
+pub(crate) fn policy_permits(a: &psa_key_attributes_t, alg: psa_algorithm_t) -> Result<()> {
+    if policy::key_permits(a, alg) {
+        Ok(())
+    } else {
+        Err(Error::NotPermitted)
+    }
+}
+
+/// Whether a key can run MAC `alg`: the policy (`NotPermitted`), then the
+/// key type and MAC length (`InvalidArgument`, as the specification says for
+/// a key not compatible with the algorithm). For a local key any error
+/// declines (the built-in code reports, in Mbed TLS's order).
+pub(crate) fn mac_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> Result<()> {
+    move |a| {
+        policy_permits(a, alg)?;
+        let (t, bits) = (a.private_type, a.private_bits as usize);
+        let full = psa_mac_length(t, bits, psa_alg_full_length_mac(alg));
+        let len = psa_mac_length(t, bits, alg);
+        let type_ok = if psa_alg_is_hmac(alg) { t == PSA_KEY_TYPE_HMAC } else { psa_block_cipher_block_length(t) > 1 };
+        if type_ok && full > 0 && (4..=full).contains(&len) {
+            Ok(())
+        } else {
+            Err(Error::InvalidArgument)
+        }
+    }
+}
+
+/// Whether a key can run cipher `alg`: the policy (`NotPermitted`), then the
+/// key type and mode (the built-in code's codes: `NotSupported` for a pair
+/// without a cipher, as Mbed TLS).
+pub(crate) fn cipher_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> Result<()> {
+    move |a| {
+        policy_permits(a, alg)?;
+        crate::api::cipher::check_usable(a.private_type, alg)
+    }
+}
+
+/// Whether a key can run AEAD `alg`: the policy (`NotPermitted`), then the
+/// key type (`InvalidArgument` when the type has no such AEAD).
+pub(crate) fn aead_permits(alg: psa_algorithm_t) -> impl Fn(&psa_key_attributes_t) -> Result<()> {
+    move |a| {
+        policy_permits(a, alg)?;
+        if psa_aead_tag_length(a.private_type, a.private_bits as usize, alg) > 0 {
+            Ok(())
+        } else {
+            Err(Error::InvalidArgument)
+        }
+    }
+}
+
 /// `psa_mac_compute` through a driver.
 pub fn mac_compute(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out: &mut [u8]) -> Option<Result<usize>> {
     if !psa_alg_is_mac(alg) {
         return None; // the built-in code reports it
     }
     let out = std::cell::RefCell::new(out);
-    keyed(id, PSA_KEY_USAGE_SIGN_MESSAGE, alg, key_permits(alg), |d, key| {
+    keyed(id, PSA_KEY_USAGE_SIGN_MESSAGE, alg, mac_permits(alg), |d, key| {
         d.call(|drv| drv.mac_compute(key, alg, input, &mut out.borrow_mut()))
     })
 }
@@ -173,7 +227,7 @@ pub fn mac_verify(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], expected
     if !psa_alg_is_mac(alg) {
         return None;
     }
-    let r = keyed(id, PSA_KEY_USAGE_VERIFY_MESSAGE, alg, key_permits(alg), |d, key| {
+    let r = keyed(id, PSA_KEY_USAGE_VERIFY_MESSAGE, alg, mac_permits(alg), |d, key| {
         let mut tag = Zeroizing::new([0u8; PSA_MAC_MAX_SIZE as usize]);
         let n = d.call(|drv| drv.mac_compute(key, alg, input, &mut tag[..]))?;
         Ok(ct_eq(&tag[..n], expected))
@@ -187,7 +241,7 @@ pub fn cipher_encrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out:
         return None;
     }
     let out = std::cell::RefCell::new(out);
-    keyed(id, PSA_KEY_USAGE_ENCRYPT, alg, key_permits(alg), |d, key| {
+    keyed(id, PSA_KEY_USAGE_ENCRYPT, alg, cipher_permits(alg), |d, key| {
         let mut out = out.borrow_mut();
         let iv_len = psa_cipher_iv_length(key.attrs.private_type, alg);
         if out.len() < iv_len {
@@ -205,7 +259,7 @@ pub fn cipher_decrypt(id: psa_key_id_t, alg: psa_algorithm_t, input: &[u8], out:
         return None;
     }
     let out = std::cell::RefCell::new(out);
-    keyed(id, PSA_KEY_USAGE_DECRYPT, alg, key_permits(alg), |d, key| {
+    keyed(id, PSA_KEY_USAGE_DECRYPT, alg, cipher_permits(alg), |d, key| {
         d.call(|drv| drv.cipher_decrypt(key, alg, input, &mut out.borrow_mut()))
     })
 }
@@ -225,7 +279,7 @@ pub fn aead(
     }
     let out = std::cell::RefCell::new(out);
     let usage = if encrypt { PSA_KEY_USAGE_ENCRYPT } else { PSA_KEY_USAGE_DECRYPT };
-    keyed(id, usage, alg, key_permits(alg), |d, key| {
+    keyed(id, usage, alg, aead_permits(alg), |d, key| {
         let mut out = out.borrow_mut();
         d.call(|drv| match encrypt {
             true => drv.aead_encrypt(key, alg, nonce, ad, input, &mut out),
@@ -261,7 +315,12 @@ pub fn sign(id: psa_key_id_t, alg: psa_algorithm_t, message: bool, data: &[u8], 
     };
     let usage = if message { PSA_KEY_USAGE_SIGN_MESSAGE } else { PSA_KEY_USAGE_SIGN_HASH };
     let out = std::cell::RefCell::new(out);
-    let permits = move |a: &psa_key_attributes_t| policy::key_permits(a, alg) && psa_key_type_is_key_pair(a.private_type);
+    // A public key cannot sign: `InvalidArgument`, as the specification says
+    // (after the policy's `NotPermitted`).
+    let permits = move |a: &psa_key_attributes_t| {
+        key_permits(alg)(a)?;
+        if psa_key_type_is_key_pair(a.private_type) { Ok(()) } else { Err(Error::InvalidArgument) }
+    };
     keyed(id, usage, alg, permits, |d, key| d.call(|drv| drv.sign_hash(key, alg, &hash, &mut out.borrow_mut())))
 }
 
@@ -281,7 +340,8 @@ pub fn verify(id: psa_key_id_t, alg: psa_algorithm_t, message: bool, data: &[u8]
 pub fn key_agreement(id: psa_key_id_t, alg: psa_algorithm_t, peer: &[u8]) -> Option<Result<Zeroizing<Vec<u8>>>> {
     let base = psa_alg_key_agreement_get_base(alg);
     let permits = move |a: &psa_key_attributes_t| {
-        [a.private_alg, a.private_alg2].iter().any(|&p| p == alg || (p == base && psa_alg_is_key_agreement(p)))
+        let ok = [a.private_alg, a.private_alg2].iter().any(|&p| p == alg || (p == base && psa_alg_is_key_agreement(p)));
+        if ok { Ok(()) } else { Err(Error::NotPermitted) }
     };
     keyed(id, PSA_KEY_USAGE_DERIVE, alg, permits, |d, key| {
         let mut out = Zeroizing::new(vec![0u8; PSA_RAW_KEY_AGREEMENT_OUTPUT_MAX_SIZE as usize]);
@@ -396,14 +456,36 @@ pub fn export(id: psa_key_id_t, out: &mut [u8]) -> Option<Result<usize>> {
     })
 }
 
-/// `psa_export_public_key` of an opaque key.
+/// `psa_export_public_key` of an opaque key (its driver), or of a local key
+/// pair through the transparent drivers (`None` when all decline). A
+/// transparent driver's output must import as a public key of the key's
+/// family and size (`CorruptionDetected` otherwise).
 pub fn export_public(id: psa_key_id_t, out: &mut [u8]) -> Option<Result<usize>> {
-    opaque_key(id, |d, key| {
-        if !psa_key_type_is_asymmetric(key.attrs.private_type) {
-            return Err(Error::InvalidArgument);
+    let reg = active()?;
+    let c = core().ok()?;
+    let k = c.keys.get(id).ok()?;
+    let d = k.data();
+    let key = Key { attrs: &d.attrs, buffer: &d.material };
+    let t = d.attrs.private_type;
+    let r = match opaque_of(&d.attrs) {
+        Some(Err(e)) => Err(e),
+        Some(Ok(_)) if !psa_key_type_is_asymmetric(t) => Err(Error::InvalidArgument),
+        Some(Ok(o)) => o.call(|drv| drv.export_public_key(key, out)),
+        // A public key's export is its material: the built-in code's.
+        None if !psa_key_type_is_key_pair(t) => return None,
+        None => {
+            let bits = d.attrs.private_bits as usize;
+            let r = transparent(reg, |tr| tr.call(|drv| drv.export_public_key(key, &mut *out)))?;
+            r.and_then(|n| {
+                let public = out.get(..n).ok_or(Error::CorruptionDetected)?;
+                match crate::crypto::keys::import_bits(psa_key_type_public_key_of_key_pair(t), public) {
+                    Ok(b) if b == bits => Ok(n),
+                    _ => Err(Error::CorruptionDetected),
+                }
+            })
         }
-        d.call(|drv| drv.export_public_key(key, out))
-    })
+    };
+    Some(k.release().and(r))
 }
 
 /// `psa_destroy_key` of an opaque key: the key store destroys the key

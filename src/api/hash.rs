@@ -76,6 +76,10 @@ pub fn clear_operations() {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn setup(words: *mut Words, alg: psa_algorithm_t) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::hash_setup(words, alg) } {
+        return r;
+    }
     core()?;
     // SAFETY: forwarded caller contract (an active object is aborted).
     unsafe { operation::check_inactive(&OPS, words) }?;
@@ -90,6 +94,10 @@ pub unsafe fn setup(words: *mut Words, alg: psa_algorithm_t) -> Result<()> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn update(words: *mut Words, input: &[u8]) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::hash_update(words, input) } {
+        return r;
+    }
     core()?;
     // SAFETY: forwarded caller contract.
     let mut b = unsafe { OPS.borrow(words) }?;
@@ -115,6 +123,10 @@ fn take(words: *mut Words) -> Result<hash::Digest> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::hash_finish(words, out) } {
+        return r;
+    }
     core()?;
     // SAFETY: forwarded caller contract.
     let mut b = unsafe { OPS.borrow(words) }?;
@@ -132,6 +144,10 @@ pub unsafe fn finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn verify(words: *mut Words, expected: &[u8]) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::hash_verify(words, expected) } {
+        return r;
+    }
     core()?;
     let d = take(words)?;
     if ct_matches(d.as_ref(), expected) {
@@ -146,6 +162,10 @@ pub unsafe fn verify(words: *mut Words, expected: &[u8]) -> Result<()> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::hash_abort(words) } {
+        return r;
+    }
     // SAFETY: forwarded caller contract.
     unsafe { operation::abort_call(&OPS, words) }
 }
@@ -155,6 +175,10 @@ pub unsafe fn abort(words: *mut Words) -> Result<()> {
 /// # Safety
 /// Both pointers must be valid for reads and writes.
 pub unsafe fn clone(source: *mut Words, target: *mut Words) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::hash_clone(source, target) } {
+        return r;
+    }
     core()?;
     if core::ptr::eq(source, target) {
         return Err(Error::BadState);
@@ -173,6 +197,10 @@ pub unsafe fn clone(source: *mut Words, target: *mut Words) -> Result<()> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn suspend(words: *mut Words, out: &mut [u8]) -> Result<usize> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::hash_suspend(words) } {
+        return r;
+    }
     core()?;
     // SAFETY: forwarded caller contract.
     let mut b = unsafe { OPS.borrow(words) }?;

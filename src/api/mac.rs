@@ -156,6 +156,10 @@ pub fn clear_operations() {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm_t, verify: bool) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::mac_setup(words, id, alg, verify) } {
+        return r;
+    }
     core()?;
     // SAFETY: forwarded caller contract (an active object is aborted).
     unsafe { operation::check_inactive(&OPS, words) }?;
@@ -186,6 +190,10 @@ pub unsafe fn setup(words: *mut Words, id: psa_key_id_t, alg: psa_algorithm_t, v
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn update(words: *mut Words, input: &[u8]) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::mac_update(words, input) } {
+        return r;
+    }
     core()?;
     // SAFETY: forwarded caller contract.
     let mut b = unsafe { OPS.borrow(words) }?;
@@ -221,6 +229,10 @@ fn final_tag(words: *mut Words, verify: bool, room: Option<usize>) -> Result<(Ta
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn sign_finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::mac_sign_finish(words, out) } {
+        return r;
+    }
     core()?;
     let (tag, len) = final_tag(words, false, Some(out.len()))?;
     out[..len].copy_from_slice(&tag.as_ref()[..len]);
@@ -232,6 +244,10 @@ pub unsafe fn sign_finish(words: *mut Words, out: &mut [u8]) -> Result<usize> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn verify_finish(words: *mut Words, expected: &[u8]) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::mac_verify_finish(words, expected) } {
+        return r;
+    }
     core()?;
     let (tag, len) = final_tag(words, true, None)?;
     if ct_matches(&tag.as_ref()[..len], expected) {
@@ -246,6 +262,10 @@ pub unsafe fn verify_finish(words: *mut Words, expected: &[u8]) -> Result<()> {
 /// # Safety
 /// `words` must be valid for reads and writes.
 pub unsafe fn abort(words: *mut Words) -> Result<()> {
+    // SAFETY: caller contract.
+    if let Some(r) = unsafe { super::driver::ops::mac_abort(words) } {
+        return r;
+    }
     // SAFETY: forwarded caller contract.
     unsafe { operation::abort_call(&OPS, words) }
 }

@@ -139,6 +139,7 @@ pub fn free() {
     cipher::clear();
     interruptible::clear_operations();
     pake::clear_operations();
+    driver::ops::clear_operations();
     let p = CORE.swap(ptr::null_mut(), Ordering::AcqRel);
     key_derivation::OPS.clear();
     if !p.is_null() {

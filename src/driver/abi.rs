@@ -16,7 +16,11 @@ use crate::types::{psa_algorithm_t, psa_key_attributes_t, psa_key_location_t, ps
 
 /// The version of the driver table this library understands; a driver sets
 /// `rustpsa_driver_t::version` to it.
-pub const RUSTPSA_DRIVER_INTERFACE_VERSION: u32 = 1;
+pub const RUSTPSA_DRIVER_INTERFACE_VERSION: u32 = 2;
+
+/// The first version of the table (one-shot entry points only, the members
+/// up to `destroy_key`); still accepted: its multi-part entry points are NULL.
+pub const RUSTPSA_DRIVER_INTERFACE_VERSION_1: u32 = 1;
 
 /// Driver flag: the driver's entry points may run concurrently, from several
 /// threads, also on the same key. Without it the core holds a lock of its own
@@ -27,6 +31,15 @@ pub const RUSTPSA_DRIVER_THREAD_SAFE: u32 = 1;
 /// the size of the `key_buffer` the core passes to `import_key`,
 /// `generate_key` and `attach_key`.
 pub const RUSTPSA_DRIVER_KEY_CONTEXT_MAX: usize = 1024;
+
+/// The size of a multi-part operation context (bytes, aligned to 16): the
+/// core allocates one per driver operation, zeroed, and passes it as `op` to
+/// every step of the operation; the driver keeps its operation state there
+/// (or a pointer to state of its own, freed by its `abort`). The core may
+/// move the context between calls (as an Mbed TLS driver's context moves
+/// with the application's operation object), so it must not point into
+/// itself. The core wipes it after `abort`.
+pub const RUSTPSA_DRIVER_OPERATION_CONTEXT_SIZE: usize = 512;
 
 /// A one-shot hash: `hash_compute(context, alg, input, input_length, hash, hash_size, hash_length)`.
 pub type rustpsa_driver_hash_compute_t = Option<
@@ -198,6 +211,61 @@ pub type rustpsa_driver_export_key_t = Option<
 pub type rustpsa_driver_destroy_key_t =
     Option<unsafe extern "C" fn(*mut c_void, *const psa_key_attributes_t, *const u8, usize) -> psa_status_t>;
 
+/// Multi-part hash setup: hash_setup(context, op, alg).
+pub type rustpsa_driver_hash_setup_t = Option<unsafe extern "C" fn(*mut c_void, *mut c_void, psa_algorithm_t) -> psa_status_t>;
+
+/// Feed input to an operation: (context, op, input, input_length) (hash,
+/// MAC and AEAD additional data updates).
+pub type rustpsa_driver_op_input_t = Option<unsafe extern "C" fn(*mut c_void, *mut c_void, *const u8, usize) -> psa_status_t>;
+
+/// Write an operation's result: (context, op, output, output_size,
+/// output_length) (hash finish, MAC sign finish, cipher finish).
+pub type rustpsa_driver_op_output_t = Option<unsafe extern "C" fn(*mut c_void, *mut c_void, *mut u8, usize, *mut usize) -> psa_status_t>;
+
+/// Transform input into output: (context, op, input, input_length, output,
+/// output_size, output_length) (cipher and AEAD updates).
+pub type rustpsa_driver_op_update_t = Option<
+    unsafe extern "C" fn(*mut c_void, *mut c_void, *const u8, usize, *mut u8, usize, *mut usize) -> psa_status_t,
+>;
+
+/// End an operation: abort(context, op). Called exactly once per successful
+/// setup, whenever the operation ends (after finish or verify too, after a
+/// failed step, on destroy of the key, on `mbedtls_psa_crypto_free`).
+pub type rustpsa_driver_op_abort_t = Option<unsafe extern "C" fn(*mut c_void, *mut c_void) -> psa_status_t>;
+
+/// Copy a hash operation: hash_clone(context, source_op, target_op); the
+/// target is a fresh zeroed context.
+pub type rustpsa_driver_hash_clone_t = Option<unsafe extern "C" fn(*mut c_void, *const c_void, *mut c_void) -> psa_status_t>;
+
+/// Keyed multi-part setup: (context, op, attributes, key_buffer,
+/// key_buffer_size, alg) (MAC sign/verify, cipher encrypt/decrypt, AEAD
+/// encrypt/decrypt).
+pub type rustpsa_driver_key_setup_t = Option<
+    unsafe extern "C" fn(*mut c_void, *mut c_void, *const psa_key_attributes_t, *const u8, usize, psa_algorithm_t) -> psa_status_t,
+>;
+
+/// Check a MAC: mac_verify_finish(context, op, mac, mac_length);
+/// `PSA_ERROR_INVALID_SIGNATURE` when it does not match. When NULL, the core
+/// uses `mac_sign_finish` and compares in constant time.
+pub type rustpsa_driver_mac_verify_finish_t = rustpsa_driver_op_input_t;
+
+/// Declare the AEAD lengths: aead_set_lengths(context, op, ad_length,
+/// plaintext_length).
+pub type rustpsa_driver_aead_set_lengths_t = Option<unsafe extern "C" fn(*mut c_void, *mut c_void, usize, usize) -> psa_status_t>;
+
+/// Finish an AEAD encryption: (context, op, ciphertext, ciphertext_size,
+/// ciphertext_length, tag, tag_size, tag_length).
+pub type rustpsa_driver_aead_finish_t = Option<
+    unsafe extern "C" fn(*mut c_void, *mut c_void, *mut u8, usize, *mut usize, *mut u8, usize, *mut usize) -> psa_status_t,
+>;
+
+/// Finish an AEAD decryption: (context, op, plaintext, plaintext_size,
+/// plaintext_length, tag, tag_length); `PSA_ERROR_INVALID_SIGNATURE` on a
+/// wrong tag.
+pub type rustpsa_driver_aead_verify_t = Option<
+    unsafe extern "C" fn(*mut c_void, *mut c_void, *mut u8, usize, *mut usize, *const u8, usize) -> psa_status_t,
+>;
+
 /// A driver: its identity, its flags and its entry points.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -244,6 +312,58 @@ pub struct rustpsa_driver_s {
     pub export_public_key: rustpsa_driver_export_key_t,
     /// `psa_destroy_key` (opaque).
     pub destroy_key: rustpsa_driver_destroy_key_t,
+    /// `psa_hash_setup` (transparent; version 2 and later, like every member below).
+    pub hash_setup: rustpsa_driver_hash_setup_t,
+    /// `psa_hash_update`.
+    pub hash_update: rustpsa_driver_op_input_t,
+    /// `psa_hash_finish` (and `psa_hash_verify`, compared by the core).
+    pub hash_finish: rustpsa_driver_op_output_t,
+    /// `psa_hash_clone`.
+    pub hash_clone: rustpsa_driver_hash_clone_t,
+    /// Ends a hash operation.
+    pub hash_abort: rustpsa_driver_op_abort_t,
+    /// `psa_mac_sign_setup`.
+    pub mac_sign_setup: rustpsa_driver_key_setup_t,
+    /// `psa_mac_verify_setup`.
+    pub mac_verify_setup: rustpsa_driver_key_setup_t,
+    /// `psa_mac_update`.
+    pub mac_update: rustpsa_driver_op_input_t,
+    /// `psa_mac_sign_finish`.
+    pub mac_sign_finish: rustpsa_driver_op_output_t,
+    /// `psa_mac_verify_finish` (optional, see its type).
+    pub mac_verify_finish: rustpsa_driver_mac_verify_finish_t,
+    /// Ends a MAC operation.
+    pub mac_abort: rustpsa_driver_op_abort_t,
+    /// `psa_cipher_encrypt_setup`.
+    pub cipher_encrypt_setup: rustpsa_driver_key_setup_t,
+    /// `psa_cipher_decrypt_setup`.
+    pub cipher_decrypt_setup: rustpsa_driver_key_setup_t,
+    /// `psa_cipher_set_iv` (also after the core's `psa_cipher_generate_iv`).
+    pub cipher_set_iv: rustpsa_driver_op_input_t,
+    /// `psa_cipher_update`.
+    pub cipher_update: rustpsa_driver_op_update_t,
+    /// `psa_cipher_finish`.
+    pub cipher_finish: rustpsa_driver_op_output_t,
+    /// Ends a cipher operation.
+    pub cipher_abort: rustpsa_driver_op_abort_t,
+    /// `psa_aead_encrypt_setup`.
+    pub aead_encrypt_setup: rustpsa_driver_key_setup_t,
+    /// `psa_aead_decrypt_setup`.
+    pub aead_decrypt_setup: rustpsa_driver_key_setup_t,
+    /// `psa_aead_set_nonce` (also after the core's `psa_aead_generate_nonce`).
+    pub aead_set_nonce: rustpsa_driver_op_input_t,
+    /// `psa_aead_set_lengths`.
+    pub aead_set_lengths: rustpsa_driver_aead_set_lengths_t,
+    /// `psa_aead_update_ad`.
+    pub aead_update_ad: rustpsa_driver_op_input_t,
+    /// `psa_aead_update`.
+    pub aead_update: rustpsa_driver_op_update_t,
+    /// `psa_aead_finish`.
+    pub aead_finish: rustpsa_driver_aead_finish_t,
+    /// `psa_aead_verify`.
+    pub aead_verify: rustpsa_driver_aead_verify_t,
+    /// Ends an AEAD operation.
+    pub aead_abort: rustpsa_driver_op_abort_t,
 }
 
 /// The driver table.

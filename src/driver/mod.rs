@@ -18,9 +18,15 @@
 //!   before it calls the driver's `destroy_key`, which runs exactly once per
 //!   destroyed key (never on purge or free: the key still exists in its
 //!   location).
-//! * One-shot entry points only: there is no multi-part driver operation, so
-//!   none can be called concurrently (multi-part operations on driver keys
-//!   are `NotSupported`; on local keys they use the built-in code).
+//! * Multi-part operations ([`ops`]): never two calls at once on one driver
+//!   operation (the operation object's busy flag: a second caller gets
+//!   `BadState` before reaching the driver). A keyed driver operation lives in
+//!   an `api::operation::KeyBound`: `psa_destroy_key` waits for a step in
+//!   progress, then ends the operation (the driver's `abort`), before an
+//!   opaque driver's `destroy_key`. `abort` runs exactly once per successful
+//!   setup, however the operation ends. The per-driver lock covers each
+//!   step, so a non-thread-safe driver runs one step of one operation at a
+//!   time across all its operations; the lock is never held between steps.
 //! * Re-entrancy: while a thread runs an entry point it is marked "inside a
 //!   driver" ([`inside`]). From there it may call only the whitelisted core
 //!   functions, which reach no driver and no lock a driver call can hold:
@@ -31,8 +37,12 @@
 //!
 //! # Why no call can deadlock
 //! The locks a driver call can hold are its own driver lock (non-thread-safe
-//! drivers) and nothing else: the key-store lock is never held across an
-//! entry point (readers are registrations, not locks). A thread inside a
+//! drivers) and, for a step of a keyed multi-part operation, the mutex of the
+//! operation's key-bound value (taken before the driver lock and private to
+//! one operation; the destroyer holds it only to take the operation out,
+//! waiting for a step in progress, and calls `abort` after releasing it); the
+//! key-store lock
+//! is never held across an entry point (readers are registrations, not locks). A thread inside a
 //! driver can take no second driver lock, because every function that could
 //! dispatch to a driver refuses from inside one, and the whitelisted
 //! functions take no lock at all (the RNG and the built-in hashes are
@@ -44,6 +54,7 @@
 //! the driver lock for `destroy_key` like any other call.
 pub mod abi;
 pub mod c;
+pub mod ops;
 pub mod pkcs11;
 
 use std::cell::Cell;
@@ -131,6 +142,22 @@ pub trait Driver: Send + Sync {
     }
     /// `psa_destroy_key` (opaque): erase the key from its location.
     fn destroy_key(&self, key: Key<'_>) -> Result<()> {
+        Err(Error::NotSupported)
+    }
+    /// `psa_hash_setup` (transparent): a multi-part hash operation.
+    fn hash_setup(&self, alg: psa_algorithm_t) -> Result<Box<dyn ops::HashOp>> {
+        Err(Error::NotSupported)
+    }
+    /// `psa_mac_sign_setup` / `psa_mac_verify_setup`.
+    fn mac_setup(&self, key: Key<'_>, alg: psa_algorithm_t, verify: bool) -> Result<Box<dyn ops::MacOp>> {
+        Err(Error::NotSupported)
+    }
+    /// `psa_cipher_encrypt_setup` / `psa_cipher_decrypt_setup`.
+    fn cipher_setup(&self, key: Key<'_>, alg: psa_algorithm_t, encrypt: bool) -> Result<Box<dyn ops::CipherOp>> {
+        Err(Error::NotSupported)
+    }
+    /// `psa_aead_encrypt_setup` / `psa_aead_decrypt_setup`.
+    fn aead_setup(&self, key: Key<'_>, alg: psa_algorithm_t, encrypt: bool) -> Result<Box<dyn ops::AeadOp>> {
         Err(Error::NotSupported)
     }
 }

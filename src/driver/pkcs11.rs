@@ -34,6 +34,7 @@ use cryptoki::types::AuthPin;
 use parking_lot::Mutex;
 use zeroize::Zeroizing;
 
+use super::ops::{CipherOp, MacOp};
 use super::{Created, Driver, Key};
 use crate::types::*;
 
@@ -752,6 +753,195 @@ impl Driver for Token {
 
     fn aead_decrypt(&self, key: Key<'_>, alg: psa_algorithm_t, nonce: &[u8], ad: &[u8], input: &[u8], out: &mut [u8]) -> Result<usize> {
         self.gcm(key, alg, nonce, ad, input, out, false)
+    }
+
+    fn mac_setup(&self, key: Key<'_>, alg: psa_algorithm_t, _verify: bool) -> Result<Box<dyn MacOp>> {
+        let mech = hmac_mechanism(alg)?;
+        let s = self.own_session()?;
+        let h = self.key_object(&s, &key)?;
+        ck(s.sign_init(&mech, h))?;
+        Ok(Box::new(P11Mac { s, active: true }))
+    }
+
+    fn cipher_setup(&self, key: Key<'_>, alg: psa_algorithm_t, encrypt: bool) -> Result<Box<dyn CipherOp>> {
+        if key.attrs.private_type != PSA_KEY_TYPE_AES || !matches!(alg, PSA_ALG_CBC_NO_PADDING | PSA_ALG_CBC_PKCS7) {
+            return Err(Error::NotSupported);
+        }
+        let s = self.own_session()?;
+        let key = self.key_object(&s, &key)?;
+        Ok(Box::new(P11Cipher { s, key, alg, encrypt, active: false, pending: 0 }))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Multi-part operations: HMAC (C_SignInit/Update/Final) and AES-CBC
+// (C_EncryptInit/Update/Final, C_Decrypt…). An operation keeps one session
+// of the pool for its whole life (PKCS#11 runs one operation of a kind per
+// session) and gives it back when it ends. An active token operation is
+// ended by its C_*Final (the result discarded), never by closing the
+// session: closing it would drop the session objects (volatile keys) it made.
+// AEAD is one-shot only (`aead_setup` stays `NotSupported`): PKCS#11 2.40
+// GCM takes the additional data at C_EncryptInit, and a decryption releases
+// its plaintext only at C_DecryptFinal, after the tag, so the output sizes
+// PSA promises for psa_aead_update / psa_aead_verify could not be kept.
+
+/// A session taken out of the pool for one multi-part operation; back to the
+/// pool on drop.
+struct OwnedSession {
+    /// The token, alive in the active registry, which outlives every
+    /// operation (`mbedtls_psa_crypto_free` ends them before dropping it).
+    token: *const Token,
+    session: Option<Session>,
+}
+
+// SAFETY: `Session` is `Send`; the token pointer is only used to return the
+// session to the pool, under the pool's lock.
+unsafe impl Send for OwnedSession {}
+
+impl std::ops::Deref for OwnedSession {
+    type Target = Session;
+    fn deref(&self) -> &Session {
+        self.session.as_ref().expect("an owned session")
+    }
+}
+
+impl Drop for OwnedSession {
+    fn drop(&mut self) {
+        if let Some(s) = self.session.take() {
+            // SAFETY: see `token`.
+            unsafe { &*self.token }.idle.lock().push(s);
+        }
+    }
+}
+
+impl Token {
+    /// A session of the pool for a multi-part operation.
+    fn own_session(&self) -> Result<OwnedSession> {
+        let mut b = self.session()?;
+        Ok(OwnedSession { token: self, session: b.session.take() })
+    }
+}
+
+/// A multi-part HMAC in the token (sign or verify: the core's verify
+/// compares the token's MAC in constant time).
+struct P11Mac {
+    s: OwnedSession,
+    /// The token's operation has not ended yet.
+    active: bool,
+}
+
+impl P11Mac {
+    fn take(&mut self) -> Result<Zeroizing<Vec<u8>>> {
+        self.active = false;
+        ck(self.s.sign_final()).map(Zeroizing::new)
+    }
+}
+
+impl MacOp for P11Mac {
+    fn update(&mut self, input: &[u8]) -> Result<()> {
+        // Any error but a buffer size ends the token's operation.
+        ck(self.s.sign_update(input)).inspect_err(|_| self.active = false)
+    }
+
+    fn sign_finish(&mut self, out: &mut [u8]) -> Result<usize> {
+        let v = self.take()?;
+        put(&v, out)
+    }
+
+    fn verify_finish(&mut self, mac: &[u8]) -> Result<()> {
+        let v = self.take()?;
+        if v.len() == mac.len() && bool::from(subtle::ConstantTimeEq::ct_eq(&v[..], mac)) {
+            Ok(())
+        } else {
+            Err(Error::InvalidSignature)
+        }
+    }
+
+    fn abort(&mut self) {
+        if self.active {
+            let _ = self.take();
+        }
+    }
+}
+
+/// A multi-part AES-CBC operation in the token; the token's operation starts
+/// at `set_iv` (the IV is part of the mechanism).
+struct P11Cipher {
+    s: OwnedSession,
+    key: ObjectHandle,
+    alg: psa_algorithm_t,
+    encrypt: bool,
+    /// The token's operation runs (from `set_iv` to its final).
+    active: bool,
+    /// Input bytes the token holds back (a partial block, or the last block
+    /// of a PKCS#7 decryption).
+    pending: usize,
+}
+
+impl P11Cipher {
+    fn final_(&mut self) -> Result<Vec<u8>> {
+        self.active = false;
+        let r = if self.encrypt { self.s.encrypt_final() } else { self.s.decrypt_final() };
+        match r {
+            Ok(v) => Ok(v),
+            Err(CkError::Pkcs11(RvError::EncryptedDataInvalid | RvError::EncryptedDataLenRange, _)) if !self.encrypt => {
+                Err(Error::InvalidPadding)
+            }
+            // SoftHSM2 reports a bad PKCS#7 padding as CKR_GENERAL_ERROR (as
+            // it does a wrong GCM tag).
+            Err(CkError::Pkcs11(RvError::GeneralError, _)) if !self.encrypt && self.alg == PSA_ALG_CBC_PKCS7 => {
+                Err(Error::InvalidPadding)
+            }
+            Err(CkError::Pkcs11(RvError::DataLenRange, _)) => Err(Error::InvalidArgument),
+            Err(e) => Err(status(e)),
+        }
+    }
+}
+
+impl CipherOp for P11Cipher {
+    fn set_iv(&mut self, iv: &[u8]) -> Result<()> {
+        let iv: [u8; 16] = iv.try_into().map_err(|_| Error::InvalidArgument)?;
+        let mech = if self.alg == PSA_ALG_CBC_PKCS7 { Mechanism::AesCbcPad(iv) } else { Mechanism::AesCbc(iv) };
+        if self.encrypt {
+            ck(self.s.encrypt_init(&mech, self.key))?;
+        } else {
+            ck(self.s.decrypt_init(&mech, self.key))?;
+        }
+        self.active = true;
+        Ok(())
+    }
+
+    fn update(&mut self, input: &[u8], out: &mut [u8]) -> Result<usize> {
+        if !self.active {
+            return Err(Error::BadState);
+        }
+        // The most the token can release: every whole block it then holds.
+        let most = (self.pending + input.len()) / 16 * 16;
+        if out.len() < most {
+            return Err(Error::BufferTooSmall);
+        }
+        let r = if self.encrypt { self.s.encrypt_update(input) } else { self.s.decrypt_update(input) };
+        let v = Zeroizing::new(ck(r).inspect_err(|_| self.active = false)?);
+        self.pending = (self.pending + input.len()).checked_sub(v.len()).ok_or(Error::CorruptionDetected)?;
+        put(&v, out)
+    }
+
+    fn finish(&mut self, out: &mut [u8]) -> Result<usize> {
+        if !self.active {
+            return Err(Error::BadState);
+        }
+        if self.alg == PSA_ALG_CBC_NO_PADDING && self.pending % 16 != 0 {
+            let _ = self.final_();
+            return Err(Error::InvalidArgument);
+        }
+        let v = Zeroizing::new(self.final_()?);
+        put(&v, out)
+    }
+
+    fn abort(&mut self) {
+        if self.active {
+            let _ = self.final_();
+        }
     }
 }
 

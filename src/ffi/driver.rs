@@ -9,14 +9,30 @@ use crate::types::{psa_key_attributes_t, psa_key_id_t, psa_status_t, Error, PSA_
 /// Register a driver (copied; `name` is copied too). Must be called before
 /// `psa_crypto_init` (or after `mbedtls_psa_crypto_free`): `PSA_ERROR_BAD_STATE`
 /// otherwise. Transparent drivers (`location` 0) are tried in registration
-/// order. Returns `PSA_ERROR_INVALID_ARGUMENT` for NULL, a NULL name, unknown
-/// flags or a location above 24 bits, `PSA_ERROR_NOT_SUPPORTED` for another
-/// interface version, `PSA_ERROR_ALREADY_EXISTS` when another driver has the
+/// order. A table of `RUSTPSA_DRIVER_INTERFACE_VERSION_1` (one-shot entry
+/// points only, shorter) is accepted too. Returns `PSA_ERROR_INVALID_ARGUMENT`
+/// for NULL, a NULL name, unknown flags or a location above 24 bits,
+/// `PSA_ERROR_NOT_SUPPORTED` for another interface version, `PSA_ERROR_ALREADY_EXISTS` when another driver has the
 /// location.
 #[no_mangle]
 pub unsafe extern "C" fn rustpsa_register_driver(driver: *const rustpsa_driver_t) -> psa_status_t {
     guard(|| {
-        // SAFETY: NULL or a valid table, copied by `register`.
+        if driver.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: a table starts with its version, present in every version.
+        let version = unsafe { core::ptr::addr_of!((*driver).version).read_unaligned() };
+        if version == crate::driver::abi::RUSTPSA_DRIVER_INTERFACE_VERSION_1 {
+            // A version 1 table ends before `hash_setup`: copy that much, the
+            // multi-part entry points stay NULL.
+            let n = core::mem::offset_of!(rustpsa_driver_t, hash_setup);
+            // SAFETY: all-zero is a valid table (integers, NULL pointers, no
+            // entry points); the caller's table has at least `n` bytes.
+            let mut t: rustpsa_driver_t = unsafe { core::mem::zeroed() };
+            unsafe { core::ptr::copy_nonoverlapping(driver.cast::<u8>(), core::ptr::addr_of_mut!(t).cast::<u8>(), n) };
+            return crate::api::driver::register(&t);
+        }
+        // SAFETY: a valid table of this version, copied by `register`.
         let t = unsafe { boundary::obj(driver) }?;
         crate::api::driver::register(t)
     })
