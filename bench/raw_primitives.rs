@@ -189,10 +189,10 @@ fn ml_kem_768(seconds: f64, rng: &rand::SystemRandom) {
 /// BLAKE2b-512 over 16 KiB, on the crates rustpsa calls.
 fn sym14_rows(seconds: f64, input: &[u8]) {
     use ascon_aead::aead::{AeadInOut, KeyInit};
-    use digest_v11::{Digest, ExtendableOutput, Update, XofReader};
+    use ::digest::{Digest, ExtendableOutput, Update, XofReader};
     let mb = |name: &str, len: usize, rate: f64| println!("{name}\tMB/s\t{:.1}", rate * len as f64 / 1e6);
     let rate = measure(seconds, || {
-        let mut h = sha3_v11::Shake128::default();
+        let mut h = shake::Shake128::default();
         h.update(input);
         let mut out = [0u8; 32];
         h.finalize_xof().read(&mut out);
@@ -247,7 +247,7 @@ fn asymmetric_rows(seconds: f64) {
             kb[0] = 0; // below every order, P-521's included
             let sk = ecdsa::SigningKey::<$C>::from_slice(&kb).unwrap();
             sign.push(("RustCrypto sign_prehash (RFC 6979)", measure(seconds, || {
-                let s: ecdsa::Signature<$C> = ecdsa::hazmat::sign_prehashed_rfc6979::<$C, sha2_v11::Sha256>(sk.as_nonzero_scalar(), $digest, b"").0;
+                let s: ecdsa::Signature<$C> = ecdsa::hazmat::sign_prehashed_rfc6979::<$C, sha2::Sha256>(sk.as_nonzero_scalar(), $digest, b"").0;
                 black_box(s);
             })));
             if let Some((ralg, _)) = $ring {
@@ -264,7 +264,7 @@ fn asymmetric_rows(seconds: f64) {
                 pk.verify_digest_sig(&d, sig.as_ref()).unwrap();
             }))];
             let q = elliptic_curve::ProjectivePoint::<$C>::from(*sk.verifying_key().as_affine());
-            let s: ecdsa::Signature<$C> = ecdsa::hazmat::sign_prehashed_rfc6979::<$C, sha2_v11::Sha256>(sk.as_nonzero_scalar(), $digest, b"").0;
+            let s: ecdsa::Signature<$C> = ecdsa::hazmat::sign_prehashed_rfc6979::<$C, sha2::Sha256>(sk.as_nonzero_scalar(), $digest, b"").0;
             verify.push(("RustCrypto verify_prehashed", measure(seconds, || {
                 ecdsa::hazmat::verify_prehashed::<$C>(&q, $digest, &s).unwrap();
             })));
@@ -338,7 +338,7 @@ fn asymmetric_rows(seconds: f64) {
         sign.push(("ring sign (64-byte message)", measure(seconds, || {
             rkp.sign(&signature::RSA_PKCS1_SHA256, &rrng, &[0x17u8; 64], &mut rsig).unwrap();
         })));
-        let pad = || rsa::Pkcs1v15Sign::new::<sha2_v11::Sha256>();
+        let pad = || rsa::Pkcs1v15Sign::new::<sha2::Sha256>();
         sign.push(("rsa crate sign (blinded)", measure(seconds, || {
             black_box(key.sign_with_rng(&mut RsaRng, pad(), &digest32).unwrap());
         })));
@@ -360,7 +360,7 @@ fn asymmetric_rows(seconds: f64) {
         })));
         fastest(&format!("{name} verify_hash"), verify);
         // OAEP-SHA256 decryption of a 32-byte message.
-        let ct = public.encrypt(&mut RsaRng, rsa::Oaep::<sha2_v11::Sha256>::new(), &digest32).unwrap();
+        let ct = public.encrypt(&mut RsaRng, rsa::Oaep::<sha2::Sha256>::new(), &digest32).unwrap();
         let pkcs8 = key.to_pkcs8_der().unwrap();
         let adk = awslc::rsa::OaepPrivateDecryptingKey::new(
             awslc::rsa::PrivateDecryptingKey::from_pkcs8(pkcs8.as_bytes()).unwrap()).unwrap();
@@ -369,7 +369,7 @@ fn asymmetric_rows(seconds: f64) {
             adk.decrypt(&awslc::rsa::OAEP_SHA256_MGF1SHA256, &ct, &mut pt, None).unwrap();
         }))];
         dec.push(("rsa crate OAEP decrypt (blinded)", measure(seconds, || {
-            black_box(key.decrypt_blinded(&mut RsaRng, rsa::Oaep::<sha2_v11::Sha256>::new(), &ct).unwrap());
+            black_box(key.decrypt_blinded(&mut RsaRng, rsa::Oaep::<sha2::Sha256>::new(), &ct).unwrap());
         })));
         let _ = public.n();
         fastest(&format!("RSA-{bits} OAEP-SHA256 decrypt"), dec);
