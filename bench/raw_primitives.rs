@@ -42,6 +42,10 @@ fn main() {
         .unwrap_or(1.0);
     let input = vec![0x17u8; 16384];
     let key = [0x42u8; 32];
+    if let Some(i) = args.iter().position(|a| a == "--loop") {
+        let n = args.get(i + 2).and_then(|s| s.parse().ok()).unwrap_or(10000);
+        return small_loop(args.get(i + 1).map_or("", |s| s.as_str()), n, &key, &input[..64]);
+    }
     let mb = |name: &str, len: usize, rate: f64| println!("{name}\tMB/s\t{:.1}", rate * len as f64 / 1e6);
     let ops = |name: &str, rate: f64| println!("{name}\tops/s\t{rate:.1}");
 
@@ -397,3 +401,47 @@ impl rsa::rand_core::TryRng for RsaRng {
     }
 }
 impl rsa::rand_core::TryCryptoRng for RsaRng {}
+
+/// `--loop CASE N`: only N calls of one small-message primitive, for
+/// instruction counts (`valgrind --tool=callgrind`) against the same loop over
+/// the C API (DEVELOPERS.md): `gcm-awslc`, `gcm-ring` (AES-128-GCM, 64 bytes),
+/// `hmac-awslc`, `hmac-ring` (HMAC-SHA-256, 64 bytes).
+fn small_loop(case: &str, n: u64, key: &[u8; 32], msg: &[u8]) {
+    let mut buf = [0u8; 64];
+    match case {
+        "gcm-awslc" => {
+            use aws_lc_rs::aead as a;
+            let k = a::LessSafeKey::new(a::UnboundKey::new(&a::AES_128_GCM, &key[..16]).unwrap());
+            for _ in 0..n {
+                buf.copy_from_slice(msg);
+                let nonce = a::Nonce::assume_unique_for_key([0u8; 12]);
+                black_box(k.seal_in_place_separate_tag(nonce, a::Aad::empty(), &mut buf).unwrap());
+            }
+        }
+        "gcm-ring" => {
+            let k = aead::LessSafeKey::new(aead::UnboundKey::new(&aead::AES_128_GCM, &key[..16]).unwrap());
+            for _ in 0..n {
+                buf.copy_from_slice(msg);
+                let nonce = aead::Nonce::assume_unique_for_key([0u8; 12]);
+                black_box(k.seal_in_place_separate_tag(nonce, aead::Aad::empty(), &mut buf).unwrap());
+            }
+        }
+        "hmac-awslc" => {
+            let k = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, key);
+            for _ in 0..n {
+                black_box(aws_lc_rs::hmac::sign(&k, black_box(msg)));
+            }
+        }
+        "hmac-ring" => {
+            let k = hmac::Key::new(hmac::HMAC_SHA256, key);
+            for _ in 0..n {
+                black_box(hmac::sign(&k, black_box(msg)));
+            }
+        }
+        _ => {
+            eprintln!("--loop: gcm-awslc, gcm-ring, hmac-awslc or hmac-ring");
+            std::process::exit(2);
+        }
+    }
+    println!("{case} {n} ok");
+}
