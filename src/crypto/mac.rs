@@ -241,6 +241,21 @@ impl MacKey {
         }
     }
 
+    /// The full-length MAC of `data`, truncated to `out.len()` bytes (at most
+    /// the full length) and written to `out`.
+    pub fn sign_into(&self, data: &[u8], out: &mut [u8]) {
+        match self {
+            MacKey::Ring(k) => {
+                let t = hmac::sign(k, data);
+                out.copy_from_slice(&t.as_ref()[..out.len()]);
+            }
+            MacKey::Rc(_) => {
+                let t = self.sign(data);
+                out.copy_from_slice(&t.as_ref()[..out.len()]);
+            }
+        }
+    }
+
     /// A running MAC computation with this key.
     pub fn start(&self) -> MacCtx {
         match self {
@@ -292,6 +307,20 @@ mod tests {
         let t = k.sign(b"what do ya want for nothing?");
         assert_eq!(t.as_ref()[..4], [0x5b, 0xdc, 0xc1, 0x46]);
         assert_eq!(t.as_ref().len(), 32);
+    }
+
+    /// `sign_into` writes the (truncated) MAC `sign` computes, for both key kinds.
+    #[test]
+    fn sign_into_truncates() {
+        for (alg, t) in [(psa_alg_hmac(PSA_ALG_SHA_256), PSA_KEY_TYPE_HMAC), (PSA_ALG_CMAC, PSA_KEY_TYPE_AES)] {
+            let k = MacKey::with_type(alg, t, &[0x0b; 16]).unwrap();
+            let full = k.sign(b"message");
+            for n in [4, 10, full.as_ref().len()] {
+                let mut out = vec![0u8; n];
+                k.sign_into(b"message", &mut out);
+                assert_eq!(&out[..], &full.as_ref()[..n], "{alg:#x} {n}");
+            }
+        }
     }
 
     /// Multi-part in random chunks equals one-shot, for every MAC.
