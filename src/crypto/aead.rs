@@ -694,6 +694,7 @@ fn ascon_oneshot(key: &[u8; 16], nonce: &[u8], ad: &[u8], text: &mut [u8], tag: 
     }
 }
 
+#[inline(always)]
 fn ring_key<'a>(
     p: &'a Prepared,
     kind: Kind,
@@ -709,7 +710,34 @@ fn ring_key<'a>(
 
 /// One-shot encryption: writes ciphertext || tag (`tag_len` bytes) to `out`,
 /// which the caller has checked is `pt.len() + tag_len` bytes or more.
+///
+/// Inlined for its common case, AWS-LC with a full tag (out of place, the tag
+/// straight into the caller's buffer); everything else is [`seal_other`].
+#[inline(always)]
 pub fn seal(
+    p: &Prepared,
+    kind: Kind,
+    nonce: &[u8],
+    ad: &[u8],
+    pt: &[u8],
+    tag_len: usize,
+    out: &mut [u8],
+) -> Result<usize> {
+    let n = pt.len();
+    if tag_len == 16 && out.len() >= n + 16 {
+        if let Some((key, nonce)) = ring_key(p, kind, nonce) {
+            let (body, rest) = out.split_at_mut(n);
+            key.seal_out_of_place_scatter(nonce, ra::Aad::from(ad), pt, body, &[], &mut rest[..16])
+                .map_err(|_| Error::InvalidArgument)?;
+            return Ok(n + 16);
+        }
+    }
+    seal_other(p, kind, nonce, ad, pt, tag_len, out)
+}
+
+/// [`seal`] for everything but AWS-LC with a full tag.
+#[inline(never)]
+fn seal_other(
     p: &Prepared,
     kind: Kind,
     nonce: &[u8],
@@ -727,13 +755,6 @@ pub fn seal(
         return Ok(n + tag_len);
     }
     if let Some((key, nonce)) = ring_key(p, kind, nonce) {
-        if tag_len == 16 {
-            // Out of place, the tag straight into the caller's buffer: no copy
-            // of the text, none of the tag (a small message feels both).
-            key.seal_out_of_place_scatter(nonce, ra::Aad::from(ad), pt, body, &[], tag_out)
-                .map_err(|_| Error::InvalidArgument)?;
-            return Ok(n + tag_len);
-        }
         body.copy_from_slice(pt);
         let tag = key
             .seal_in_place_separate_tag(nonce, ra::Aad::from(ad), body)
