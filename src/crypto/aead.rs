@@ -712,7 +712,7 @@ fn ring_key<'a>(
 /// which the caller has checked is `pt.len() + tag_len` bytes or more.
 ///
 /// Inlined for its common case, AWS-LC with a full tag (out of place, the tag
-/// straight into the caller's buffer); everything else is [`seal_other`].
+/// straight into the caller's buffer); everything else is `seal_other`.
 #[inline(always)]
 pub fn seal(
     p: &Prepared,
