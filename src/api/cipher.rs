@@ -13,8 +13,10 @@ use crate::keystore::KeyData;
 use crate::types::*;
 
 /// Runs `f` with the key's prepared symmetric key (AES schedule, AWS-LC AEAD
-/// key), building and caching it in the slot on first use.
-#[inline]
+/// key), building and caching it in the slot on first use. Always inlined:
+/// its closure's captures would otherwise pass through memory, which a
+/// one-shot call on a small message feels.
+#[inline(always)]
 pub(crate) fn with_prepared<R>(d: &KeyData, f: impl FnOnce(&Prepared) -> Result<R>) -> Result<R> {
     prepared::with_prepared(&d.cache, Kind::Sym, super::key_source(d), |p| f(p.sym().ok_or(Error::CorruptionDetected)?))
 }

@@ -9,15 +9,14 @@
 //! `aes` + `ctr` + `cbc` as CBC-MAC (CCM, SP 800-38C), `chacha20` + `poly1305`
 //! (RFC 8439; XChaCha20 per draft-irtf-cfrg-xchacha). The compositions are
 //! streaming, so multi-part operations need no buffering beyond one block.
-use cipher::consts::U16;
-use cipher::generic_array::GenericArray;
-use cipher::{BlockEncryptMut, InnerIvInit, KeyInit, KeyIvInit, StreamCipher};
+use cipher::consts::{U16, U32};
+use cipher::{Array, BlockCipherEncrypt, BlockModeEncrypt, InnerIvInit, KeyInit, KeyIvInit, StreamCipher};
 use aws_lc_rs::aead as ra;
 use subtle::ConstantTimeEq;
 use universal_hash::UniversalHash;
 use zeroize::{Zeroize, Zeroizing};
 
-use super::cipher::{with_aes, Aes, AesKey, SymKey, BLOCK};
+use super::cipher::{arr, with_aes, Aes, AesKey, SymKey, BLOCK};
 use super::wipe::ZBox;
 use crate::types::{
     psa_key_type_t, Error, Result, PSA_KEY_TYPE_AES, PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA,
@@ -177,7 +176,7 @@ struct Uh<U>(U);
 
 impl<U: UniversalHash<BlockSize = U16>> BlockSink for Uh<U> {
     fn block(&mut self, b: &[u8; BLOCK]) {
-        self.0.update(&[*GenericArray::from_slice(b)]);
+        self.0.update(core::slice::from_ref(Array::cast_from_core(b)));
     }
 }
 
@@ -190,8 +189,7 @@ struct CbcMac<C: Aes> {
 impl<C: Aes> BlockSink for CbcMac<C> {
     fn block(&mut self, b: &[u8; BLOCK]) {
         self.last = *b;
-        self.enc
-            .encrypt_block_mut(GenericArray::from_mut_slice(&mut self.last));
+        BlockModeEncrypt::encrypt_block(&mut self.enc, Array::cast_from_core_mut(&mut self.last));
     }
 }
 
@@ -239,8 +237,8 @@ impl<C: Aes> Gcm<C> {
         if nonce.is_empty() {
             return Err(Error::InvalidArgument);
         }
-        let mut h = GenericArray::default();
-        c.encrypt_block(&mut h);
+        let mut h = Array::default();
+        BlockCipherEncrypt::encrypt_block(&c, &mut h);
         let mut j0 = [0u8; BLOCK];
         if nonce.len() == 12 {
             j0[..12].copy_from_slice(nonce);
@@ -254,18 +252,15 @@ impl<C: Aes> Gcm<C> {
             g.absorb(&lb);
             j0.copy_from_slice(&g.sink.0.clone().finalize());
         }
-        let mut ek_j0 = GenericArray::from(j0);
-        c.encrypt_block(&mut ek_j0);
+        let mut ek_j0 = Array::from(j0);
+        BlockCipherEncrypt::encrypt_block(&c, &mut ek_j0);
         let mut ctr_block = j0;
         let c32 = u32::from_be_bytes([j0[12], j0[13], j0[14], j0[15]]).wrapping_add(1);
         ctr_block[12..].copy_from_slice(&c32.to_be_bytes());
         let ghash = Absorber::new(Uh(ghash::GHash::new(&h)));
         h.zeroize();
         Ok(Gcm {
-            ctr: ctr::Ctr32BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
-                c,
-                GenericArray::from_slice(&ctr_block),
-            )),
+            ctr: ctr::Ctr32BE::<C>::from_core(ctr::CtrCore::inner_iv_init(c, Array::cast_from_core(&ctr_block))),
             ghash,
             ek_j0: ek_j0.into(),
             encrypt,
@@ -349,7 +344,7 @@ impl<S: StreamCipher + Send> ChaChaPoly<S> {
         // message starts at block 1.
         let mut block0 = Zeroizing::new([0u8; 64]);
         cipher.apply_keystream(&mut block0[..]);
-        let poly = poly1305::Poly1305::new(GenericArray::from_slice(&block0[..32]));
+        let poly = poly1305::Poly1305::new(arr::<U32>(&block0[..32]).expect("32 of 64 bytes"));
         ChaChaPoly {
             cipher,
             poly: Absorber::new(Uh(poly)),
@@ -426,7 +421,7 @@ impl<C: Aes> Ccm<C> {
         b0[0] = (u8::from(ad_len > 0) << 6) | (((tag_len as u8 - 2) / 2) << 3) | (l as u8 - 1);
         b0[1..1 + nonce.len()].copy_from_slice(nonce);
         b0[1 + nonce.len()..].copy_from_slice(&text_len.to_be_bytes()[8 - l..]);
-        let enc = cbc::Encryptor::<C>::inner_iv_init(c.clone(), &GenericArray::default());
+        let enc = cbc::Encryptor::<C>::inner_iv_init(c.clone(), &Array::default());
         let mut mac = Absorber::new(CbcMac {
             enc,
             last: [0; BLOCK],
@@ -446,10 +441,7 @@ impl<C: Aes> Ccm<C> {
         let mut a0 = [0u8; BLOCK];
         a0[0] = l as u8 - 1;
         a0[1..1 + nonce.len()].copy_from_slice(nonce);
-        let mut ctr = ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
-            c,
-            GenericArray::from_slice(&a0),
-        ));
+        let mut ctr = ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(c, Array::cast_from_core(&a0)));
         let mut s0 = [0u8; BLOCK];
         ctr.apply_keystream(&mut s0);
         Ok(Ccm {
@@ -530,17 +522,11 @@ pub fn engine(
             with_aes!(k, c => Box::new(Ccm::new(c.clone(), nonce, tag_len, lengths.0, lengths.1, encrypt)?))
         }
         (Kind::ChaChaPoly, SymKey::ChaCha20(k)) => Box::new(ChaChaPoly::new(
-            chacha20::ChaCha20::new(
-                GenericArray::from_slice(&k[..]),
-                GenericArray::from_slice(nonce),
-            ),
+            chacha20::ChaCha20::new(arr(&k[..])?, arr(nonce)?),
             encrypt,
         )),
         (Kind::XChaChaPoly, SymKey::XChaCha20(k)) => Box::new(ChaChaPoly::new(
-            chacha20::XChaCha20::new(
-                GenericArray::from_slice(&k[..]),
-                GenericArray::from_slice(nonce),
-            ),
+            chacha20::XChaCha20::new(arr(&k[..])?, arr(nonce)?),
             encrypt,
         )),
         (Kind::Ascon, SymKey::Ascon(k)) => Box::new(AsconDuplex::new(k, nonce, encrypt)),
@@ -708,6 +694,7 @@ fn ascon_oneshot(key: &[u8; 16], nonce: &[u8], ad: &[u8], text: &mut [u8], tag: 
     }
 }
 
+#[inline(always)]
 fn ring_key<'a>(
     p: &'a Prepared,
     kind: Kind,
@@ -723,7 +710,34 @@ fn ring_key<'a>(
 
 /// One-shot encryption: writes ciphertext || tag (`tag_len` bytes) to `out`,
 /// which the caller has checked is `pt.len() + tag_len` bytes or more.
+///
+/// Inlined for its common case, AWS-LC with a full tag (out of place, the tag
+/// straight into the caller's buffer); everything else is `seal_other`.
+#[inline(always)]
 pub fn seal(
+    p: &Prepared,
+    kind: Kind,
+    nonce: &[u8],
+    ad: &[u8],
+    pt: &[u8],
+    tag_len: usize,
+    out: &mut [u8],
+) -> Result<usize> {
+    let n = pt.len();
+    if tag_len == 16 && out.len() >= n + 16 {
+        if let Some((key, nonce)) = ring_key(p, kind, nonce) {
+            let (body, rest) = out.split_at_mut(n);
+            key.seal_out_of_place_scatter(nonce, ra::Aad::from(ad), pt, body, &[], &mut rest[..16])
+                .map_err(|_| Error::InvalidArgument)?;
+            return Ok(n + 16);
+        }
+    }
+    seal_other(p, kind, nonce, ad, pt, tag_len, out)
+}
+
+/// [`seal`] for everything but AWS-LC with a full tag.
+#[inline(never)]
+fn seal_other(
     p: &Prepared,
     kind: Kind,
     nonce: &[u8],

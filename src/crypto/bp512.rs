@@ -211,7 +211,7 @@ impl ecdsa::EcdsaCurve for BrainpoolP512r1 {
 }
 
 impl ecdsa::DigestAlgorithm for BrainpoolP512r1 {
-    type Digest = sha2_v11::Sha512;
+    type Digest = sha2::Sha512;
 }
 
 #[cfg(test)]

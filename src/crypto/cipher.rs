@@ -8,10 +8,9 @@
 //! buffers are wiped by their `Drop`.
 use aes::{Aes128, Aes192, Aes256};
 use cipher::consts::U16;
-use cipher::generic_array::GenericArray;
 use cipher::{
-    BlockCipher, BlockDecrypt, BlockDecryptMut, BlockEncrypt, BlockEncryptMut, BlockSizeUser,
-    InnerIvInit, KeyInit, KeyIvInit, StreamCipher, StreamCipherSeek,
+    Array, Block, BlockCipherDecrypt, BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt,
+    BlockSizeUser, InnerIvInit, KeyInit, KeyIvInit, StreamCipher, StreamCipherSeek,
 };
 use subtle::{ConditionallySelectable, ConstantTimeEq, ConstantTimeLess};
 use zeroize::{Zeroize, Zeroizing};
@@ -135,18 +134,17 @@ impl AesKey {
 }
 
 /// A block cipher of any block size (at most [`BLOCK`] bytes) usable by ECB and CBC.
-pub trait Blk: BlockCipher + BlockEncrypt + BlockDecrypt + Clone + Send + 'static {}
-impl<T: BlockCipher + BlockEncrypt + BlockDecrypt + Clone + Send + 'static> Blk for T {}
+pub trait Blk: BlockCipherEncrypt + BlockCipherDecrypt + Clone + Send + 'static {}
+impl<T: BlockCipherEncrypt + BlockCipherDecrypt + Clone + Send + 'static> Blk for T {}
 
 /// A 16-byte block cipher (AES, ARIA, Camellia) implementation usable by the generic modes.
 pub trait Aes:
-    BlockCipher + BlockEncrypt + BlockDecrypt + BlockSizeUser<BlockSize = U16> + Clone + Send + 'static
+    BlockCipherEncrypt + BlockCipherDecrypt + BlockSizeUser<BlockSize = U16> + Clone + Send + 'static
 {
 }
 impl<
-        T: BlockCipher
-            + BlockEncrypt
-            + BlockDecrypt
+        T: BlockCipherEncrypt
+            + BlockCipherDecrypt
             + BlockSizeUser<BlockSize = U16>
             + Clone
             + Send
@@ -227,12 +225,12 @@ impl<C: Blk> Drop for BlockEngine<C> {
 
 impl<C: Blk> BlockEngine<C> {
     fn process(&mut self, block: &mut [u8]) {
-        let b = GenericArray::from_mut_slice(block);
+        let b: &mut Block<C> = block.try_into().expect("one whole block");
         match &mut self.state {
-            BlockState::Ecb(c) if self.encrypt => c.encrypt_block(b),
-            BlockState::Ecb(c) => c.decrypt_block(b),
-            BlockState::CbcEnc(c) => c.encrypt_block_mut(b),
-            BlockState::CbcDec(c) => c.decrypt_block_mut(b),
+            BlockState::Ecb(c) if self.encrypt => BlockCipherEncrypt::encrypt_block(c, b),
+            BlockState::Ecb(c) => BlockCipherDecrypt::decrypt_block(c, b),
+            BlockState::CbcEnc(c) => BlockModeEncrypt::encrypt_block(c, b),
+            BlockState::CbcDec(c) => BlockModeDecrypt::decrypt_block(c, b),
         }
     }
 
@@ -384,24 +382,14 @@ fn block_engine<C: Blk>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Option<Re
         Mode::Ecb if iv.is_empty() => block(BlockState::Ecb(c)),
         Mode::Ecb => Err(Error::InvalidArgument),
         _ if cbc && iv.len() != bs => Err(Error::InvalidArgument),
-        _ if cbc && encrypt => block(BlockState::CbcEnc(cbc::Encryptor::inner_iv_init(
-            c,
-            GenericArray::from_slice(iv),
-        ))),
-        _ if cbc => block(BlockState::CbcDec(cbc::Decryptor::inner_iv_init(
-            c,
-            GenericArray::from_slice(iv),
-        ))),
+        _ if cbc && encrypt => arr(iv).and_then(|iv| block(BlockState::CbcEnc(cbc::Encryptor::inner_iv_init(c, iv)))),
+        _ if cbc => arr(iv).and_then(|iv| block(BlockState::CbcDec(cbc::Decryptor::inner_iv_init(c, iv)))),
         _ => return None,
     })
 }
 
 fn aes_engine<C: Aes>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<dyn Engine>> {
-    let iv16 = || -> Result<&GenericArray<u8, U16>> {
-        (iv.len() == BLOCK)
-            .then(|| GenericArray::from_slice(iv))
-            .ok_or(Error::InvalidArgument)
-    };
+    let iv16 = || -> Result<&Array<u8, U16>> { arr(iv) };
     if matches!(mode, Mode::Ecb | Mode::CbcNoPadding | Mode::CbcPkcs7) {
         return block_engine(c, mode, encrypt, iv).unwrap_or(Err(Error::InvalidArgument));
     }
@@ -434,13 +422,16 @@ fn aes_engine<C: Aes>(c: C, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<
             a1[0] = 1;
             a1[1..14].copy_from_slice(iv);
             a1[15] = 1;
-            stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(
-                c,
-                GenericArray::from_slice(&a1),
-            )))
+            stream(ctr::Ctr128BE::<C>::from_core(ctr::CtrCore::inner_iv_init(c, &a1.into())))
         }
         _ => return Err(Error::InvalidArgument),
     })
+}
+
+/// `bytes` as a fixed-size array reference (no copy); `InvalidArgument` when
+/// its length is not the array's.
+pub(crate) fn arr<U: cipher::array::ArraySize>(bytes: &[u8]) -> Result<&Array<u8, U>> {
+    bytes.try_into().map_err(|_| Error::InvalidArgument)
 }
 
 /// Builds an engine for `mode` with `key` and `iv`; `InvalidArgument` for an IV
@@ -451,28 +442,21 @@ pub fn engine(key: &SymKey, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<
         SymKey::Des(k) => with_des!(k, c => block_engine(c.clone(), mode, encrypt, iv))
             .unwrap_or(Err(Error::NotSupported)),
         SymKey::ChaCha20(k) if mode == Mode::Stream => {
-            let key = GenericArray::from_slice(&k[..]);
+            let key = arr(&k[..])?;
             Ok(match iv.len() {
-                12 => stream(chacha20::ChaCha20::new(key, GenericArray::from_slice(iv))),
+                12 => stream(chacha20::ChaCha20::new(key, arr(iv)?)),
                 16 => {
                     let counter = u32::from_le_bytes([iv[0], iv[1], iv[2], iv[3]]);
-                    let mut c = chacha20::ChaCha20::new(key, GenericArray::from_slice(&iv[4..]));
+                    let mut c = chacha20::ChaCha20::new(key, arr(&iv[4..])?);
                     c.seek(u64::from(counter) * 64);
                     stream(c)
                 }
-                8 => stream(chacha20::ChaCha20Legacy::new(
-                    key,
-                    GenericArray::from_slice(iv),
-                )),
+                8 => stream(chacha20::ChaCha20Legacy::new(key, arr(iv)?)),
                 _ => return Err(Error::InvalidArgument),
             })
         }
         SymKey::XChaCha20(k) if mode == Mode::Stream && iv.len() == 24 => {
-            let key = GenericArray::from_slice(&k[..]);
-            Ok(stream(chacha20::XChaCha20::new(
-                key,
-                GenericArray::from_slice(iv),
-            )))
+            Ok(stream(chacha20::XChaCha20::new(arr(&k[..])?, arr(iv)?)))
         }
         _ => Err(Error::InvalidArgument),
     }

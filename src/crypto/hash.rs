@@ -13,10 +13,10 @@
 //! `psa_hash_suspend` export, and `psa_hash_resume` import, the chaining state.
 //! ring's `digest::Context` keeps its state private, so it serves the
 //! one-shot path only.
-use digest_v11::array::Array;
-use digest_v11::block_api::UpdateCore as _;
-use digest_v11::common::hazmat::{SerializableState as _, SerializedState};
-use ripemd_v11::block_api::Ripemd160Core;
+use ::digest::array::Array;
+use ::digest::block_api::UpdateCore as _;
+use ::digest::common::hazmat::{SerializableState as _, SerializedState};
+use ripemd::block_api::Ripemd160Core;
 use aws_lc_rs::digest;
 
 use crate::types::*;
@@ -92,24 +92,24 @@ pub fn supported(alg: psa_algorithm_t) -> bool {
 }
 
 /// A digest 0.11 generation hash (BLAKE2, Ascon-Hash256) of `input`.
-fn rc11<D: digest_v11::Digest>(input: &[u8]) -> Digest {
+fn rc11<D: ::digest::Digest>(input: &[u8]) -> Digest {
     Digest::from_slice(&D::digest(input))
 }
 
 /// The first `n` bytes of a SHAKE output (digest 0.11 generation `sha3`).
-fn shake11<H: digest_v11::ExtendableOutput + Default + digest_v11::Update>(input: &[u8], n: usize) -> Digest {
+fn shake11<H: ::digest::ExtendableOutput + Default + ::digest::Update>(input: &[u8], n: usize) -> Digest {
     let mut h = H::default();
     h.update(input);
     shake11_out(h, n)
 }
 
-fn shake11_out<H: digest_v11::ExtendableOutput>(h: H, n: usize) -> Digest {
+fn shake11_out<H: ::digest::ExtendableOutput>(h: H, n: usize) -> Digest {
     let mut buf = [0u8; 64];
-    digest_v11::XofReader::read(&mut h.finalize_xof(), &mut buf[..n]);
+    ::digest::XofReader::read(&mut h.finalize_xof(), &mut buf[..n]);
     Digest { buf, len: n }
 }
 
-fn rc<D: digest_v11::Digest>(input: &[u8]) -> Digest {
+fn rc<D: ::digest::Digest>(input: &[u8]) -> Digest {
     Digest::from_slice(&D::digest(input))
 }
 
@@ -119,21 +119,21 @@ pub fn compute(alg: psa_algorithm_t, input: &[u8]) -> Result<Digest> {
         return Ok(Digest::from_ring(digest::digest(a, input)));
     }
     Ok(match alg {
-        PSA_ALG_MD5 => rc::<md5_v11::Md5>(input),
-        PSA_ALG_RIPEMD160 => rc::<ripemd_v11::Ripemd160>(input),
-        PSA_ALG_SHA_224 => rc::<sha2_v11::Sha224>(input),
-        PSA_ALG_SHA_512_224 => rc::<sha2_v11::Sha512_224>(input),
-        PSA_ALG_SHA3_224 => rc::<sha3_v11::Sha3_224>(input),
-        PSA_ALG_SHA3_256 => rc::<sha3_v11::Sha3_256>(input),
-        PSA_ALG_SHA3_384 => rc::<sha3_v11::Sha3_384>(input),
-        PSA_ALG_SHA3_512 => rc::<sha3_v11::Sha3_512>(input),
-        PSA_ALG_SHAKE256_512 => shake11::<sha3_v11::Shake256>(input, 64),
+        PSA_ALG_MD5 => rc::<md5::Md5>(input),
+        PSA_ALG_RIPEMD160 => rc::<ripemd::Ripemd160>(input),
+        PSA_ALG_SHA_224 => rc::<sha2::Sha224>(input),
+        PSA_ALG_SHA_512_224 => rc::<sha2::Sha512_224>(input),
+        PSA_ALG_SHA3_224 => rc::<sha3::Sha3_224>(input),
+        PSA_ALG_SHA3_256 => rc::<sha3::Sha3_256>(input),
+        PSA_ALG_SHA3_384 => rc::<sha3::Sha3_384>(input),
+        PSA_ALG_SHA3_512 => rc::<sha3::Sha3_512>(input),
+        PSA_ALG_SHAKE256_512 => shake11::<shake::Shake256>(input, 64),
         PSA_ALG_SHA_256_192 => {
             Digest::from_slice(&digest::digest(&digest::SHA256, input).as_ref()[..24])
         }
-        PSA_ALG_SHAKE128_256 => shake11::<sha3_v11::Shake128>(input, 32),
-        PSA_ALG_SHAKE256_192 => shake11::<sha3_v11::Shake256>(input, 24),
-        PSA_ALG_SHAKE256_256 => shake11::<sha3_v11::Shake256>(input, 32),
+        PSA_ALG_SHAKE128_256 => shake11::<shake::Shake128>(input, 32),
+        PSA_ALG_SHAKE256_192 => shake11::<shake::Shake256>(input, 24),
+        PSA_ALG_SHAKE256_256 => shake11::<shake::Shake256>(input, 32),
         PSA_ALG_ASCON_HASH256 => rc11::<ascon_hash::AsconHash256>(input),
         PSA_ALG_BLAKE2S_HASH256 => rc11::<blake2::Blake2s256>(input),
         PSA_ALG_BLAKE2B_HASH512 => rc11::<blake2::Blake2b512>(input),
@@ -230,13 +230,13 @@ impl Chain {
     fn compress(&mut self, blocks: &[u8]) {
         debug_assert_eq!(blocks.len() % self.block_len(), 0);
         match self {
-            Chain::Md5(s) => md5_v11::block_api::compress(s, blocks.as_chunks::<64>().0),
+            Chain::Md5(s) => md5::block_api::compress(s, blocks.as_chunks::<64>().0),
             Chain::Ripemd160(c) => {
                 c.update_blocks(Array::cast_slice_from_core(blocks.as_chunks::<64>().0))
             }
-            Chain::Sha1(s) => sha1_v11::block_api::compress(s, blocks.as_chunks::<64>().0),
-            Chain::Sha256(s) => sha2_v11::block_api::compress256(s, blocks.as_chunks::<64>().0),
-            Chain::Sha512(s) => sha2_v11::block_api::compress512(s, blocks.as_chunks::<128>().0),
+            Chain::Sha1(s) => sha1::block_api::compress(s, blocks.as_chunks::<64>().0),
+            Chain::Sha256(s) => sha2::block_api::compress256(s, blocks.as_chunks::<64>().0),
+            Chain::Sha512(s) => sha2::block_api::compress512(s, blocks.as_chunks::<128>().0),
         }
     }
 
@@ -452,16 +452,16 @@ impl Md {
 #[derive(Clone)]
 enum Inner {
     Md(Md),
-    Sha3_224(sha3_v11::Sha3_224),
-    Sha3_256(sha3_v11::Sha3_256),
-    Sha3_384(sha3_v11::Sha3_384),
-    Sha3_512(sha3_v11::Sha3_512),
+    Sha3_224(sha3::Sha3_224),
+    Sha3_256(sha3::Sha3_256),
+    Sha3_384(sha3::Sha3_384),
+    Sha3_512(sha3::Sha3_512),
     /// SHAKE256/512.
-    Shake256(sha3_v11::Shake256),
+    Shake256(shake::Shake256),
     /// SHAKE128/256.
-    Shake128x(sha3_v11::Shake128),
+    Shake128x(shake::Shake128),
     /// SHAKE256/192 and SHAKE256/256 (the output length is the algorithm's).
-    Shake256x(sha3_v11::Shake256),
+    Shake256x(shake::Shake256),
     AsconHash256(ascon_hash::AsconHash256),
     Blake2s256(blake2::Blake2s256),
     Blake2b512(blake2::Blake2b512),
@@ -503,16 +503,16 @@ impl Hasher {
     pub fn update(&mut self, input: &[u8]) -> Result<()> {
         match &mut self.inner {
             Inner::Md(m) => return m.update(input),
-            Inner::Sha3_224(h) => digest_v11::Update::update(h, input),
-            Inner::Sha3_256(h) => digest_v11::Update::update(h, input),
-            Inner::Sha3_384(h) => digest_v11::Update::update(h, input),
-            Inner::Sha3_512(h) => digest_v11::Update::update(h, input),
-            Inner::Shake256(h) => digest_v11::Update::update(h, input),
-            Inner::Shake128x(h) => digest_v11::Update::update(h, input),
-            Inner::Shake256x(h) => digest_v11::Update::update(h, input),
-            Inner::AsconHash256(h) => digest_v11::Update::update(h, input),
-            Inner::Blake2s256(h) => digest_v11::Update::update(h, input),
-            Inner::Blake2b512(h) => digest_v11::Update::update(h, input),
+            Inner::Sha3_224(h) => ::digest::Update::update(h, input),
+            Inner::Sha3_256(h) => ::digest::Update::update(h, input),
+            Inner::Sha3_384(h) => ::digest::Update::update(h, input),
+            Inner::Sha3_512(h) => ::digest::Update::update(h, input),
+            Inner::Shake256(h) => ::digest::Update::update(h, input),
+            Inner::Shake128x(h) => ::digest::Update::update(h, input),
+            Inner::Shake256x(h) => ::digest::Update::update(h, input),
+            Inner::AsconHash256(h) => ::digest::Update::update(h, input),
+            Inner::Blake2s256(h) => ::digest::Update::update(h, input),
+            Inner::Blake2b512(h) => ::digest::Update::update(h, input),
         }
         Ok(())
     }
@@ -521,16 +521,16 @@ impl Hasher {
     pub fn finish(self) -> Digest {
         match self.inner {
             Inner::Md(m) => m.finish(),
-            Inner::Sha3_224(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
-            Inner::Sha3_256(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
-            Inner::Sha3_384(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
-            Inner::Sha3_512(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::Sha3_224(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
+            Inner::Sha3_256(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
+            Inner::Sha3_384(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
+            Inner::Sha3_512(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
             Inner::Shake256(h) => shake11_out(h, 64),
             Inner::Shake128x(h) => shake11_out(h, psa_hash_length(self.alg)),
             Inner::Shake256x(h) => shake11_out(h, psa_hash_length(self.alg)),
-            Inner::AsconHash256(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
-            Inner::Blake2s256(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
-            Inner::Blake2b512(h) => Digest::from_slice(&digest_v11::Digest::finalize(h)),
+            Inner::AsconHash256(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
+            Inner::Blake2s256(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
+            Inner::Blake2b512(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
         }
     }
 

@@ -13,30 +13,21 @@ use digest::{KeyInit, Mac};
 use hmac::Hmac;
 use zeroize::Zeroizing;
 
-/// A keyed HMAC of the digest 0.11 generation (`hmac` 0.13), in a [`ZBox`].
-struct Hmac11<M>(ZBox<M>);
-
-impl<M: digest_v11::Mac + Clone + Send + Sync> KeyedMac for Hmac11<M> {
-    fn len(&self) -> usize {
-        <M as digest_v11::OutputSizeUser>::output_size()
-    }
-    fn mac_into(&self, parts: &[&[u8]], out: &mut [u8]) {
-        let mut m = M::clone(&self.0);
-        for p in parts {
-            m.update(p);
-        }
-        let tag = m.finalize().into_bytes();
-        out[..tag.len()].copy_from_slice(&tag);
-    }
-}
-
+/// HMAC over the digest `D`, as a [`KeyedMac`].
 fn hmac11<D>(key: &[u8]) -> Result<Box<dyn KeyedMac>>
 where
-    D: digest_v11::block_api::EagerHash + Send + Sync + 'static,
-    Hmac<D>: digest_v11::Mac + digest_v11::KeyInit + Clone + Send + Sync,
+    D: digest::block_api::EagerHash + Send + Sync + 'static,
+    Hmac<D>: Mac + KeyInit + Clone + Send + Sync,
 {
-    let m = <Hmac<D> as digest_v11::KeyInit>::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
-    Ok(Box::new(Hmac11(ZBox::new(m))))
+    keyed::<Hmac<D>>(key)
+}
+
+/// HMAC over a digest without a block-level API (SHA-3 since sha3 0.12), as a [`KeyedMac`].
+fn simple_hmac<D>(key: &[u8]) -> Result<Box<dyn KeyedMac>>
+where
+    D: digest::Digest + digest::block_api::BlockSizeUser + Clone + Send + Sync + 'static,
+{
+    keyed::<hmac::SimpleHmac<D>>(key)
 }
 
 use super::wipe::ZBox;
@@ -97,17 +88,17 @@ pub fn hash_supported(hash: psa_algorithm_t) -> bool {
 /// HMAC-`hash` keyed with `key` (any length).
 pub fn hmac_key(hash: psa_algorithm_t, key: &[u8]) -> Result<Box<dyn KeyedMac>> {
     match hash {
-        PSA_ALG_SHA_1 => hmac11::<sha1_v11::Sha1>(key),
-        PSA_ALG_SHA_224 => hmac11::<sha2_v11::Sha224>(key),
-        PSA_ALG_SHA_256 => hmac11::<sha2_v11::Sha256>(key),
-        PSA_ALG_SHA_384 => hmac11::<sha2_v11::Sha384>(key),
-        PSA_ALG_SHA_512 => hmac11::<sha2_v11::Sha512>(key),
-        PSA_ALG_SHA_512_224 => hmac11::<sha2_v11::Sha512_224>(key),
-        PSA_ALG_SHA_512_256 => hmac11::<sha2_v11::Sha512_256>(key),
-        PSA_ALG_SHA3_224 => hmac11::<sha3_v11::Sha3_224>(key),
-        PSA_ALG_SHA3_256 => hmac11::<sha3_v11::Sha3_256>(key),
-        PSA_ALG_SHA3_384 => hmac11::<sha3_v11::Sha3_384>(key),
-        PSA_ALG_SHA3_512 => hmac11::<sha3_v11::Sha3_512>(key),
+        PSA_ALG_SHA_1 => hmac11::<sha1::Sha1>(key),
+        PSA_ALG_SHA_224 => hmac11::<sha2::Sha224>(key),
+        PSA_ALG_SHA_256 => hmac11::<sha2::Sha256>(key),
+        PSA_ALG_SHA_384 => hmac11::<sha2::Sha384>(key),
+        PSA_ALG_SHA_512 => hmac11::<sha2::Sha512>(key),
+        PSA_ALG_SHA_512_224 => hmac11::<sha2::Sha512_224>(key),
+        PSA_ALG_SHA_512_256 => hmac11::<sha2::Sha512_256>(key),
+        PSA_ALG_SHA3_224 => simple_hmac::<sha3::Sha3_224>(key),
+        PSA_ALG_SHA3_256 => simple_hmac::<sha3::Sha3_256>(key),
+        PSA_ALG_SHA3_384 => simple_hmac::<sha3::Sha3_384>(key),
+        PSA_ALG_SHA3_512 => simple_hmac::<sha3::Sha3_512>(key),
         _ => Err(Error::NotSupported),
     }
 }
@@ -361,7 +352,7 @@ mod tests {
         let mut s = Stream::hkdf(PSA_ALG_SHA_256, salt, &ikm, info).unwrap();
         let got = read_chunked(&mut s, 255 * 32);
         let mut want = vec![0u8; 255 * 32];
-        hkdf::Hkdf::<sha2_v11::Sha256>::new(Some(salt), &ikm).expand(info, &mut want).unwrap();
+        hkdf::Hkdf::<sha2::Sha256>::new(Some(salt), &ikm).expand(info, &mut want).unwrap();
         assert_eq!(got, want);
         assert_eq!(s.read(&mut [0u8; 1]), Err(Error::InsufficientData));
     }
@@ -372,7 +363,7 @@ mod tests {
             let mut s = Stream::pbkdf2_hmac(PSA_ALG_SHA_512, b"password", b"NaCl", iters).unwrap();
             let got = read_chunked(&mut s, len);
             let mut want = vec![0u8; len];
-            pbkdf2::pbkdf2_hmac::<sha2_v11::Sha512>(b"password", b"NaCl", iters, &mut want);
+            pbkdf2::pbkdf2_hmac::<sha2::Sha512>(b"password", b"NaCl", iters, &mut want);
             assert_eq!(got, want);
         }
     }
@@ -394,7 +385,7 @@ mod tests {
             };
             let mut want = vec![0u8; 50];
             // The PRF is keyed by the reduced key; the pbkdf2 crate keys it with `key`.
-            pbkdf2::pbkdf2::<cmac_v8::Cmac<aes_v9::Aes128>>(&key, b"saltsalt", 3, &mut want).unwrap();
+            pbkdf2::pbkdf2::<cmac::Cmac<aes::Aes128>>(&key, b"saltsalt", 3, &mut want).unwrap();
             assert_eq!(got, want);
         }
     }
@@ -421,9 +412,9 @@ mod tests {
         let mut s = Stream::tls12_prf(PSA_ALG_SHA_384, secret, label, seed).unwrap();
         let got = read_chunked(&mut s, 200);
         let h = |parts: &[&[u8]]| {
-            let mut m = <Hmac<sha2_v11::Sha384> as digest_v11::KeyInit>::new_from_slice(secret).unwrap();
-            parts.iter().for_each(|p| digest_v11::Mac::update(&mut m, p));
-            digest_v11::Mac::finalize(m).into_bytes().to_vec()
+            let mut m = <Hmac<sha2::Sha384> as digest::KeyInit>::new_from_slice(secret).unwrap();
+            parts.iter().for_each(|p| digest::Mac::update(&mut m, p));
+            digest::Mac::finalize(m).into_bytes().to_vec()
         };
         let ls = [label, seed].concat();
         let mut a = ls.clone();
@@ -450,10 +441,10 @@ mod tests {
         let mut s = Stream::sp800_108_hmac(PSA_ALG_SHA_256, &key, label, ctx, l).unwrap();
         let mut want = Vec::new();
         for i in 1u32..=3 {
-            let mut m = <Hmac<sha2_v11::Sha256> as digest_v11::KeyInit>::new_from_slice(&key).unwrap();
-            digest_v11::Mac::update(&mut m, &i.to_be_bytes());
-            digest_v11::Mac::update(&mut m, &fixed);
-            want.extend(digest_v11::Mac::finalize(m).into_bytes());
+            let mut m = <Hmac<sha2::Sha256> as digest::KeyInit>::new_from_slice(&key).unwrap();
+            digest::Mac::update(&mut m, &i.to_be_bytes());
+            digest::Mac::update(&mut m, &fixed);
+            want.extend(digest::Mac::finalize(m).into_bytes());
         }
         assert_eq!(read_chunked(&mut s, 70), want[..70]);
         let cmac = |parts: &[&[u8]]| {
@@ -484,7 +475,7 @@ mod reference_values {
         m.update(b"password");
         let key = m.finalize().into_bytes();
         let mut want = [0u8; 32];
-        pbkdf2::pbkdf2::<cmac_v8::Cmac<aes_v9::Aes128>>(&key, b"salt", 4096, &mut want).unwrap();
+        pbkdf2::pbkdf2::<cmac::Cmac<aes::Aes128>>(&key, b"salt", 4096, &mut want).unwrap();
         let hex: String = want.iter().map(|b| format!("{b:02x}")).collect();
         println!("PBKDF2-AES-CMAC-PRF-128 reference: {hex}");
         let mut s = Stream::pbkdf2_aes_cmac_prf_128(b"password", b"salt", 4096).unwrap();

@@ -78,12 +78,12 @@ macro_rules! with_mode {
             (PSA_KEY_TYPE_AES, 16) => go!(aes_kw::aes::Aes128),
             (PSA_KEY_TYPE_AES, 24) => go!(aes_kw::aes::Aes192),
             (PSA_KEY_TYPE_AES, 32) => go!(aes_kw::aes::Aes256),
-            (PSA_KEY_TYPE_ARIA, 16) => go!(aria_v02::Aria128),
-            (PSA_KEY_TYPE_ARIA, 24) => go!(aria_v02::Aria192),
-            (PSA_KEY_TYPE_ARIA, 32) => go!(aria_v02::Aria256),
-            (PSA_KEY_TYPE_CAMELLIA, 16) => go!(camellia_v02::Camellia128),
-            (PSA_KEY_TYPE_CAMELLIA, 24) => go!(camellia_v02::Camellia192),
-            (PSA_KEY_TYPE_CAMELLIA, 32) => go!(camellia_v02::Camellia256),
+            (PSA_KEY_TYPE_ARIA, 16) => go!(aria::Aria128),
+            (PSA_KEY_TYPE_ARIA, 24) => go!(aria::Aria192),
+            (PSA_KEY_TYPE_ARIA, 32) => go!(aria::Aria256),
+            (PSA_KEY_TYPE_CAMELLIA, 16) => go!(camellia::Camellia128),
+            (PSA_KEY_TYPE_CAMELLIA, 24) => go!(camellia::Camellia192),
+            (PSA_KEY_TYPE_CAMELLIA, 32) => go!(camellia::Camellia256),
             _ => return Err(Error::InvalidArgument),
         }
     }};

@@ -8,7 +8,7 @@
 use core::mem::ManuallyDrop;
 use core::ops::{Deref, DerefMut};
 
-use ::digest::{FixedOutputReset, KeyInit, Mac};
+use digest::{FixedOutputReset, KeyInit, Mac};
 use aws_lc_rs::hmac;
 use zeroize::Zeroize;
 
@@ -84,35 +84,21 @@ fn rc<M: Mac + KeyInit + FixedOutputReset + Clone + Send + Sync + 'static>(key: 
     Ok(Box::new(Rc(Wiping::new(m))))
 }
 
-/// A keyed MAC of the digest 0.11 generation (`hmac` 0.13).
-struct Rc11<M>(Wiping<M>);
-
-impl<M> RcMac for Rc11<M>
-where
-    M: digest_v11::Mac + digest_v11::FixedOutputReset + Clone + Send + Sync + 'static,
-{
-    fn start(&self) -> Box<dyn RcMac> {
-        Box::new(Rc11(Wiping::new((*self.0).clone())))
-    }
-    fn update(&mut self, data: &[u8]) {
-        digest_v11::Mac::update(&mut *self.0, data);
-    }
-    fn finish(&mut self) -> Tag {
-        let out = digest_v11::Mac::finalize_reset(&mut *self.0).into_bytes();
-        let mut buf = [0u8; 64];
-        buf[..out.len()].copy_from_slice(&out);
-        Tag::from_parts(buf, out.len())
-    }
-}
-
 /// HMAC-`D` keyed with `key` (any length; `hmac` 0.13).
 fn hmac11<D>(key: &[u8]) -> Result<Box<dyn RcMac>>
 where
-    D: digest_v11::block_api::EagerHash + Send + Sync + 'static,
-    ::hmac::HmacReset<D>: digest_v11::Mac + digest_v11::KeyInit + digest_v11::FixedOutputReset + Clone + Send + Sync,
+    D: digest::block_api::EagerHash + Send + Sync + 'static,
+    ::hmac::HmacReset<D>: Mac + KeyInit + FixedOutputReset + Clone + Send + Sync,
 {
-    let m = <::hmac::HmacReset<D> as digest_v11::KeyInit>::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
-    Ok(Box::new(Rc11(Wiping::new(m))))
+    rc::<::hmac::HmacReset<D>>(key)
+}
+
+/// HMAC-`D` over a digest without a block-level API (SHA-3 since sha3 0.12).
+fn simple_hmac<D>(key: &[u8]) -> Result<Box<dyn RcMac>>
+where
+    D: digest::Digest + digest::block_api::BlockSizeUser + digest::FixedOutputReset + Clone + Send + Sync + 'static,
+{
+    rc::<::hmac::SimpleHmacReset<D>>(key)
 }
 
 /// A prepared MAC key.
@@ -175,15 +161,15 @@ impl MacKey {
                 return Ok(MacKey::Ring(ZBox::new(hmac::Key::new(a, key))));
             }
             let m = match hash {
-                PSA_ALG_MD5 => hmac11::<md5_v11::Md5>(key),
-                PSA_ALG_RIPEMD160 => hmac11::<ripemd_v11::Ripemd160>(key),
-                PSA_ALG_SHA_224 => hmac11::<sha2_v11::Sha224>(key),
-                PSA_ALG_SHA_512_224 => hmac11::<sha2_v11::Sha512_224>(key),
-                PSA_ALG_SHA_512_256 => hmac11::<sha2_v11::Sha512_256>(key),
-                PSA_ALG_SHA3_224 => hmac11::<sha3_v11::Sha3_224>(key),
-                PSA_ALG_SHA3_256 => hmac11::<sha3_v11::Sha3_256>(key),
-                PSA_ALG_SHA3_384 => hmac11::<sha3_v11::Sha3_384>(key),
-                PSA_ALG_SHA3_512 => hmac11::<sha3_v11::Sha3_512>(key),
+                PSA_ALG_MD5 => hmac11::<md5::Md5>(key),
+                PSA_ALG_RIPEMD160 => hmac11::<ripemd::Ripemd160>(key),
+                PSA_ALG_SHA_224 => hmac11::<sha2::Sha224>(key),
+                PSA_ALG_SHA_512_224 => hmac11::<sha2::Sha512_224>(key),
+                PSA_ALG_SHA_512_256 => hmac11::<sha2::Sha512_256>(key),
+                PSA_ALG_SHA3_224 => simple_hmac::<sha3::Sha3_224>(key),
+                PSA_ALG_SHA3_256 => simple_hmac::<sha3::Sha3_256>(key),
+                PSA_ALG_SHA3_384 => simple_hmac::<sha3::Sha3_384>(key),
+                PSA_ALG_SHA3_512 => simple_hmac::<sha3::Sha3_512>(key),
                 _ => return Err(Error::NotSupported),
             }?;
             return Ok(MacKey::Rc(RcMacObj(m)));
@@ -255,6 +241,21 @@ impl MacKey {
         }
     }
 
+    /// The full-length MAC of `data`, truncated to `out.len()` bytes (at most
+    /// the full length) and written to `out`.
+    pub fn sign_into(&self, data: &[u8], out: &mut [u8]) {
+        match self {
+            MacKey::Ring(k) => {
+                let t = hmac::sign(k, data);
+                out.copy_from_slice(&t.as_ref()[..out.len()]);
+            }
+            MacKey::Rc(_) => {
+                let t = self.sign(data);
+                out.copy_from_slice(&t.as_ref()[..out.len()]);
+            }
+        }
+    }
+
     /// A running MAC computation with this key.
     pub fn start(&self) -> MacCtx {
         match self {
@@ -306,6 +307,20 @@ mod tests {
         let t = k.sign(b"what do ya want for nothing?");
         assert_eq!(t.as_ref()[..4], [0x5b, 0xdc, 0xc1, 0x46]);
         assert_eq!(t.as_ref().len(), 32);
+    }
+
+    /// `sign_into` writes the (truncated) MAC `sign` computes, for both key kinds.
+    #[test]
+    fn sign_into_truncates() {
+        for (alg, t) in [(psa_alg_hmac(PSA_ALG_SHA_256), PSA_KEY_TYPE_HMAC), (PSA_ALG_CMAC, PSA_KEY_TYPE_AES)] {
+            let k = MacKey::with_type(alg, t, &[0x0b; 16]).unwrap();
+            let full = k.sign(b"message");
+            for n in [4, 10, full.as_ref().len()] {
+                let mut out = vec![0u8; n];
+                k.sign_into(b"message", &mut out);
+                assert_eq!(&out[..], &full.as_ref()[..n], "{alg:#x} {n}");
+            }
+        }
     }
 
     /// Multi-part in random chunks equals one-shot, for every MAC.

@@ -6,7 +6,7 @@
 //! context (only for algorithms that take one, before any input), input, then
 //! output in as many pieces as the caller likes; no input after output.
 use ascon_xof128::{AsconCxof128, AsconXof128, AsconXof128Reader, TryCustomizedInit};
-use digest_v11::{ExtendableOutput, Update, XofReader};
+use digest::{ExtendableOutput, Update, XofReader};
 
 use crate::types::*;
 
@@ -17,12 +17,12 @@ enum Phase {
     /// Ascon-CXOF128 before its customization string is fixed (by
     /// `set_context`, or as the empty string by the first input or output).
     CxofPending,
-    Shake128(sha3_v11::Shake128),
-    Shake256(sha3_v11::Shake256),
+    Shake128(shake::Shake128),
+    Shake256(shake::Shake256),
     Ascon(AsconXof128),
     Cxof(AsconCxof128),
-    Shake128Out(sha3_v11::Shake128Reader),
-    Shake256Out(sha3_v11::Shake256Reader),
+    Shake128Out(shake::Shake128Reader),
+    Shake256Out(shake::Shake256Reader),
     AsconOut(AsconXof128Reader),
     /// Only while a phase change is in progress.
     Empty,

@@ -191,7 +191,11 @@ thread_local! {
 /// Whether this thread is inside a driver entry point (the core then refuses
 /// every call outside the whitelist).
 pub fn inside() -> bool {
-    INSIDE.with(|c| c.get() != 0)
+    // Without a registry no entry point runs (a thread inside one has loaded
+    // the registry, which stays until `deactivate`, when no call is in
+    // progress): one load instead of the thread-local access (a call into the
+    // dynamic loader's TLS lookup in the shared library).
+    registry().is_some() && INSIDE.with(|c| c.get() != 0)
 }
 
 /// Restores the previous [`INSIDE`] mark when an entry point call ends (even

@@ -18,6 +18,26 @@ pub unsafe extern "C" fn psa_aead_encrypt(
     ciphertext_size: usize,
     ciphertext_length: *mut usize,
 ) -> psa_status_t {
+    let inputs = [(nonce, nonce_length), (additional_data, additional_data_length), (plaintext, plaintext_length)];
+    if boundary::apart(inputs, ciphertext, ciphertext_size) {
+        // SAFETY: as below; no input shares a byte with the output (checked),
+        // so the borrowed inputs alias no `&mut`.
+        return unsafe {
+            boundary::fill_with(
+                ciphertext,
+                ciphertext_size,
+                ciphertext_length,
+                || {
+                    Ok((
+                        boundary::input(nonce, nonce_length)?,
+                        boundary::input(additional_data, additional_data_length)?,
+                        boundary::input(plaintext, plaintext_length)?,
+                    ))
+                },
+                |(nonce, ad, pt), out| crate::api::aead::encrypt(key, alg, nonce, ad, pt, out),
+            )
+        };
+    }
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {
         boundary::fill_with(
@@ -54,6 +74,25 @@ pub unsafe extern "C" fn psa_aead_decrypt(
     plaintext_size: usize,
     plaintext_length: *mut usize,
 ) -> psa_status_t {
+    let inputs = [(nonce, nonce_length), (additional_data, additional_data_length), (ciphertext, ciphertext_length)];
+    if boundary::apart(inputs, plaintext, plaintext_size) {
+        // SAFETY: as below; no input shares a byte with the output (checked).
+        return unsafe {
+            boundary::fill_with(
+                plaintext,
+                plaintext_size,
+                plaintext_length,
+                || {
+                    Ok((
+                        boundary::input(nonce, nonce_length)?,
+                        boundary::input(additional_data, additional_data_length)?,
+                        boundary::input(ciphertext, ciphertext_length)?,
+                    ))
+                },
+                |(nonce, ad, ct), out| crate::api::aead::decrypt(key, alg, nonce, ad, ct, out),
+            )
+        };
+    }
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {
         boundary::fill_with(

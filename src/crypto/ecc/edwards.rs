@@ -23,18 +23,18 @@ impl Prehashed64 {
     }
 }
 
-impl digest_v11::HashMarker for Prehashed64 {}
+impl digest::HashMarker for Prehashed64 {}
 
-impl digest_v11::OutputSizeUser for Prehashed64 {
-    type OutputSize = digest_v11::consts::U64;
+impl digest::OutputSizeUser for Prehashed64 {
+    type OutputSize = digest::consts::U64;
 }
 
-impl digest_v11::Update for Prehashed64 {
+impl digest::Update for Prehashed64 {
     fn update(&mut self, _data: &[u8]) {}
 }
 
-impl digest_v11::FixedOutput for Prehashed64 {
-    fn finalize_into(self, out: &mut digest_v11::Output<Self>) {
+impl digest::FixedOutput for Prehashed64 {
+    fn finalize_into(self, out: &mut digest::Output<Self>) {
         out.copy_from_slice(&self.0);
     }
 }

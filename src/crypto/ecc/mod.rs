@@ -15,7 +15,7 @@
 //! `ed25519-dalek`, `ed448-goldilocks`, `x25519-dalek`, `x448`) for the other
 //! curves, for Ed25519ph/Ed448, and for deterministic ECDSA (RFC 6979 with the
 //! algorithm's hash as the HMAC-DRBG hash), which AWS-LC does not implement.
-use digest_v11::{ExtendableOutput, Update, XofReader};
+use digest::{ExtendableOutput, Update, XofReader};
 use zeroize::Zeroizing;
 
 use super::awslc;
@@ -353,21 +353,21 @@ pub fn hash_len(h: psa_algorithm_t) -> Option<usize> {
 /// The digest of `msg` with hash algorithm `h` (`NotSupported` for hashes this
 /// driver does not implement).
 pub fn hash_message(h: psa_algorithm_t, msg: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-    use sha2_v11::Digest;
+    use sha2::Digest;
     let v = match h {
-        PSA_ALG_SHA_1 => sha1_v11::Sha1::digest(msg).to_vec(),
-        PSA_ALG_SHA_224 => sha2_v11::Sha224::digest(msg).to_vec(),
-        PSA_ALG_SHA_256 => sha2_v11::Sha256::digest(msg).to_vec(),
-        PSA_ALG_SHA_384 => sha2_v11::Sha384::digest(msg).to_vec(),
-        PSA_ALG_SHA_512 => sha2_v11::Sha512::digest(msg).to_vec(),
-        PSA_ALG_SHA_512_224 => sha2_v11::Sha512_224::digest(msg).to_vec(),
-        PSA_ALG_SHA_512_256 => sha2_v11::Sha512_256::digest(msg).to_vec(),
-        PSA_ALG_SHA3_224 => sha3_v11::Sha3_224::digest(msg).to_vec(),
-        PSA_ALG_SHA3_256 => sha3_v11::Sha3_256::digest(msg).to_vec(),
-        PSA_ALG_SHA3_384 => sha3_v11::Sha3_384::digest(msg).to_vec(),
-        PSA_ALG_SHA3_512 => sha3_v11::Sha3_512::digest(msg).to_vec(),
+        PSA_ALG_SHA_1 => sha1::Sha1::digest(msg).to_vec(),
+        PSA_ALG_SHA_224 => sha2::Sha224::digest(msg).to_vec(),
+        PSA_ALG_SHA_256 => sha2::Sha256::digest(msg).to_vec(),
+        PSA_ALG_SHA_384 => sha2::Sha384::digest(msg).to_vec(),
+        PSA_ALG_SHA_512 => sha2::Sha512::digest(msg).to_vec(),
+        PSA_ALG_SHA_512_224 => sha2::Sha512_224::digest(msg).to_vec(),
+        PSA_ALG_SHA_512_256 => sha2::Sha512_256::digest(msg).to_vec(),
+        PSA_ALG_SHA3_224 => sha3::Sha3_224::digest(msg).to_vec(),
+        PSA_ALG_SHA3_256 => sha3::Sha3_256::digest(msg).to_vec(),
+        PSA_ALG_SHA3_384 => sha3::Sha3_384::digest(msg).to_vec(),
+        PSA_ALG_SHA3_512 => sha3::Sha3_512::digest(msg).to_vec(),
         PSA_ALG_SHAKE256_512 => {
-            let mut x = sha3_v11::Shake256::default();
+            let mut x = shake::Shake256::default();
             x.update(msg);
             let mut out = vec![0u8; 64];
             x.finalize_xof().read(&mut out);
@@ -384,47 +384,47 @@ macro_rules! with_digest {
     ($h:expr, $D:ident => $body:expr) => {
         match $h {
             PSA_ALG_SHA_1 => {
-                type $D = sha1_v11::Sha1;
+                type $D = sha1::Sha1;
                 $body
             }
             PSA_ALG_SHA_224 => {
-                type $D = sha2_v11::Sha224;
+                type $D = sha2::Sha224;
                 $body
             }
             PSA_ALG_SHA_256 => {
-                type $D = sha2_v11::Sha256;
+                type $D = sha2::Sha256;
                 $body
             }
             PSA_ALG_SHA_384 => {
-                type $D = sha2_v11::Sha384;
+                type $D = sha2::Sha384;
                 $body
             }
             PSA_ALG_SHA_512 => {
-                type $D = sha2_v11::Sha512;
+                type $D = sha2::Sha512;
                 $body
             }
             PSA_ALG_SHA_512_224 => {
-                type $D = sha2_v11::Sha512_224;
+                type $D = sha2::Sha512_224;
                 $body
             }
             PSA_ALG_SHA_512_256 => {
-                type $D = sha2_v11::Sha512_256;
+                type $D = sha2::Sha512_256;
                 $body
             }
             PSA_ALG_SHA3_224 => {
-                type $D = sha3_v11::Sha3_224;
+                type $D = sha3::Sha3_224;
                 $body
             }
             PSA_ALG_SHA3_256 => {
-                type $D = sha3_v11::Sha3_256;
+                type $D = sha3::Sha3_256;
                 $body
             }
             PSA_ALG_SHA3_384 => {
-                type $D = sha3_v11::Sha3_384;
+                type $D = sha3::Sha3_384;
                 $body
             }
             PSA_ALG_SHA3_512 => {
-                type $D = sha3_v11::Sha3_512;
+                type $D = sha3::Sha3_512;
                 $body
             }
             _ => Err(Error::NotSupported),

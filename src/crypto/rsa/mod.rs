@@ -22,7 +22,7 @@ use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey, EncodeRsaPrivateKey, E
 use rsa::rand_core::{TryCryptoRng, TryRng};
 use rsa::traits::PublicKeyParts;
 use rsa::{BoxedUint, PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
-use sha2_v11::Digest;
+use sha2::Digest;
 use zeroize::Zeroizing;
 
 use super::awslc::{Md, RsaKey};
@@ -105,11 +105,11 @@ impl Hash {
     }
     fn digest(self, msg: &[u8]) -> Vec<u8> {
         match self {
-            Hash::Sha1 => sha1_v11::Sha1::digest(msg).to_vec(),
-            Hash::Sha224 => sha2_v11::Sha224::digest(msg).to_vec(),
-            Hash::Sha256 => sha2_v11::Sha256::digest(msg).to_vec(),
-            Hash::Sha384 => sha2_v11::Sha384::digest(msg).to_vec(),
-            Hash::Sha512 => sha2_v11::Sha512::digest(msg).to_vec(),
+            Hash::Sha1 => sha1::Sha1::digest(msg).to_vec(),
+            Hash::Sha224 => sha2::Sha224::digest(msg).to_vec(),
+            Hash::Sha256 => sha2::Sha256::digest(msg).to_vec(),
+            Hash::Sha384 => sha2::Sha384::digest(msg).to_vec(),
+            Hash::Sha512 => sha2::Sha512::digest(msg).to_vec(),
         }
     }
 }

@@ -11,23 +11,23 @@ macro_rules! with_digest {
     ($h:expr, $D:ident => $body:expr) => {
         match $h {
             Hash::Sha1 => {
-                type $D = sha1_v11::Sha1;
+                type $D = sha1::Sha1;
                 $body
             }
             Hash::Sha224 => {
-                type $D = sha2_v11::Sha224;
+                type $D = sha2::Sha224;
                 $body
             }
             Hash::Sha256 => {
-                type $D = sha2_v11::Sha256;
+                type $D = sha2::Sha256;
                 $body
             }
             Hash::Sha384 => {
-                type $D = sha2_v11::Sha384;
+                type $D = sha2::Sha384;
                 $body
             }
             Hash::Sha512 => {
-                type $D = sha2_v11::Sha512;
+                type $D = sha2::Sha512;
                 $body
             }
         }
@@ -208,7 +208,7 @@ fn pss_salt_rules() {
     let digest = Hash::Sha256.digest(b"salt");
     for salt in [0usize, 20, 32, 64] {
         // Signed by the rsa crate with an arbitrary salt, verified by AWS-LC.
-        let sig = key.sign_with_rng(&mut SysRng, Pss::<sha2_v11::Sha256>::new_with_salt(salt), &digest).unwrap();
+        let sig = key.sign_with_rng(&mut SysRng, Pss::<sha2::Sha256>::new_with_salt(salt), &digest).unwrap();
         let standard = verify_hash_prepared(&p, psa_alg_rsa_pss(PSA_ALG_SHA_256), &digest, &sig);
         let any = verify_hash_prepared(&p, psa_alg_rsa_pss_any_salt(PSA_ALG_SHA_256), &digest, &sig);
         assert_eq!(any, Ok(()));
