@@ -1599,6 +1599,14 @@ typedef uint8_t psa_pake_family_t;
 #define PSA_KEY_TYPE_ASCON ((psa_key_type_t)0x2008)
 
 /**
+ * Key for the BLAKE2 MAC algorithms of PSA Crypto API 1.5 (up to 256 bits for
+ * BLAKE2s/BLAKE2sp, up to 512 bits for BLAKE2b/BLAKE2bp). Declared only: this
+ * library has no BLAKE2 MAC, so importing or generating such a key returns
+ * `PSA_ERROR_NOT_SUPPORTED` (see docs/SPEC-CHANGES.md).
+ */
+#define PSA_KEY_TYPE_BLAKE2 ((psa_key_type_t)0x1103)
+
+/**
  * The SHAKE128 extendable-output function (FIPS 202).
  */
 #define PSA_ALG_SHAKE128 ((psa_algorithm_t)0x0d000100)
