@@ -7,7 +7,10 @@
  *                         generating such a key returns NOT_SUPPORTED and
  *                         creates nothing;
  *   BLAKE2sp / BLAKE2bp   hashes: PSA_ALG_IS_BLAKE2_HASH, their lengths and
- *                         block sizes; computing them returns NOT_SUPPORTED.
+ *                         block sizes; computing them returns NOT_SUPPORTED;
+ * and the 1.2.1 fix of PSA_ALG_KEY_AGREEMENT_GET_BASE / _GET_KDF: ECDH combined
+ * with PBKDF2 splits into ECDH and PBKDF2, and the combined derivation equals
+ * the raw agreement followed by PBKDF2 over the shared secret.
  * The list is docs/SPEC-CHANGES.md's inventory of the literal values. */
 #include <stdio.h>
 #include <string.h>
@@ -239,6 +242,68 @@ static void test_blake2_parallel(void)
     CHECK(len == 0);
 }
 
+/* PSA 1.2.1: bit 23 of a combined algorithm is the KDF's key-stretching flag. */
+static void test_agreement_with_pbkdf2(void)
+{
+    const psa_algorithm_t pbkdf2 = PSA_ALG_PBKDF2_HMAC(PSA_ALG_SHA_256);
+    const psa_algorithm_t alg = PSA_ALG_KEY_AGREEMENT(PSA_ALG_ECDH, pbkdf2);
+    psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+    psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+    psa_key_id_t mine = 0, peer = 0, raw = 0;
+    uint8_t pub[65], priv[32], z[32], got[32], want[32];
+    size_t pl = 0, kl = 0, zl = 0;
+
+    CHECK(PSA_ALG_KEY_AGREEMENT_GET_BASE(alg) == PSA_ALG_ECDH);
+    CHECK(PSA_ALG_KEY_AGREEMENT_GET_KDF(alg) == pbkdf2);
+    CHECK(PSA_ALG_KEY_AGREEMENT_GET_BASE(PSA_ALG_KEY_AGREEMENT(PSA_ALG_FFDH, PSA_ALG_PBKDF2_AES_CMAC_PRF_128)) ==
+          PSA_ALG_FFDH);
+    CHECK(PSA_ALG_KEY_AGREEMENT_GET_KDF(PSA_ALG_KEY_AGREEMENT(PSA_ALG_FFDH, PSA_ALG_PBKDF2_AES_CMAC_PRF_128)) ==
+          PSA_ALG_PBKDF2_AES_CMAC_PRF_128);
+    CHECK(PSA_ALG_KEY_AGREEMENT_GET_KDF(PSA_ALG_KEY_AGREEMENT(PSA_ALG_ECDH, PSA_ALG_HKDF(PSA_ALG_SHA_256))) ==
+          PSA_ALG_HKDF(PSA_ALG_SHA_256));
+    CHECK(PSA_ALG_IS_KEY_AGREEMENT(alg) && !PSA_ALG_IS_STANDALONE_KEY_AGREEMENT(alg));
+
+    psa_set_key_type(&a, PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1));
+    psa_set_key_bits(&a, 256);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT);
+    psa_set_key_algorithm(&a, alg);
+    if (!CHECK_STATUS(psa_generate_key(&a, &mine), PSA_SUCCESS) ||
+        !CHECK_STATUS(psa_generate_key(&a, &peer), PSA_SUCCESS))
+        return;
+    CHECK_STATUS(psa_export_public_key(peer, pub, sizeof pub, &pl), PSA_SUCCESS);
+    /* the combined operation: the shared secret is PBKDF2's password */
+    CHECK_STATUS(psa_key_derivation_setup(&op, alg), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 1000), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, (const uint8_t *)"salt", 4),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_key_agreement(&op, PSA_KEY_DERIVATION_INPUT_PASSWORD, mine, pub, pl),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_output_bytes(&op, got, sizeof got), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    /* the same, in two steps: the raw ECDH secret, then PBKDF2 over it */
+    CHECK_STATUS(psa_export_key(mine, priv, sizeof priv, &kl), PSA_SUCCESS);
+    psa_set_key_algorithm(&a, PSA_ALG_ECDH);
+    CHECK_STATUS(psa_import_key(&a, priv, kl, &raw), PSA_SUCCESS);
+    CHECK_STATUS(psa_raw_key_agreement(PSA_ALG_ECDH, raw, pub, pl, z, sizeof z, &zl), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_setup(&op, pbkdf2), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 1000), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, (const uint8_t *)"salt", 4),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_PASSWORD, z, zl), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_output_bytes(&op, want, sizeof want), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    CHECK_MEM(got, sizeof got, want, sizeof want);
+    /* the shared secret cannot be the salt of PBKDF2 */
+    CHECK_STATUS(psa_key_derivation_setup(&op, alg), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 1000), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_key_agreement(&op, PSA_KEY_DERIVATION_INPUT_SALT, mine, pub, pl),
+                 PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    psa_destroy_key(mine);
+    psa_destroy_key(peer);
+    psa_destroy_key(raw);
+}
+
 int main(void)
 {
     test_literals();
@@ -246,6 +311,7 @@ int main(void)
         return report();
     test_blake2_key_type();
     test_blake2_parallel();
+    test_agreement_with_pbkdf2();
     mbedtls_psa_crypto_free();
     return report();
 }
