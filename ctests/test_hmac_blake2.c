@@ -9,7 +9,9 @@
  *   errors     a wrong or short MAC -> INVALID_SIGNATURE, a small buffer ->
  *              BUFFER_TOO_SMALL, a key whose policy names the other BLAKE2 ->
  *              NOT_PERMITTED, HMAC over BLAKE2sp / BLAKE2bp -> NOT_SUPPORTED;
- *   sizes      PSA_MAC_LENGTH is 32 / 64, PSA_MAC_MAX_SIZE covers both.
+ *   sizes      PSA_MAC_LENGTH is 32 / 64, PSA_MAC_MAX_SIZE covers both;
+ *   kdfs       HKDF, HKDF-Extract and PBKDF2-HMAC over BLAKE2s/b give CPython's
+ *              answers; over BLAKE2sp/bp they are NOT_SUPPORTED.
  */
 #include <stdio.h>
 #include <string.h>
@@ -99,6 +101,83 @@ static void one(const vec_t *v, psa_algorithm_t alg, const char *want_hex)
     }
 }
 
+/* HKDF and PBKDF2-HMAC over BLAKE2s/b ("can be used with HMAC or HKDF-HMAC"):
+ * answers from CPython's hmac/hashlib (PBKDF2 also from OpenSSL through
+ * hashlib.pbkdf2_hmac), an independent implementation. */
+static void test_kdfs(void)
+{
+    static const struct {
+        psa_algorithm_t hash;
+        const char *prk, *okm, *pbkdf2;
+    } k[2] = {
+        {PSA_ALG_BLAKE2S_HASH256, "57e878130679f9ea85900980b52df2643d043b82f290eb7dd62175dbb04cca4e",
+         "1472c31f2ff768c71b19f8803683ee3b13c1a5fb3ea59c0c3bf0d44a4a40dcd4329d9cd85bbe35a1b3e7",
+         "d391c613d78eb54e4119a2fa87118db72288ab4127183f535bfa534c0cc82541a35f8c979877dfe7"},
+        {PSA_ALG_BLAKE2B_HASH512,
+         "02fbaa4ced1e659fe2eb8ae358de5be0edc0fd4526dbc7cc68d2ab9273e1b230ab9d6860f65dc7bad92a483c0f90e019"
+         "ace68b5e4fe65251666eb1e71e57a812",
+         "8815e1a85b5e90e6174323fdd180248887a7138af6dc5c8320fde21a60a078808267d6a41b6a938d7b30",
+         "bea9c4f32ea86aa9965157f6eaa2c5e8d8e0362ea12e3af854d1d5db62b276a953a99e467a931a30"},
+    };
+    uint8_t ikm[22], salt[13], info[10], out[64], want[64];
+    size_t i, wl;
+    memset(ikm, 0x0b, sizeof ikm);
+    for (i = 0; i < sizeof salt; i++)
+        salt[i] = (uint8_t)i;
+    for (i = 0; i < sizeof info; i++)
+        info[i] = (uint8_t)(0xf0 + i);
+    for (i = 0; i < 2; i++) {
+        psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+        size_t cap = 0;
+        /* HKDF: the whole 42 bytes, read in two pieces */
+        CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_HKDF(k[i].hash)), PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_get_capacity(&op, &cap), PSA_SUCCESS);
+        CHECK(cap == 255 * PSA_HASH_LENGTH(k[i].hash));
+        CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, salt, sizeof salt),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SECRET, ikm, sizeof ikm),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO, info, sizeof info),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_output_bytes(&op, out, 5), PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_output_bytes(&op, out + 5, 37), PSA_SUCCESS);
+        wl = ct_unhex(k[i].okm, want, sizeof want);
+        CHECK_MEM(out, 42, want, wl);
+        CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+        /* HKDF-Extract: the PRK */
+        CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_HKDF_EXTRACT(k[i].hash)), PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, salt, sizeof salt),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SECRET, ikm, sizeof ikm),
+                     PSA_SUCCESS);
+        wl = ct_unhex(k[i].prk, want, sizeof want);
+        CHECK_STATUS(psa_key_derivation_output_bytes(&op, out, wl), PSA_SUCCESS);
+        CHECK_MEM(out, wl, want, wl);
+        CHECK_STATUS(psa_key_derivation_output_bytes(&op, out, 1), PSA_ERROR_INSUFFICIENT_DATA);
+        CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+        /* PBKDF2-HMAC, 1000 iterations */
+        CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_PBKDF2_HMAC(k[i].hash)), PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_integer(&op, PSA_KEY_DERIVATION_INPUT_COST, 1000), PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, (const uint8_t *)"salt", 4),
+                     PSA_SUCCESS);
+        CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_PASSWORD,
+                                                    (const uint8_t *)"password", 8),
+                     PSA_SUCCESS);
+        wl = ct_unhex(k[i].pbkdf2, want, sizeof want);
+        CHECK_STATUS(psa_key_derivation_output_bytes(&op, out, wl), PSA_SUCCESS);
+        CHECK_MEM(out, wl, want, wl);
+        CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    }
+    /* BLAKE2sp/bp have no HMAC: their KDFs are refused at setup */
+    {
+        psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+        CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_BLAKE2SP_HASH256)), PSA_ERROR_NOT_SUPPORTED);
+        CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_PBKDF2_HMAC(PSA_ALG_BLAKE2BP_HASH512)),
+                     PSA_ERROR_NOT_SUPPORTED);
+        CHECK_STATUS(psa_key_derivation_abort(&op), PSA_SUCCESS);
+    }
+}
+
 static void test_parallel_refused(void)
 {
     static const psa_algorithm_t hs[2] = {PSA_ALG_BLAKE2SP_HASH256, PSA_ALG_BLAKE2BP_HASH512};
@@ -137,6 +216,7 @@ int main(void)
         one(&vecs[i], ALG_S, vecs[i].mac_s);
         one(&vecs[i], ALG_B, vecs[i].mac_b);
     }
+    test_kdfs();
     test_parallel_refused();
     mbedtls_psa_crypto_free();
     return report();

@@ -39,6 +39,17 @@ where
     Ok(Box::new(Hmac11(ZBox::new(m))))
 }
 
+/// HMAC over a hash that processes its last block lazily (BLAKE2s/b: PSA 1.5
+/// gives them HMAC block sizes of 64 and 128 bytes), on `hmac`'s `SimpleHmac`.
+fn simple_hmac11<D>(key: &[u8]) -> Result<Box<dyn KeyedMac>>
+where
+    D: digest_v11::Digest + digest_v11::block_api::BlockSizeUser + Clone + Send + Sync + 'static,
+    hmac::SimpleHmac<D>: digest_v11::Mac + digest_v11::KeyInit + Clone + Send + Sync,
+{
+    let m = <hmac::SimpleHmac<D> as digest_v11::KeyInit>::new_from_slice(key).map_err(|_| Error::InvalidArgument)?;
+    Ok(Box::new(Hmac11(ZBox::new(m))))
+}
+
 use super::wipe::ZBox;
 use crate::types::*;
 
@@ -91,6 +102,8 @@ pub fn hash_supported(hash: psa_algorithm_t) -> bool {
             | PSA_ALG_SHA3_256
             | PSA_ALG_SHA3_384
             | PSA_ALG_SHA3_512
+            | PSA_ALG_BLAKE2S_HASH256
+            | PSA_ALG_BLAKE2B_HASH512
     )
 }
 
@@ -108,6 +121,8 @@ pub fn hmac_key(hash: psa_algorithm_t, key: &[u8]) -> Result<Box<dyn KeyedMac>> 
         PSA_ALG_SHA3_256 => hmac11::<sha3_v11::Sha3_256>(key),
         PSA_ALG_SHA3_384 => hmac11::<sha3_v11::Sha3_384>(key),
         PSA_ALG_SHA3_512 => hmac11::<sha3_v11::Sha3_512>(key),
+        PSA_ALG_BLAKE2S_HASH256 => simple_hmac11::<blake2::Blake2s256>(key),
+        PSA_ALG_BLAKE2B_HASH512 => simple_hmac11::<blake2::Blake2b512>(key),
         _ => Err(Error::NotSupported),
     }
 }
