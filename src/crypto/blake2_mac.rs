@@ -41,7 +41,9 @@ mod tests {
     use crate::types::*;
 
     fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect()
+        (0..s.len() / 2)
+            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+            .collect()
     }
 
     /// (key, message, HMAC-BLAKE2s, HMAC-BLAKE2b) from tests/vectors/hmac_blake2.txt.
@@ -50,7 +52,9 @@ mod tests {
         let mut out = Vec::new();
         let mut cur: [Option<Vec<u8>>; 4] = [None, None, None, None];
         for line in text.lines() {
-            let Some((k, v)) = line.split_once(" = ") else { continue };
+            let Some((k, v)) = line.split_once(" = ") else {
+                continue;
+            };
             let slot = match k {
                 "Key" => 0,
                 "Msg" => 1,
@@ -74,7 +78,12 @@ mod tests {
         for (key, msg, s, b) in &v {
             for (hash, want) in [(PSA_ALG_BLAKE2S_HASH256, s), (PSA_ALG_BLAKE2B_HASH512, b)] {
                 let k = MacKey::new(psa_alg_hmac(hash), key).unwrap();
-                assert_eq!(k.sign(msg).as_ref(), &want[..], "one-shot {hash:#x}, key of {} bytes", key.len());
+                assert_eq!(
+                    k.sign(msg).as_ref(),
+                    &want[..],
+                    "one-shot {hash:#x}, key of {} bytes",
+                    key.len()
+                );
                 // incremental, in every split, twice from one prepared key
                 for split in [0, msg.len().min(1), msg.len() / 2, msg.len()] {
                     for _ in 0..2 {
@@ -94,7 +103,11 @@ mod tests {
             assert!(super::is_hmac_hash(h));
             assert!(super::super::supported(psa_alg_hmac(h)));
         }
-        for h in [PSA_ALG_BLAKE2SP_HASH256, PSA_ALG_BLAKE2BP_HASH512, PSA_ALG_SHA_256] {
+        for h in [
+            PSA_ALG_BLAKE2SP_HASH256,
+            PSA_ALG_BLAKE2BP_HASH512,
+            PSA_ALG_SHA_256,
+        ] {
             assert!(!super::is_hmac_hash(h));
             assert!(super::hmac(h, b"k").is_err());
         }
