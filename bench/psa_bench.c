@@ -283,7 +283,8 @@ static void bench_hash(const char *name, psa_algorithm_t alg, size_t len)
 
 #if defined(PSA_ALG_SHAKE128) && defined(PSA_ALG_ASCON_AEAD128)
 /* PSA 1.4/1.5 rows (SHAKE128 XOF with 32 bytes of output, Ascon-AEAD128 with
- * its 16-byte nonce, BLAKE2b-512); absent from libraries without them. */
+ * its 16-byte nonce, BLAKE2b-512, BLAKE2s-256); absent from libraries without
+ * them. */
 static int xof_step(void *p)
 {
     struct sym *s = p;
@@ -316,6 +317,8 @@ static void bench_sym14(void)
     }
     if (selected("BLAKE2b-512 16KiB"))
         bench_hash("BLAKE2b-512 16KiB", PSA_ALG_BLAKE2B_HASH512, 16384);
+    if (selected("BLAKE2s-256 16KiB"))
+        bench_hash("BLAKE2s-256 16KiB", PSA_ALG_BLAKE2S_HASH256, 16384);
 }
 #endif
 

@@ -5,6 +5,7 @@
 #include "common.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,3 +337,60 @@ const ct_hmac_vector_t ct_rfc4231[] = {
          "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2", 0},
 };
 const size_t ct_rfc4231_count = sizeof ct_rfc4231 / sizeof ct_rfc4231[0];
+
+struct ct_threads {
+    int n;
+    pthread_t t[];
+};
+
+ct_threads_t *ct_start_threads(int n, void *(*fn)(void *), void *args, size_t arg_size)
+{
+    ct_threads_t *set = malloc(sizeof *set + (n > 0 ? (size_t)n : 0) * sizeof set->t[0]);
+    int i;
+    if (set == NULL)
+        abort();
+    set->n = n > 0 ? n : 0;
+    for (i = 0; i < set->n; i++) {
+        void *arg = args == NULL ? NULL : (char *)args + (size_t)i * arg_size;
+        if (pthread_create(&set->t[i], NULL, fn, arg) != 0) {
+            FAIL("pthread_create failed for thread %d of %d", i, n);
+            abort();
+        }
+    }
+    return set;
+}
+
+void ct_join_threads(ct_threads_t *set)
+{
+    int i;
+    for (i = 0; i < set->n; i++)
+        pthread_join(set->t[i], NULL);
+    free(set);
+}
+
+void ct_run_threads(int n, void *(*fn)(void *), void *args, size_t arg_size)
+{
+    ct_join_threads(ct_start_threads(n, fn, args, arg_size));
+}
+
+int ct_conc_options(int argc, char **argv, int *threads, int *rounds, const char **only,
+                    const char *scenarios)
+{
+    int c;
+    while ((c = getopt(argc, argv, only != NULL ? "t:r:s:" : "t:r:")) != -1) {
+        switch (c) {
+        case 't': *threads = atoi(optarg); break;
+        case 'r': *rounds = atoi(optarg); break;
+        case 's': *only = optarg; break;
+        default:
+            if (only != NULL)
+                fprintf(stderr, "usage: %s [-t THREADS] [-r ROUNDS] [-s %s]\n", argv[0], scenarios);
+            else
+                fprintf(stderr, "usage: %s [-t THREADS] [-r ROUNDS]\n", argv[0]);
+            return 2;
+        }
+    }
+    if (*threads < 1)
+        *threads = 1;
+    return 0;
+}

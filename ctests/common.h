@@ -93,4 +93,21 @@ typedef struct {
 extern const ct_hmac_vector_t ct_rfc4231[];
 extern const size_t ct_rfc4231_count;
 
+/* Concurrency scaffolding shared by the conc_*.c scenarios. */
+
+/* Starts fn in n threads: thread i gets (char *)args + i * arg_size (every
+ * thread gets NULL when args is NULL). Aborts, after a failed check, when a
+ * thread cannot be created. ct_join_threads joins them and frees the set. */
+typedef struct ct_threads ct_threads_t;
+ct_threads_t *ct_start_threads(int n, void *(*fn)(void *), void *args, size_t arg_size);
+void ct_join_threads(ct_threads_t *threads);
+/* ct_start_threads then ct_join_threads. */
+void ct_run_threads(int n, void *(*fn)(void *), void *args, size_t arg_size);
+
+/* Parses the scenario options "-t THREADS -r ROUNDS" and, when only is not
+ * NULL, "-s NAME" (scenarios lists the names for the usage line). Threads
+ * below 1 become 1. Returns 0, or 2 after printing the usage line. */
+int ct_conc_options(int argc, char **argv, int *threads, int *rounds, const char **only,
+                    const char *scenarios);
+
 #endif /* RUSTPSA_CTESTS_COMMON_H */

@@ -154,35 +154,21 @@ static void *op_worker(void *arg)
 
 static void run(void *(*fn)(void *), int count)
 {
-    pthread_t *t = calloc((size_t)count, sizeof *t);
-    int i;
-    for (i = 0; i < count; i++)
-        pthread_create(&t[i], NULL, fn, NULL);
+    ct_threads_t *t = ct_start_threads(count, fn, NULL, 0);
     if (fn == destroy_worker) {
         usleep(2000);
         CHECK_STATUS(psa_destroy_key(victim), PSA_SUCCESS);
         __atomic_store_n(&destroyed, 1, __ATOMIC_RELEASE);
     }
-    for (i = 0; i < count; i++)
-        pthread_join(t[i], NULL);
-    free(t);
+    ct_join_threads(t);
 }
 
 int main(int argc, char **argv)
 {
     uint8_t key[16], ckey[32];
     size_t n = 0, i;
-    int opt;
-    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
-        if (opt == 't')
-            threads = atoi(optarg);
-        else if (opt == 'r')
-            rounds = atoi(optarg);
-        else {
-            fprintf(stderr, "usage: %s [-t threads] [-r rounds]\n", argv[0]);
-            return 2;
-        }
-    }
+    if (ct_conc_options(argc, argv, &threads, &rounds, NULL, NULL) != 0)
+        return 2;
     if (threads < 2)
         threads = 2;
     if (rounds < 1)

@@ -150,43 +150,26 @@ static int setup(void)
 
 int main(int argc, char **argv)
 {
-    int threads = 8, opt, i;
-    pthread_t *tid;
+    int threads = 8;
+    ct_threads_t *tid;
     uint8_t sig[64];
     size_t len;
 
-    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
-        if (opt == 't')
-            threads = atoi(optarg);
-        else if (opt == 'r')
-            rounds = atoi(optarg);
-        else {
-            fprintf(stderr, "usage: %s [-t THREADS] [-r ROUNDS]\n", argv[0]);
-            return 2;
-        }
-    }
-    if (threads < 1)
-        threads = 1;
+    if (ct_conc_options(argc, argv, &threads, &rounds, NULL, NULL) != 0)
+        return 2;
     if (rounds < 1)
         rounds = 1;
     if (psa_crypto_init() != PSA_SUCCESS || !setup())
         return report() | 1;
 
-    tid = calloc((size_t)threads, sizeof *tid);
-    if (tid == NULL)
-        return 1;
-    for (i = 0; i < threads; i++)
-        if (pthread_create(&tid[i], NULL, worker, NULL) != 0)
-            abort();
+    tid = ct_start_threads(threads, worker, NULL, 0);
     /* Let the workers get going, then destroy the shared victim key under them. */
     while (__atomic_load_n(&victim_ok, __ATOMIC_RELAXED) < (unsigned long)threads * (unsigned long)((rounds + 3) / 4))
         usleep(1000);
     CHECK_STATUS(psa_destroy_key(victim), PSA_SUCCESS);
     __atomic_store_n(&victim_destroyed, 1, __ATOMIC_RELEASE);
     CHECK_STATUS(psa_sign_hash(victim, DET, hash, sizeof hash, sig, sizeof sig, &len), PSA_ERROR_INVALID_HANDLE);
-    for (i = 0; i < threads; i++)
-        pthread_join(tid[i], NULL);
-    free(tid);
+    ct_join_threads(tid);
 
     CHECK(victim_ok > 0);
     printf("victim key: %lu signatures before destruction, %lu INVALID_HANDLE after\n", victim_ok, victim_gone);

@@ -31,20 +31,6 @@ static const char *g_only = NULL;
 
 static int rounds_or(int def) { return g_rounds > 0 ? g_rounds : def; }
 
-static void run_threads(int n, void *(*fn)(void *), void *args, size_t arg_size)
-{
-    pthread_t *t = calloc((size_t)n, sizeof *t);
-    int i;
-    if (t == NULL)
-        abort();
-    for (i = 0; i < n; i++)
-        if (pthread_create(&t[i], NULL, fn, (char *)args + (size_t)i * arg_size) != 0)
-            abort();
-    for (i = 0; i < n; i++)
-        pthread_join(t[i], NULL);
-    free(t);
-}
-
 static const uint8_t KEY[32] = {0x10, 0x32, 0x54, 0x76, 0x98, 0xba, 0xdc, 0xfe, 0x01, 0x23, 0x45,
                                 0x67, 0x89, 0xab, 0xcd, 0xef, 0xf0, 0xe1, 0xd2, 0xc3, 0xb4, 0xa5,
                                 0x96, 0x87, 0x78, 0x69, 0x5a, 0x4b, 0x3c, 0x2d, 0x1e, 0x0f};
@@ -161,7 +147,7 @@ static void scenario_shared(void)
         args[i].id = i;
         args[i].rounds = R;
     }
-    run_threads(g_threads, shared_thread, args, sizeof *args);
+    ct_run_threads(g_threads, shared_thread, args, sizeof *args);
     CHECK_STATUS(psa_destroy_key(g_hmac_key), PSA_SUCCESS);
     CHECK_STATUS(psa_destroy_key(g_cmac_key), PSA_SUCCESS);
     printf("scenario shared: %d threads x %d rounds %s\n", g_threads, R,
@@ -258,7 +244,7 @@ static void scenario_destroy(void)
         if (pthread_create(&d, NULL, destroyer, NULL) != 0)
             abort();
         __atomic_store_n(&g_go, 1, __ATOMIC_RELEASE);
-        run_threads(g_threads, destroy_thread, args, sizeof *args);
+        ct_run_threads(g_threads, destroy_thread, args, sizeof *args);
         pthread_join(d, NULL);
         for (i = 0; i < g_threads; i++) {
             CHECK(args[i].invalid_handle == 1);
@@ -343,7 +329,7 @@ static void scenario_shared_op(void)
                 if (!CHECK_STATUS(psa_mac_sign_setup(&g_mop, k, HMAC256), PSA_SUCCESS))
                     break;
             }
-            run_threads(2, op_thread, args, sizeof args[0]);
+            ct_run_threads(2, op_thread, args, sizeof args[0]);
             busy_total[which] += args[0].busy + args[1].busy;
             CHECK(args[0].ok + args[0].busy == 2000 && args[1].ok + args[1].busy == 2000);
             if (which == 0)
@@ -362,20 +348,9 @@ static void scenario_shared_op(void)
 
 int main(int argc, char **argv)
 {
-    int c;
     char *dir;
-    while ((c = getopt(argc, argv, "t:r:s:")) != -1) {
-        switch (c) {
-        case 't': g_threads = atoi(optarg); break;
-        case 'r': g_rounds = atoi(optarg); break;
-        case 's': g_only = optarg; break;
-        default:
-            fprintf(stderr, "usage: %s [-t THREADS] [-r ROUNDS] [-s shared|destroy|shared_op]\n", argv[0]);
-            return 2;
-        }
-    }
-    if (g_threads < 1)
-        g_threads = 1;
+    if (ct_conc_options(argc, argv, &g_threads, &g_rounds, &g_only, "shared|destroy|shared_op") != 0)
+        return 2;
     dir = ct_use_temp_storage("conchashmac");
     if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS))
         return report();

@@ -44,22 +44,6 @@ static uint8_t ref_hkdf[INFOS][OUT_LEN];
 static uint8_t ref_pbkdf[OUT_LEN];
 static psa_key_id_t g_derive_key, g_password_key;
 
-static void run_threads(int n, void *(*fn)(void *), void *args, size_t arg_size)
-{
-    pthread_t *th = calloc((size_t)n, sizeof *th);
-    int i;
-    if (th == NULL)
-        abort();
-    for (i = 0; i < n; i++)
-        if (pthread_create(&th[i], NULL, fn, (char *)args + (size_t)i * arg_size) != 0) {
-            FAIL("pthread_create failed");
-            abort();
-        }
-    for (i = 0; i < n; i++)
-        pthread_join(th[i], NULL);
-    free(th);
-}
-
 /* HKDF from `key` with info `i`, OUT_LEN bytes read in chunks of 1, 7, then the rest. */
 static psa_status_t hkdf_derive(psa_key_id_t key, int i, uint8_t *out)
 {
@@ -156,7 +140,7 @@ static void scenario_shared(void)
         args[i].index = i;
         args[i].rounds = rounds;
     }
-    run_threads(g_threads, shared_thread, args, sizeof *args);
+    ct_run_threads(g_threads, shared_thread, args, sizeof *args);
     free(args);
     printf("scenario shared: %d threads x %d rounds %s\n", g_threads, rounds,
            ct_failed() == before ? "ok" : "FAILED");
@@ -264,7 +248,7 @@ static void scenario_destroy(void)
         da.sh = &sh;
         da.delay_us = 2000 + 3000 * (round % 5);
         pthread_create(&destroyer, NULL, destroyer_thread, &da);
-        run_threads(g_threads, destroy_thread, args, sizeof *args);
+        ct_run_threads(g_threads, destroy_thread, args, sizeof *args);
         pthread_join(destroyer, NULL);
         ok += sh.ok;
         errors += sh.errors;
@@ -333,7 +317,7 @@ static void scenario_sameop(void)
             args[i].barrier = &barrier;
             args[i].calls = 40;
         }
-        run_threads(2, sameop_thread, args, sizeof args[0]);
+        ct_run_threads(2, sameop_thread, args, sizeof args[0]);
         pthread_barrier_destroy(&barrier);
         CHECK_STATUS(psa_key_derivation_get_capacity(&op, &end), PSA_SUCCESS);
         CHECK(start - end == 32 * (args[0].success + args[1].success));
@@ -348,21 +332,11 @@ static void scenario_sameop(void)
 
 int main(int argc, char **argv)
 {
-    int opt, i;
+    int i;
     uint8_t secret[32];
     char *dir;
-    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
-        if (opt == 't')
-            g_threads = atoi(optarg);
-        else if (opt == 'r')
-            g_rounds = atoi(optarg);
-        else {
-            fprintf(stderr, "usage: %s [-t THREADS] [-r ROUNDS]\n", argv[0]);
-            return 2;
-        }
-    }
-    if (g_threads < 1)
-        g_threads = 1;
+    if (ct_conc_options(argc, argv, &g_threads, &g_rounds, NULL, NULL) != 0)
+        return 2;
     dir = ct_use_temp_storage("conckdf");
     if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS))
         return report();

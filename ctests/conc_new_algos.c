@@ -141,27 +141,18 @@ static void *destroy_worker(void *arg) {
 }
 
 static void run(void *(*fn)(void *)) {
-    pthread_t *t = calloc((size_t)threads, sizeof *t);
-    for (int i = 0; i < threads; i++) pthread_create(&t[i], NULL, fn, NULL);
+    ct_threads_t *t = ct_start_threads(threads, fn, NULL, 0);
     if (fn == destroy_worker) {
         usleep(1000);
         CHECK_STATUS(psa_destroy_key(victim), PSA_SUCCESS);
         __atomic_store_n(&destroyed, 1, __ATOMIC_RELEASE);
     }
-    for (int i = 0; i < threads; i++) pthread_join(t[i], NULL);
-    free(t);
+    ct_join_threads(t);
 }
 
 int main(int argc, char **argv) {
-    int opt;
-    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
-        if (opt == 't') threads = atoi(optarg);
-        else if (opt == 'r') rounds = atoi(optarg);
-        else {
-            fprintf(stderr, "usage: %s [-t threads] [-r rounds]\n", argv[0]);
-            return 2;
-        }
-    }
+    if (ct_conc_options(argc, argv, &threads, &rounds, NULL, NULL) != 0)
+        return 2;
     if (threads < 2) threads = 2;
     if (rounds < 1) rounds = 1;
     uint8_t key[32];

@@ -55,7 +55,6 @@ static int rounds = 12;
 static volatile int doomed_destroyed;
 
 struct worker {
-    pthread_t thread;
     int index;
     unsigned long ok, failed, doomed_ok, doomed_gone;
 };
@@ -124,24 +123,14 @@ static psa_key_id_t import_key(psa_key_usage_t usage, psa_algorithm_t alg)
 
 int main(int argc, char **argv)
 {
-    int threads = 8, opt, i;
+    int threads = 8, i;
     struct worker *w;
+    ct_threads_t *running;
     size_t sl = 0;
     unsigned long total_ok = 0, gone = 0;
-    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
-        switch (opt) {
-        case 't':
-            threads = atoi(optarg);
-            break;
-        case 'r':
-            rounds = atoi(optarg);
-            break;
-        default:
-            fprintf(stderr, "usage: %s [-t threads] [-r rounds]\n", argv[0]);
-            return 2;
-        }
-    }
-    if (threads < 1 || rounds < 2) {
+    if (ct_conc_options(argc, argv, &threads, &rounds, NULL, NULL) != 0)
+        return 2;
+    if (rounds < 2) {
         fprintf(stderr, "need at least 1 thread and 2 rounds\n");
         return 2;
     }
@@ -159,19 +148,15 @@ int main(int argc, char **argv)
     if (w == NULL) {
         return 2;
     }
-    for (i = 0; i < threads; i++) {
+    for (i = 0; i < threads; i++)
         w[i].index = i;
-        if (pthread_create(&w[i].thread, NULL, run, &w[i]) != 0) {
-            FAIL("pthread_create");
-            return report();
-        }
-    }
+    running = ct_start_threads(threads, run, w, sizeof *w);
     /* Let some rounds run on the doomed key, then destroy it under load. */
     usleep(50 * 1000);
     doomed_destroyed = 1;
     CHECK_STATUS(psa_destroy_key(doomed_key), PSA_SUCCESS);
+    ct_join_threads(running);
     for (i = 0; i < threads; i++) {
-        pthread_join(w[i].thread, NULL);
         total_ok += w[i].ok;
         gone += w[i].doomed_gone;
         CHECK(w[i].failed == 0);

@@ -27,20 +27,6 @@ static const char *g_only = NULL;
 
 static int rounds_or(int def) { return g_rounds > 0 ? g_rounds : def; }
 
-static void run_threads(int n, void *(*fn)(void *), void *args, size_t arg_size)
-{
-    pthread_t *t = calloc((size_t)n, sizeof *t);
-    int i;
-    if (t == NULL)
-        abort();
-    for (i = 0; i < n; i++)
-        if (pthread_create(&t[i], NULL, fn, (char *)args + (size_t)i * arg_size) != 0)
-            abort();
-    for (i = 0; i < n; i++)
-        pthread_join(t[i], NULL);
-    free(t);
-}
-
 static const psa_algorithm_t ALGS[4] = {PSA_ALG_SHAKE128, PSA_ALG_SHAKE256, PSA_ALG_ASCON_XOF128,
                                         PSA_ALG_ASCON_CXOF128};
 #define NMSG 4
@@ -102,7 +88,7 @@ static void scenario_parallel(void)
         args[i].id = i;
         args[i].rounds = R;
     }
-    run_threads(g_threads, par_thread, args, sizeof args[0]);
+    ct_run_threads(g_threads, par_thread, args, sizeof args[0]);
     for (i = 0; i < g_threads; i++) {
         good += args[i].good;
         bad += args[i].bad;
@@ -154,7 +140,7 @@ static void scenario_shared_op(void)
             other++;
             break;
         }
-        run_threads(2, op_thread, args, sizeof args[0]);
+        ct_run_threads(2, op_thread, args, sizeof args[0]);
         busy_total += args[0].busy + args[1].busy;
         other += args[0].other + args[1].other;
         n = args[0].ok + args[1].ok;
@@ -179,20 +165,10 @@ static void scenario_shared_op(void)
 
 int main(int argc, char **argv)
 {
-    int c, m;
+    int m;
     size_t i;
-    while ((c = getopt(argc, argv, "t:r:s:")) != -1) {
-        switch (c) {
-        case 't': g_threads = atoi(optarg); break;
-        case 'r': g_rounds = atoi(optarg); break;
-        case 's': g_only = optarg; break;
-        default:
-            fprintf(stderr, "usage: %s [-t THREADS] [-r ROUNDS] [-s parallel|shared_op]\n", argv[0]);
-            return 2;
-        }
-    }
-    if (g_threads < 1)
-        g_threads = 1;
+    if (ct_conc_options(argc, argv, &g_threads, &g_rounds, &g_only, "parallel|shared_op") != 0)
+        return 2;
     for (m = 0; m < NMSG; m++)
         for (i = 0; i < sizeof g_msg[m]; i++)
             g_msg[m][i] = (uint8_t)(i * 7 + (size_t)m);

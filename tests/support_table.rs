@@ -516,7 +516,8 @@ fn generate_table() -> String {
     ] {
         row("XOF", name.into(), probe_xof(alg));
     }
-    for (name, h) in [("SHA-1", PSA_ALG_SHA_1), ("SHA-256", PSA_ALG_SHA_256), ("SHA-512", PSA_ALG_SHA_512), ("SHA3-256", PSA_ALG_SHA3_256)] {
+    for (name, h) in [("SHA-1", PSA_ALG_SHA_1), ("SHA-256", PSA_ALG_SHA_256), ("SHA-512", PSA_ALG_SHA_512), ("SHA3-256", PSA_ALG_SHA3_256),
+        ("BLAKE2s-256", PSA_ALG_BLAKE2S_HASH256), ("BLAKE2b-512", PSA_ALG_BLAKE2B_HASH512)] {
         row("MAC", format!("HMAC-{name}"), probe_mac(PSA_KEY_TYPE_HMAC, 256, psa_alg_hmac(h)));
     }
     for bits in [128, 192, 256] {

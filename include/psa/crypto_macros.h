@@ -388,11 +388,14 @@
 /** Combines the key agreement @p ka_alg with the key derivation @p kdf_alg. */
 #define PSA_ALG_KEY_AGREEMENT(ka_alg, kdf_alg) ((psa_algorithm_t)((ka_alg) | (kdf_alg)))
 
-/** The standalone key agreement part of a combined key agreement algorithm. */
-#define PSA_ALG_KEY_AGREEMENT_GET_BASE(alg) ((psa_algorithm_t)((alg) & 0xffff0000u))
+/** The standalone key agreement part of a combined key agreement algorithm.
+ * Bit 23 belongs to the key derivation (its key-stretching flag, as in
+ * PBKDF2), so it is cleared here (PSA Crypto API 1.2.1). */
+#define PSA_ALG_KEY_AGREEMENT_GET_BASE(alg) ((psa_algorithm_t)((alg) & 0xff7f0000u))
 
-/** The key derivation part of a combined key agreement algorithm. */
-#define PSA_ALG_KEY_AGREEMENT_GET_KDF(alg) ((psa_algorithm_t)((alg) & 0xfe00ffffu))
+/** The key derivation part of a combined key agreement algorithm, with its
+ * key-stretching flag (bit 23) kept (PSA Crypto API 1.2.1). */
+#define PSA_ALG_KEY_AGREEMENT_GET_KDF(alg) ((psa_algorithm_t)((alg) & 0xfe80ffffu))
 
 /** Whether an algorithm is a standalone key agreement (no key derivation attached). */
 #define PSA_ALG_IS_STANDALONE_KEY_AGREEMENT(alg) (((alg) & 0x7f00ffffu) == 0x09000000u)

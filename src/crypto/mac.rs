@@ -15,6 +15,9 @@ use zeroize::Zeroize;
 use super::wipe::ZBox;
 use crate::types::*;
 
+#[path = "blake2_mac.rs"]
+mod blake2_mac;
+
 /// The MAC value: up to 64 bytes.
 pub type Tag = super::hash::Digest;
 
@@ -127,10 +130,10 @@ fn ring_hmac(hash: psa_algorithm_t) -> Option<hmac::Algorithm> {
 pub fn supported(base: psa_algorithm_t) -> bool {
     if psa_alg_is_hmac(base) {
         let h = psa_alg_hmac_get_hash(base);
-        // HMAC over a SHAKE output or the 1.3-1.5 hashes (SHA-256/192,
-        // Ascon-Hash256, BLAKE2: the specification's BLAKE2 MAC is keyed
-        // BLAKE2) is not implemented.
-        return matches!(
+        // HMAC over a SHAKE output, SHA-256/192, Ascon-Hash256 or BLAKE2sp/bp
+        // (no HMAC block size in the specification) is not implemented;
+        // HMAC-BLAKE2s/b is (blake2_mac).
+        return blake2_mac::is_hmac_hash(h) || matches!(
             h,
             PSA_ALG_MD5
                 | PSA_ALG_RIPEMD160
@@ -170,6 +173,7 @@ impl MacKey {
                 PSA_ALG_SHA3_256 => simple_hmac::<sha3::Sha3_256>(key),
                 PSA_ALG_SHA3_384 => simple_hmac::<sha3::Sha3_384>(key),
                 PSA_ALG_SHA3_512 => simple_hmac::<sha3::Sha3_512>(key),
+                _ if blake2_mac::is_hmac_hash(hash) => blake2_mac::hmac(hash, key),
                 _ => return Err(Error::NotSupported),
             }?;
             return Ok(MacKey::Rc(RcMacObj(m)));

@@ -480,13 +480,14 @@ pub const fn psa_alg_key_agreement(
 ) -> psa_algorithm_t {
     ka_alg | kdf_alg
 }
-/// `PSA_ALG_KEY_AGREEMENT_GET_BASE(alg)`
+/// `PSA_ALG_KEY_AGREEMENT_GET_BASE(alg)`: bit 23 is the key derivation's
+/// key-stretching flag (PBKDF2), not part of the key agreement (1.2.1).
 pub const fn psa_alg_key_agreement_get_base(alg: psa_algorithm_t) -> psa_algorithm_t {
-    alg & 0xffff_0000
+    alg & 0xff7f_0000
 }
-/// `PSA_ALG_KEY_AGREEMENT_GET_KDF(alg)`
+/// `PSA_ALG_KEY_AGREEMENT_GET_KDF(alg)`, the key-stretching flag kept.
 pub const fn psa_alg_key_agreement_get_kdf(alg: psa_algorithm_t) -> psa_algorithm_t {
-    alg & 0xfe00_ffff
+    alg & 0xfe80_ffff
 }
 /// `PSA_ALG_IS_STANDALONE_KEY_AGREEMENT(alg)`: a key agreement without a KDF.
 pub const fn psa_alg_is_standalone_key_agreement(alg: psa_algorithm_t) -> bool {

@@ -26,6 +26,11 @@ pub const PSA_ALG_BLAKE2BP_HASH512: psa_algorithm_t = 0x0200_001F as psa_algorit
 pub const PSA_ALG_ASCON_AEAD128: psa_algorithm_t = 0x0510_0700 as psa_algorithm_t;
 /// Key for the Ascon-AEAD128 algorithm (128 bits).
 pub const PSA_KEY_TYPE_ASCON: psa_key_type_t = 0x2008 as psa_key_type_t;
+/// Key for the BLAKE2 MAC algorithms of PSA Crypto API 1.5 (up to 256 bits for
+/// BLAKE2s/BLAKE2sp, up to 512 bits for BLAKE2b/BLAKE2bp). Declared only: this
+/// library has no BLAKE2 MAC, so importing or generating such a key returns
+/// `PSA_ERROR_NOT_SUPPORTED` (see docs/SPEC-CHANGES.md).
+pub const PSA_KEY_TYPE_BLAKE2: psa_key_type_t = 0x1103 as psa_key_type_t;
 
 /// The SHAKE128 extendable-output function (FIPS 202).
 pub const PSA_ALG_SHAKE128: psa_algorithm_t = 0x0D00_0100 as psa_algorithm_t;
