@@ -36,6 +36,11 @@ pub enum Failure {
     BadSignature,
 }
 
+/// Whether an LM-OTS or LMS typecode names a SHAKE256 set (else SHA-256).
+fn is_shake(ots: bool, tc: u32) -> bool {
+    if ots { (9..=0x10).contains(&tc) } else { (0x0f..=0x18).contains(&tc) }
+}
+
 /// The parameters of an LM-OTS typecode: (n, p, supported).
 fn lmots_params(tc: u32) -> Option<(usize, usize, bool)> {
     // p for w = 1, 2, 4, 8 (RFC 8554 §4.1, the same for n = 24 and 32 up to
@@ -74,7 +79,7 @@ pub fn lms_public_key(pk: &[u8]) -> Result<usize, Failure> {
     let (lms_tc, ots_tc) = (be32(pk, 0).ok_or(Failure::Malformed)?, be32(pk, 4).ok_or(Failure::Malformed)?);
     let (m, _, lms_ok) = lms_params(lms_tc).ok_or(Failure::Malformed)?;
     let (n, _, ots_ok) = lmots_params(ots_tc).ok_or(Failure::Malformed)?;
-    if m != n {
+    if m != n || is_shake(false, lms_tc) != is_shake(true, ots_tc) {
         // SP 800-208 §4: the LMS tree and its one-time signatures use one hash.
         return Err(Failure::Malformed);
     }

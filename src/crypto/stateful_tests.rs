@@ -124,6 +124,8 @@ fn lms_import_checks() {
     assert_eq!(with(9, 1, 56), Err(Error::NotSupported));
     assert_eq!(with(0x0a, 5, 48), Err(Error::NotSupported));
     assert_eq!(with(0x0f, 9, 56), Err(Error::NotSupported));
+    // A SHAKE tree over SHA-256 one-time signatures.
+    assert_eq!(with(0x0f, 3, 56), Err(Error::InvalidArgument));
     // Mixed hash lengths between the tree and the one-time signatures.
     assert_eq!(with(6, 5, 56), Err(Error::InvalidArgument));
     // HSS: L must be 1..=8.
