@@ -102,17 +102,14 @@ pub fn hss_public_key(pk: &[u8]) -> Result<usize, Failure> {
     lms_public_key(&pk[4..])
 }
 
-/// Length of the LMS signature that starts `sig` (from its typecodes).
-fn lms_signature_len(sig: &[u8]) -> Result<usize, Failure> {
-    let ots_tc = be32(sig, 4).ok_or(Failure::BadSignature)?;
-    let (n, p, ots_ok) = lmots_params(ots_tc).ok_or(Failure::BadSignature)?;
-    let ots_len = 4 + n * (p + 1);
-    let lms_tc = be32(sig, 4 + ots_len).ok_or(Failure::BadSignature)?;
-    let (m, h, lms_ok) = lms_params(lms_tc).ok_or(Failure::BadSignature)?;
-    if !(ots_ok && lms_ok) {
-        return Err(Failure::NotSupported);
-    }
-    Ok(4 + ots_len + 4 + m * h)
+/// Length of an LMS signature made with the checked public key `pk` (a
+/// signature of another parameter set does not verify with it anyway: the
+/// crate checks the typecodes the signature carries).
+fn lms_signature_len(pk: &[u8]) -> Result<usize, Failure> {
+    let (lms_tc, ots_tc) = (be32(pk, 0).ok_or(Failure::Malformed)?, be32(pk, 4).ok_or(Failure::Malformed)?);
+    let (m, h, _) = lms_params(lms_tc).ok_or(Failure::Malformed)?;
+    let (n, p, _) = lmots_params(ots_tc).ok_or(Failure::Malformed)?;
+    Ok(4 + (4 + n * (p + 1)) + 4 + m * h)
 }
 
 fn lms_verify_with<M: lms_signature::lms::LmsMode>(pk: &[u8], msg: &[u8], sig: &[u8]) -> Result<(), Failure> {
@@ -163,7 +160,7 @@ pub fn hss_verify(pk: &[u8], msg: &[u8], sig: &[u8]) -> Result<(), Failure> {
     let mut key = &pk[4..];
     let mut rest = &sig[4..];
     for _ in 0..nspk {
-        let sig_len = lms_signature_len(rest)?;
+        let sig_len = lms_signature_len(key)?;
         let (level_sig, after) = rest.split_at_checked(sig_len).ok_or(Failure::BadSignature)?;
         // The next level's public key: its length follows from its LMS typecode.
         let (m, _, _) = be32(after, 0).and_then(lms_params).ok_or(Failure::BadSignature)?;

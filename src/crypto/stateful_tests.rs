@@ -81,6 +81,25 @@ fn rfc8554_hss_test_cases() {
 }
 
 #[test]
+fn hss_lower_level_parameter_sets() {
+    // Test case 2: Nspk | sig[0] (H10/W4: 2508 bytes) | pub[1] | sig[1].
+    let (_, pk, msg, sig) = &rfc8554()[1];
+    let p = key(PSA_KEY_TYPE_HSS_PUBLIC_KEY, pk);
+    let at = 4 + 2508 + 3;
+    for (tc, want) in [(7u8, Error::NotSupported), (0x0f, Error::InvalidSignature), (0x30, Error::InvalidSignature), (6, Error::InvalidSignature)] {
+        let mut bad = sig.clone();
+        bad[at] = tc;
+        assert_eq!(verify(&p, msg, &bad), Err(want), "lower level typecode {tc:#x}");
+    }
+    // Another one-time-signature typecode inside the top signature than the key's.
+    for tc in [1u8, 4, 9, 0x20] {
+        let mut bad = sig.clone();
+        bad[4 + 7] = tc;
+        assert_eq!(verify(&p, msg, &bad), Err(Error::InvalidSignature), "top OTS typecode {tc:#x}");
+    }
+}
+
+#[test]
 fn rfc8554_bottom_level_lms() {
     // Test case 1's signature: Nspk ‖ sig[0] (1292 bytes, H5/W8) ‖ pub[1] (56) ‖ sig[1].
     let (_, _, msg, sig) = &rfc8554()[0];
