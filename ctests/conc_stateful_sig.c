@@ -110,7 +110,9 @@ int main(int argc, char **argv)
         return report();
     for (int i = 0; i < threads; i++)
         CHECK(pthread_create(&tid[i], NULL, worker, NULL) == 0);
-    usleep(2000);
+    /* Destroy the victim once some threads have used it (at most 2 s). */
+    for (int i = 0; i < 4000 && __atomic_load_n(&victim_ok, __ATOMIC_RELAXED) < (unsigned long)threads; i++)
+        usleep(500);
     CHECK_STATUS(psa_destroy_key(victim), PSA_SUCCESS);
     __atomic_store_n(&victim_destroyed, 1, __ATOMIC_RELEASE);
     for (int i = 0; i < threads; i++)
