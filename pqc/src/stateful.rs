@@ -165,12 +165,14 @@ pub fn hss_verify(pk: &[u8], msg: &[u8], sig: &[u8]) -> Result<(), Failure> {
         // The next level's public key: its length follows from its LMS typecode.
         let (m, _, _) = be32(after, 0).and_then(lms_params).ok_or(Failure::BadSignature)?;
         let (next_key, after) = after.split_at_checked(24 + m).ok_or(Failure::BadSignature)?;
+        // The signature over the next key first: a key nobody signed is a bad
+        // signature, whatever its parameter set.
+        lms_verify(key, next_key, level_sig)?;
         match lms_public_key(next_key) {
             Ok(_) => {}
             Err(Failure::NotSupported) => return Err(Failure::NotSupported),
             Err(_) => return Err(Failure::BadSignature),
         }
-        lms_verify(key, next_key, level_sig)?;
         key = next_key;
         rest = after;
     }

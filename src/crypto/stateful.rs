@@ -79,8 +79,8 @@ pub fn prepare(t: psa_key_type_t, material: &[u8]) -> Result<Prepared> {
 
 /// Verifies a signature over `msg`: `InvalidSignature` when it does not
 /// verify or is not a signature of the key's parameter set (of any length),
-/// `NotSupported` when an HSS signature's lower level uses a parameter set
-/// the back end does not verify.
+/// `NotSupported` when an HSS signature's lower level is a correctly signed
+/// key of a parameter set the back end does not verify.
 pub fn verify(p: &Prepared, msg: &[u8], signature: &[u8]) -> Result<()> {
     let k = &p.key[..];
     let r = match p.scheme {
