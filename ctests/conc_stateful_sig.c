@@ -8,7 +8,10 @@
  * corrupted copy of each (INVALID_SIGNATURE every time). One more HSS key that
  * every thread uses is destroyed by the main thread in the middle of the run:
  * each use of it either verifies or fails with PSA_ERROR_INVALID_HANDLE, and a
- * thread that has seen it gone never sees it again.
+ * thread that has seen it gone never sees it again. Alongside, every thread
+ * signs with a shared Ed25519 key through PSA_ALG_EDDSA_CTX with two
+ * contexts (one empty) and compares with single-threaded references (the
+ * context travels through a thread-local prefix: no thread may see another's).
  *
  * Options: -t THREADS (default 8), -r ROUNDS per thread (default 6).
  */
@@ -32,6 +35,11 @@ static uint8_t bad_tc2[HSS_TC2_SIG_LEN], bad_xmss[XMSS_SIG_LEN];
 static const uint8_t *lms_pk, *lms_sig;
 static size_t lms_sig_len;
 
+static psa_key_id_t ed;
+static uint8_t ed_ref[2][64];
+static const uint8_t ed_ctx[] = "per-thread context";
+static const uint8_t ed_msg[] = "Ed25519ctx from many threads";
+
 static volatile int victim_destroyed;
 static unsigned long victim_ok, victim_gone;
 
@@ -54,6 +62,21 @@ static void *worker(void *arg)
                      PSA_SUCCESS);
         CHECK_STATUS(psa_verify_message(xmss, PSA_ALG_XMSS, xmss_msg, XMSS_MSG_LEN, bad_xmss, XMSS_SIG_LEN),
                      PSA_ERROR_INVALID_SIGNATURE);
+        for (int c = 0; c < 2; c++) {
+            uint8_t sig[64];
+            size_t len = 0;
+            size_t cl = c ? sizeof ed_ctx : 0;
+            CHECK_STATUS(psa_sign_message_with_context(ed, PSA_ALG_EDDSA_CTX, ed_msg, sizeof ed_msg, ed_ctx, cl, sig,
+                                                       sizeof sig, &len),
+                         PSA_SUCCESS);
+            CHECK_MEM(sig, len, ed_ref[c], 64);
+            CHECK_STATUS(psa_verify_message_with_context(ed, PSA_ALG_EDDSA_CTX, ed_msg, sizeof ed_msg, ed_ctx, cl,
+                                                         ed_ref[c], 64),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_verify_message_with_context(ed, PSA_ALG_EDDSA_CTX, ed_msg, sizeof ed_msg, ed_ctx,
+                                                         c ? 0 : sizeof ed_ctx, ed_ref[c], 64),
+                         PSA_ERROR_INVALID_SIGNATURE);
+        }
         /* The victim: verifies or is gone, and gone for good. */
         int destroyed_before = __atomic_load_n(&victim_destroyed, __ATOMIC_ACQUIRE);
         psa_status_t s = psa_verify_message(victim, PSA_ALG_HSS, hss_tc1_msg, HSS_TC1_MSG_LEN, hss_tc1_sig,
@@ -104,6 +127,19 @@ int main(int argc, char **argv)
     lms = make(PSA_KEY_TYPE_LMS_PUBLIC_KEY, PSA_ALG_LMS, lms_pk, 56);
     xmss = make(PSA_KEY_TYPE_XMSS_PUBLIC_KEY, PSA_ALG_XMSS, xmss_pk, XMSS_PK_LEN);
     victim = make(PSA_KEY_TYPE_HSS_PUBLIC_KEY, PSA_ALG_HSS, hss_tc1_pk, HSS_TC1_PK_LEN);
+    {
+        uint8_t seed[32];
+        size_t len;
+        psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_TWISTED_EDWARDS), 255,
+                                          PSA_KEY_USAGE_SIGN_MESSAGE | VERIFY, PSA_ALG_EDDSA_CTX);
+        memset(seed, 0xed, sizeof seed);
+        CHECK_STATUS(psa_import_key(&a, seed, sizeof seed, &ed), PSA_SUCCESS);
+        for (int c = 0; c < 2; c++)
+            CHECK_STATUS(psa_sign_message_with_context(ed, PSA_ALG_EDDSA_CTX, ed_msg, sizeof ed_msg, ed_ctx,
+                                                       c ? sizeof ed_ctx : 0, ed_ref[c], 64, &len),
+                         PSA_SUCCESS);
+        CHECK(memcmp(ed_ref[0], ed_ref[1], 64) != 0);
+    }
 
     pthread_t *tid = calloc((size_t)threads, sizeof *tid);
     if (!CHECK(tid != NULL))
@@ -123,8 +159,8 @@ int main(int argc, char **argv)
     CHECK_STATUS(psa_verify_message(victim, PSA_ALG_HSS, hss_tc1_msg, HSS_TC1_MSG_LEN, hss_tc1_sig,
                                     HSS_TC1_SIG_LEN),
                  PSA_ERROR_INVALID_HANDLE);
-    psa_key_id_t all[] = {hss1, hss2, lms, xmss};
-    for (size_t i = 0; i < 4; i++)
+    psa_key_id_t all[] = {hss1, hss2, lms, xmss, ed};
+    for (size_t i = 0; i < 5; i++)
         CHECK_STATUS(psa_destroy_key(all[i]), PSA_SUCCESS);
     mbedtls_psa_crypto_free();
     return report();
