@@ -404,19 +404,21 @@ static void slh_dsa(void) {
                  PSA_ERROR_INVALID_ARGUMENT);
 }
 
-/* Stateful hash-based keys: not supported in this build (see docs). */
+/* Stateful hash-based keys (the full tests are ctests/test_stateful_sig.c):
+ * typecode / OID 0 is no parameter set. */
 static void stateful(void) {
     uint8_t z[60] = {0};
     psa_key_id_t k;
     CHECK_STATUS(import_bits(PSA_KEY_TYPE_LMS_PUBLIC_KEY, 0, VERIFY_ALL, PSA_ALG_LMS, z, 56, &k),
-                 PSA_ERROR_NOT_SUPPORTED);
+                 PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(import_bits(PSA_KEY_TYPE_XMSS_PUBLIC_KEY, 0, VERIFY_ALL, PSA_ALG_XMSS, z, 36, &k),
-                 PSA_ERROR_NOT_SUPPORTED);
+                 PSA_ERROR_INVALID_ARGUMENT);
 }
 
 /* EdDSA with a context: Ed448 through PSA_ALG_EDDSA_CTX (the empty context is
- * plain Ed448), Ed25519ph / Ed448ph with a context; Ed25519ctx is not
- * supported by the back end. */
+ * plain Ed448), Ed25519ctx through PSA_ALG_EDDSA_CTX (RFC 8032 section 7.2;
+ * the empty context is still Ed25519ctx, not Ed25519), Ed25519ph / Ed448ph
+ * with a context. */
 static void eddsa_context(void) {
     psa_key_type_t ed = PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_TWISTED_EDWARDS);
     uint8_t digest[64];
@@ -484,12 +486,71 @@ static void eddsa_context(void) {
                  PSA_ERROR_INVALID_SIGNATURE);
     CHECK_STATUS(psa_verify_message(k25519ph, PSA_ALG_ED25519PH, msg, sizeof msg, sig, len),
                  PSA_ERROR_INVALID_SIGNATURE);
-    /* Ed25519ctx: no back end. An Ed448 algorithm on an Ed25519 key. */
+    /* Ed25519ctx: deterministic, bound to the context; the empty context
+     * differs from PureEdDSA. */
     CHECK_STATUS(psa_sign_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig,
                                                sizeof sig, &len),
-                 PSA_ERROR_NOT_SUPPORTED);
+                 PSA_SUCCESS);
+    CHECK(len == 64);
+    CHECK_STATUS(psa_sign_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig2,
+                                               sizeof sig2, &len2),
+                 PSA_SUCCESS);
+    CHECK_MEM(sig, len, sig2, len2);
     CHECK_STATUS(psa_verify_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig, 64),
-                 PSA_ERROR_NOT_SUPPORTED);
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, 2, sig, 64),
+                 PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_STATUS(psa_verify_message(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, sig, 64), PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_STATUS(psa_verify_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig, 63),
+                 PSA_ERROR_INVALID_SIGNATURE);
+    CHECK_STATUS(psa_sign_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, ctx, sizeof ctx, sig, 63,
+                                               &len),
+                 PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK_STATUS(psa_sign_message(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, sig, sizeof sig, &len), PSA_SUCCESS);
+    CHECK_STATUS(psa_verify_message_with_context(k25519, PSA_ALG_EDDSA_CTX, msg, sizeof msg, NULL, 0, sig, len),
+                 PSA_SUCCESS);
+    {
+        psa_key_id_t pure25519;
+        if (CHECK_STATUS(import_bits(ed, 255, SIGN_ALL, PSA_ALG_PURE_EDDSA, d25519, sizeof d25519, &pure25519),
+                         PSA_SUCCESS)) {
+            CHECK_STATUS(psa_sign_message(pure25519, PSA_ALG_PURE_EDDSA, msg, sizeof msg, sig2, sizeof sig2, &len2),
+                         PSA_SUCCESS);
+            CHECK(len2 == 64 && memcmp(sig, sig2, 64) != 0);
+            psa_destroy_key(pure25519);
+        }
+    }
+    CHECK_STATUS(psa_sign_hash_with_context(k25519, PSA_ALG_EDDSA_CTX, digest, 64, ctx, sizeof ctx, sig, sizeof sig,
+                                            &len),
+                 PSA_ERROR_INVALID_ARGUMENT);
+    /* RFC 8032 section 7.2, first test: the public key verifies the RFC's signature. */
+    {
+        static const uint8_t pk[32] = {0xdf, 0xc9, 0x42, 0x5e, 0x4f, 0x96, 0x8f, 0x7f, 0x0c, 0x29, 0xf0,
+                                       0x25, 0x9c, 0xf5, 0xf9, 0xae, 0xd6, 0x85, 0x1c, 0x2b, 0xb4, 0xad,
+                                       0x8b, 0xfb, 0x86, 0x0c, 0xfe, 0xe0, 0xab, 0x24, 0x82, 0x92};
+        static const uint8_t m[16] = {0xf7, 0x26, 0x93, 0x6d, 0x19, 0xc8, 0x00, 0x49,
+                                      0x4e, 0x3f, 0xda, 0xff, 0x20, 0xb2, 0x76, 0xa8};
+        static const uint8_t s[64] = {
+            0x55, 0xa4, 0xcc, 0x2f, 0x70, 0xa5, 0x4e, 0x04, 0x28, 0x8c, 0x5f, 0x4c, 0xd1, 0xe4, 0x5a, 0x7b,
+            0xb5, 0x20, 0xb3, 0x62, 0x92, 0x91, 0x18, 0x76, 0xca, 0xda, 0x73, 0x23, 0x19, 0x8d, 0xd8, 0x7a,
+            0x8b, 0x36, 0x95, 0x0b, 0x95, 0x13, 0x00, 0x22, 0x90, 0x7a, 0x7f, 0xb7, 0xc4, 0xe9, 0xb2, 0xd5,
+            0xf6, 0xcc, 0xa6, 0x85, 0xa5, 0x87, 0xb4, 0xb2, 0x1f, 0x4b, 0x88, 0x8e, 0x4e, 0x7e, 0xdb, 0x0d};
+        psa_key_id_t pub;
+        if (CHECK_STATUS(import_bits(PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_TWISTED_EDWARDS), 255,
+                                     PSA_KEY_USAGE_VERIFY_MESSAGE, PSA_ALG_EDDSA_CTX, pk, 32, &pub),
+                         PSA_SUCCESS)) {
+            CHECK_STATUS(psa_verify_message_with_context(pub, PSA_ALG_EDDSA_CTX, m, 16, (const uint8_t *)"foo", 3,
+                                                         s, 64),
+                         PSA_SUCCESS);
+            CHECK_STATUS(psa_verify_message_with_context(pub, PSA_ALG_EDDSA_CTX, m, 16, (const uint8_t *)"bar", 3,
+                                                         s, 64),
+                         PSA_ERROR_INVALID_SIGNATURE);
+            CHECK_STATUS(psa_sign_message_with_context(pub, PSA_ALG_EDDSA_CTX, m, 16, (const uint8_t *)"foo", 3,
+                                                       sig, sizeof sig, &len),
+                         PSA_ERROR_NOT_PERMITTED);
+            psa_destroy_key(pub);
+        }
+    }
+    /* An Ed448 algorithm on an Ed25519 key. */
     psa_key_id_t wrong;
     if (CHECK_STATUS(import_bits(ed, 255, SIGN_ALL, PSA_ALG_ED448PH, d25519, sizeof d25519, &wrong), PSA_SUCCESS)) {
         CHECK_STATUS(psa_sign_message_with_context(wrong, PSA_ALG_ED448PH, msg, sizeof msg, ctx, sizeof ctx, sig,

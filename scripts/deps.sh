@@ -67,4 +67,17 @@ pqc_python_deps() {
     pip_install 'dilithium-py==1.5.1' 'slh-dsa==0.2.5'
 }
 pqc_python_deps
+# tests/interop/stateful_sig.py: pyhsslms (LMS/HSS signer), PyCryptodome
+# (Ed25519ctx), Botan 2 (XMSS signer; Debian's python3-botan).
+stateful_python_deps() {
+    python3 -c 'import pyhsslms, Crypto.Signature.eddsa' 2>/dev/null || {
+        echo "deps: installing pyhsslms and pycryptodome (PyPI)"
+        pip_install 'pyhsslms==2.0.0' 'pycryptodome>=3.10'
+    }
+    python3 -c 'import botan2' 2>/dev/null || [ -f /usr/lib/python3/dist-packages/botan2.py ] || {
+        [ "$(id -u)" -eq 0 ] || { echo "deps: python3-botan is missing (apt-get install python3-botan)" >&2; exit 1; }
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-botan
+    }
+}
+stateful_python_deps
 command -v cargo >/dev/null || { echo "deps: cargo is required (a rustup toolchain)" >&2; exit 1; }

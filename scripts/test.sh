@@ -72,6 +72,15 @@ pqc_interop() {
     [ "$rc" -eq 0 ] || failed=$((failed + 1))
 }
 pqc_interop
+# LMS/HSS, XMSS and Ed25519ctx against pyhsslms, Botan 2 and PyCryptodome (ctypes).
+stateful_interop() {
+    echo "== stateful signature and Ed25519ctx cross-checks (tests/interop/stateful_sig.py)"
+    local rc=0
+    python3 tests/interop/stateful_sig.py target/release 2>&1 | tee build/stateful-interop.log || rc=$?
+    add_counts build/stateful-interop.log '^stateful interop: [0-9]+ passed'
+    [ "$rc" -eq 0 ] || failed=$((failed + 1))
+}
+stateful_interop
 pkcs11_step() { # LIBDIR [--tsan]: the PKCS#11 driver against SoftHSM2 (scripts/pkcs11-test.sh)
     echo "== PKCS#11 driver against SoftHSM2 ($1${2:+ $2})"
     local rc=0 log="build/pkcs11$([ -n "${2:-}" ] && echo -tsan).log"

@@ -11,3 +11,4 @@
 
 pub mod mldsa;
 pub mod slhdsa;
+pub mod stateful;

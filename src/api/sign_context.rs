@@ -200,9 +200,9 @@ fn run(
     }
 }
 
-/// EdDSA with a context: `PSA_ALG_EDDSA_CTX` (Ed448 with the context; Ed25519ctx
-/// is `NotSupported`: no back end offers it), Ed25519ph and Ed448ph with a
-/// non-empty context. The checks of [`super::sign`] in its order.
+/// EdDSA with a context: `PSA_ALG_EDDSA_CTX` (Ed25519ctx or Ed448 with the
+/// context, which may be empty), Ed25519ph and Ed448ph with a non-empty
+/// context. The checks of [`super::sign`] in its order.
 fn eddsa_context(
     id: psa_key_id_t,
     alg: psa_algorithm_t,

@@ -1,0 +1,229 @@
+//! Known answers for the stateful schemes: RFC 8554 Appendix F (HSS test
+//! cases 1 and 2, and the LMS signature at the bottom of test case 1),
+//! XMSS-SHA2_10_256 signatures made by Botan 2.19 (tests/vectors/xmss_botan.txt),
+//! round trips through the `xmss` crate's signer for the other XMSS/XMSS^MT
+//! sets, and the import and verification error paths.
+use super::*;
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect()
+}
+
+/// (name, pk, msg, sig) records of a vectors file.
+fn records(text: &str) -> Vec<(String, Vec<u8>, Vec<u8>, Vec<u8>)> {
+    let mut out = Vec::new();
+    let (mut name, mut pk, mut msg) = (String::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once(" = ") else { continue };
+        match k {
+            "name" => name = v.to_string(),
+            "pk" => pk = hex(v),
+            "msg" => msg = hex(v),
+            "sig" => out.push((name.clone(), pk.clone(), msg.clone(), hex(v))),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn rfc8554() -> Vec<(String, Vec<u8>, Vec<u8>, Vec<u8>)> {
+    records(include_str!("../../tests/vectors/lms_rfc8554.txt"))
+}
+
+fn key(t: psa_key_type_t, pk: &[u8]) -> Prepared {
+    assert_eq!(import(t, 0, pk), Ok(256));
+    prepare(t, pk).unwrap()
+}
+
+/// Flips bits across the signature and truncates/extends it: every variant fails.
+fn corruptions(p: &Prepared, msg: &[u8], sig: &[u8]) -> usize {
+    let mut n = 0;
+    for at in [0, 3, 4, 7, 8, 40, sig.len() / 3, sig.len() / 2, sig.len() - 33, sig.len() - 1] {
+        let mut bad = sig.to_vec();
+        bad[at] ^= 0x01;
+        assert_eq!(verify(p, msg, &bad), Err(Error::InvalidSignature), "bit flip at {at}");
+        n += 1;
+    }
+    for len in [0, 1, 4, sig.len() - 1] {
+        assert_eq!(verify(p, msg, &sig[..len]), Err(Error::InvalidSignature), "truncated to {len}");
+        n += 1;
+    }
+    let mut long = sig.to_vec();
+    long.push(0);
+    assert_eq!(verify(p, msg, &long), Err(Error::InvalidSignature), "one byte more");
+    let mut other = msg.to_vec();
+    other.push(b'!');
+    assert_eq!(verify(p, &other, sig), Err(Error::InvalidSignature), "other message");
+    n + 2
+}
+
+#[test]
+fn rfc8554_hss_test_cases() {
+    let recs = rfc8554();
+    assert_eq!(recs.len(), 2);
+    for (name, pk, msg, sig) in &recs {
+        let p = key(PSA_KEY_TYPE_HSS_PUBLIC_KEY, pk);
+        assert_eq!(verify(&p, msg, sig), Ok(()), "{name}");
+        assert!(corruptions(&p, msg, sig) >= 16);
+        // Nspk ≠ L − 1.
+        let mut bad = sig.clone();
+        bad[3] = 2;
+        assert_eq!(verify(&p, msg, &bad), Err(Error::InvalidSignature), "{name}: Nspk");
+        // The same root as an LMS key cannot verify the HSS signature.
+        let lms = key(PSA_KEY_TYPE_LMS_PUBLIC_KEY, &pk[4..]);
+        assert_eq!(verify(&lms, msg, sig), Err(Error::InvalidSignature), "{name}: as LMS");
+        // A key claiming one level does not accept a two-level signature.
+        let mut one = pk.clone();
+        one[3] = 1;
+        let p1 = key(PSA_KEY_TYPE_HSS_PUBLIC_KEY, &one);
+        assert_eq!(verify(&p1, msg, sig), Err(Error::InvalidSignature), "{name}: L = 1");
+    }
+}
+
+#[test]
+fn hss_lower_level_parameter_sets() {
+    // Test case 2: Nspk | sig[0] (H10/W4: 2508 bytes) | pub[1] | sig[1]. A
+    // changed lower key is not the one sig[0] signs: a bad signature, also
+    // when its parameter set is one the back end does not verify (H15).
+    let (_, pk, msg, sig) = &rfc8554()[1];
+    let p = key(PSA_KEY_TYPE_HSS_PUBLIC_KEY, pk);
+    let at = 4 + 2508 + 3;
+    for (tc, want) in [(7u8, Error::InvalidSignature), (0x0f, Error::InvalidSignature), (0x30, Error::InvalidSignature), (6, Error::InvalidSignature)] {
+        let mut bad = sig.clone();
+        bad[at] = tc;
+        assert_eq!(verify(&p, msg, &bad), Err(want), "lower level typecode {tc:#x}");
+    }
+    // Another one-time-signature typecode inside the top signature than the key's.
+    for tc in [1u8, 4, 9, 0x20] {
+        let mut bad = sig.clone();
+        bad[4 + 7] = tc;
+        assert_eq!(verify(&p, msg, &bad), Err(Error::InvalidSignature), "top OTS typecode {tc:#x}");
+    }
+}
+
+#[test]
+fn rfc8554_bottom_level_lms() {
+    // Test case 1's signature: Nspk ‖ sig[0] (1292 bytes, H5/W8) ‖ pub[1] (56) ‖ sig[1].
+    let (_, _, msg, sig) = &rfc8554()[0];
+    let (pub1, sig1) = (&sig[4 + 1292..4 + 1292 + 56], &sig[4 + 1292 + 56..]);
+    let p = key(PSA_KEY_TYPE_LMS_PUBLIC_KEY, pub1);
+    assert_eq!(verify(&p, msg, sig1), Ok(()));
+    corruptions(&p, msg, sig1);
+    // As a one-level HSS key and signature.
+    let mut hss_pk = vec![0, 0, 0, 1];
+    hss_pk.extend_from_slice(pub1);
+    let mut hss_sig = vec![0, 0, 0, 0];
+    hss_sig.extend_from_slice(sig1);
+    let h = key(PSA_KEY_TYPE_HSS_PUBLIC_KEY, &hss_pk);
+    assert_eq!(verify(&h, msg, &hss_sig), Ok(()));
+}
+
+#[test]
+fn lms_import_checks() {
+    let (_, pk, _, _) = &rfc8554()[1];
+    let lms = &pk[4..];
+    let t = PSA_KEY_TYPE_LMS_PUBLIC_KEY;
+    assert_eq!(import(t, 256, lms), Ok(256));
+    assert_eq!(import(t, 192, lms), Err(Error::InvalidArgument));
+    assert_eq!(import(t, 0, &lms[..55]), Err(Error::InvalidArgument));
+    assert_eq!(import(t, 0, &[lms, &[0][..]].concat()), Err(Error::InvalidArgument));
+    assert_eq!(import(t, 0, &lms[..7]), Err(Error::InvalidArgument));
+    let with = |lms_tc: u8, ots_tc: u8, len: usize| {
+        let mut k = lms.to_vec();
+        k[3] = lms_tc;
+        k[7] = ots_tc;
+        k.resize(len, 0x5a);
+        import(t, 0, &k)
+    };
+    // Unknown typecodes.
+    assert_eq!(with(0, 3, 56), Err(Error::InvalidArgument));
+    assert_eq!(with(0x19, 3, 56), Err(Error::InvalidArgument));
+    assert_eq!(with(6, 0, 56), Err(Error::InvalidArgument));
+    assert_eq!(with(6, 0x11, 56), Err(Error::InvalidArgument));
+    // SP 800-208 sets the back end does not verify: H15..H25, SHA-256/192, SHAKE.
+    assert_eq!(with(7, 3, 56), Err(Error::NotSupported));
+    assert_eq!(with(9, 1, 56), Err(Error::NotSupported));
+    assert_eq!(with(0x0a, 5, 48), Err(Error::NotSupported));
+    assert_eq!(with(0x0f, 9, 56), Err(Error::NotSupported));
+    // A SHAKE tree over SHA-256 one-time signatures.
+    assert_eq!(with(0x0f, 3, 56), Err(Error::InvalidArgument));
+    // Mixed hash lengths between the tree and the one-time signatures.
+    assert_eq!(with(6, 5, 56), Err(Error::InvalidArgument));
+    // HSS: L must be 1..=8.
+    let h = PSA_KEY_TYPE_HSS_PUBLIC_KEY;
+    for (l, want) in [(0u8, Err(Error::InvalidArgument)), (1, Ok(256)), (8, Ok(256)), (9, Err(Error::InvalidArgument))] {
+        let mut k = pk.clone();
+        k[3] = l;
+        assert_eq!(import(h, 0, &k), want, "L = {l}");
+    }
+    assert_eq!(import(h, 0, &pk[..3]), Err(Error::InvalidArgument));
+    assert_eq!(import(h, 0, &pk[..59]), Err(Error::InvalidArgument));
+}
+
+#[test]
+fn xmss_botan_signatures() {
+    let recs = records(include_str!("../../tests/vectors/xmss_botan.txt"));
+    assert_eq!(recs.len(), 3);
+    for (name, pk, msg, sig) in &recs {
+        let p = key(PSA_KEY_TYPE_XMSS_PUBLIC_KEY, pk);
+        assert_eq!(verify(&p, msg, sig), Ok(()), "{name}");
+        corruptions(&p, msg, sig);
+        // An XMSS key is not an XMSS^MT key: OID 1 there is XMSSMT-SHA2_20/2_256
+        // (64 + 4 bytes too), which the back end cannot load.
+        assert_eq!(import(PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY, 0, pk), Err(Error::NotSupported));
+    }
+}
+
+#[test]
+fn xmss_import_checks() {
+    let (_, pk, _, _) = &records(include_str!("../../tests/vectors/xmss_botan.txt"))[0];
+    let t = PSA_KEY_TYPE_XMSS_PUBLIC_KEY;
+    assert_eq!(import(t, 192, pk), Err(Error::InvalidArgument));
+    assert_eq!(import(t, 0, &pk[..67]), Err(Error::InvalidArgument));
+    assert_eq!(import(t, 0, &[&pk[..], &[0]].concat()), Err(Error::InvalidArgument));
+    let with_oid = |t: psa_key_type_t, oid: u8, len: usize| {
+        let mut k = pk.clone();
+        k[3] = oid;
+        k.resize(len, 7);
+        import(t, 0, &k)
+    };
+    assert_eq!(with_oid(t, 0, 68), Err(Error::InvalidArgument));
+    assert_eq!(with_oid(t, 0x16, 68), Err(Error::InvalidArgument));
+    assert_eq!(with_oid(t, 0x0d, 52), Ok(192)); // SHA2_10_192
+    assert_eq!(with_oid(t, 0x0d, 68), Err(Error::InvalidArgument));
+    assert_eq!(with_oid(t, 0x12, 68), Ok(256)); // SHAKE256_20_256
+    assert_eq!(with_oid(t, 0x04, 132), Err(Error::NotSupported)); // SHA2_10_512
+    assert_eq!(with_oid(t, 0x07, 68), Err(Error::NotSupported)); // SHAKE_10_256 (SHAKE128)
+    let mt = PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY;
+    assert_eq!(with_oid(mt, 0x21, 52), Ok(192));
+    assert_eq!(with_oid(mt, 0x29, 68), Ok(256));
+    assert_eq!(with_oid(mt, 0x38, 52), Ok(192));
+    assert_eq!(with_oid(mt, 0x39, 68), Err(Error::InvalidArgument));
+    assert_eq!(with_oid(mt, 0x00, 68), Err(Error::InvalidArgument));
+    assert_eq!(with_oid(mt, 0x01, 68), Err(Error::NotSupported));
+}
+
+/// The `xmss` crate's own signer (the implementation under test, so a round
+/// trip, not an independent check) for sets Botan 2.19 does not sign.
+fn xmss_round_trip<P: xmss::XmssParameter>(t: psa_key_type_t, bits: usize) {
+    let seed: Vec<u8> = (0..P::SEED_LEN as u8).collect();
+    let mut kp = xmss::KeyPair::<P>::from_seed(&seed).unwrap();
+    let pk = kp.verifying_key().as_ref().to_vec();
+    assert_eq!(import(t, 0, &pk), Ok(bits), "{}", P::NAME);
+    let p = prepare(t, &pk).unwrap();
+    for msg in [&b""[..], b"rustpsa"] {
+        let sig = kp.signing_key().sign_detached(msg).unwrap();
+        let sig = sig.as_ref().to_vec();
+        assert_eq!(verify(&p, msg, &sig), Ok(()), "{}", P::NAME);
+        corruptions(&p, msg, &sig);
+    }
+}
+
+#[test]
+fn xmss_other_sets_round_trip() {
+    xmss_round_trip::<xmss::XmssSha2_10_192>(PSA_KEY_TYPE_XMSS_PUBLIC_KEY, 192);
+    xmss_round_trip::<xmss::XmssShake256_10_256>(PSA_KEY_TYPE_XMSS_PUBLIC_KEY, 256);
+    xmss_round_trip::<xmss::XmssShake256_10_192>(PSA_KEY_TYPE_XMSS_PUBLIC_KEY, 192);
+    xmss_round_trip::<xmss::XmssMtSha2_20_4_192>(PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY, 192);
+    xmss_round_trip::<xmss::XmssMtShake256_20_4_256>(PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY, 256);
+}
