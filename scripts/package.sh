@@ -92,7 +92,7 @@ cp -a "$STAGE$LIBDIR/librustpsa.so.$VERSION" "$STAGE$LIBDIR/librustpsa.so.$MAJOR
 doc librustpsa0 "$P0"
 control librustpsa0 "$P0" libs "$(depends "$P0$LIBDIR/librustpsa.so.$VERSION")" \
     "PSA Certified Crypto API implemented in Rust (shared library)" \
-    "rustpsa implements the PSA Certified Crypto API 1.3 (psa/crypto.h) in Rust" \
+    "rustpsa implements the PSA Certified Crypto API 1.4 (psa/crypto.h) in Rust" \
     "as a thread-safe C library. This package holds the shared library."
 echo "librustpsa $MAJOR librustpsa0 (>= $VERSION)" >"$P0/DEBIAN/shlibs"
 echo "activate-noawait ldconfig" >"$P0/DEBIAN/triggers"
@@ -110,7 +110,7 @@ tool_deps=$(depends "$PD/usr/bin/rustpsa-names")
 [ -n "$tool_deps" ] && dev_deps="$dev_deps, $tool_deps"
 control librustpsa-dev "$PD" libdevel "$dev_deps" \
     "PSA Certified Crypto API implemented in Rust (development files)" \
-    "rustpsa implements the PSA Certified Crypto API 1.3 (psa/crypto.h) in Rust" \
+    "rustpsa implements the PSA Certified Crypto API 1.4 (psa/crypto.h) in Rust" \
     "as a thread-safe C library. This package holds the headers, the static" \
     "library, the pkg-config and CMake files and the rustpsa-names tool."
 # Not Multi-Arch: same, since /usr/bin/rustpsa-names differs between architectures.

@@ -9,9 +9,9 @@ use super::*;
 /// Major version of the PSA Crypto API this library implements.
 pub const PSA_CRYPTO_API_VERSION_MAJOR: u32 = 1;
 /// Minor version of the PSA Crypto API this library implements in full: every
-/// name and behaviour of 1.3 (1.4 and 1.5 lack the few names docs/SPEC-CHANGES.md
-/// lists; their optional algorithms are there or return NOT_SUPPORTED).
-pub const PSA_CRYPTO_API_VERSION_MINOR: u32 = 3;
+/// name and behaviour of 1.4 (1.5 lacks the BLAKE2 MAC names docs/SPEC-CHANGES.md
+/// lists; optional algorithms are there or return NOT_SUPPORTED).
+pub const PSA_CRYPTO_API_VERSION_MINOR: u32 = 4;
 
 /// Largest RSA key size in bits that the library supports.
 pub const PSA_VENDOR_RSA_MAX_KEY_BITS: usize = 8192;
