@@ -119,6 +119,8 @@ pub fn init() -> Result<()> {
     let keys = KeyStore::new(settings.capacity, storage, settings.host)?
         .with_record_check(key_management::check_stored);
     crate::driver::activate()?;
+    // Before the release store below (ThreadSanitizer: see the function).
+    crate::crypto::ecc::warm_generator_tables();
     let core = Box::into_raw(Box::new(Core { keys }));
     CORE.store(core, Ordering::Release);
     Ok(())

@@ -401,11 +401,20 @@ impl Slots {
     }
 
     /// Changes the state of slot `i` and mirrors it, with the id and the
-    /// generation, into its `live` word.
+    /// generation, into its `live` word. Leaving FULL is a sequentially
+    /// consistent store: the writer's half of the hazard protocol (it is
+    /// ordered before the writer's scan of the hazards, see `hazard`). Every
+    /// other change (EMPTY → FILLING → FULL, PENDING_DELETION → EMPTY) only
+    /// has to publish what was written before it, a release store: a
+    /// lock-free reader acts only on a FULL word and reads the cell and key
+    /// pointer after an acquire load of it, and the stores that take a slot
+    /// out of FULL come after these in the lock's order.
     fn set_state(&mut self, i: SlotIx, state: SlotState) {
+        let leaving_full = self.get(i).state == SlotState::Full;
         self.get_mut(i).state = state;
         let word = self.word(i, state);
-        self.live(i).store(word, Ordering::SeqCst);
+        let order = if leaving_full { Ordering::SeqCst } else { Ordering::Release };
+        self.live(i).store(word, order);
     }
 
     /// The slot that currently holds (or is filling, or is deleting) `id`.

@@ -335,6 +335,22 @@ pub fn export_public(t: psa_key_type_t, bits: usize, material: &[u8]) -> Result<
     Ok(prepare(t, bits, material)?.public())
 }
 
+/// Builds the precomputed generator tables of the RustCrypto P-256, P-384
+/// and P-521 crates (their `precomputed-tables` feature: deterministic ECDSA
+/// and key validation multiply the generator through them, about 4× faster
+/// than the generic multiplication). The crates build each table lazily in a
+/// `std::sync::LazyLock`, whose synchronisation ThreadSanitizer cannot see
+/// (std is not instrumented); `psa_crypto_init` calls this before it
+/// publishes the library, so every later call, on any thread, reads tables
+/// that were complete before the release store that made the library
+/// visible to it. Idempotent; after the first call it costs three loads.
+pub fn warm_generator_tables() {
+    use elliptic_curve::group::Group;
+    let _ = p256::ProjectivePoint::mul_by_generator(&p256::Scalar::ONE);
+    let _ = p384::ProjectivePoint::mul_by_generator(&p384::Scalar::ONE);
+    let _ = p521::ProjectivePoint::mul_by_generator(&p521::Scalar::ONE);
+}
+
 // ---------------------------------------------------------------------------
 // Hashing of messages and hash dispatch.
 
