@@ -55,9 +55,9 @@ fn main() {
         "p256-sign" => ecdsa(&s::ECDSA_P256_SHA256_FIXED_SIGNING, &s::ECDSA_P256_SHA256_FIXED, &awslc::digest::SHA256, 32, false, n),
         "p256-verify" => ecdsa(&s::ECDSA_P256_SHA256_FIXED_SIGNING, &s::ECDSA_P256_SHA256_FIXED, &awslc::digest::SHA256, 32, true, n),
         "p384-sign" => ecdsa(&s::ECDSA_P384_SHA384_FIXED_SIGNING, &s::ECDSA_P384_SHA384_FIXED, &awslc::digest::SHA384, 48, false, n),
-        "p256-det-sign" => rfc6979!(p256::NistP256, sha2_v11::Sha256, 32, n),
-        "p384-det-sign" => rfc6979!(p384::NistP384, sha2_v11::Sha384, 48, n),
-        "p521-det-sign" => rfc6979!(p521::NistP521, sha2_v11::Sha512, 66, n),
+        "p256-det-sign" => rfc6979!(p256::NistP256, sha2::Sha256, 32, n),
+        "p384-det-sign" => rfc6979!(p384::NistP384, sha2::Sha384, 48, n),
+        "p521-det-sign" => rfc6979!(p521::NistP521, sha2::Sha512, 66, n),
         "p256-ecdh" => {
             let rng = awslc::rand::SystemRandom::new();
             let k = awslc::agreement::PrivateKey::generate(&awslc::agreement::ECDH_P256).unwrap();
