@@ -747,7 +747,7 @@ static void mp_opaque(void)
      * before the driver is asked. */
     psa_key_attributes_t pa = vault_attrs(PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1), 0,
                                           PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH, PSA_ALG_ECDSA(PSA_ALG_SHA_256));
-    uint8_t pub[65] = {0x04}, h[32] = {1}, sig[64];
+    uint8_t pub[65] = {0x04}, h[48] = {1}, sig[64]; /* h: the SHA-384 case passes 48 bytes */
     for (int i = 1; i < 65; i++) pub[i] = (uint8_t)i;
     psa_key_id_t pk = 0;
     CHECK_STATUS(psa_import_key(&pa, pub, sizeof pub, &pk), PSA_SUCCESS);
