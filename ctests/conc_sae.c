@@ -259,23 +259,11 @@ static void scenario_destroy(void)
     for (r = 0; r < rounds; r++) {
         ASTORE(g_victim, make_pt(256, "victim"));
         ASTORE(g_destroyed, 0);
-        pthread_t *th = calloc((size_t)g_threads, sizeof *th);
-        int i;
-        if (th == NULL) {
-            abort();
-        }
-        for (i = 0; i < g_threads; i++) {
-            if (pthread_create(&th[i], NULL, destroy_thread, NULL) != 0) {
-                abort();
-            }
-        }
+        ct_threads_t *th = ct_start_threads(g_threads, destroy_thread, NULL, 0);
         usleep(20000);
         CHECK_STATUS(psa_destroy_key(ALOAD(g_victim)), PSA_SUCCESS);
         ASTORE(g_destroyed, 1);
-        for (i = 0; i < g_threads; i++) {
-            pthread_join(th[i], NULL);
-        }
-        free(th);
+        ct_join_threads(th);
     }
     CHECK(ALOAD(g_late_starts) == 0);
     printf("  %d exchanges finished, %d refused or cut by the destroy\n", ALOAD(g_finished), ALOAD(g_cut));
@@ -283,13 +271,8 @@ static void scenario_destroy(void)
 
 int main(int argc, char **argv)
 {
-    int opt;
-    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
-        if (opt == 't') {
-            g_threads = atoi(optarg);
-        } else if (opt == 'r') {
-            g_rounds = atoi(optarg);
-        }
+    if (ct_conc_options(argc, argv, &g_threads, &g_rounds, NULL, NULL) != 0) {
+        return 2;
     }
     if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS)) {
         return report();

@@ -103,13 +103,9 @@ static psa_key_id_t make(psa_key_type_t t, psa_algorithm_t alg, const uint8_t *d
 
 int main(int argc, char **argv)
 {
-    int threads = 8, opt;
-    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
-        if (opt == 't')
-            threads = atoi(optarg);
-        else if (opt == 'r')
-            rounds = atoi(optarg);
-    }
+    int threads = 8;
+    if (ct_conc_options(argc, argv, &threads, &rounds, NULL, NULL) != 0)
+        return 2;
     if (threads < 1 || threads > 64 || rounds < 1)
         return 2;
     if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS))
@@ -141,19 +137,13 @@ int main(int argc, char **argv)
         CHECK(memcmp(ed_ref[0], ed_ref[1], 64) != 0);
     }
 
-    pthread_t *tid = calloc((size_t)threads, sizeof *tid);
-    if (!CHECK(tid != NULL))
-        return report();
-    for (int i = 0; i < threads; i++)
-        CHECK(pthread_create(&tid[i], NULL, worker, NULL) == 0);
+    ct_threads_t *tid = ct_start_threads(threads, worker, NULL, 0);
     /* Destroy the victim once some threads have used it (at most 2 s). */
     for (int i = 0; i < 4000 && __atomic_load_n(&victim_ok, __ATOMIC_RELAXED) < (unsigned long)threads; i++)
         usleep(500);
     CHECK_STATUS(psa_destroy_key(victim), PSA_SUCCESS);
     __atomic_store_n(&victim_destroyed, 1, __ATOMIC_RELEASE);
-    for (int i = 0; i < threads; i++)
-        pthread_join(tid[i], NULL);
-    free(tid);
+    ct_join_threads(tid);
     printf("victim: %lu verified, %lu gone\n", victim_ok, victim_gone);
     CHECK(victim_ok + victim_gone == (unsigned long)threads * (unsigned long)rounds);
     CHECK_STATUS(psa_verify_message(victim, PSA_ALG_HSS, hss_tc1_msg, HSS_TC1_MSG_LEN, hss_tc1_sig,
