@@ -26,31 +26,18 @@ from dilithium_py.ml_dsa import ML_DSA_44, ML_DSA_65, ML_DSA_87
 from dilithium_py.ml_dsa import HASH_ML_DSA_44_WITH_SHA512, HASH_ML_DSA_65_WITH_SHA512, HASH_ML_DSA_87_WITH_SHA512
 import slhdsa
 
-lib = ctypes.CDLL(os.path.join(sys.argv[1], "librustpsa.so"))
+from psa_ctypes import Attrs, Tally, load, sz, u8p
 
-
-class Attrs(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_uint16), ("bits", ctypes.c_uint16), ("lifetime", ctypes.c_uint32),
-                ("id", ctypes.c_uint32), ("usage", ctypes.c_uint32), ("alg", ctypes.c_uint32),
-                ("alg2", ctypes.c_uint32)]
+lib = load(sys.argv[1])
 
 
 SIGN_ALL = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x1  # sign/verify message/hash, export
 ML_DSA, DET_ML_DSA = 0x06004400, 0x06004500
 SLH_DSA, DET_SLH_DSA = 0x06004000, 0x06004100
 SHA_256, SHA_512 = 0x02000009, 0x0200000B
-u8p = ctypes.c_char_p
-sz = ctypes.c_size_t
-passed = failed = 0
+tally = Tally()
+check = tally.check
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def import_key(t, bits, alg, data):
@@ -188,5 +175,4 @@ if lib.psa_crypto_init() != 0:
 ml_dsa()
 slh_dsa()
 slh_dsa_slow_sets()
-print(f"pqc interop: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(tally.finish("pqc interop"))

@@ -27,13 +27,9 @@ except ImportError:  # Debian installs it for its own python3 only
 from Crypto.Signature import eddsa
 import pyhsslms.pyhsslms as hss
 
-lib = ctypes.CDLL(os.path.join(sys.argv[1], "librustpsa.so"))
+from psa_ctypes import Attrs, Tally, load, sz, u8p
 
-
-class Attrs(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_uint16), ("bits", ctypes.c_uint16), ("lifetime", ctypes.c_uint32),
-                ("id", ctypes.c_uint32), ("usage", ctypes.c_uint32), ("alg", ctypes.c_uint32),
-                ("alg2", ctypes.c_uint32)]
+lib = load(sys.argv[1])
 
 
 VERIFY = 0x800 | 0x2000 | 0x1
@@ -42,18 +38,9 @@ LMS_PUB, HSS_PUB, XMSS_PUB = 0x4007, 0x4008, 0x400B
 ED_PAIR = 0x7142  # PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_TWISTED_EDWARDS)
 ALG_LMS, ALG_HSS, ALG_XMSS, EDDSA_CTX = 0x06004800, 0x06004900, 0x06004A00, 0x06000A00
 INVALID_SIGNATURE, NOT_SUPPORTED = -149, -134
-u8p = ctypes.c_char_p
-sz = ctypes.c_size_t
-passed = failed = 0
+tally = Tally()
+check = tally.check
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def import_key(t, alg, data, usage=VERIFY, bits=0):
@@ -182,5 +169,4 @@ check(lib.psa_crypto_init() == 0, "psa_crypto_init")
 lms_hss()
 xmss()
 ed25519ctx()
-print(f"stateful interop: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(tally.finish("stateful interop"))
