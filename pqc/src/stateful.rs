@@ -365,3 +365,25 @@ mod tests {
         assert_eq!(seen, 2);
     }
 }
+
+#[cfg(test)]
+mod xmss_tests {
+    /// Why XMSS^MT OIDs 0x01..0x08 (XMSSMT-SHA2_*_256) are not supported:
+    /// xmss 0.1.0-pre.0 reads the OID of an encoded key as a single-tree OID
+    /// first (`parse_oid_and_params` falls back to XMSS^MT only for values
+    /// XMSS does not define), so it takes an XMSS^MT key with OID 1 for an
+    /// XMSS-SHA2_10_256 key and refuses it as the wrong parameter set. Every
+    /// constructor of a verifying key goes through that parse, even for a key
+    /// the crate generated itself. When a crate update fixes this, this test
+    /// fails: then add the eight sets to `xmss_verify`.
+    #[test]
+    fn xmss_crate_cannot_load_xmssmt_sha2_256() {
+        let seed: Vec<u8> = (0..<xmss::XmssMtSha2_20_2_256 as xmss::XmssParameter>::SEED_LEN as u8).collect();
+        let kp = xmss::KeyPair::<xmss::XmssMtSha2_20_2_256>::from_seed(&seed).unwrap();
+        let pk = kp.verifying_key().as_ref().to_vec();
+        assert_eq!(&pk[..4], &[0, 0, 0, 1]);
+        assert!(xmss::VerifyingKey::<xmss::XmssMtSha2_20_2_256>::try_from(pk.as_slice()).is_err());
+        // The same bytes load as the single-tree set of OID 1.
+        assert!(xmss::VerifyingKey::<xmss::XmssSha2_10_256>::try_from(pk.as_slice()).is_ok());
+    }
+}

@@ -305,3 +305,52 @@ fn key_n(t: psa_key_type_t, pk: &[u8], bits: usize) -> Prepared {
     assert_eq!(import(t, 0, pk), Ok(bits));
     prepare(t, pk).unwrap()
 }
+
+/// XMSS and XMSS^MT signatures of tests/vectors/xmss_sp800208.txt (the
+/// independent hashlib model tests/vectors/gen_xmss_sp800208.py, itself
+/// checked against Botan): every single-tree SP 800-208 set but Botan's
+/// SHA2_10_256, and XMSS^MT sets of each hash family. XMSSMT-SHA2_*_256 (OIDs
+/// 1..8) are not supported: the back end cannot load those keys.
+#[test]
+fn sp800208_generated_xmss_vectors() {
+    let recs = records(include_str!("../../tests/vectors/xmss_sp800208.txt"));
+    assert_eq!(recs.len(), 27);
+    let (mut verified, mut unsupported) = (0, 0);
+    for (name, pk, msg, sig) in &recs {
+        let multi = name.starts_with("XMSSMT-");
+        let t = if multi { PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY } else { PSA_KEY_TYPE_XMSS_PUBLIC_KEY };
+        let bits = if name.ends_with("_192") { 192 } else { 256 };
+        if multi && name.starts_with("XMSSMT-SHA2_") && bits == 256 {
+            assert_eq!(import(t, 0, pk), Err(Error::NotSupported), "{name}");
+            unsupported += 1;
+            continue;
+        }
+        assert_eq!(import(t, 0, pk), Ok(bits), "{name}");
+        let p = prepare(t, pk).unwrap();
+        assert_eq!(verify(&p, msg, sig), Ok(()), "{name}");
+        corruptions(&p, msg, sig);
+        // The last authentication-path node, and the index.
+        for at in [sig.len() - 1, 1] {
+            let mut bad = sig.clone();
+            bad[at] ^= 0x10;
+            assert_eq!(verify(&p, msg, &bad), Err(Error::InvalidSignature), "{name}: byte {at}");
+        }
+        // The same root and seed under the other hash family's OID (same n, h, d).
+        let mut other = pk.clone();
+        other[3] = match (multi, other[3]) {
+            (false, 0x01..=0x03) => other[3] + 0x0f,
+            (false, 0x10..=0x12) => other[3] - 0x0f,
+            (false, 0x0d..=0x0f) => other[3] + 6,
+            (false, _) => other[3] - 6,
+            (true, 0x21..=0x28) => other[3] + 0x10,
+            (true, 0x31..=0x38) => other[3] - 0x10,
+            (true, _) => other[3] - 0x28, // SHAKE256_*_256 → SHA2_*_256: not loadable
+        };
+        match prepare(t, &other) {
+            Ok(q) => assert_eq!(verify(&q, msg, sig), Err(Error::InvalidSignature), "{name}: other family"),
+            Err(e) => assert_eq!(e, Error::NotSupported, "{name}: other family"),
+        }
+        verified += 1;
+    }
+    assert_eq!((verified, unsupported), (23, 4));
+}
