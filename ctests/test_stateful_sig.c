@@ -7,10 +7,15 @@
  * corrupted and resized signatures (INVALID_SIGNATURE), wrong key sizes and
  * unknown typecodes (INVALID_ARGUMENT), parameter sets the back ends do not
  * verify (NOT_SUPPORTED), signing, the hash functions, a context, the wrong
- * key type or usage, key pairs, generation. Vectors: ctests/vectors_stateful.h
+ * key type or usage, key pairs, generation. The SP 800-208 sets without
+ * published vectors (LMS heights 15-25, SHA-256/192, SHAKE256; XMSS and
+ * XMSS^MT sets Botan does not sign) verify signatures of the independent
+ * models tests/vectors/gen_{lms,xmss}_sp800208.py, with the same corruptions.
+ * Vectors: ctests/vectors_stateful.h and ctests/vectors_stateful_sp800208.h
  * (generated from tests/vectors/). */
 #include "common.h"
 #include "vectors_stateful.h"
+#include "vectors_stateful_sp800208.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,12 +60,16 @@ static void verifies(const char *what, psa_key_type_t t, psa_algorithm_t alg, co
                      const uint8_t *m, size_t m_len, const uint8_t *sig, size_t sig_len) {
     psa_key_id_t k;
     size_t len;
+    /* n from the encoding: 24 + n (LMS), 28 + n (HSS), 4 + 2n (XMSS, XMSS^MT). */
+    size_t bits = 8 * (t == PSA_KEY_TYPE_LMS_PUBLIC_KEY   ? pk_len - 24
+                       : t == PSA_KEY_TYPE_HSS_PUBLIC_KEY ? pk_len - 28
+                                                          : (pk_len - 4) / 2);
     printf("-- %s\n", what);
     if (!CHECK_STATUS(import_key(t, 0, VERIFY_ALL, alg, pk, pk_len, &k), PSA_SUCCESS)) return;
     psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
     CHECK_STATUS(psa_get_key_attributes(k, &a), PSA_SUCCESS);
-    CHECK(psa_get_key_bits(&a) == 256 && psa_get_key_type(&a) == t);
-    CHECK(PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(t, 256) == pk_len);
+    CHECK(psa_get_key_bits(&a) == bits && psa_get_key_type(&a) == t);
+    CHECK(PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(t, bits) == pk_len);
     CHECK_STATUS(psa_export_public_key(k, buf, sizeof buf, &len), PSA_SUCCESS);
     CHECK_MEM(buf, len, pk, pk_len);
     CHECK_STATUS(psa_export_key(k, buf, sizeof buf, &len), PSA_SUCCESS);
@@ -163,7 +172,8 @@ static void import_errors(void) {
     CHECK_STATUS(import_with(L, 0, lms, 56, 3, 0x00, 56), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(import_with(L, 0, lms, 56, 3, 0x19, 56), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(import_with(L, 0, lms, 56, 7, 0x11, 56), PSA_ERROR_INVALID_ARGUMENT);
-    CHECK_STATUS(import_with(L, 0, lms, 56, 3, 0x07, 56), PSA_ERROR_NOT_SUPPORTED);   /* H15 */
+    CHECK_STATUS(import_with(L, 0, lms, 56, 3, 0x07, 56), PSA_SUCCESS);               /* H15 */
+    CHECK_STATUS(import_with(L, 0, lms, 56, 3, 0x09, 56), PSA_SUCCESS);               /* H25 */
     CHECK_STATUS(import_with(L, 0, lms, 56, 3, 0x0f, 56), PSA_ERROR_INVALID_ARGUMENT); /* SHAKE tree, SHA-256 OTS */
     CHECK_STATUS(import_with(L, 0, lms, 56, 7, 0x05, 56), PSA_ERROR_INVALID_ARGUMENT); /* N24 OTS in an M32 tree */
     {
@@ -172,6 +182,21 @@ static void import_errors(void) {
         m24[3] = 0x0a; /* LMS_SHA256_M24_H5 */
         m24[7] = 0x05; /* LMOTS_SHA256_N24_W1 */
         CHECK_STATUS(import_key(L, 0, VERIFY_ALL, PSA_ALG_LMS, m24, 48, &k), PSA_ERROR_NOT_SUPPORTED);
+        m24[3] = 0x14; /* LMS_SHAKE_M24_H5 */
+        m24[7] = 0x0d; /* LMOTS_SHAKE_N24_W1 */
+        CHECK_STATUS(import_key(L, 0, VERIFY_ALL, PSA_ALG_LMS, m24, 48, &k), PSA_ERROR_NOT_SUPPORTED);
+        m24[7] = 0x0e; /* LMOTS_SHAKE_N24_W2 */
+        if (CHECK_STATUS(import_key(L, 0, VERIFY_ALL, PSA_ALG_LMS, m24, 48, &k), PSA_SUCCESS)) {
+            psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
+            CHECK_STATUS(psa_get_key_attributes(k, &a), PSA_SUCCESS);
+            CHECK(psa_get_key_bits(&a) == 192);
+            psa_destroy_key(k);
+        }
+        CHECK_STATUS(import_key(L, 256, VERIFY_ALL, PSA_ALG_LMS, m24, 48, &k), PSA_ERROR_INVALID_ARGUMENT);
+        m24[7] = 0x06; /* LMOTS_SHA256_N24_W2 under a SHAKE tree */
+        CHECK_STATUS(import_key(L, 0, VERIFY_ALL, PSA_ALG_LMS, m24, 48, &k), PSA_ERROR_INVALID_ARGUMENT);
+        m24[3] = 0x0a;
+        CHECK_STATUS(import_key(L, 0, VERIFY_ALL, PSA_ALG_LMS, m24, 47, &k), PSA_ERROR_INVALID_ARGUMENT);
     }
     /* HSS levels: 1..8. */
     CHECK_STATUS(import_with(H, 0, hss_tc2_pk, 60, 3, 0, 60), PSA_ERROR_INVALID_ARGUMENT);
@@ -194,6 +219,70 @@ static void import_errors(void) {
                  PSA_ERROR_NOT_SUPPORTED);
     psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_LMS_PUBLIC_KEY, 256, VERIFY_ALL, PSA_ALG_LMS);
     CHECK_STATUS(psa_generate_key(&a, &k), PSA_ERROR_INVALID_ARGUMENT);
+}
+
+static uint8_t *from_hex(const char *h, size_t *len) {
+    size_t n = strlen(h) / 2;
+    uint8_t *b = malloc(n ? n : 1);
+    if (!b) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned v;
+        sscanf(h + 2 * i, "%2x", &v);
+        b[i] = (uint8_t)v;
+    }
+    *len = n;
+    return b;
+}
+
+/* Every record of ctests/vectors_stateful_sp800208.h: imports, verifies and
+ * rejects corruptions through verifies(), or NOT_SUPPORTED for the sets the
+ * back ends cannot verify (LMOTS_*_N24_W1, XMSSMT-SHA2_*_256). */
+static void sp800208(void) {
+    unsigned ok = 0, unsupported = 0;
+    for (size_t i = 0; i < SP800208_VECTORS; i++) {
+        const struct sp800208_vector *v = &sp800208_vectors[i];
+        psa_key_type_t t = v->kind == 'L'   ? PSA_KEY_TYPE_LMS_PUBLIC_KEY
+                           : v->kind == 'H' ? PSA_KEY_TYPE_HSS_PUBLIC_KEY
+                           : v->kind == 'X' ? PSA_KEY_TYPE_XMSS_PUBLIC_KEY
+                                            : PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY;
+        psa_algorithm_t alg = v->kind == 'L'   ? PSA_ALG_LMS
+                              : v->kind == 'H' ? PSA_ALG_HSS
+                              : v->kind == 'X' ? PSA_ALG_XMSS
+                                               : PSA_ALG_XMSS_MT;
+        size_t pk_len, m_len, sig_len;
+        uint8_t *pk = from_hex(v->pk, &pk_len), *m = from_hex(v->msg, &m_len), *sig = from_hex(v->sig, &sig_len);
+        if (CHECK(pk && m && sig)) {
+            if (v->unsupported) {
+                psa_key_id_t k;
+                if (!CHECK_STATUS(import_key(t, 0, VERIFY_ALL, alg, pk, pk_len, &k), PSA_ERROR_NOT_SUPPORTED))
+                    printf("   (%s)\n", v->name);
+                unsupported++;
+            } else {
+                CHECK(PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(t, 8 * v->n) == pk_len);
+                /* verifies() needs a message of at least one byte (it shortens it). */
+                if (m_len == 0) {
+                    psa_key_id_t k;
+                    if (CHECK_STATUS(import_key(t, 0, VERIFY_ALL, alg, pk, pk_len, &k), PSA_SUCCESS)) {
+                        printf("-- %s (empty message)\n", v->name);
+                        CHECK_STATUS(psa_verify_message(k, alg, NULL, 0, sig, sig_len), PSA_SUCCESS);
+                        sig[sig_len - 1] ^= 1;
+                        CHECK_STATUS(psa_verify_message(k, alg, NULL, 0, sig, sig_len), PSA_ERROR_INVALID_SIGNATURE);
+                        sig[sig_len - 1] ^= 1;
+                        CHECK_STATUS(psa_verify_message(k, alg, (const uint8_t *)"", 1, sig, sig_len),
+                                     PSA_ERROR_INVALID_SIGNATURE);
+                        psa_destroy_key(k);
+                    }
+                } else {
+                    verifies(v->name, t, alg, pk, pk_len, m, m_len, sig, sig_len);
+                }
+                ok++;
+            }
+        }
+        free(pk);
+        free(m);
+        free(sig);
+    }
+    CHECK(ok + unsupported == SP800208_VECTORS && unsupported == 3);
 }
 
 static void policy_errors(void) {
@@ -240,6 +329,7 @@ int main(void) {
     if (!CHECK_STATUS(psa_crypto_init(), PSA_SUCCESS)) return report();
     values();
     known_answers();
+    sp800208();
     import_errors();
     policy_errors();
     mbedtls_psa_crypto_free();
