@@ -5,8 +5,12 @@ librustpsa.so:
 
   * LMS / HSS: pyhsslms (PyPI, pure Python RFC 8554) generates keys and signs;
     rustpsa imports the public keys (HSS, and the LMS key of one-level trees)
-    and verifies; corrupted signatures fail with INVALID_SIGNATURE. Sets
-    rustpsa does not verify (SHA-256/192, SHAKE, H15) import as NOT_SUPPORTED.
+    and verifies; corrupted signatures fail with INVALID_SIGNATURE. Every
+    hash family of SP 800-208 (SHA-256, SHA-256/192, SHAKE256 with n = 32 and
+    24) at heights 5 and 10 (pyhsslms builds the whole tree: H15 and above
+    take minutes; those are covered by tests/vectors/gen_lms_sp800208.py).
+    LMOTS_*_N24_W1, which rustpsa's back end gets wrong, imports as
+    NOT_SUPPORTED.
   * XMSS: Botan 2.19 (Debian's python3-botan) generates XMSS-SHA2_10_256 keys
     and signs several messages (several leaf indexes); rustpsa verifies.
     XMSS-SHA2_10_512 (RFC 8391 only) imports as NOT_SUPPORTED.
@@ -72,6 +76,17 @@ def lms_hss():
         (1, hss.lms_sha256_m32_h10, hss.lmots_sha256_n32_w8),
         (2, hss.lms_sha256_m32_h5, hss.lmots_sha256_n32_w4),
         (3, hss.lms_sha256_m32_h5, hss.lmots_sha256_n32_w8),
+        # SP 800-208's SHA-256/192 and SHAKE256 sets.
+        (1, hss.lms_sha256_m24_h5, hss.lmots_sha256_n24_w2),
+        (1, hss.lms_sha256_m24_h5, hss.lmots_sha256_n24_w8),
+        (1, hss.lms_sha256_m24_h10, hss.lmots_sha256_n24_w4),
+        (1, hss.lms_shake_m32_h5, hss.lmots_shake_n32_w1),
+        (1, hss.lms_shake_m32_h5, hss.lmots_shake_n32_w8),
+        (1, hss.lms_shake_m32_h10, hss.lmots_shake_n32_w2),
+        (1, hss.lms_shake_m24_h5, hss.lmots_shake_n24_w4),
+        (1, hss.lms_shake_m24_h10, hss.lmots_shake_n24_w4),
+        (2, hss.lms_shake_m24_h5, hss.lmots_shake_n24_w8),
+        (2, hss.lms_sha256_m24_h5, hss.lmots_sha256_n24_w2),
     ]
     for levels, lt, ot in sets:
         name = f"HSS L={levels} {lt.hex()}/{ot.hex()}"
@@ -98,17 +113,22 @@ def lms_hss():
         lib.psa_destroy_key(k)
         if lms_k is not None:
             lib.psa_destroy_key(lms_k)
-    # Parameter sets recognised but not verified by the back end.
-    for lt, ot in [(hss.lms_sha256_m24_h5, hss.lmots_sha256_n24_w8), (hss.lms_shake_m32_h5, hss.lmots_shake_n32_w8),
-                   (hss.lms_sha256_m32_h15, hss.lmots_sha256_n32_w8)]:
-        if lt == hss.lms_sha256_m32_h15:
-            # Building an H15 tree in pure Python takes minutes: only the
-            # public key's encoding matters for the import check.
-            pub = b"\x00\x00\x00\x01" + lt + ot + bytes(48)
-        else:
-            pub = hss.HssPrivateKey(levels=1, lms_type=lt, lmots_type=ot).publicKey().serialize()
+    # n = 24, w = 1: recognised, not verified (hbs-lms shifts the checksum by
+    # 7, SP 800-208 says 8; pyhsslms follows SP 800-208).
+    for lt, ot in [(hss.lms_sha256_m24_h5, hss.lmots_sha256_n24_w1), (hss.lms_shake_m24_h5, hss.lmots_shake_n24_w1)]:
+        pub = hss.HssPrivateKey(levels=1, lms_type=lt, lmots_type=ot).publicKey().serialize()
         st, _ = import_key(HSS_PUB, ALG_HSS, pub)
         check(st == NOT_SUPPORTED, f"HSS {lt.hex()}/{ot.hex()}: import {st}, expected NOT_SUPPORTED")
+        st, _ = import_key(LMS_PUB, ALG_LMS, pub[4:])
+        check(st == NOT_SUPPORTED, f"LMS {lt.hex()}/{ot.hex()}: import {st}, expected NOT_SUPPORTED")
+    # H15..H25 import (building such a tree in pure Python takes minutes: only
+    # the public key's encoding matters here; gen_lms_sp800208.py's vectors
+    # verify them).
+    for lt, ot in [(hss.lms_sha256_m32_h15, hss.lmots_sha256_n32_w8), (hss.lms_shake_m24_h25, hss.lmots_shake_n24_w2)]:
+        n = 24 if lt == hss.lms_shake_m24_h25 else 32
+        st, k = import_key(HSS_PUB, ALG_HSS, b"\x00\x00\x00\x01" + lt + ot + bytes(16 + n))
+        check(st == 0, f"HSS {lt.hex()}/{ot.hex()}: import {st}")
+        lib.psa_destroy_key(k)
 
 
 def botan_sign(key, msg, rng):
