@@ -1,28 +1,33 @@
 //! Stateful hash-based signature verification (SP 800-208): LMS and HSS
-//! (RFC 8554) over the RustCrypto `lms-signature` crate, XMSS and XMSS^MT
+//! (RFC 8554) over Fraunhofer AISEC's `hbs-lms` crate, XMSS and XMSS^MT
 //! (RFC 8391) over the RustCrypto `xmss` crate.
 //!
-//! The crates are generic over the parameter set; this module maps the
-//! typecodes / OIDs found in an encoded key to their instances. HSS (RFC 8554
-//! §6.3) is a chain of LMS verifications: this module splits the HSS
-//! signature into its LMS signatures and public keys (their lengths follow
-//! from the typecodes) and hands every level to the crate; no hash is computed
-//! here.
+//! The crates are generic over the parameter set (hbs-lms over the hash
+//! only); this module maps the typecodes / OIDs found in an encoded key to
+//! their instances. HSS (RFC 8554 §6.3) is a chain of LMS verifications: this
+//! module splits the HSS signature into its LMS signatures and public keys
+//! (their lengths follow from the typecodes) and hands every level to the
+//! crate; no hash is computed here.
 //!
 //! What the crates verify:
-//! * LMS: `LMS_SHA256_M32_H5` and `LMS_SHA256_M32_H10` with
-//!   `LMOTS_SHA256_N32_W1..W8`. The crate declares H15..H25 but cannot
-//!   instantiate them (their tree type has no array size); those, and the
-//!   SHA-256/192 and SHAKE sets of SP 800-208, are recognised and reported as
-//!   [`Failure::NotSupported`]. In HSS, every level must be one of the
-//!   supported sets.
+//! * LMS: every SP 800-208 set, `LMS_{SHA256,SHAKE}_M{32,24}_H5..H25` with
+//!   the LM-OTS sets of the same hash and n, except `LMOTS_SHA256_N24_W1`
+//!   and `LMOTS_SHAKE_N24_W1`: hbs-lms 0.1.1 shifts their checksum by 7 bits
+//!   (RFC 8554's value for n = 32) instead of SP 800-208's 8, so it rejects
+//!   every valid signature; those report [`Failure::NotSupported`]. hbs-lms
+//!   reads only RFC 8554's SHA-256 typecodes: [`lms_verify`] checks the
+//!   typecodes and hands it copies with the SHA-256 typecodes of the same
+//!   height and w (typecodes enter no hash). In HSS, every level must be a
+//!   supported set.
 //! * XMSS: the SP 800-208 sets (SHA-256 and SHAKE256, n = 24 or 32, heights
 //!   10/16/20). XMSS^MT: the SP 800-208 sets whose OID is above 0x15
 //!   (SHA-256/192, SHAKE256/256, SHAKE256/192); the `xmss` crate
 //!   0.1.0-pre.0 parses a public key's OID as a single-tree OID first, so it
-//!   cannot load an XMSS^MT key with OID 0x01..0x15 (the SHA-256/256 sets):
-//!   those report [`Failure::NotSupported`]. The RFC 8391-only sets (SHA-512,
-//!   SHAKE128) are not approved by SP 800-208 and report `NotSupported` too.
+//!   cannot load an XMSS^MT key with OID 0x01..0x15 (for SP 800-208: the
+//!   SHA-256/256 sets, OIDs 1..8), not even one it generated itself (see the
+//!   test `xmss_crate_cannot_load_xmssmt_sha2_256`): those report
+//!   [`Failure::NotSupported`]. The RFC 8391-only sets (SHA-512, SHAKE128)
+//!   are not approved by SP 800-208 and report `NotSupported` too.
 
 /// Why a key or a verification failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
