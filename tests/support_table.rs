@@ -297,6 +297,48 @@ fn probe_stateful(t: psa_key_type_t, alg: psa_algorithm_t) -> Result<(), psa_sta
     r
 }
 
+/// The stateful parameter sets, a family at a time: every LMS typecode of
+/// `lms` with every LM-OTS typecode of `ots` (HSS with one level too), or
+/// every XMSS / XMSS^MT OID of `oids`, imports a well-formed key of its size
+/// and rejects a zero signature; the first failure is the row's status.
+fn probe_stateful_sets(kind: &str, lms: &[u32], ots: &[u32], oids: &[u32], n: usize) -> Result<(), psa_status_t> {
+    use rustpsa::ffi::sign_context as sc;
+    let mut keys: Vec<(psa_key_type_t, psa_algorithm_t, Vec<u8>)> = Vec::new();
+    for &l in lms {
+        for &o in ots {
+            let mut pk = [l.to_be_bytes(), o.to_be_bytes()].concat();
+            pk.resize(24 + n, 0x11);
+            keys.push((PSA_KEY_TYPE_HSS_PUBLIC_KEY, PSA_ALG_HSS, [&[0, 0, 0, 1][..], &pk].concat()));
+            keys.push((PSA_KEY_TYPE_LMS_PUBLIC_KEY, PSA_ALG_LMS, pk));
+        }
+    }
+    for &oid in oids {
+        let mut pk = oid.to_be_bytes().to_vec();
+        pk.resize(4 + 2 * n, 0x11);
+        let (t, alg) = if kind == "XMSS^MT" {
+            (PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY, PSA_ALG_XMSS_MT)
+        } else {
+            (PSA_KEY_TYPE_XMSS_PUBLIC_KEY, PSA_ALG_XMSS)
+        };
+        keys.push((t, alg, pk));
+    }
+    for (t, alg, pk) in keys {
+        let a = attrs(t, 0, PSA_KEY_USAGE_VERIFY_MESSAGE, alg);
+        let mut k = 0;
+        ok(unsafe { key_management::psa_import_key(&a, pk.as_ptr(), pk.len(), &mut k) })?;
+        let sig = [0u8; 2500];
+        let msg = b"a message to sign";
+        let r = match unsafe { sc::psa_verify_message_with_context(k, alg, msg.as_ptr(), msg.len(), msg.as_ptr(), 0, sig.as_ptr(), sig.len()) } {
+            PSA_ERROR_INVALID_SIGNATURE => Ok(()),
+            PSA_SUCCESS => Err(PSA_ERROR_CORRUPTION_DETECTED),
+            s => Err(s),
+        };
+        destroy(k);
+        r?;
+    }
+    Ok(())
+}
+
 /// Key generation and a verification that must reject a zero signature.
 fn probe_verify_only(t: psa_key_type_t, bits: usize, alg: psa_algorithm_t) -> Result<(), psa_status_t> {
     use rustpsa::ffi::sign_context as sc;
@@ -691,6 +733,26 @@ fn generate_table() -> String {
     row("signature", "HSS (verification)".into(), probe_stateful(PSA_KEY_TYPE_HSS_PUBLIC_KEY, PSA_ALG_HSS));
     row("signature", "XMSS (verification)".into(), probe_stateful(PSA_KEY_TYPE_XMSS_PUBLIC_KEY, PSA_ALG_XMSS));
     row("signature", "XMSS^MT (verification)".into(), probe_stateful(PSA_KEY_TYPE_XMSS_MT_PUBLIC_KEY, PSA_ALG_XMSS_MT));
+    // The SP 800-208 parameter sets of each scheme, a hash family per row
+    // (LMS typecodes 5.. / LM-OTS 1.. in the order of SP 800-208 Tables 1-4).
+    for (name, lms0, ots0, n) in [("SHA256_M32", 5u32, 1u32, 32), ("SHA256_M24", 0x0a, 5, 24), ("SHAKE_M32", 0x0f, 9, 32), ("SHAKE_M24", 0x14, 0x0d, 24)] {
+        let lms: Vec<u32> = (lms0..lms0 + 5).collect();
+        let on = name.replace("_M", "_N");
+        let (w, ots): (&str, Vec<u32>) = if n == 24 { ("W2/W4/W8", (ots0 + 1..ots0 + 4).collect()) } else { ("W1/W2/W4/W8", (ots0..ots0 + 4).collect()) };
+        row("signature", format!("LMS, HSS: LMS_{name}_H5/H10/H15/H20/H25 with LMOTS_{on}_{w}"), probe_stateful_sets("LMS", &lms, &ots, &[], n));
+        if n == 24 {
+            row("signature", format!("LMS, HSS: LMS_{name}_H5..H25 with LMOTS_{on}_W1"), probe_stateful_sets("LMS", &lms, &[ots0], &[], n));
+        }
+    }
+    for (name, oids, n) in [("SHA2_10/16/20_256", [1u32, 2, 3], 32), ("SHA2_10/16/20_192", [0x0d, 0x0e, 0x0f], 24), ("SHAKE256_10/16/20_256", [0x10, 0x11, 0x12], 32), ("SHAKE256_10/16/20_192", [0x13, 0x14, 0x15], 24), ("SHA2_10/16/20_512 (RFC 8391 only)", [4, 5, 6], 64), ("SHAKE_10/16/20_256 (SHAKE128, RFC 8391 only)", [7, 8, 9], 32)] {
+        row("signature", format!("XMSS-{name}"), probe_stateful_sets("XMSS", &[], &[], &oids, n));
+    }
+    for (name, base, n) in [("SHA2", 1u32, 32), ("SHA2", 0x21, 24), ("SHAKE256", 0x29, 32), ("SHAKE256", 0x31, 24), ("SHA2 (RFC 8391 only)", 0x09, 64), ("SHAKE (SHAKE128, RFC 8391 only)", 0x11, 32)] {
+        let oids: Vec<u32> = (base..base + 8).collect();
+        let (kind, rest) = name.split_once(' ').map_or((name, ""), |(a, b)| (a, b));
+        let sep = if rest.is_empty() { "" } else { " " };
+        row("signature", format!("XMSSMT-{kind}_20/2,20/4,40/2,40/4,40/8,60/3,60/6,60/12_{}{sep}{rest}", 8 * n), probe_stateful_sets("XMSS^MT", &[], &[], &oids, n));
+    }
     row("key agreement", "X25519".into(), probe_agreement(montgomery, 255));
     row("key agreement", "X448".into(), probe_agreement(montgomery, 448));
     for (name, alg) in [
