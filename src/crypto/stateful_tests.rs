@@ -354,3 +354,47 @@ fn sp800208_generated_xmss_vectors() {
     }
     assert_eq!((verified, unsupported), (23, 4));
 }
+
+/// Random damage to the SP 800-208 LMS/HSS vectors (bytes anywhere, typecodes
+/// replaced by other valid or invalid ones, lengths cut or grown, Nspk
+/// changed) never verifies and never panics: every length and typecode is
+/// checked before the back end (which panics on short input) sees it.
+#[test]
+fn lms_random_damage() {
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let mut rnd = move |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let recs = records(include_str!("../../tests/vectors/lms_sp800208.txt"));
+    let codes = [0u32, 1, 4, 5, 8, 9, 0x0a, 0x0d, 0x0e, 0x10, 0x13, 0x14, 0x18, 0x19, 0xffff_ffff];
+    for (name, pk, msg, sig) in recs.iter().filter(|r| !r.0.ends_with("N24_W1")) {
+        let t = if name.starts_with("hss-") { PSA_KEY_TYPE_HSS_PUBLIC_KEY } else { PSA_KEY_TYPE_LMS_PUBLIC_KEY };
+        let p = prepare(t, pk).unwrap();
+        for round in 0..60 {
+            let mut bad = sig.clone();
+            match round % 4 {
+                0 => {
+                    let at = rnd(bad.len());
+                    bad[at] ^= 1 + rnd(255) as u8;
+                }
+                1 => {
+                    // A typecode-sized word at a random 4-aligned offset.
+                    let at = 4 * rnd(bad.len() / 4);
+                    bad[at..at + 4].copy_from_slice(&codes[rnd(codes.len())].to_be_bytes());
+                }
+                2 => bad.truncate(rnd(bad.len())),
+                _ => {
+                    bad[..4].copy_from_slice(&(rnd(10) as u32).to_be_bytes());
+                    bad.extend((0..rnd(64)).map(|i| i as u8));
+                }
+            }
+            if bad == *sig {
+                continue;
+            }
+            assert_eq!(verify(&p, msg, &bad), Err(Error::InvalidSignature), "{name}: round {round}");
+        }
+    }
+}
