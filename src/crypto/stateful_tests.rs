@@ -1,8 +1,10 @@
 //! Known answers for the stateful schemes: RFC 8554 Appendix F (HSS test
 //! cases 1 and 2, and the LMS signature at the bottom of test case 1),
 //! XMSS-SHA2_10_256 signatures made by Botan 2.19 (tests/vectors/xmss_botan.txt),
-//! round trips through the `xmss` crate's signer for the other XMSS/XMSS^MT
-//! sets, and the import and verification error paths.
+//! the SP 800-208 vectors of the independent models
+//! tests/vectors/gen_{lms,xmss}_sp800208.py (every LMS / LM-OTS typecode, the
+//! other XMSS sets, XMSS^MT of each hash family), round trips through the
+//! `xmss` crate's signer, and the import and verification error paths.
 use super::*;
 
 fn hex(s: &str) -> Vec<u8> {
