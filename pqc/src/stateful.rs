@@ -356,7 +356,7 @@ mod tests {
                 "name" => name = v,
                 "pk" => pk = hex(v),
                 "msg" => msg = hex(v),
-                "sig" if name.ends_with("N24_W1") => {
+                "sig" if name.ends_with("N24_W1") && !name.starts_with("hss-") => {
                     let sig = hex(v);
                     let (lms, ots) = lms_key_params(&pk).unwrap();
                     assert!(!ots.supported);

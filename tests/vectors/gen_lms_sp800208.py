@@ -201,7 +201,7 @@ def main(out):
              "# authentication path, so the public key is the root that path leads to).",
              "# LMS records: pk = lms_public_key, sig = lms_signature. HSS records (name hss-*):",
              "# pk = hss_public_key, sig = hss_signature. Every LMS typecode and every LM-OTS typecode",
-             "# appears at least once."]
+             "# appears at least once. The last HSS record's lower level is LMOTS_SHA256_N24_W1."]
     w_index = {5: 0, 10: 1, 15: 2, 20: 3, 25: 2}
     done = set()
     for lms_tc, (fam, h) in LMS.items():
@@ -219,7 +219,10 @@ def main(out):
             done.add(ot)
     assert set(range(5, 17)) <= done, sorted(done)
     # HSS with L = 2 in three families: the top key signs the bottom key.
-    for top, bottom in [((0x0c, 0x07), (0x0e, 0x08)), ((0x11, 0x0b), (0x13, 0x0c)), ((0x18, 0x0f), (0x16, 0x10))]:
+    # The last one: a correctly signed lower level of an N24_W1 set (rustpsa
+    # verifies the top level, then reports the lower set NOT_SUPPORTED).
+    for top, bottom in [((0x0c, 0x07), (0x0e, 0x08)), ((0x11, 0x0b), (0x13, 0x0c)), ((0x18, 0x0f), (0x16, 0x10)),
+                        ((0x0a, 0x08), (0x0a, 0x05))]:
         msg = rng.randbytes(48)
         pk1, sig1 = lms_sign_random_path(rng, bottom[0], bottom[1], msg)
         pk0, sig0 = lms_sign_random_path(rng, top[0], top[1], pk1)
