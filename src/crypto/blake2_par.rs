@@ -34,12 +34,12 @@ pub(super) fn is_par(alg: psa_algorithm_t) -> bool {
 /// for every other algorithm.
 pub(super) fn compute(alg: psa_algorithm_t, input: &[u8]) -> Option<Digest> {
     match alg {
-        PSA_ALG_BLAKE2SP_HASH256 => {
-            Some(Digest::from_slice(blake2s_simd::blake2sp::blake2sp(input).as_bytes()))
-        }
-        PSA_ALG_BLAKE2BP_HASH512 => {
-            Some(Digest::from_slice(blake2b_simd::blake2bp::blake2bp(input).as_bytes()))
-        }
+        PSA_ALG_BLAKE2SP_HASH256 => Some(Digest::from_slice(
+            blake2s_simd::blake2sp::blake2sp(input).as_bytes(),
+        )),
+        PSA_ALG_BLAKE2BP_HASH512 => Some(Digest::from_slice(
+            blake2b_simd::blake2bp::blake2bp(input).as_bytes(),
+        )),
         _ => None,
     }
 }
@@ -120,13 +120,21 @@ mod tests {
         for (alg, n, want) in &v {
             assert_eq!(want.len(), psa_hash_length(*alg));
             let input = kat_input(*n);
-            assert_eq!(hash_compute(*alg, &input).unwrap().as_ref(), &want[..], "{alg:#x} len {n}");
+            assert_eq!(
+                hash_compute(*alg, &input).unwrap().as_ref(),
+                &want[..],
+                "{alg:#x} len {n}"
+            );
             // every split point, and byte by byte
             for split in 0..=*n {
                 let mut h = Hasher::new(*alg).unwrap();
                 h.update(&input[..split]).unwrap();
                 h.update(&input[split..]).unwrap();
-                assert_eq!(h.finish().as_ref(), &want[..], "{alg:#x} len {n} split {split}");
+                assert_eq!(
+                    h.finish().as_ref(),
+                    &want[..],
+                    "{alg:#x} len {n} split {split}"
+                );
             }
             let mut h = Hasher::new(*alg).unwrap();
             for b in &input {
@@ -155,8 +163,12 @@ mod tests {
         }
         // The parallel hashes differ from the sequential ones.
         assert_ne!(
-            hash_compute(PSA_ALG_BLAKE2SP_HASH256, b"abc").unwrap().as_ref(),
-            hash_compute(PSA_ALG_BLAKE2S_HASH256, b"abc").unwrap().as_ref()
+            hash_compute(PSA_ALG_BLAKE2SP_HASH256, b"abc")
+                .unwrap()
+                .as_ref(),
+            hash_compute(PSA_ALG_BLAKE2S_HASH256, b"abc")
+                .unwrap()
+                .as_ref()
         );
     }
 
