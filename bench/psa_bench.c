@@ -328,6 +328,10 @@ static void bench_sym14(void)
         bench_hash("BLAKE2b-512 16KiB", PSA_ALG_BLAKE2B_HASH512, 16384);
     if (selected("BLAKE2s-256 16KiB"))
         bench_hash("BLAKE2s-256 16KiB", PSA_ALG_BLAKE2S_HASH256, 16384);
+    if (selected("BLAKE2bp-512 16KiB"))
+        bench_hash("BLAKE2bp-512 16KiB", PSA_ALG_BLAKE2BP_HASH512, 16384);
+    if (selected("BLAKE2sp-256 16KiB"))
+        bench_hash("BLAKE2sp-256 16KiB", PSA_ALG_BLAKE2SP_HASH256, 16384);
 }
 #endif
 

@@ -21,6 +21,9 @@ use aws_lc_rs::digest;
 
 use crate::types::*;
 
+#[path = "blake2_par.rs"]
+mod blake2_par;
+
 /// A digest value: up to 64 bytes.
 #[derive(Clone, Copy)]
 pub struct Digest {
@@ -88,6 +91,8 @@ pub fn supported(alg: psa_algorithm_t) -> bool {
             | PSA_ALG_ASCON_HASH256
             | PSA_ALG_BLAKE2S_HASH256
             | PSA_ALG_BLAKE2B_HASH512
+            | PSA_ALG_BLAKE2SP_HASH256
+            | PSA_ALG_BLAKE2BP_HASH512
     )
 }
 
@@ -137,7 +142,7 @@ pub fn compute(alg: psa_algorithm_t, input: &[u8]) -> Result<Digest> {
         PSA_ALG_ASCON_HASH256 => rc11::<ascon_hash::AsconHash256>(input),
         PSA_ALG_BLAKE2S_HASH256 => rc11::<blake2::Blake2s256>(input),
         PSA_ALG_BLAKE2B_HASH512 => rc11::<blake2::Blake2b512>(input),
-        _ => return Err(Error::NotSupported),
+        _ => return blake2_par::compute(alg, input).ok_or(Error::NotSupported),
     })
 }
 
@@ -465,6 +470,8 @@ enum Inner {
     AsconHash256(ascon_hash::AsconHash256),
     Blake2s256(blake2::Blake2s256),
     Blake2b512(blake2::Blake2b512),
+    /// BLAKE2sp-256 and BLAKE2bp-512 (`blake2_par`).
+    Blake2Par(blake2_par::ParState),
 }
 
 /// A hash computation in progress (`psa_hash_operation_t`'s state).
@@ -488,6 +495,9 @@ impl Hasher {
             PSA_ALG_ASCON_HASH256 => Inner::AsconHash256(Default::default()),
             PSA_ALG_BLAKE2S_HASH256 => Inner::Blake2s256(Default::default()),
             PSA_ALG_BLAKE2B_HASH512 => Inner::Blake2b512(Default::default()),
+            _ if blake2_par::is_par(alg) => {
+                Inner::Blake2Par(blake2_par::ParState::new(alg).ok_or(Error::NotSupported)?)
+            }
             _ => Inner::Md(Md::new(alg).ok_or(Error::NotSupported)?),
         };
         Ok(Hasher { alg, inner })
@@ -513,6 +523,7 @@ impl Hasher {
             Inner::AsconHash256(h) => ::digest::Update::update(h, input),
             Inner::Blake2s256(h) => ::digest::Update::update(h, input),
             Inner::Blake2b512(h) => ::digest::Update::update(h, input),
+            Inner::Blake2Par(h) => h.update(input),
         }
         Ok(())
     }
@@ -531,6 +542,7 @@ impl Hasher {
             Inner::AsconHash256(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
             Inner::Blake2s256(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
             Inner::Blake2b512(h) => Digest::from_slice(&::digest::Digest::finalize(h)),
+            Inner::Blake2Par(h) => h.finish(),
         }
     }
 
@@ -571,7 +583,9 @@ impl Hasher {
 mod tests {
     use super::*;
 
-    pub(crate) const ALL: [psa_algorithm_t; 21] = [
+    pub(crate) const ALL: [psa_algorithm_t; 23] = [
+        PSA_ALG_BLAKE2SP_HASH256,
+        PSA_ALG_BLAKE2BP_HASH512,
         PSA_ALG_SHA_256_192,
         PSA_ALG_SHAKE128_256,
         PSA_ALG_SHAKE256_192,
@@ -685,6 +699,8 @@ mod tests {
                                 | PSA_ALG_SHAKE256_192
                                 | PSA_ALG_SHAKE256_256
                                 | PSA_ALG_ASCON_HASH256
+                                | PSA_ALG_BLAKE2SP_HASH256
+                                | PSA_ALG_BLAKE2BP_HASH512
                                 | PSA_ALG_BLAKE2S_HASH256
                                 | PSA_ALG_BLAKE2B_HASH512
                         ));
