@@ -76,7 +76,7 @@ fn password_type_ok(alg: psa_algorithm_t, t: psa_key_type_t) -> bool {
     } else if psa_alg_is_spake2p(alg) {
         psa_key_type_is_spake2p(t)
     } else if psa_alg_is_wpa3_sae(alg) {
-        // WPA3-SAE (1.4): a password (looping method, not supported) or a password token.
+        // WPA3-SAE (1.4): a password (the looping method) or a password token.
         t == PSA_KEY_TYPE_PASSWORD || psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_is_wpa3_sae_dh(t)
     } else {
         false
@@ -132,12 +132,12 @@ fn sae_group(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<sa
 }
 
 /// The WPA3-SAE password key rules once the suite is known: a password
-/// token of the suite's group (`InvalidArgument` for another group);
-/// `NotSupported` for a password (the looping method).
+/// (the looping method, any length) or a password token of the suite's
+/// group (`InvalidArgument` for another group or a wrong size).
 fn check_sae_password(alg: psa_algorithm_t, primitive: psa_pake_primitive_t, t: psa_key_type_t, secret: &KeyBound<Engine>) -> Result<()> {
     let group = sae_group(alg, primitive)?;
     if t == PSA_KEY_TYPE_PASSWORD {
-        return Err(Error::NotSupported);
+        return Ok(());
     }
     let len = secret.with(|e| match e {
         Engine::Collect(m) => m.len(),
@@ -313,7 +313,14 @@ impl PakeState {
                     return Err(Error::BadState);
                 }
                 let group = sae_group(alg, primitive)?;
-                Engine::Sae(Box::new(Sae::new(group, material, user, peer, psa_alg_is_wpa3_sae_gdh(alg))?))
+                let gdh = psa_alg_is_wpa3_sae_gdh(alg);
+                let side = if key_type == PSA_KEY_TYPE_PASSWORD {
+                    // The looping method: PWE from the password and both MACs.
+                    Sae::from_password(group, material, user, peer, gdh)?
+                } else {
+                    Sae::new(group, material, user, peer, gdh)?
+                };
+                Engine::Sae(Box::new(side))
             } else {
                 let prover = match role {
                     Some(PSA_PAKE_ROLE_CLIENT) => true,

@@ -11,6 +11,7 @@
 pub mod jpake;
 pub mod sae;
 pub mod sae_ffc;
+pub mod sae_loop;
 pub mod spake2p;
 
 use elliptic_curve::ff::PrimeField;

@@ -107,6 +107,12 @@ impl Curve {
         }
     }
 
+    /// The field prime p, big-endian, `len()` bytes (the looping method's
+    /// KDF context).
+    pub(crate) fn prime_bytes(self) -> Vec<u8> {
+        self.prime()
+    }
+
     /// The field prime p, big-endian, `len()` bytes.
     fn prime(self) -> Vec<u8> {
         unhex(match self {
@@ -444,6 +450,15 @@ impl Sae {
         Ok(Self::from_pwe(group, pwe, group_hash))
     }
 
+    /// A side whose password element comes from `password` by the looping
+    /// method (§12.4.4.2.2 / §12.4.4.3.2, [`super::sae_loop`]), our MAC
+    /// `own_mac` and the peer's `peer_mac`.
+    pub fn from_password(group: impl Into<Group>, password: &[u8], own_mac: &[u8], peer_mac: &[u8], group_hash: bool) -> Result<Sae> {
+        let group = group.into();
+        let pwe = super::sae_loop::pwe(group, password, own_mac, peer_mac)?;
+        Ok(Self::from_pwe(group, pwe, group_hash))
+    }
+
     /// A side on a given password element (already checked).
     pub(crate) fn from_pwe(group: impl Into<Group>, pwe: Bytes, group_hash: bool) -> Sae {
         let group = group.into();
@@ -773,8 +788,29 @@ fn point<A: AffineCoordinates<FieldRepr = R>, R: for<'a> TryFrom<&'a [u8]>>(curv
 /// L (the output length in bits) as 16-bit little-endian integers,
 /// truncated to `len` bytes.
 pub fn kdf_hash_length(hash: psa_algorithm_t, key: &[u8], label: &[u8], context: &[u8], len: usize) -> Result<Bytes> {
+    kdf_output(hash, key, label, context, len, len * 8)
+}
+
+/// KDF-Hash-Length for an output of `bits` bits (L = `bits`): the first
+/// `bits` bits of the stream as a big-endian integer of `ceil(bits / 8)`
+/// bytes (the looping method's pwd-value on P-521 is 521 bits).
+pub fn kdf_hash_bits(hash: psa_algorithm_t, key: &[u8], label: &[u8], context: &[u8], bits: usize) -> Result<Bytes> {
+    let len = bits.div_ceil(8);
+    let mut out = kdf_output(hash, key, label, context, len, bits)?;
+    let shift = (8 * len - bits) as u32;
+    if shift != 0 {
+        for i in (0..len).rev() {
+            let prev = if i > 0 { out[i - 1] } else { 0 };
+            out[i] = (out[i] >> shift) | (prev << (8 - shift));
+        }
+    }
+    Ok(out)
+}
+
+/// `len` bytes of the KDF-Hash-Length stream with L = `bits`.
+fn kdf_output(hash: psa_algorithm_t, key: &[u8], label: &[u8], context: &[u8], len: usize, bits: usize) -> Result<Bytes> {
     let mac = hmac_key(hash, key)?;
-    let bits = u16::try_from(len * 8).map_err(|_| Error::InvalidArgument)?.to_le_bytes();
+    let bits = u16::try_from(bits).map_err(|_| Error::InvalidArgument)?.to_le_bytes();
     let mut out = Zeroizing::new(Vec::with_capacity(len + mac.len()));
     let mut i: u16 = 1;
     while out.len() < len {

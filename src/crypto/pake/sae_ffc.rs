@@ -261,6 +261,11 @@ impl Modp {
         self.bytes(out)
     }
 
+    /// p as `len()` bytes (the looping method's KDF context).
+    pub fn prime_bytes(self) -> Vec<u8> {
+        self.params().p.clone()
+    }
+
     /// q as `len()` bytes.
     pub fn order(self) -> Vec<u8> {
         self.bytes(self.params().q.as_ref().clone()).to_vec()

@@ -367,3 +367,57 @@ fn modp_primes_are_rfc3526() {
         assert_eq!(q[q.len() - 1], 0xff);
     }
 }
+
+#[test]
+fn looping_matches_annex_j10() {
+    // hostap's 802.11-2020 J.10 numbers: the PWE from the password, then the commit from
+    // the given rand and mask, then the keys from the peer's commit.
+    let pw = hostap("loop19.password");
+    let mut a = Sae::from_password(Curve::P256, &pw, &hostap("loop19.mac1"), &hostap("loop19.mac2"), false).unwrap();
+    assert!(a.commit_with(Zeroizing::new(hostap("loop19.rand")), &hostap("loop19.mask")).unwrap());
+    assert_eq!(a.finish_commit().unwrap(), hostap("loop19.local_commit"));
+    a.peer_commit(&hostap("loop19.peer_commit")).unwrap();
+    assert_eq!(a.kck().unwrap().as_slice(), hostap("loop19.kck").as_slice());
+    assert_eq!(a.pmk(false).unwrap().as_slice(), hostap("loop19.pmk").as_slice());
+    assert_eq!(a.pmkid().unwrap().as_slice(), hostap("loop19.pmkid").as_slice());
+    // The same MACs in the other order give the same element.
+    let b = Sae::from_password(Curve::P256, &pw, &hostap("loop19.mac2"), &hostap("loop19.mac1"), false).unwrap();
+    assert_eq!(b.pwe(), a.pwe());
+}
+
+#[test]
+fn looping_round_trips_in_every_group() {
+    let groups: [Group; 4] = [Curve::P256.into(), Curve::P384.into(), Curve::P521.into(), Modp::G3072.into()];
+    for g in groups {
+        let (m1, m2) = ([2u8, 0, 0, 0, 0, 1], [2u8, 0, 0, 0, 0, 2]);
+        let mut a = Sae::from_password(g, b"password", &m1, &m2, true).unwrap();
+        let mut b = Sae::from_password(g, b"password", &m2, &m1, true).unwrap();
+        assert_eq!(a.pwe(), b.pwe());
+        g.check_element(a.pwe()).unwrap();
+        let ca = a.commit().unwrap();
+        let cb = b.commit().unwrap();
+        a.peer_commit(&cb).unwrap();
+        b.peer_commit(&ca).unwrap();
+        b.peer_confirm(&a.confirm().unwrap()).unwrap();
+        a.peer_confirm(&b.confirm().unwrap()).unwrap();
+        assert_eq!(a.pmk(true).unwrap(), b.pmk(true).unwrap());
+        let c = Sae::from_password(g, b"passw0rd", &m1, &m2, true).unwrap();
+        assert_ne!(c.pwe(), a.pwe(), "{g:?}");
+    }
+}
+
+#[test]
+fn kdf_hash_bits_takes_the_leading_bits() {
+    let full = kdf_hash_length(PSA_ALG_SHA_256, b"k", b"l", b"c", 66).unwrap();
+    let mut full_521 = kdf_output(PSA_ALG_SHA_256, b"k", b"l", b"c", 66, 521).unwrap();
+    let short = kdf_hash_bits(PSA_ALG_SHA_256, b"k", b"l", b"c", 521).unwrap();
+    assert_ne!(full, full_521, "L is part of the input");
+    // Shifting back left by 7 bits restores the stream but its last 7 bits.
+    let mut back = vec![0u8; 66];
+    for i in 0..66 {
+        back[i] = (short[i] << 7) | if i + 1 < 66 { short[i + 1] >> 1 } else { 0 };
+    }
+    full_521[65] &= 0x80;
+    assert_eq!(back, full_521.to_vec());
+    assert_eq!(short[0] >> 1, 0);
+}
