@@ -421,3 +421,83 @@ fn kdf_hash_bits_takes_the_leading_bits() {
     assert_eq!(back, full_521.to_vec());
     assert_eq!(short[0] >> 1, 0);
 }
+
+fn group_of(name: &str) -> Group {
+    match name {
+        "MODP3072" => Modp::G3072.into(),
+        "MODP4096" => Modp::G4096.into(),
+        "MODP6144" => Modp::G6144.into(),
+        "MODP8192" => Modp::G8192.into(),
+        other => curve_of(other).into(),
+    }
+}
+
+/// The Python model's blocks for the MODP groups (hash-to-element) and the
+/// looping method (every curve, the 3072-bit group): PT, PWE, both commits
+/// from the model's rand and mask, KCK, PMK, PMKID and both confirms.
+#[test]
+fn modp_and_looping_match_the_independent_python_model() {
+    let mut lines = CROSS.lines().filter(|l| !l.starts_with('#')).skip_while(|l| !l.starts_with("group "));
+    let mut field = |want: &str| -> Option<String> {
+        let l = lines.next()?;
+        let mut it = l.split_whitespace();
+        assert_eq!(it.next(), Some(want), "{l}");
+        Some(it.next().unwrap_or("").to_string())
+    };
+    let (mut blocks, mut looping) = (0, 0);
+    while let Some(name) = field("group") {
+        let g = group_of(&name);
+        let method = field("method").unwrap();
+        let (ssid, pw, id) = (hex(&field("ssid").unwrap()), hex(&field("password").unwrap()), hex(&field("identifier").unwrap()));
+        let pt_want = hex(&field("pt").unwrap());
+        let (m1, m2) = (hex(&field("mac1").unwrap()), hex(&field("mac2").unwrap()));
+        let pwe = hex(&field("pwe").unwrap());
+        let pt = if method == "h2e" {
+            let pt = g.derive_pt(&ssid, &pw, &id).unwrap();
+            assert_eq!(pt.as_slice(), pt_want.as_slice(), "{name} PT");
+            Some(pt)
+        } else {
+            looping += 1;
+            None
+        };
+        for variant in ["fixed", "gdh"] {
+            assert_eq!(field("variant").unwrap(), variant);
+            let gdh = variant == "gdh";
+            let side = |own: &[u8], peer: &[u8]| match &pt {
+                Some(pt) => Sae::new(g, pt, own, peer, gdh).unwrap(),
+                None => Sae::from_password(g, &pw, own, peer, gdh).unwrap(),
+            };
+            let (mut a, mut b) = (side(&m1, &m2), side(&m2, &m1));
+            assert_eq!(a.pwe(), pwe.as_slice(), "{name} {method} PWE");
+            let (ra, ma) = (hex(&field("rand_a").unwrap()), hex(&field("mask_a").unwrap()));
+            let (rb, mb) = (hex(&field("rand_b").unwrap()), hex(&field("mask_b").unwrap()));
+            let salt = hex(&field("salt").unwrap());
+            assert!(a.commit_with(Zeroizing::new(ra), &ma).unwrap());
+            assert!(b.commit_with(Zeroizing::new(rb), &mb).unwrap());
+            let (ca, cb) = (a.finish_commit().unwrap(), b.finish_commit().unwrap());
+            assert_eq!(ca, hex(&field("commit_a").unwrap()), "{name} {method} {variant} commit A");
+            assert_eq!(cb, hex(&field("commit_b").unwrap()), "{name} {method} {variant} commit B");
+            if !salt.is_empty() {
+                a.set_salt(&salt).unwrap();
+                b.set_salt(&salt).unwrap();
+            }
+            a.peer_commit(&cb).unwrap();
+            b.peer_commit(&ca).unwrap();
+            assert_eq!(a.kck().unwrap().as_slice(), hex(&field("kck").unwrap()).as_slice(), "{name} {variant} KCK");
+            let pmk = hex(&field("pmk").unwrap());
+            assert_eq!(a.pmkid().unwrap().as_slice(), hex(&field("pmkid").unwrap()).as_slice());
+            a.set_send_confirm(1);
+            b.set_send_confirm(2);
+            let (fa, fb) = (a.confirm().unwrap(), b.confirm().unwrap());
+            assert_eq!(fa, hex(&field("confirm_a").unwrap()), "{name} {variant} confirm A");
+            assert_eq!(fb, hex(&field("confirm_b").unwrap()), "{name} {variant} confirm B");
+            a.peer_confirm(&fb).unwrap();
+            b.peer_confirm(&fa).unwrap();
+            assert_eq!(a.pmk(true).unwrap().as_slice(), pmk.as_slice());
+            assert_eq!(b.pmk(true).unwrap().as_slice(), pmk.as_slice());
+        }
+        assert_eq!(field("end").unwrap(), "");
+        blocks += 1;
+    }
+    assert_eq!((blocks, looping), (7, 4));
+}
