@@ -2,7 +2,7 @@
  *
  *  - the hash-to-element password token PT from psa_key_derivation against
  *    IEEE 802.11-2020 Annex J.10 (group 19) and against the independent
- *    Python model's token for group 20 (tests/vectors/sae_crosscheck.txt);
+ *    Python model's tokens for groups 20 and 15 (tests/vectors/sae_crosscheck.txt);
  *  - complete exchanges between two operations on P-256, P-384 and P-521,
  *    fixed and group-dependent-hash variants, with and without a salt;
  *  - the 3072-bit MODP group (PSA_DH_FAMILY_RFC3526) with a finite-field
@@ -32,6 +32,17 @@ static const char *J10_PT =
 static const char *PY_PT384 =
     "c20f7de2ff2c6a2482c81aeaa525fb969c0897cec0f05f32942c3dcd4f3a3c83ac68a9ad918eb4b0ac068c9fef93f584"
     "7e9bc499f475bc3fe4f345bb14007dabdc7568f7f74f3e5dbb046475903736a395f3570d2c778dc96641d8d2910c75e8";
+
+/* The Python model: the 3072-bit MODP group, "byteme" / "mekmitasdigoat" / "psk4internet". */
+static const char *PY_PT3072 =
+    "b8735bccd1178b37b4e47f36cace0a5c5462cea8d0cdf6adbb0844a65819669d28bfddf538b14e713df410d9524703e9"
+    "7cc777146ccae5d95d71d4e44befbb7cf670b4dfc9c8bfe3d4ff4b8b33183bb4afb073b188b753523a98cf70d6972ec4"
+    "b364a8dc9de3efdf2ef3b4427ae0f2137b99d0cfdccb11b6f9e13d128fe4c2b6c84b155e2c9f619672259a3d925c1153"
+    "7178ec2ada83c0e2f2720f6d8a29274389c0a9fd64b4c59cb522040131171403aa8b499f6b5a94a4d0f5edfdc5a6f275"
+    "07eb65e1b0e92a386c83f38667d20b5407bb64bfd3df41190238ecd07db10c8db557aaec883dd14de2e4f391fbbb909c"
+    "16e4dd5e432a17e6aa6b841f71d4856bd5c530def13ccd932871e44e24c8d3d8c5aa71fb2a394e94dd8a8a8e3d075bf0"
+    "5972a4a334cac3c0b1202ad9e5af9dd044855fd544c4c243cc1faaee9cf9bb4647c9a8083a83fc51bdc801abefd9b582"
+    "68f178011daf74b407f61c61719811dd708166de9593cb7f11aa0d9d889299f1eaa1f71bce0033d76f3bf19aa63c024b";
 
 static psa_pake_primitive_t prim(size_t bits)
 {
@@ -216,6 +227,15 @@ static void test_pt_known_answers(void)
     if (CHECK_STATUS(derive_pt(256, "byteme", "mekmitasdigoat", NULL, H2E256, &pt), PSA_SUCCESS)) {
         CHECK_STATUS(psa_export_key(pt, got, sizeof got, &n), PSA_SUCCESS);
         CHECK(n == 64 && memcmp(got, want, 64) != 0);
+        psa_destroy_key(pt);
+    }
+    /* Group 15 (a finite-field token) against the Python model. */
+    static uint8_t want15[384], got15[400];
+    size_t wl15 = ct_unhex(PY_PT3072, want15, sizeof want15);
+    if (CHECK_STATUS(derive_pt_of(PT_DH, 3072, "byteme", "mekmitasdigoat", "psk4internet", PSA_ALG_WPA3_SAE_ANY, &pt),
+                     PSA_SUCCESS)) {
+        CHECK_STATUS(psa_export_key(pt, got15, sizeof got15, &n), PSA_SUCCESS);
+        CHECK_MEM(got15, n, want15, wl15);
         psa_destroy_key(pt);
     }
     /* Group 20 against the Python model. */

@@ -129,8 +129,9 @@ impl Fp {
         random::fill(&mut bit)?;
         let pick = Choice::from(bit[0] & 1);
         let factor = select_elem(self, pick, qr, qnr);
-        let num = v.mul(&r.square()).mul(&factor);
+        let mut num = v.mul(&r.square()).mul(&factor);
         let (one, minus_one) = self.legendre(&num);
+        num.zeroize();
         Ok(Choice::conditional_select(&minus_one, &one, pick))
     }
 }
@@ -213,14 +214,17 @@ pub fn pwe(group: Group, password: &[u8], mac_a: &[u8], mac_b: &[u8]) -> Result<
         let (hit, candidate) = match (group, &blind, &b, &three) {
             (Group::Ecc(_), Some((qr, qnr)), Some(b), Some(three)) => {
                 // y² = x³ − 3x + b.
-                let x = fp.elem(&value);
-                let y2 = x.square().mul(&x).sub(&three.mul(&x)).add(b);
-                let square = fp.is_square_blind(&y2, qr, qnr)?;
-                (in_range & square, value.clone())
+                let mut x = fp.elem(&value);
+                let mut y2 = x.square().mul(&x).sub(&three.mul(&x)).add(b);
+                let square = fp.is_square_blind(&y2, qr, qnr);
+                x.zeroize();
+                y2.zeroize();
+                (in_range & square?, value.clone())
             }
             _ => {
-                let v = fp.elem(&value);
+                let mut v = fp.elem(&value);
                 let e = fp.bytes(&v.square());
+                v.zeroize();
                 let mut small = vec![0u8; n];
                 let zero = e.as_slice().ct_eq(&small[..]);
                 small[n - 1] = 1;
