@@ -751,14 +751,6 @@ pub fn import_pt(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
     Ok(curve.bits())
 }
 
-/// The size in bits of a token's group (p's size).
-pub fn group_bits(g: Group) -> usize {
-    match g {
-        Group::Ecc(c) => c.bits(),
-        Group::Ffc(m) => m.bits(),
-    }
-}
-
 /// `v + 1` for `v < r − 1` as `len` bytes (no carry out of `len` bytes).
 fn reduce_add_one(v: &[u8], len: usize) -> Vec<u8> {
     let sum = Zeroizing::new(wide(v).wrapping_add(&U1024::ONE));
