@@ -405,6 +405,7 @@ def main():
         (Group("P384"), "looping", b"", b"correct horse battery staple", b""),
         (Group("P521"), "looping", b"", b"mekmitasdigoat", b""),
         (Modp(3072), "looping", b"", b"mekmitasdigoat", b""),
+        (Modp(6144), "h2e", b"byteme", b"mekmitasdigoat", b"psk4internet"),
     ]
     for G, method, ssid, pw, ident in more:
         mac1, mac2 = bytes.fromhex("02005e1000" + "%02x" % counter), bytes.fromhex("0a1b2c3d4e5f")
