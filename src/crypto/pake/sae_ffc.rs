@@ -141,8 +141,11 @@ pub enum Modp {
 
 /// A group's constants: p, q = (p − 1)/2, and the Montgomery parameters of p.
 pub(super) struct Params {
+    /// p, big-endian, `len()` bytes.
     pub(super) p: Vec<u8>,
+    /// q = (p − 1)/2 at p's precision.
     q: NonZero<BoxedUint>,
+    /// The Montgomery parameters of p.
     monty: BoxedMontyParams,
 }
 
@@ -190,6 +193,7 @@ impl Modp {
         }
     }
 
+    /// The group's constants (built once).
     pub(super) fn params(self) -> &'static Params {
         let i = self as usize;
         PARAMS[i].get_or_init(|| {
@@ -302,6 +306,7 @@ impl Modp {
         Ok(())
     }
 
+    /// Whether `v` (`len()` bytes) is 1, in constant time.
     fn is_one(self, v: &[u8]) -> bool {
         let mut one = vec![0u8; self.len()];
         one[self.len() - 1] = 1;

@@ -39,6 +39,7 @@ struct Fp {
 }
 
 impl Fp {
+    /// Arithmetic modulo `p` (big-endian), at a whole number of 64-bit limbs.
     fn new(p: &[u8]) -> Fp {
         let bits = ((p.len() * 8) as u32).div_ceil(64) * 64;
         let n = BoxedUint::from_be_slice(p, bits).expect("prime fits");
@@ -46,6 +47,7 @@ impl Fp {
         Fp { p: p.to_vec(), bits, params }
     }
 
+    /// A big-endian value (at most p's length) at the working precision.
     fn uint(&self, b: &[u8]) -> BoxedUint {
         BoxedUint::from_be_slice(b, self.bits).expect("value fits")
     }
