@@ -194,7 +194,16 @@ MODP_OFFSETS = {3072: 1690314, 4096: 240904, 6144: 929484, 8192: 4743158}
 class Modp:
     """An RFC 3526 group: elements are integers mod p, in the subgroup of order q = (p - 1) / 2."""
 
-    def __init__(self, bits):
+    _made = {}
+
+    def __new__(cls, bits):
+        # One instance per size: the prime's construction and checks are the slow part.
+        if bits not in cls._made:
+            cls._made[bits] = super().__new__(cls)
+            cls._made[bits].setup(bits)
+        return cls._made[bits]
+
+    def setup(self, bits):
         self.name = f"MODP{bits}"
         self.p = 2**bits - 2 ** (bits - 64) - 1 + 2**64 * (pi_fixed(bits - 130) + MODP_OFFSETS[bits])
         self.r = (self.p - 1) // 2
@@ -406,6 +415,9 @@ def main():
         (Group("P521"), "looping", b"", b"mekmitasdigoat", b""),
         (Modp(3072), "looping", b"", b"mekmitasdigoat", b""),
         (Modp(6144), "h2e", b"byteme", b"mekmitasdigoat", b"psk4internet"),
+        (Modp(4096), "looping", b"", b"correct horse battery staple", b""),
+        (Modp(6144), "looping", b"", b"p", b""),
+        (Modp(8192), "looping", b"", b"mekmitasdigoat", b""),
     ]
     for G, method, ssid, pw, ident in more:
         mac1, mac2 = bytes.fromhex("02005e1000" + "%02x" % counter), bytes.fromhex("0a1b2c3d4e5f")
