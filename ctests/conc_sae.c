@@ -1,10 +1,12 @@
 /* ctests/conc_sae.c - WPA3-SAE under concurrency.
  *
  *   pairs     T threads (default 8) each run complete exchanges playing both
- *             sides (two operations of their own) on one shared password
- *             token, cycling through P-256 fixed, P-384 and P-521
- *             group-dependent-hash suites: every pair of PMKs and PMKIDs
- *             matches
+ *             sides (two operations of their own) on shared keys, cycling
+ *             through P-256 fixed, P-384 and P-521 group-dependent-hash
+ *             suites on password tokens, the 3072-bit MODP group on a
+ *             finite-field token, and the looping method (one shared
+ *             password key) on P-256 and in the MODP group: every pair of
+ *             PMKs and PMKIDs matches
  *   derive    T threads derive the Annex J.10 token from one shared password
  *             key at once: every token is the standard's
  *   destroy   T threads run exchanges on a token the main thread destroys
@@ -46,13 +48,21 @@ static psa_algorithm_t hash_of(size_t bits)
     return bits == 256 ? PSA_ALG_SHA_256 : bits == 384 ? PSA_ALG_SHA_384 : PSA_ALG_SHA_512;
 }
 
-/* A token of `bits` derived from a fresh password key (policy: any SAE). */
-static psa_key_id_t make_pt(size_t bits, const char *pw)
+static psa_pake_primitive_t ecc(size_t bits)
 {
-    psa_algorithm_t h2e = PSA_ALG_WPA3_SAE_H2E(hash_of(bits));
+    return PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits);
+}
+
+#define MODP3072 PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526, 3072)
+#define PT_DH PSA_KEY_TYPE_WPA3_SAE_DH(PSA_DH_FAMILY_RFC3526)
+
+/* A token of `type` and `bits` (group hash gh) derived from a fresh password key (policy: any SAE). */
+static psa_key_id_t make_pt_of(psa_key_type_t type, size_t bits, psa_algorithm_t gh, const char *pw)
+{
+    psa_algorithm_t h2e = PSA_ALG_WPA3_SAE_H2E(gh);
     psa_key_id_t pk = 0, pt = 0;
     psa_key_derivation_operation_t kdf = PSA_KEY_DERIVATION_OPERATION_INIT;
-    psa_key_attributes_t a = ct_attrs(PT_R1, bits, PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT, PSA_ALG_WPA3_SAE_ANY);
+    psa_key_attributes_t a = ct_attrs(type, bits, PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT, PSA_ALG_WPA3_SAE_ANY);
     CHECK_STATUS(ct_import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_DERIVE, h2e, (const uint8_t *)pw, strlen(pw), &pk),
                  PSA_SUCCESS);
     CHECK_STATUS(psa_key_derivation_setup(&kdf, h2e), PSA_SUCCESS);
@@ -63,6 +73,12 @@ static psa_key_id_t make_pt(size_t bits, const char *pw)
     psa_key_derivation_abort(&kdf);
     psa_destroy_key(pk);
     return pt;
+}
+
+/* An elliptic-curve token of `bits`. */
+static psa_key_id_t make_pt(size_t bits, const char *pw)
+{
+    return make_pt_of(PT_R1, bits, hash_of(bits), pw);
 }
 
 /* Accepts success; BAD_STATE / INVALID_HANDLE when `tolerant` (sets *gone). */
@@ -79,9 +95,10 @@ static int ok(psa_status_t st, int tolerant, int *gone)
     return 0;
 }
 
-/* One exchange, this thread playing both sides. Returns 1 when both PMKs
- * and PMKIDs were obtained (and compared), 0 when a step was refused. */
-static int run_exchange(psa_key_id_t pt, psa_algorithm_t alg, size_t bits, int tolerant, int *gone)
+/* One exchange in primitive p (group hash gh), this thread playing both sides. Returns 1
+ * when both PMKs and PMKIDs were obtained (and compared), 0 when a step was refused. */
+static int run_exchange(psa_key_id_t pt, psa_algorithm_t alg, psa_pake_primitive_t p, psa_algorithm_t gh,
+                        int tolerant, int *gone)
 {
     psa_pake_cipher_suite_t cs = psa_pake_cipher_suite_init();
     psa_pake_operation_t op[2] = { PSA_PAKE_OPERATION_INIT, PSA_PAKE_OPERATION_INIT };
@@ -89,7 +106,7 @@ static int run_exchange(psa_key_id_t pt, psa_algorithm_t alg, size_t bits, int t
     size_t len[2] = { 0, 0 }, n = 0, pl[2] = { 0, 0 };
     int s, done = 0;
     psa_pake_cs_set_algorithm(&cs, alg);
-    psa_pake_cs_set_primitive(&cs, PSA_PAKE_PRIMITIVE(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits));
+    psa_pake_cs_set_primitive(&cs, p);
     for (s = 0; s < 2; s++) {
         if (!ok(psa_pake_setup(&op[s], pt, &cs), tolerant, gone) ||
             !ok(psa_pake_set_user(&op[s], s ? MAC_B : MAC_A, 6), tolerant, gone) ||
@@ -129,7 +146,7 @@ static int run_exchange(psa_key_id_t pt, psa_algorithm_t alg, size_t bits, int t
     }
     CHECK_MEM(id[0], 16, id[1], 16);
     CHECK_MEM(pmk[0], pl[0], pmk[1], pl[1]);
-    CHECK(pl[0] == (PSA_ALG_IS_WPA3_SAE_GDH(alg) ? PSA_HASH_LENGTH(hash_of(bits)) : 32u));
+    CHECK(pl[0] == (PSA_ALG_IS_WPA3_SAE_GDH(alg) ? PSA_HASH_LENGTH(gh) : 32u));
     done = 1;
 out:
     psa_pake_abort(&op[0]);
@@ -137,50 +154,57 @@ out:
     return done;
 }
 
-static psa_key_id_t g_pts[3];
-static const size_t BITS[3] = { 256, 384, 521 };
+/* The pairs cases: key, algorithm, primitive, group hash. */
+struct pair_case {
+    psa_key_id_t key;
+    psa_algorithm_t alg;
+    psa_pake_primitive_t prim;
+    psa_algorithm_t gh;
+};
+#define PAIR_CASES 6
+static struct pair_case g_cases[PAIR_CASES];
 
 static void *pairs_thread(void *arg)
 {
     int rounds = rounds_or(3), r, gone = 0;
-    long me = (long)(intptr_t)arg;
+    int me = *(const int *)arg;
     for (r = 0; r < rounds; r++) {
-        int c = (int)((me + r) % 3);
-        psa_algorithm_t alg = c == 0 ? PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256) : PSA_ALG_WPA3_SAE_GDH(hash_of(BITS[c]));
-        CHECK(run_exchange(g_pts[c], alg, BITS[c], 0, &gone));
+        const struct pair_case *c = &g_cases[(me + r) % PAIR_CASES];
+        CHECK(run_exchange(c->key, c->alg, c->prim, c->gh, 0, &gone));
     }
     return NULL;
 }
 
-static void run_threads(void *(*fn)(void *))
-{
-    pthread_t *th = calloc((size_t)g_threads, sizeof *th);
-    long i;
-    if (th == NULL) {
-        abort();
-    }
-    for (i = 0; i < g_threads; i++) {
-        if (pthread_create(&th[i], NULL, fn, (void *)(intptr_t)i) != 0) {
-            abort();
-        }
-    }
-    for (i = 0; i < g_threads; i++) {
-        pthread_join(th[i], NULL);
-    }
-    free(th);
-}
-
 static void scenario_pairs(void)
 {
-    int c;
+    int c, *ids = calloc((size_t)g_threads, sizeof *ids);
+    psa_key_id_t password = 0;
+    if (ids == NULL) {
+        abort();
+    }
     printf("scenario pairs: %d threads x %d rounds\n", g_threads, rounds_or(3));
-    for (c = 0; c < 3; c++) {
-        g_pts[c] = make_pt(BITS[c], "shared password");
+    CHECK_STATUS(ct_import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_DERIVE, PSA_ALG_WPA3_SAE_ANY,
+                           (const uint8_t *)"shared password", 15, &password),
+                 PSA_SUCCESS);
+    g_cases[0] = (struct pair_case){ make_pt(256, "shared password"), PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), ecc(256),
+                                     PSA_ALG_SHA_256 };
+    g_cases[1] = (struct pair_case){ make_pt(384, "shared password"), PSA_ALG_WPA3_SAE_GDH(PSA_ALG_SHA_384), ecc(384),
+                                     PSA_ALG_SHA_384 };
+    g_cases[2] = (struct pair_case){ make_pt(521, "shared password"), PSA_ALG_WPA3_SAE_GDH(PSA_ALG_SHA_512), ecc(521),
+                                     PSA_ALG_SHA_512 };
+    g_cases[3] = (struct pair_case){ make_pt_of(PT_DH, 3072, PSA_ALG_SHA_384, "shared password"),
+                                     PSA_ALG_WPA3_SAE_GDH(PSA_ALG_SHA_384), MODP3072, PSA_ALG_SHA_384 };
+    g_cases[4] = (struct pair_case){ password, PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), ecc(256), PSA_ALG_SHA_256 };
+    g_cases[5] = (struct pair_case){ password, PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), MODP3072, PSA_ALG_SHA_384 };
+    for (c = 0; c < g_threads; c++) {
+        ids[c] = c;
     }
-    run_threads(pairs_thread);
-    for (c = 0; c < 3; c++) {
-        psa_destroy_key(g_pts[c]);
+    ct_run_threads(g_threads, pairs_thread, ids, sizeof *ids);
+    for (c = 0; c < 4; c++) {
+        psa_destroy_key(g_cases[c].key);
     }
+    psa_destroy_key(password);
+    free(ids);
 }
 
 static psa_key_id_t g_password;
@@ -219,7 +243,7 @@ static void scenario_derive(void)
     CHECK_STATUS(ct_import(PSA_KEY_TYPE_PASSWORD, PSA_KEY_USAGE_DERIVE, PSA_ALG_WPA3_SAE_H2E(PSA_ALG_SHA_256),
                            (const uint8_t *)"mekmitasdigoat", 14, &g_password),
                  PSA_SUCCESS);
-    run_threads(derive_thread);
+    ct_run_threads(g_threads, derive_thread, NULL, 0);
     psa_destroy_key(g_password);
 }
 
@@ -234,7 +258,8 @@ static void *destroy_thread(void *arg)
     (void)arg;
     for (;;) {
         int before = ALOAD(g_destroyed), gone = 0;
-        int done = run_exchange(ALOAD(g_victim), PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), 256, 1, &gone);
+        int done = run_exchange(ALOAD(g_victim), PSA_ALG_WPA3_SAE_FIXED(PSA_ALG_SHA_256), ecc(256), PSA_ALG_SHA_256, 1,
+                                &gone);
         if (done && before) {
             AINC(g_late_starts);
         }

@@ -1,7 +1,8 @@
 //! The WPA3-SAE cross-check vectors (tests/vectors/sae_crosscheck.txt) are
 //! what the independent Python model writes: the model is run again (it
-//! first checks itself against IEEE 802.11-2020 Annex J.10) and its output
-//! compared with the committed file, which the library's unit tests read.
+//! first checks itself against IEEE 802.11-2020 Annex J.10 and hostap's
+//! looping and group-15 answers) and its output compared with the committed
+//! file, which the library's unit tests read (every group and both methods).
 //! Skipped, with a message, when `python3` is not installed.
 use std::process::Command;
 

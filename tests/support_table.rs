@@ -476,12 +476,29 @@ fn probe_wpa3_sae_pt(alg: psa_algorithm_t, bits: usize) -> Result<(), psa_status
         384 => PSA_ALG_SHA_384,
         _ => PSA_ALG_SHA_512,
     };
+    let t = psa_key_type_wpa3_sae_ecc(PSA_ECC_FAMILY_SECP_R1);
+    let prim = psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits);
+    probe_wpa3_sae_token(alg, prim, t, bits, hash)
+}
+
+/// The same in a `PSA_DH_FAMILY_RFC3526` group of `bits` with a
+/// finite-field token (`PSA_KEY_TYPE_WPA3_SAE_DH`).
+fn probe_wpa3_sae_pt_dh(alg: psa_algorithm_t, bits: usize) -> Result<(), psa_status_t> {
+    let hash = if bits <= 3072 { PSA_ALG_SHA_384 } else { PSA_ALG_SHA_512 };
+    let t = psa_key_type_wpa3_sae_dh(PSA_DH_FAMILY_RFC3526);
+    let prim = psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526, bits);
+    probe_wpa3_sae_token(alg, prim, t, bits, hash)
+}
+
+/// Derives a token of type `t` and `bits` (hash-to-element with `hash`),
+/// then runs an exchange on it in `prim`.
+fn probe_wpa3_sae_token(alg: psa_algorithm_t, prim: psa_pake_primitive_t, t: psa_key_type_t, bits: usize, hash: psa_algorithm_t) -> Result<(), psa_status_t> {
     let h2e = psa_alg_wpa3_sae_h2e(hash);
     let pw = attrs(PSA_KEY_TYPE_PASSWORD, 0, PSA_KEY_USAGE_DERIVE, h2e);
     let (mut pk, mut pt) = (0, 0);
     ok(unsafe { key_management::psa_import_key(&pw, b"password".as_ptr(), 8, &mut pk) })?;
     let mut kdf = psa_key_derivation_operation_t::default();
-    let pta = attrs(psa_key_type_wpa3_sae_ecc(PSA_ECC_FAMILY_SECP_R1), bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_WPA3_SAE_ANY);
+    let pta = attrs(t, bits, PSA_KEY_USAGE_DERIVE, PSA_ALG_WPA3_SAE_ANY);
     let r = ok(unsafe { key_derivation::psa_key_derivation_setup(&mut kdf, h2e) })
         .and_then(|()| ok(unsafe { key_derivation::psa_key_derivation_input_bytes(&mut kdf, PSA_KEY_DERIVATION_INPUT_SALT, b"ssid".as_ptr(), 4) }))
         .and_then(|()| ok(unsafe { key_derivation::psa_key_derivation_input_key(&mut kdf, PSA_KEY_DERIVATION_INPUT_PASSWORD, pk) }))
@@ -489,23 +506,34 @@ fn probe_wpa3_sae_pt(alg: psa_algorithm_t, bits: usize) -> Result<(), psa_status
     unsafe { key_derivation::psa_key_derivation_abort(&mut kdf) };
     destroy(pk);
     r?;
+    let r = sae_exchange(alg, prim, pt);
+    destroy(pt);
+    r
+}
+
+/// `PSA_PAKE_OUTPUT_MAX_SIZE`: a commit in the 8192-bit MODP group.
+const SAE_MSG_MAX: usize = 2048;
+
+/// A WPA3-SAE exchange between two operations on `key` (a token or a
+/// password) in `prim`: commits, confirms, both PMKs equal.
+fn sae_exchange(alg: psa_algorithm_t, prim: psa_pake_primitive_t, key: psa_key_id_t) -> Result<(), psa_status_t> {
     let mut cs = psa_pake_cipher_suite_t::default();
     let mut op = [psa_pake_operation_t::default(), psa_pake_operation_t::default()];
     let macs: [&[u8; 6]; 2] = [b"\x02\0\0\0\0\x01", b"\x02\0\0\0\0\x02"];
-    let mut msg = [[0u8; 200]; 2];
+    let mut msg = vec![[0u8; SAE_MSG_MAX]; 2];
     let mut len = [0usize; 2];
     let mut pmk = [[0u8; 64]; 2];
     let r = (|| unsafe {
         pake::psa_pake_cs_set_algorithm(&mut cs, alg);
-        pake::psa_pake_cs_set_primitive(&mut cs, psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits));
+        pake::psa_pake_cs_set_primitive(&mut cs, prim);
         for s in 0..2 {
-            ok(pake::psa_pake_setup(&mut op[s], pt, &cs))?;
+            ok(pake::psa_pake_setup(&mut op[s], key, &cs))?;
             ok(pake::psa_pake_set_user(&mut op[s], macs[s].as_ptr(), 6))?;
             ok(pake::psa_pake_set_peer(&mut op[s], macs[1 - s].as_ptr(), 6))?;
         }
         for step in [PSA_PAKE_STEP_COMMIT, PSA_PAKE_STEP_CONFIRM] {
             for s in 0..2 {
-                ok(pake::psa_pake_output(&mut op[s], step, msg[s].as_mut_ptr(), 200, &mut len[s]))?;
+                ok(pake::psa_pake_output(&mut op[s], step, msg[s].as_mut_ptr(), SAE_MSG_MAX, &mut len[s]))?;
             }
             for s in 0..2 {
                 ok(pake::psa_pake_input(&mut op[s], step, msg[1 - s].as_ptr(), len[1 - s]))?;
@@ -525,24 +553,15 @@ fn probe_wpa3_sae_pt(alg: psa_algorithm_t, bits: usize) -> Result<(), psa_status
         pake::psa_pake_abort(&mut op[0]);
         pake::psa_pake_abort(&mut op[1]);
     }
-    destroy(pt);
     r
 }
 
-/// Sets up a WPA3-SAE PAKE with a password key (the looping method: not supported).
-fn probe_wpa3_sae(alg: psa_algorithm_t) -> Result<(), psa_status_t> {
+/// A WPA3-SAE exchange on a password key (the looping method) in `prim`.
+fn probe_wpa3_sae(alg: psa_algorithm_t, prim: psa_pake_primitive_t) -> Result<(), psa_status_t> {
     let a = attrs(PSA_KEY_TYPE_PASSWORD, 0, PSA_KEY_USAGE_DERIVE, PSA_ALG_WPA3_SAE_ANY);
     let mut k = 0;
     ok(unsafe { key_management::psa_import_key(&a, b"password".as_ptr(), 8, &mut k) })?;
-    let mut cs = psa_pake_cipher_suite_t::default();
-    let mut op = psa_pake_operation_t::default();
-    let r = unsafe {
-        pake::psa_pake_cs_set_algorithm(&mut cs, alg);
-        pake::psa_pake_cs_set_primitive(&mut cs, psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, 256));
-        let r = ok(pake::psa_pake_setup(&mut op, k, &cs));
-        pake::psa_pake_abort(&mut op);
-        r
-    };
+    let r = sae_exchange(alg, prim, k);
     destroy(k);
     r
 }
@@ -806,8 +825,22 @@ fn generate_table() -> String {
         row("PAKE", format!("WPA3-SAE fixed, {curve}, hash-to-element token"), probe_wpa3_sae_pt(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256), bits));
         row("PAKE", format!("WPA3-SAE GDH, {curve}, hash-to-element token"), probe_wpa3_sae_pt(psa_alg_wpa3_sae_gdh(hash), bits));
     }
-    row("PAKE", "WPA3-SAE fixed, P-256, password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256)));
-    row("PAKE", "WPA3-SAE GDH, P-256, password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_256)));
+    let ecc = |bits| psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1, bits);
+    let modp = |bits| psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526, bits);
+    row("PAKE", "WPA3-SAE fixed, P-256, password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256), ecc(256)));
+    row("PAKE", "WPA3-SAE GDH, P-256, password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_256), ecc(256)));
+    row("PAKE", "WPA3-SAE fixed, P-384, password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256), ecc(384)));
+    row("PAKE", "WPA3-SAE fixed, P-521, password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256), ecc(521)));
+    // The GDH rows of the two largest groups are left out: an exchange there
+    // takes seconds in a debug build (the unit tests run both variants).
+    for (bits, hash) in [(3072, PSA_ALG_SHA_384), (4096, PSA_ALG_SHA_512), (6144, PSA_ALG_SHA_512), (8192, PSA_ALG_SHA_512)] {
+        row("PAKE", format!("WPA3-SAE fixed, MODP {bits} (RFC 3526), hash-to-element token"), probe_wpa3_sae_pt_dh(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256), bits));
+        if bits <= 4096 {
+            row("PAKE", format!("WPA3-SAE GDH, MODP {bits} (RFC 3526), hash-to-element token"), probe_wpa3_sae_pt_dh(psa_alg_wpa3_sae_gdh(hash), bits));
+        }
+    }
+    row("PAKE", "WPA3-SAE fixed, MODP 3072 (RFC 3526), password (looping method)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256), modp(3072)));
+    row("PAKE", "WPA3-SAE fixed, MODP 2048 (group 14, unsuitable for SAE)".into(), probe_wpa3_sae(psa_alg_wpa3_sae_fixed(PSA_ALG_SHA_256), modp(2048)));
     row("key agreement", "FFDH (RFC 3526 MODP 2048)".into(), probe_agreement_with(psa_key_type_dh_key_pair(PSA_DH_FAMILY_RFC3526), 2048, PSA_ALG_FFDH));
     library::mbedtls_psa_crypto_free();
 

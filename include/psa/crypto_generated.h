@@ -1673,7 +1673,8 @@ typedef uint8_t psa_pake_family_t;
 
 /**
  * Finite-field Diffie-Hellman groups defined for IKEv2 in RFC 3526 (2048 to
- * 8192 bits; for FFDH and the WPA3-SAE PAKE algorithms). Not supported yet.
+ * 8192 bits; for FFDH and the WPA3-SAE PAKE algorithms). WPA3-SAE runs on
+ * its 3072- to 8192-bit groups (IEEE 802.11 groups 15 to 18).
  */
 #define PSA_DH_FAMILY_RFC3526 ((psa_dh_family_t)0x05)
 

@@ -915,7 +915,15 @@ static inline psa_xof_operation_t psa_xof_operation_init(void)
 /** The size in bits of a PAKE primitive. */
 #define PSA_PAKE_PRIMITIVE_GET_BITS(pake_primitive) ((size_t)((pake_primitive) & 0xffffu))
 
-/** Internal: the field size in bytes of an ECC primitive, 0 for other primitives. */
+/** Internal: the size of p in bytes of a Diffie-Hellman PAKE primitive (0 for
+ *  another primitive type). */
+#define RUSTPSA_PAKE_DH_BYTES(primitive)                                             \
+    ((size_t)(PSA_PAKE_PRIMITIVE_GET_TYPE(primitive) == PSA_PAKE_PRIMITIVE_TYPE_DH   \
+                  ? PSA_BITS_TO_BYTES(PSA_PAKE_PRIMITIVE_GET_BITS(primitive))        \
+                  : 0u))
+
+/** Internal: the field size in bytes of an elliptic-curve PAKE primitive (0
+ *  for another primitive type). */
 #define RUSTPSA_PAKE_ECC_BYTES(primitive)                                            \
     ((size_t)(PSA_PAKE_PRIMITIVE_GET_TYPE(primitive) == PSA_PAKE_PRIMITIVE_TYPE_ECC  \
                   ? PSA_BITS_TO_BYTES(PSA_PAKE_PRIMITIVE_GET_BITS(primitive))        \
@@ -925,7 +933,11 @@ static inline psa_xof_operation_t psa_xof_operation_init(void)
  *  an uncompressed point for key shares and proof public keys, a scalar for a
  *  J-PAKE proof, the MAC for a SPAKE2+ confirmation; 0 when not applicable. */
 #define RUSTPSA_PAKE_STEP_SIZE(alg, primitive, step)                                      \
-    ((size_t)(RUSTPSA_PAKE_ECC_BYTES(primitive) == 0u ? 0u :                              \
+    ((size_t)((RUSTPSA_PAKE_DH_BYTES(primitive) != 0u &&                                   \
+               (PSA_ALG_IS_WPA3_SAE_FIXED(alg) || PSA_ALG_IS_WPA3_SAE_GDH(alg)))           \
+                  ? RUSTPSA_WPA3_SAE_STEP_SIZE(alg, RUSTPSA_PAKE_DH_BYTES(primitive),       \
+                                               RUSTPSA_PAKE_DH_BYTES(primitive), step)      \
+              : RUSTPSA_PAKE_ECC_BYTES(primitive) == 0u ? 0u :                              \
               PSA_ALG_IS_JPAKE(alg)                                                       \
                   ? (((step) == PSA_PAKE_STEP_KEY_SHARE || (step) == PSA_PAKE_STEP_ZK_PUBLIC) \
                          ? 2u * RUSTPSA_PAKE_ECC_BYTES(primitive) + 1u                    \
@@ -939,14 +951,16 @@ static inline psa_xof_operation_t psa_xof_operation_init(void)
                                                          : PSA_HASH_LENGTH(PSA_ALG_GET_HASH(alg))) \
                          : 0u)                                                            \
               : (PSA_ALG_IS_WPA3_SAE_FIXED(alg) || PSA_ALG_IS_WPA3_SAE_GDH(alg))          \
-                  ? RUSTPSA_WPA3_SAE_STEP_SIZE(alg, RUSTPSA_PAKE_ECC_BYTES(primitive), step) \
+                  ? RUSTPSA_WPA3_SAE_STEP_SIZE(alg, RUSTPSA_PAKE_ECC_BYTES(primitive),     \
+                                               2u * RUSTPSA_PAKE_ECC_BYTES(primitive), step) \
                   : 0u))
 
-/** Internal: the WPA3-SAE step sizes for an ECC field of n bytes: a scalar and
- *  an element for a commit, Send-Confirm and a MAC for a confirm, the 2-byte
- *  counter, the 16-byte PMKID, and the longest accepted rejected-groups list. */
-#define RUSTPSA_WPA3_SAE_STEP_SIZE(alg, n, step)                                        \
-    ((size_t)((step) == PSA_PAKE_STEP_COMMIT ? 3u * (n)                                  \
+/** Internal: the WPA3-SAE step sizes for scalars of s bytes and elements of e
+ *  bytes: a scalar and an element for a commit, Send-Confirm and a MAC for a
+ *  confirm, the 2-byte counter, the 16-byte PMKID, and the longest accepted
+ *  rejected-groups list. */
+#define RUSTPSA_WPA3_SAE_STEP_SIZE(alg, s, e, step)                                     \
+    ((size_t)((step) == PSA_PAKE_STEP_COMMIT ? (s) + (e)                                 \
               : (step) == PSA_PAKE_STEP_CONFIRM ? 2u + PSA_HASH_LENGTH(PSA_ALG_GET_HASH(alg)) \
               : (step) == PSA_PAKE_STEP_CONFIRM_COUNT ? 2u                               \
               : (step) == PSA_PAKE_STEP_KEY_ID ? 16u                                     \
@@ -962,11 +976,12 @@ static inline psa_xof_operation_t psa_xof_operation_init(void)
     RUSTPSA_PAKE_STEP_SIZE(alg, primitive, input_step)
 
 /** Output buffer size for psa_pake_output() for any algorithm, primitive and step
- *  (a WPA3-SAE commit on P-521: a 66-byte scalar and a 132-byte element). */
-#define PSA_PAKE_OUTPUT_MAX_SIZE ((size_t)198u)
+ *  (a WPA3-SAE commit in the 8192-bit MODP group: a scalar and an element of
+ *  1024 bytes each). */
+#define PSA_PAKE_OUTPUT_MAX_SIZE ((size_t)2048u)
 
 /** Input buffer size for psa_pake_input() for any algorithm, primitive and step. */
-#define PSA_PAKE_INPUT_MAX_SIZE ((size_t)198u)
+#define PSA_PAKE_INPUT_MAX_SIZE ((size_t)2048u)
 
 /** Initial value of a PAKE cipher suite: no algorithm, confirmed key. */
 #define PSA_PAKE_CIPHER_SUITE_INIT { 0 }

@@ -719,9 +719,11 @@ fn derive_spake2p_key(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>
 /// The WPA3-SAE branch of `psa_key_derivation_output_key`: only
 /// `PSA_ALG_WPA3_SAE_H2E` makes a password token, only of
 /// `PSA_KEY_TYPE_WPA3_SAE_ECC(PSA_ECC_FAMILY_SECP_R1)` at 256, 384 or 521
-/// bits, with the curve's hash (IEEE 802.11 Table 12-1) in the algorithm
-/// (`InvalidArgument` otherwise; `NotSupported` for the finite-field
-/// tokens). The token is derived by IEEE 802.11-2020 §12.4.4.2.3.
+/// bits or of `PSA_KEY_TYPE_WPA3_SAE_DH(PSA_DH_FAMILY_RFC3526)` at 3072 to
+/// 8192 bits, with the group's hash (IEEE 802.11 Table 12-1) in the
+/// algorithm (`InvalidArgument` otherwise; `NotSupported` for other
+/// families and group 14). The token is derived by IEEE 802.11-2020
+/// §12.4.4.2.3 (curves) or §12.4.4.3.3 (MODP groups).
 fn derive_wpa3_sae_pt(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>, s: &mut State) -> Result<psa_key_id_t> {
     use crate::crypto::pake::sae;
     let t = attrs.private_type;
@@ -729,8 +731,8 @@ fn derive_wpa3_sae_pt(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>
         return Err(Error::InvalidArgument);
     }
     let bits = requested_bits(attrs)?;
-    let curve = sae::pt_curve(t, bits)?;
-    if curve.hash() != s.hash {
+    let group = sae::pt_group(t, bits)?;
+    if group.hash() != s.hash {
         return Err(Error::InvalidArgument);
     }
     if !s.inputs_complete() {
@@ -739,7 +741,7 @@ fn derive_wpa3_sae_pt(attrs: &psa_key_attributes_t, target: Option<psa_key_id_t>
     s.output_started = true;
     let pt = s.with(|sens| {
         let get = |step| sens.inputs[step_index(step)].as_deref().map(|v| v.as_slice()).unwrap_or(&[]);
-        sae::derive_pt(curve, get(SALT), get(PASSWORD), get(INFO))
+        group.derive_pt(get(SALT), get(PASSWORD), get(INFO))
     })?;
     super::key_management::create(attrs, target, bits, pt)
 }

@@ -76,7 +76,7 @@ fn password_type_ok(alg: psa_algorithm_t, t: psa_key_type_t) -> bool {
     } else if psa_alg_is_spake2p(alg) {
         psa_key_type_is_spake2p(t)
     } else if psa_alg_is_wpa3_sae(alg) {
-        // WPA3-SAE (1.4): a password (looping method, not supported) or a password token.
+        // WPA3-SAE (1.4): a password (the looping method) or a password token.
         t == PSA_KEY_TYPE_PASSWORD || psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_is_wpa3_sae_dh(t)
     } else {
         false
@@ -87,7 +87,7 @@ fn password_type_ok(alg: psa_algorithm_t, t: psa_key_type_t) -> bool {
 /// primitive must be implemented (`NotSupported` otherwise).
 fn check_suite(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<()> {
     if psa_alg_is_wpa3_sae(alg) {
-        return sae_curve(alg, primitive).map(|_| ());
+        return sae_group(alg, primitive).map(|_| ());
     }
     if primitive != P256 {
         return Err(Error::NotSupported);
@@ -104,41 +104,50 @@ fn check_suite(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<
     }
 }
 
-/// The WPA3-SAE group of a cipher suite: P-256, P-384 or P-521
-/// (`NotSupported` for another primitive and the finite-field groups,
-/// `InvalidArgument` for the wildcard); the fixed variant takes SHA-256 and the group-dependent one
+/// The WPA3-SAE group of a cipher suite: P-256, P-384 or P-521, or a
+/// `PSA_DH_FAMILY_RFC3526` group of 3072 to 8192 bits (`NotSupported` for
+/// another primitive, group 14 and other sizes, `InvalidArgument` for the
+/// wildcard); the fixed variant takes SHA-256 and the group-dependent one
 /// the group's hash (`InvalidArgument` otherwise).
-fn sae_curve(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<sae::Curve> {
+fn sae_group(alg: psa_algorithm_t, primitive: psa_pake_primitive_t) -> Result<sae::Group> {
     if !psa_alg_is_wpa3_sae_fixed(alg) && !psa_alg_is_wpa3_sae_gdh(alg) {
         // The wildcard is a policy, not a cipher suite's algorithm.
         return Err(Error::InvalidArgument);
     }
-    if psa_pake_primitive_get_type(primitive) != PSA_PAKE_PRIMITIVE_TYPE_ECC
-        || psa_pake_primitive_get_family(primitive) != PSA_ECC_FAMILY_SECP_R1
-    {
-        return Err(Error::NotSupported);
-    }
-    let curve = sae::Curve::secp_r1(psa_pake_primitive_get_bits(primitive)).ok_or(Error::NotSupported)?;
-    let want = if psa_alg_is_wpa3_sae_fixed(alg) { PSA_ALG_SHA_256 } else { curve.hash() };
+    let bits = psa_pake_primitive_get_bits(primitive);
+    let group = match (psa_pake_primitive_get_type(primitive), psa_pake_primitive_get_family(primitive)) {
+        (PSA_PAKE_PRIMITIVE_TYPE_ECC, PSA_ECC_FAMILY_SECP_R1) => {
+            sae::Group::Ecc(sae::Curve::secp_r1(bits).ok_or(Error::NotSupported)?)
+        }
+        (PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526) => {
+            sae::Group::Ffc(sae::Modp::rfc3526(bits).map_err(|_| Error::NotSupported)?)
+        }
+        _ => return Err(Error::NotSupported),
+    };
+    let want = if psa_alg_is_wpa3_sae_fixed(alg) { PSA_ALG_SHA_256 } else { group.hash() };
     if psa_alg_get_hash(alg) != want {
         return Err(Error::InvalidArgument);
     }
-    Ok(curve)
+    Ok(group)
 }
 
 /// The WPA3-SAE password key rules once the suite is known: a password
-/// token of the suite's group (`InvalidArgument` for another group);
-/// `NotSupported` for a password (the looping method) or a finite-field token.
+/// (the looping method, any length) or a password token of the suite's
+/// group (`InvalidArgument` for another group or a wrong size).
 fn check_sae_password(alg: psa_algorithm_t, primitive: psa_pake_primitive_t, t: psa_key_type_t, secret: &KeyBound<Engine>) -> Result<()> {
-    let curve = sae_curve(alg, primitive)?;
-    if t == PSA_KEY_TYPE_PASSWORD || psa_key_type_is_wpa3_sae_dh(t) {
-        return Err(Error::NotSupported);
+    let group = sae_group(alg, primitive)?;
+    if t == PSA_KEY_TYPE_PASSWORD {
+        return Ok(());
     }
     let len = secret.with(|e| match e {
         Engine::Collect(m) => m.len(),
         _ => 0,
     })?;
-    if psa_key_type_wpa3_sae_ecc_get_family(t) != PSA_ECC_FAMILY_SECP_R1 || len != 2 * curve.len() {
+    let ok = match group {
+        sae::Group::Ecc(_) => psa_key_type_is_wpa3_sae_ecc(t) && psa_key_type_wpa3_sae_ecc_get_family(t) == PSA_ECC_FAMILY_SECP_R1,
+        sae::Group::Ffc(_) => psa_key_type_is_wpa3_sae_dh(t) && psa_key_type_wpa3_sae_dh_get_family(t) == PSA_DH_FAMILY_RFC3526,
+    };
+    if !ok || len != group.element_len() {
         return Err(Error::InvalidArgument);
     }
     Ok(())
@@ -303,8 +312,15 @@ impl PakeState {
                 if !jpake_ids {
                     return Err(Error::BadState);
                 }
-                let curve = sae_curve(alg, primitive)?;
-                Engine::Sae(Box::new(Sae::new(curve, material, user, peer, psa_alg_is_wpa3_sae_gdh(alg))?))
+                let group = sae_group(alg, primitive)?;
+                let gdh = psa_alg_is_wpa3_sae_gdh(alg);
+                let side = if key_type == PSA_KEY_TYPE_PASSWORD {
+                    // The looping method: PWE from the password and both MACs.
+                    Sae::from_password(group, material, user, peer, gdh)?
+                } else {
+                    Sae::new(group, material, user, peer, gdh)?
+                };
+                Engine::Sae(Box::new(side))
             } else {
                 let prover = match role {
                     Some(PSA_PAKE_ROLE_CLIENT) => true,

@@ -58,7 +58,7 @@ pub fn check_size(t: psa_key_type_t, bits: usize) -> Result<()> {
         PSA_KEY_TYPE_NONE => Err(Error::InvalidArgument),
         // WPA3-SAE password tokens: the curve sizes (derived or imported only).
         _ if psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_is_wpa3_sae_dh(t) => {
-            super::pake::sae::pt_curve(t, bits).map(|_| ())
+            super::pake::sae::pt_group(t, bits).map(|_| ())
         }
         // Recognised by the specification, not (yet) by this driver.
         _ if psa_key_type_is_public_key(t) || psa_key_type_is_key_pair(t) => {

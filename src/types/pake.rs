@@ -118,11 +118,19 @@ pub const fn psa_pake_primitive_get_bits(p: psa_pake_primitive_t) -> usize {
 /// `PSA_PAKE_INPUT_SIZE` (`RUSTPSA_PAKE_STEP_SIZE` in C): 0 when the step
 /// does not apply to the algorithm and primitive.
 pub const fn psa_pake_step_size(alg: psa_algorithm_t, primitive: psa_pake_primitive_t, step: psa_pake_step_t) -> usize {
-    if psa_pake_primitive_get_type(primitive) != PSA_PAKE_PRIMITIVE_TYPE_ECC {
-        return 0;
-    }
     let n = psa_pake_primitive_get_bits(primitive).div_ceil(8);
     if n == 0 {
+        return 0;
+    }
+    if psa_pake_primitive_get_type(primitive) == PSA_PAKE_PRIMITIVE_TYPE_DH {
+        // WPA3-SAE in a MODP group: scalars and elements as long as p.
+        return if psa_alg_is_wpa3_sae_fixed(alg) || psa_alg_is_wpa3_sae_gdh(alg) {
+            wpa3_sae_step_size(alg, n, n, step)
+        } else {
+            0
+        };
+    }
+    if psa_pake_primitive_get_type(primitive) != PSA_PAKE_PRIMITIVE_TYPE_ECC {
         return 0;
     }
     if psa_alg_is_jpake(alg) {
@@ -139,7 +147,7 @@ pub const fn psa_pake_step_size(alg: psa_algorithm_t, primitive: psa_pake_primit
             _ => 0,
         }
     } else if psa_alg_is_wpa3_sae_fixed(alg) || psa_alg_is_wpa3_sae_gdh(alg) {
-        wpa3_sae_step_size(alg, n, step)
+        wpa3_sae_step_size(alg, n, 2 * n, step)
     } else {
         0
     }

@@ -1,9 +1,8 @@
 //! WPA3-SAE (PSA Crypto API 1.4, "The WPA3-SAE protocol"): the password-token
 //! key types, the hash-to-element KDF, the PAKE algorithms and their step
 //! types, the wildcard policy and the RFC 3526 groups. Implemented for the
-//! elliptic-curve groups P-256, P-384 and P-521 with a password token; the
-//! finite-field groups and the looping (password key) method give
-//! `PSA_ERROR_NOT_SUPPORTED`.
+//! elliptic-curve groups P-256, P-384 and P-521 and the MODP groups of 3072
+//! to 8192 bits, with a password token (hash-to-element).
 use super::*;
 
 /// WPA3-SAE commit step: `commit-scalar || COMMIT-ELEMENT` (IEEE 802.11
@@ -22,12 +21,13 @@ pub const PSA_PAKE_STEP_KEY_ID: psa_pake_step_t = 0x08 as psa_pake_step_t;
 /// rejected groups of 2 bytes).
 pub const RUSTPSA_WPA3_SAE_SALT_MAX_SIZE: usize = 64;
 
-/// The WPA3-SAE part of `PSA_PAKE_OUTPUT_SIZE` / `PSA_PAKE_INPUT_SIZE` for an
-/// elliptic-curve primitive whose field is `n` bytes: a scalar and an
+/// The WPA3-SAE part of `PSA_PAKE_OUTPUT_SIZE` / `PSA_PAKE_INPUT_SIZE` for a
+/// group whose scalars are `s` bytes and elements `e` bytes (`n` and `2n` on
+/// a curve of `n`-byte field, both `len(p)` in a MODP group): a scalar and an
 /// element for a commit, the Send-Confirm counter and a MAC for a confirm.
-pub const fn wpa3_sae_step_size(alg: psa_algorithm_t, n: usize, step: psa_pake_step_t) -> usize {
+pub const fn wpa3_sae_step_size(alg: psa_algorithm_t, s: usize, e: usize, step: psa_pake_step_t) -> usize {
     match step {
-        PSA_PAKE_STEP_COMMIT => 3 * n,
+        PSA_PAKE_STEP_COMMIT => s + e,
         PSA_PAKE_STEP_CONFIRM => 2 + psa_hash_length(psa_alg_get_hash(alg)),
         PSA_PAKE_STEP_CONFIRM_COUNT => 2,
         PSA_PAKE_STEP_KEY_ID => 16,
@@ -37,7 +37,8 @@ pub const fn wpa3_sae_step_size(alg: psa_algorithm_t, n: usize, step: psa_pake_s
 }
 
 /// Finite-field Diffie-Hellman groups defined for IKEv2 in RFC 3526 (2048 to
-/// 8192 bits; for FFDH and the WPA3-SAE PAKE algorithms). Not supported yet.
+/// 8192 bits; for FFDH and the WPA3-SAE PAKE algorithms). WPA3-SAE runs on
+/// its 3072- to 8192-bit groups (IEEE 802.11 groups 15 to 18).
 pub const PSA_DH_FAMILY_RFC3526: psa_dh_family_t = 0x05 as psa_dh_family_t;
 
 const WPA3_SAE_ECC_BASE: psa_key_type_t = 0x3280;
@@ -147,5 +148,10 @@ mod tests {
         assert_eq!(psa_pake_step_size(fixed, p(384), PSA_PAKE_STEP_KEY_SHARE), 0);
         assert_eq!(psa_export_key_output_size(psa_key_type_wpa3_sae_ecc(PSA_ECC_FAMILY_SECP_R1), 521), 132);
         assert_eq!(psa_export_key_output_size(psa_key_type_wpa3_sae_dh(PSA_DH_FAMILY_RFC3526), 2048), 256);
+        let d = |bits| psa_pake_primitive(PSA_PAKE_PRIMITIVE_TYPE_DH, PSA_DH_FAMILY_RFC3526, bits);
+        assert_eq!(psa_pake_step_size(fixed, d(3072), PSA_PAKE_STEP_COMMIT), 768);
+        assert_eq!(psa_pake_step_size(fixed, d(8192), PSA_PAKE_STEP_COMMIT), 2048);
+        assert_eq!(psa_pake_step_size(psa_alg_wpa3_sae_gdh(PSA_ALG_SHA_384), d(3072), PSA_PAKE_STEP_CONFIRM), 50);
+        assert_eq!(psa_pake_step_size(psa_alg_jpake(PSA_ALG_SHA_256), d(3072), PSA_PAKE_STEP_KEY_SHARE), 0);
     }
 }

@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""Independent model of WPA3-SAE hash-to-element (IEEE 802.11-2020 §12.4) for the
-cross-check of src/crypto/pake/sae.rs on groups 19, 20 and 21.
+"""Independent model of WPA3-SAE (IEEE 802.11-2020 §12.4) for the cross-check of
+src/crypto/pake/sae*.rs: hash-to-element and the looping (hunting-and-pecking)
+method on groups 19, 20 and 21 and on the RFC 3526 MODP groups 15 to 18.
 
 Written from the standard with Python integers and the standard library only
 (hashlib, hmac): affine point arithmetic, the simplified SWU map with the
-802.11 constants, Euler's criterion and the p = 3 mod 4 square root. Nothing is
-shared with the Rust side (RustCrypto field/point arithmetic, crypto-bigint).
-It first checks itself against the Annex J.10 group-19 numbers in
-sae_ieee80211.txt, then writes sae_crosscheck.txt:
+802.11 constants, Euler's criterion and the p = 3 mod 4 square root; the MODP
+primes are computed from their RFC 3526 definition (digits of pi). Nothing is
+shared with the Rust side (RustCrypto field/point arithmetic, crypto-bigint,
+the hex constants). It first checks itself against the Annex J.10 group-19
+numbers in sae_ieee80211.txt and the hostap module-test answers in
+sae_hostap.txt (group-19 looping, group-15 hash-to-element), then writes
+sae_crosscheck.txt:
 
     python3 tests/vectors/gen_sae_crosscheck.py > tests/vectors/sae_crosscheck.txt
 """
@@ -145,6 +149,131 @@ class Group:
         val = int.from_bytes(self.hkdf_extract(b"\0" * self.hlen, hi + lo), "big") % (self.r - 1) + 1
         return self.mul(val, pt)
 
+    def kbytes(self, K):
+        return K[0].to_bytes(self.n, "big")
+
+    def looping(self, password, mac1, mac2):
+        # §12.4.4.2.2: the first counter whose pwd-value is an x below p with g(x) a square;
+        # y has the parity of pwd-seed's last bit.
+        key = max(mac1, mac2) + min(mac1, mac2)
+        bits = self.p.bit_length()
+        for counter in range(1, 256):
+            seed = hmac.new(key, password + bytes([counter]), hashlib.sha256).digest()
+            x = kdf_bits(hashlib.sha256, seed, b"SAE Hunting and Pecking", self.p.to_bytes(self.n, "big"), bits)
+            if x < self.p and self.is_square(self.g(x)):
+                y = self.sqrt(self.g(x))
+                if (y & 1) != (seed[-1] & 1):
+                    y = self.p - y
+                P = (x, y)
+                assert self.on_curve(P)
+                return P
+        raise ValueError("no element")
+
+
+def pi_fixed(bits):
+    """floor(pi * 2^bits), by Machin's formula with 64 guard bits."""
+    one = 1 << (bits + 64)
+
+    def arctan_inv(x):
+        total = term = one // x
+        n, sign = 1, -1
+        while term:
+            term //= x * x
+            n += 2
+            total += sign * (term // n)
+            sign = -sign
+        return total
+
+    return (16 * arctan_inv(5) - 4 * arctan_inv(239)) >> 64
+
+
+# RFC 3526: p = 2^N - 2^(N-64) - 1 + 2^64 * (floor(2^(N-130) pi) + offset).
+MODP_OFFSETS = {3072: 1690314, 4096: 240904, 6144: 929484, 8192: 4743158}
+
+
+class Modp:
+    """An RFC 3526 group: elements are integers mod p, in the subgroup of order q = (p - 1) / 2."""
+
+    _made = {}
+
+    def __new__(cls, bits):
+        # One instance per size: the prime's construction and checks are the slow part.
+        if bits not in cls._made:
+            cls._made[bits] = super().__new__(cls)
+            cls._made[bits].setup(bits)
+        return cls._made[bits]
+
+    def setup(self, bits):
+        self.name = f"MODP{bits}"
+        self.p = 2**bits - 2 ** (bits - 64) - 1 + 2**64 * (pi_fixed(bits - 130) + MODP_OFFSETS[bits])
+        self.r = (self.p - 1) // 2
+        assert pow(2, self.p - 1, self.p) == 1 and pow(3, self.r - 1, self.r) == 1, "safe prime"
+        self.n = bits // 8
+        self.h = hashlib.sha384 if bits <= 3072 else hashlib.sha512
+        self.hlen = self.h().digest_size
+
+    def add(self, a, b):
+        return a * b % self.p
+
+    def mul(self, k, a):
+        return pow(a, k, self.p)
+
+    def neg(self, a):
+        return pow(a, -1, self.p)
+
+    def enc(self, a):
+        return a.to_bytes(self.n, "big")
+
+    def kbytes(self, K):
+        return K.to_bytes(self.n, "big")
+
+    def hkdf_extract(self, salt, ikm):
+        return hmac.new(salt, ikm, self.h).digest()
+
+    def hkdf_expand(self, prk, info, length):
+        out, t, i = b"", b"", 1
+        while len(out) < length:
+            t = hmac.new(prk, t + info + bytes([i]), self.h).digest()
+            out += t
+            i += 1
+        return out[:length]
+
+    def pt(self, ssid, password, identifier=b""):
+        # §12.4.4.3.3.
+        seed = self.hkdf_extract(ssid, password + identifier)
+        v = self.hkdf_expand(seed, b"SAE Hash to Element", self.n + (self.n + 1) // 2)
+        v = int.from_bytes(v, "big") % (self.p - 2) + 2
+        return pow(v, (self.p - 1) // self.r, self.p)
+
+    def pwe(self, pt, mac1, mac2):
+        hi, lo = max(mac1, mac2), min(mac1, mac2)
+        val = int.from_bytes(self.hkdf_extract(b"\0" * self.hlen, hi + lo), "big") % (self.r - 1) + 1
+        return self.mul(val, pt)
+
+    def looping(self, password, mac1, mac2):
+        # §12.4.4.3.2: the first counter whose pwd-value is below p and gives an element > 1.
+        key = max(mac1, mac2) + min(mac1, mac2)
+        bits = self.p.bit_length()
+        for counter in range(1, 256):
+            seed = hmac.new(key, password + bytes([counter]), hashlib.sha256).digest()
+            v = kdf_bits(hashlib.sha256, seed, b"SAE Hunting and Pecking", self.enc(self.p), bits)
+            if v < self.p:
+                e = pow(v, (self.p - 1) // self.r, self.p)
+                if e > 1:
+                    return e
+        raise ValueError("no element")
+
+
+def kdf_bits(h, key, label, context, bits):
+    """The first `bits` bits of KDF-Hash-Length (L = bits) as an integer."""
+    out, i = b"", 1
+    length = (bits + 7) // 8
+    lbits = bits.to_bytes(2, "little")
+    while len(out) < length:
+        out += hmac.new(key, i.to_bytes(2, "little") + label + context + lbits, h).digest()
+        i += 1
+    return int.from_bytes(out[:length], "big") >> (8 * length - bits)
+
 
 def kdf_hash_length(h, key, label, context, length):
     out, i = b"", 1
@@ -169,7 +298,7 @@ def exchange(G, pwe, rand_a, mask_a, rand_b, mask_b, gdh, salt=None):
     K = G.mul(ra, G.add(G.mul(sb, pwe), eb))
     Kb = G.mul(rb, G.add(G.mul(sa, pwe), ea))
     assert K == Kb
-    k = K[0].to_bytes(G.n, "big")
+    k = G.kbytes(K)
     keyseed = hmac.new(salt if salt is not None else b"\0" * hl, k, h).digest()
     context = ((sa + sb) % G.r).to_bytes(G.n, "big")
     keys = kdf_hash_length(h, keyseed, b"SAE KCK and PMK", context, 2 * klen)
@@ -205,6 +334,26 @@ def selftest():
     keys = kdf_hash_length(hashlib.sha256, hmac.new(b"\0" * 32, k, hashlib.sha256).digest(), b"SAE KCK and PMK",
                            ((s + sb) % G.r).to_bytes(32, "big"), 64)
     assert keys[:32] == v["cc.kck"] and keys[32:] == v["cc.pmk"], "J.10 KCK/PMK"
+    # hostap's module-test answers: group-19 looping (802.11-2020 J.10) and group-15 H2E.
+    h = {}
+    for line in open(os.path.join(here, "sae_hostap.txt")):
+        if line.strip() and not line.startswith("#"):
+            k, val = line.split()
+            h[k] = bytes.fromhex(val)
+    pwe = G.looping(h["loop19.password"], h["loop19.mac1"], h["loop19.mac2"])
+    rand, mask = int.from_bytes(h["loop19.rand"], "big"), int.from_bytes(h["loop19.mask"], "big")
+    ea, eb, kck, pmk, pmkid, _, _ = exchange(G, pwe, rand, mask, 2, 3, False)
+    assert ea == h["loop19.local_commit"], "J.10 looping commit"
+    s = (rand + mask) % G.r
+    sb = int.from_bytes(h["loop19.peer_commit"][:32], "big")
+    k = G.mul(rand, G.add(G.mul(sb, pwe), G.dec(h["loop19.peer_commit"][32:])))[0].to_bytes(32, "big")
+    keys = kdf_hash_length(hashlib.sha256, hmac.new(b"\0" * 32, k, hashlib.sha256).digest(), b"SAE KCK and PMK",
+                           ((s + sb) % G.r).to_bytes(32, "big"), 64)
+    assert keys[:32] == h["loop19.kck"] and keys[32:] == h["loop19.pmk"], "J.10 looping KCK/PMK"
+    assert ((s + sb) % G.r).to_bytes(32, "big")[:16] == h["loop19.pmkid"], "J.10 looping PMKID"
+    M = Modp(3072)
+    pt15 = M.pt(h["h2e15.ssid"], h["h2e15.password"], h["h2e15.identifier"])
+    assert M.enc(M.pwe(pt15, h["h2e15.mac1"], h["h2e15.mac2"])) == h["h2e15.pwe"], "hostap group-15 PWE"
 
 
 def main():
@@ -246,6 +395,51 @@ def main():
         for gdh in (False, True):
             ra, ma, rb, mb = det(G), det(G), det(G), det(G)
             salt = b"\x14\x00\x15\x00" if gdh and name != "P256" else None
+            ea, eb, kck, pmk, pmkid, ca, cb = exchange(G, pwe, ra, ma, rb, mb, gdh, salt)
+            print(f"variant {'gdh' if gdh else 'fixed'}")
+            for k, x in (("rand_a", ra), ("mask_a", ma), ("rand_b", rb), ("mask_b", mb)):
+                print(f"{k} {x.to_bytes(G.n, 'big').hex()}")
+            print(f"salt {salt.hex() if salt else '-'}")
+            for k, x in (("commit_a", ea), ("commit_b", eb), ("kck", kck), ("pmk", pmk), ("pmkid", pmkid),
+                         ("confirm_a", ca), ("confirm_b", cb)):
+                print(f"{k} {x.hex()}")
+        print("end")
+    # The finite-field groups and the looping method. Per block: group, method (h2e or looping),
+    # ssid, password, identifier, PT (- for the looping method), MACs, PWE, then both variants as above.
+    more = [
+        (Modp(3072), "h2e", b"byteme", b"mekmitasdigoat", b"psk4internet"),
+        (Modp(4096), "h2e", b"Home network", b"correct horse battery staple", b""),
+        (Modp(8192), "h2e", b"x", b"p", b""),
+        (Group("P256"), "looping", b"", b"mekmitasdigoat", b""),
+        (Group("P384"), "looping", b"", b"correct horse battery staple", b""),
+        (Group("P521"), "looping", b"", b"mekmitasdigoat", b""),
+        (Modp(3072), "looping", b"", b"mekmitasdigoat", b""),
+        (Modp(6144), "h2e", b"byteme", b"mekmitasdigoat", b"psk4internet"),
+        (Modp(4096), "looping", b"", b"correct horse battery staple", b""),
+        (Modp(6144), "looping", b"", b"p", b""),
+        (Modp(8192), "looping", b"", b"mekmitasdigoat", b""),
+    ]
+    for G, method, ssid, pw, ident in more:
+        mac1, mac2 = bytes.fromhex("02005e1000" + "%02x" % counter), bytes.fromhex("0a1b2c3d4e5f")
+        if method == "h2e":
+            pt = G.pt(ssid, pw, ident)
+            pwe = G.pwe(pt, mac1, mac2)
+        else:
+            pt = None
+            pwe = G.looping(pw, mac1, mac2)
+            assert pwe == G.looping(pw, mac2, mac1)
+        print(f"group {G.name}")
+        print(f"method {method}")
+        print(f"ssid {ssid.hex() or '-'}")
+        print(f"password {pw.hex()}")
+        print(f"identifier {ident.hex() or '-'}")
+        print(f"pt {G.enc(pt).hex() if pt is not None else '-'}")
+        print(f"mac1 {mac1.hex()}")
+        print(f"mac2 {mac2.hex()}")
+        print(f"pwe {G.enc(pwe).hex()}")
+        for gdh in (False, True):
+            ra, ma, rb, mb = det(G), det(G), det(G), det(G)
+            salt = b"\x14\x00\x15\x00" if gdh else None
             ea, eb, kck, pmk, pmkid, ca, cb = exchange(G, pwe, ra, ma, rb, mb, gdh, salt)
             print(f"variant {'gdh' if gdh else 'fixed'}")
             for k, x in (("rand_a", ra), ("mask_a", ma), ("rand_b", rb), ("mask_b", mb)):

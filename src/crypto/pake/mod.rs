@@ -10,6 +10,8 @@
 //! scalar, derived keys) lives in values that are wiped when dropped.
 pub mod jpake;
 pub mod sae;
+pub mod sae_ffc;
+pub mod sae_loop;
 pub mod spake2p;
 
 use elliptic_curve::ff::PrimeField;

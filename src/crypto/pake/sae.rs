@@ -18,7 +18,7 @@
 use crypto_bigint::{NonZero, U1024};
 use elliptic_curve::array::Array;
 use elliptic_curve::ff::{Field, PrimeField};
-use elliptic_curve::group::Group;
+use elliptic_curve::group::Group as _;
 use elliptic_curve::ops::Reduce;
 use elliptic_curve::point::AffineCoordinates;
 use subtle::ConstantTimeEq;
@@ -27,6 +27,8 @@ use zeroize::{Zeroize, Zeroizing};
 use crate::crypto::kdf::{hmac_key, Stream};
 use crate::crypto::random;
 use crate::types::*;
+
+pub use super::sae_ffc::Modp;
 
 /// A secret byte string that is wiped when dropped.
 pub type Bytes = Zeroizing<Vec<u8>>;
@@ -103,6 +105,12 @@ impl Curve {
             Curve::P384 => PSA_ALG_SHA_384,
             Curve::P521 => PSA_ALG_SHA_512,
         }
+    }
+
+    /// The field prime p, big-endian, `len()` bytes (the looping method's
+    /// KDF context).
+    pub(crate) fn prime_bytes(self) -> Vec<u8> {
+        self.prime()
     }
 
     /// The field prime p, big-endian, `len()` bytes.
@@ -238,35 +246,189 @@ fn random_scalar(curve: Curve) -> Result<Bytes> {
         if curve == Curve::P521 {
             b[0] &= 0x01;
         }
-        let ok = on_curve!(curve, m, C => {
-            let s = Option::<m::Scalar>::from(m::Scalar::from_repr(m::FieldBytes::try_from(&b[..]).expect("length")));
-            s.is_some_and(|s| !bool::from(s.is_zero()) && s != m::Scalar::ONE)
-        });
-        if ok {
+        if ecc_scalar_ok(curve, &b) {
             return Ok(b);
         }
     }
     Err(Error::InsufficientEntropy)
 }
 
-/// One side of a WPA3-SAE exchange on a hash-to-element password element.
+/// Whether `s` (exactly `len()` bytes) is a scalar in (1, r).
+fn ecc_scalar_ok(curve: Curve, s: &[u8]) -> bool {
+    if s.len() != curve.len() {
+        return false;
+    }
+    on_curve!(curve, m, C => {
+        let s = Option::<m::Scalar>::from(m::Scalar::from_repr(m::FieldBytes::try_from(s).expect("length")));
+        s.is_some_and(|s| !bool::from(s.is_zero()) && s != m::Scalar::ONE)
+    })
+}
+
+/// The group of a WPA3-SAE exchange: an elliptic curve (groups 19-21) or a
+/// MODP group (15-18). Scalars and elements are byte strings in the
+/// 802.11 encodings: a scalar is `len(r)` bytes; an element is `x || y`
+/// on a curve, `len(p)` bytes in a MODP group.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Group {
+    /// An elliptic-curve group.
+    Ecc(Curve),
+    /// A finite-field group.
+    Ffc(Modp),
+}
+
+impl From<Curve> for Group {
+    fn from(c: Curve) -> Group {
+        Group::Ecc(c)
+    }
+}
+
+impl From<Modp> for Group {
+    fn from(g: Modp) -> Group {
+        Group::Ffc(g)
+    }
+}
+
+impl Group {
+    /// The length of a scalar in bytes.
+    pub fn scalar_len(self) -> usize {
+        match self {
+            Group::Ecc(c) => c.len(),
+            Group::Ffc(g) => g.len(),
+        }
+    }
+
+    /// The length of an element in bytes.
+    pub fn element_len(self) -> usize {
+        match self {
+            Group::Ecc(c) => 2 * c.len(),
+            Group::Ffc(g) => g.len(),
+        }
+    }
+
+    /// The group's hash (IEEE 802.11 Table 12-1).
+    pub fn hash(self) -> psa_algorithm_t {
+        match self {
+            Group::Ecc(c) => c.hash(),
+            Group::Ffc(g) => g.hash(),
+        }
+    }
+
+    /// The password token of hash-to-element (§12.4.4.2.3 / §12.4.4.3.3).
+    pub fn derive_pt(self, ssid: &[u8], password: &[u8], identifier: &[u8]) -> Result<Bytes> {
+        match self {
+            Group::Ecc(c) => derive_pt(c, ssid, password, identifier),
+            Group::Ffc(g) => g.derive_pt(ssid, password, identifier),
+        }
+    }
+
+    /// Checks an element (a password token, a peer's COMMIT-ELEMENT).
+    pub fn check_element(self, e: &[u8]) -> Result<()> {
+        match self {
+            Group::Ecc(c) => check_element(c, e),
+            Group::Ffc(g) => g.check_element(e),
+        }
+    }
+
+    fn scalar_ok(self, s: &[u8]) -> bool {
+        match self {
+            Group::Ecc(c) => ecc_scalar_ok(c, s),
+            Group::Ffc(g) => g.scalar_ok(s),
+        }
+    }
+
+    fn random_scalar(self) -> Result<Bytes> {
+        match self {
+            Group::Ecc(c) => random_scalar(c),
+            Group::Ffc(g) => g.random_scalar(),
+        }
+    }
+
+    /// `(a + b) mod r`.
+    fn scalar_add(self, a: &[u8], b: &[u8]) -> Result<Vec<u8>> {
+        match self {
+            Group::Ecc(c) => on_curve!(c, m, C => {
+                let sum = scalar::<m::Scalar, m::FieldBytes>(a)? + scalar::<m::Scalar, m::FieldBytes>(b)?;
+                Ok(sum.to_repr().to_vec())
+            }),
+            Group::Ffc(g) => Ok(g.scalar_add(a, b)),
+        }
+    }
+
+    /// PWE = val·PT (§12.4.5.2, see [`Sae::new`]).
+    fn pwe_from_pt(self, pt: &[u8], own_mac: &[u8], peer_mac: &[u8]) -> Result<Bytes> {
+        let curve = match self {
+            Group::Ffc(g) => return g.pwe_from_pt(pt, own_mac, peer_mac),
+            Group::Ecc(c) => c,
+        };
+        check_element(curve, pt)?;
+        let hash = curve.hash();
+        let (hi, lo) = if own_mac >= peer_mac { (own_mac, peer_mac) } else { (peer_mac, own_mac) };
+        let zeros = vec![0u8; psa_hash_length(hash)];
+        let h = hmac_key(hash, &zeros)?.mac(&[hi, lo]);
+        let mut r_minus_1 = Zeroizing::new(*wide(&curve.order()));
+        *r_minus_1 = r_minus_1.wrapping_sub(&U1024::ONE);
+        let v = reduce(&h, &r_minus_1, curve.len());
+        let val = Zeroizing::new(reduce_add_one(&v, curve.len()));
+        on_curve!(curve, m, C => {
+            let s = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(&val)?);
+            let p = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, pt)?);
+            let e = Zeroizing::new(m::ProjectivePoint::from(*p) * *s);
+            encode::<m::AffinePoint>(curve, bool::from(e.is_identity()), &*Zeroizing::new(e.to_affine()))
+        })
+    }
+
+    /// COMMIT-ELEMENT = inverse(mask·PWE).
+    fn commit_element(self, pwe: &[u8], mask: &[u8]) -> Result<Vec<u8>> {
+        match self {
+            Group::Ecc(curve) => on_curve!(curve, m, C => {
+                let k = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(mask)?);
+                let p = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, pwe)?);
+                let e = -(m::ProjectivePoint::from(*p) * *k);
+                Ok(encode::<m::AffinePoint>(curve, bool::from(e.is_identity()), &e.to_affine())?.to_vec())
+            }),
+            Group::Ffc(g) => Ok(g.commit_element(pwe, mask)),
+        }
+    }
+
+    /// k = F(rand·(peer-scalar·PWE + PEER-ELEMENT)); `InvalidArgument` for
+    /// the identity.
+    fn shared_k(self, pwe: &[u8], ps: &[u8], pe: &[u8], rand: &[u8]) -> Result<Bytes> {
+        let curve = match self {
+            Group::Ffc(g) => return g.shared_k(pwe, ps, pe, rand),
+            Group::Ecc(c) => c,
+        };
+        let n = curve.len();
+        on_curve!(curve, m, C => {
+            let r = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(rand)?);
+            let s = scalar::<m::Scalar, m::FieldBytes>(ps)?;
+            let pwe = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, pwe)?);
+            let e = point::<m::AffinePoint, m::FieldBytes>(curve, pe)?;
+            let kp = Zeroizing::new((m::ProjectivePoint::from(*pwe) * s + m::ProjectivePoint::from(e)) * *r);
+            let enc = encode::<m::AffinePoint>(curve, bool::from(kp.is_identity()), &*Zeroizing::new(kp.to_affine()))?;
+            Ok(Zeroizing::new(enc[..n].to_vec()))
+        })
+    }
+}
+
+/// One side of a WPA3-SAE exchange, from its password element.
 ///
 /// Every field that depends on the password or the ephemeral secret is a
 /// wiping buffer; the public values (scalars, elements) are plain.
 pub struct Sae {
-    curve: Curve,
+    group: Group,
     /// The hash of the key schedule and of the confirm: SHA-256 for the
     /// fixed variant, the group's hash for the group-dependent one.
     kdf_hash: psa_algorithm_t,
     /// KCK and PMK lengths in bytes (32 / the hash length).
     key_len: usize,
-    /// PWE as `x || y`.
+    /// PWE in the group's element encoding.
     pwe: Bytes,
     /// Our rand, once our commit is made.
     rand: Option<Bytes>,
     own: Option<(Vec<u8>, Vec<u8>)>,
     peer: Option<(Vec<u8>, Vec<u8>)>,
-    /// k = F(K), the x-coordinate of the shared point, once both commits are in.
+    /// k = F(K), the x-coordinate of the shared point (the shared element
+    /// itself in a MODP group), once both commits are in.
     k: Option<Bytes>,
     /// The rejected-groups list (H2E salt of keyseed), if given.
     salt: Option<Vec<u8>>,
@@ -277,38 +439,33 @@ pub struct Sae {
 }
 
 impl Sae {
-    /// A side with password token `pt` (`x || y`), our MAC `own_mac` and
-    /// the peer's `peer_mac`: PWE = val·PT, val = (HMAC-H(0^hashlen,
-    /// max(macs) || min(macs)) mod (r − 1)) + 1 (§12.4.5.2). `group_hash`
-    /// selects the group-dependent-hash variant (else the fixed SHA-256).
-    pub fn new(curve: Curve, pt: &[u8], own_mac: &[u8], peer_mac: &[u8], group_hash: bool) -> Result<Sae> {
-        check_element(curve, pt)?;
-        let hash = curve.hash();
-        let (hi, lo) = if own_mac >= peer_mac { (own_mac, peer_mac) } else { (peer_mac, own_mac) };
-        let zeros = vec![0u8; psa_hash_length(hash)];
-        let mut macs = Vec::with_capacity(hi.len() + lo.len());
-        macs.extend_from_slice(hi);
-        macs.extend_from_slice(lo);
-        let h = hmac_key(hash, &zeros)?.mac(&[&macs]);
-        let mut r_minus_1 = Zeroizing::new(*wide(&curve.order()));
-        *r_minus_1 = r_minus_1.wrapping_sub(&U1024::ONE);
-        let v = reduce(&h, &r_minus_1, curve.len());
-        let val = Zeroizing::new(reduce_add_one(&v, curve.len()));
-        let pwe = on_curve!(curve, m, C => {
-            let s = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(&val)?);
-            let p = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, pt)?);
-            let e = Zeroizing::new(m::ProjectivePoint::from(*p) * *s);
-            encode::<m::AffinePoint>(curve, bool::from(e.is_identity()), &*Zeroizing::new(e.to_affine()))?
-        });
-        Ok(Self::from_pwe(curve, pwe, group_hash))
+    /// A side with password token `pt`, our MAC `own_mac` and the peer's
+    /// `peer_mac`: PWE = val·PT, val = (HMAC-H(0^hashlen, max(macs) ||
+    /// min(macs)) mod (r − 1)) + 1 (§12.4.5.2; PT^val in a MODP group).
+    /// `group_hash` selects the group-dependent-hash variant (else the
+    /// fixed SHA-256).
+    pub fn new(group: impl Into<Group>, pt: &[u8], own_mac: &[u8], peer_mac: &[u8], group_hash: bool) -> Result<Sae> {
+        let group = group.into();
+        let pwe = group.pwe_from_pt(pt, own_mac, peer_mac)?;
+        Ok(Self::from_pwe(group, pwe, group_hash))
     }
 
-    /// A side on a given password element (`x || y`, already checked).
-    pub(crate) fn from_pwe(curve: Curve, pwe: Bytes, group_hash: bool) -> Sae {
-        let hash = curve.hash();
+    /// A side whose password element comes from `password` by the looping
+    /// method (§12.4.4.2.2 / §12.4.4.3.2, [`super::sae_loop`]), our MAC
+    /// `own_mac` and the peer's `peer_mac`.
+    pub fn from_password(group: impl Into<Group>, password: &[u8], own_mac: &[u8], peer_mac: &[u8], group_hash: bool) -> Result<Sae> {
+        let group = group.into();
+        let pwe = super::sae_loop::pwe(group, password, own_mac, peer_mac)?;
+        Ok(Self::from_pwe(group, pwe, group_hash))
+    }
+
+    /// A side on a given password element (already checked).
+    pub(crate) fn from_pwe(group: impl Into<Group>, pwe: Bytes, group_hash: bool) -> Sae {
+        let group = group.into();
+        let hash = group.hash();
         let (kdf_hash, key_len) = if group_hash { (hash, psa_hash_length(hash)) } else { (PSA_ALG_SHA_256, 32) };
         Sae {
-            curve,
+            group,
             kdf_hash,
             key_len,
             pwe,
@@ -324,11 +481,11 @@ impl Sae {
     }
 
     /// The group.
-    pub fn curve(&self) -> Curve {
-        self.curve
+    pub fn group(&self) -> Group {
+        self.group
     }
 
-    /// PWE as `x || y` (tests compare it with the standard's vectors).
+    /// PWE (tests compare it with the standard's vectors).
     #[cfg(test)]
     pub(crate) fn pwe(&self) -> &[u8] {
         &self.pwe
@@ -341,8 +498,8 @@ impl Sae {
             return Err(Error::BadState);
         }
         for _ in 0..64 {
-            let rand = random_scalar(self.curve)?;
-            let mask = random_scalar(self.curve)?;
+            let rand = self.group.random_scalar()?;
+            let mask = self.group.random_scalar()?;
             if self.commit_with(rand, &mask)? {
                 return self.finish_commit();
             }
@@ -350,33 +507,18 @@ impl Sae {
         Err(Error::InsufficientEntropy)
     }
 
-    /// Makes our commit from `rand` and `mask` (big-endian, `len()` bytes):
-    /// scalar = (rand + mask) mod r, element = −(mask·PWE). `false` when the
-    /// scalar is 0 or 1 (the caller draws again).
+    /// Makes our commit from `rand` and `mask` (big-endian, scalar length):
+    /// scalar = (rand + mask) mod r, element = inverse(mask·PWE). `false`
+    /// when the scalar is 0 or 1 (the caller draws again).
     pub(crate) fn commit_with(&mut self, rand: Bytes, mask: &[u8]) -> Result<bool> {
-        let curve = self.curve;
-        let pwe = &self.pwe;
-        let made = on_curve!(curve, m, C => {
-            let r = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(&rand)?);
-            let k = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(mask)?);
-            let s = *r + *k;
-            if bool::from(s.is_zero()) || s == m::Scalar::ONE {
-                None
-            } else {
-                let p = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, pwe)?);
-                let e = -(m::ProjectivePoint::from(*p) * *k);
-                let enc = encode::<m::AffinePoint>(curve, bool::from(e.is_identity()), &e.to_affine())?;
-                Some((s.to_repr().to_vec(), enc.to_vec()))
-            }
-        });
-        match made {
-            None => Ok(false),
-            Some(own) => {
-                self.own = Some(own);
-                self.rand = Some(rand);
-                Ok(true)
-            }
+        let s = self.group.scalar_add(&rand, mask)?;
+        if !self.group.scalar_ok(&s) {
+            return Ok(false);
         }
+        let e = self.group.commit_element(&self.pwe, mask)?;
+        self.own = Some((s, e));
+        self.rand = Some(rand);
+        Ok(true)
     }
 
     /// The commit message once made, and k if the peer's is already in.
@@ -387,25 +529,22 @@ impl Sae {
     }
 
     /// The peer's commit (`scalar || element`): the scalar in (1, r), the
-    /// element on the curve, not a reflection of ours (`InvalidArgument`);
+    /// element in the group (on the curve; in a MODP group 1 < e < p − 1
+    /// and e^q = 1), not a reflection of ours (`InvalidArgument`);
     /// `BadState` the second time.
     pub fn peer_commit(&mut self, data: &[u8]) -> Result<()> {
         if self.peer.is_some() {
             return Err(Error::BadState);
         }
-        let n = self.curve.len();
-        if data.len() != 3 * n {
+        let n = self.group.scalar_len();
+        if data.len() != n + self.group.element_len() {
             return Err(Error::InvalidArgument);
         }
         let (s, e) = data.split_at(n);
-        let ok = on_curve!(self.curve, m, C => {
-            let s = Option::<m::Scalar>::from(m::Scalar::from_repr(m::FieldBytes::try_from(s).expect("length")));
-            s.is_some_and(|s| !bool::from(s.is_zero()) && s != m::Scalar::ONE)
-        });
-        if !ok {
+        if !self.group.scalar_ok(s) {
             return Err(Error::InvalidArgument);
         }
-        check_element(self.curve, e)?;
+        self.group.check_element(e)?;
         if let Some((os, oe)) = &self.own {
             if os.as_slice() == s && oe.as_slice() == e {
                 return Err(Error::InvalidArgument);
@@ -416,24 +555,14 @@ impl Sae {
     }
 
     /// Once both commits are in: K = rand·(peer-scalar·PWE + PEER-ELEMENT),
-    /// `InvalidArgument` if it is the identity; k is its x-coordinate. The
-    /// ephemeral rand is wiped once used.
+    /// `InvalidArgument` if it is the identity; k = F(K). The ephemeral
+    /// rand is wiped once used.
     fn shared_point(&mut self) -> Result<()> {
         let (Some((ps, pe)), Some(rand)) = (&self.peer, &self.rand) else { return Ok(()) };
         if self.k.is_some() {
             return Ok(());
         }
-        let curve = self.curve;
-        let n = curve.len();
-        let k = on_curve!(curve, m, C => {
-            let r = Zeroizing::new(scalar::<m::Scalar, m::FieldBytes>(rand)?);
-            let s = scalar::<m::Scalar, m::FieldBytes>(ps)?;
-            let pwe = Zeroizing::new(point::<m::AffinePoint, m::FieldBytes>(curve, &self.pwe)?);
-            let e = point::<m::AffinePoint, m::FieldBytes>(curve, pe)?;
-            let kp = Zeroizing::new((m::ProjectivePoint::from(*pwe) * s + m::ProjectivePoint::from(e)) * *r);
-            let enc = encode::<m::AffinePoint>(curve, bool::from(kp.is_identity()), &*Zeroizing::new(kp.to_affine()))?;
-            Zeroizing::new(enc[..n].to_vec())
-        });
+        let k = self.group.shared_k(&self.pwe, ps, pe, rand)?;
         self.k = Some(k);
         self.rand = None;
         Ok(())
@@ -466,10 +595,7 @@ impl Sae {
             let zeros = vec![0u8; hl];
             let salt = self.salt.as_deref().unwrap_or(&zeros);
             let keyseed = hmac_key(self.kdf_hash, salt)?.mac(&[k]);
-            let context = on_curve!(self.curve, m, C => {
-                let sum = scalar::<m::Scalar, m::FieldBytes>(os)? + scalar::<m::Scalar, m::FieldBytes>(ps)?;
-                sum.to_repr().to_vec()
-            });
+            let context = self.group.scalar_add(os, ps)?;
             let both = kdf_hash_length(self.kdf_hash, &keyseed, b"SAE KCK and PMK", &context, 2 * self.key_len)?;
             let mut pmkid = [0u8; 16];
             pmkid.copy_from_slice(&context[..16]);
@@ -542,7 +668,7 @@ impl Sae {
     /// The size of our message at `step` (0: not an output step).
     fn output_size(&self, step: psa_pake_step_t) -> usize {
         match step {
-            PSA_PAKE_STEP_COMMIT => 3 * self.curve.len(),
+            PSA_PAKE_STEP_COMMIT => self.group.scalar_len() + self.group.element_len(),
             PSA_PAKE_STEP_CONFIRM => 2 + psa_hash_length(self.kdf_hash),
             PSA_PAKE_STEP_KEY_ID => 16,
             _ => 0,
@@ -587,20 +713,36 @@ impl Sae {
     }
 }
 
-/// The curve of a `PSA_KEY_TYPE_WPA3_SAE_ECC` key of `bits`:
-/// `NotSupported` for other families and for the finite-field tokens,
-/// `InvalidArgument` for a size no curve of the family has.
-pub fn pt_curve(t: psa_key_type_t, bits: usize) -> Result<Curve> {
+/// The group of a WPA3-SAE password token of type `t` and `bits`: a
+/// `PSA_ECC_FAMILY_SECP_R1` curve or a `PSA_DH_FAMILY_RFC3526` group
+/// (`NotSupported` for other families and for group 14, `InvalidArgument`
+/// for a size the family does not have).
+pub fn pt_group(t: psa_key_type_t, bits: usize) -> Result<Group> {
+    if psa_key_type_is_wpa3_sae_dh(t) {
+        if psa_key_type_wpa3_sae_dh_get_family(t) != PSA_DH_FAMILY_RFC3526 {
+            return Err(Error::NotSupported);
+        }
+        return Modp::rfc3526(bits).map(Group::Ffc);
+    }
     if !psa_key_type_is_wpa3_sae_ecc(t) || psa_key_type_wpa3_sae_ecc_get_family(t) != PSA_ECC_FAMILY_SECP_R1 {
         return Err(Error::NotSupported);
     }
-    Curve::secp_r1(bits).ok_or(Error::InvalidArgument)
+    Curve::secp_r1(bits).map(Group::Ecc).ok_or(Error::InvalidArgument)
 }
 
-/// `psa_import_key` of a password token: `x || y` of an element of the
-/// curve (the size follows from the length); returns the size in bits.
+/// `psa_import_key` of a password token: `x || y` of a curve point, or a
+/// MODP group element in the subgroup of order q (the size follows from
+/// the length); returns the size in bits.
 pub fn import_pt(t: psa_key_type_t, data: &[u8]) -> Result<usize> {
-    pt_curve(t, 256)?;
+    if psa_key_type_is_wpa3_sae_dh(t) {
+        let g = match pt_group(t, data.len() * 8)? {
+            Group::Ffc(g) => g,
+            Group::Ecc(_) => return Err(Error::InvalidArgument),
+        };
+        g.check_element(data)?;
+        return Ok(g.bits());
+    }
+    pt_group(t, 256)?;
     let curve = [Curve::P256, Curve::P384, Curve::P521]
         .into_iter()
         .find(|c| data.len() == 2 * c.len())
@@ -638,8 +780,29 @@ fn point<A: AffineCoordinates<FieldRepr = R>, R: for<'a> TryFrom<&'a [u8]>>(curv
 /// L (the output length in bits) as 16-bit little-endian integers,
 /// truncated to `len` bytes.
 pub fn kdf_hash_length(hash: psa_algorithm_t, key: &[u8], label: &[u8], context: &[u8], len: usize) -> Result<Bytes> {
+    kdf_output(hash, key, label, context, len, len * 8)
+}
+
+/// KDF-Hash-Length for an output of `bits` bits (L = `bits`): the first
+/// `bits` bits of the stream as a big-endian integer of `ceil(bits / 8)`
+/// bytes (the looping method's pwd-value on P-521 is 521 bits).
+pub fn kdf_hash_bits(hash: psa_algorithm_t, key: &[u8], label: &[u8], context: &[u8], bits: usize) -> Result<Bytes> {
+    let len = bits.div_ceil(8);
+    let mut out = kdf_output(hash, key, label, context, len, bits)?;
+    let shift = (8 * len - bits) as u32;
+    if shift != 0 {
+        for i in (0..len).rev() {
+            let prev = if i > 0 { out[i - 1] } else { 0 };
+            out[i] = (out[i] >> shift) | (prev << (8 - shift));
+        }
+    }
+    Ok(out)
+}
+
+/// `len` bytes of the KDF-Hash-Length stream with L = `bits`.
+fn kdf_output(hash: psa_algorithm_t, key: &[u8], label: &[u8], context: &[u8], len: usize, bits: usize) -> Result<Bytes> {
     let mac = hmac_key(hash, key)?;
-    let bits = u16::try_from(len * 8).map_err(|_| Error::InvalidArgument)?.to_le_bytes();
+    let bits = u16::try_from(bits).map_err(|_| Error::InvalidArgument)?.to_le_bytes();
     let mut out = Zeroizing::new(Vec::with_capacity(len + mac.len()));
     let mut i: u16 = 1;
     while out.len() < len {
