@@ -66,15 +66,20 @@ struct Dependents {
 }
 
 /// A key as the key store holds it: immutable once published.
+///
+/// Laid out for one-shot use among many keys: what such a call reads (the
+/// prepared form's pointer, the attributes, the material's pointer and
+/// length: 56 bytes) is the first cache line, and the struct starts one.
+#[repr(C, align(64))]
 pub struct KeyData {
-    /// The key's attributes, with its final id and lifetime.
-    pub attrs: psa_key_attributes_t,
-    /// The key material in the export format; zeroized on drop.
-    pub material: Zeroizing<Vec<u8>>,
     /// A prepared form of the key for one algorithm (an expanded schedule,
     /// HMAC pads, …), built on first use by the API layer and dropped — wiping
     /// it — together with the key.
     pub cache: SetOnce<crate::crypto::Prepared>,
+    /// The key's attributes, with its final id and lifetime.
+    pub attrs: psa_key_attributes_t,
+    /// The key material in the export format; zeroized on drop.
+    pub material: Zeroizing<Vec<u8>>,
     /// The dependents lock. Guards the list of copies of this key held by
     /// multi-part operations; taken briefly when an operation is set up and by
     /// `psa_destroy_key` (after its linearization point, outside the key-store
