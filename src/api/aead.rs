@@ -169,7 +169,7 @@ pub fn encrypt(
 /// reports the first failure.
 #[inline(always)]
 fn gcm_fast(id: psa_key_id_t, nonce: &[u8], ad: &[u8], pt: &[u8], out: &mut [u8]) -> Option<Result<usize>> {
-    let k = core().ok()?.keys.get(id).ok()?;
+    let k = core().ok()?.keys.get_volatile_fast(id)?;
     let d = k.data();
     let a = &d.attrs;
     let fits = pt.len().checked_add(16).is_some_and(|n| out.len() >= n);
@@ -178,7 +178,8 @@ fn gcm_fast(id: psa_key_id_t, nonce: &[u8], ad: &[u8], pt: &[u8], out: &mut [u8]
         && a.private_type == PSA_KEY_TYPE_AES
         && psa_key_lifetime_get_location(a.private_lifetime) == PSA_KEY_LOCATION_LOCAL_STORAGE
         && a.private_usage & PSA_KEY_USAGE_ENCRYPT != 0
-        && policy::key_permits(a, PSA_ALG_GCM))
+        // The policy's own algorithm first: `key_permits` accepts it too.
+        && (a.private_alg == PSA_ALG_GCM || policy::key_permits(a, PSA_ALG_GCM)))
     {
         return None;
     }

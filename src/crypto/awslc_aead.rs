@@ -83,7 +83,7 @@ impl Key {
 
     /// Encrypts `pt` into `ct` (the same length, disjoint) and writes the
     /// tag. Returns whether AWS-LC accepted the nonce and lengths.
-    #[inline]
+    #[inline(always)]
     pub fn seal(&self, nonce: &[u8], ad: &[u8], pt: &[u8], ct: &mut [u8], tag: &mut [u8; TAG]) -> bool {
         assert_eq!(pt.len(), ct.len());
         // SAFETY: the three input ranges and the two output ranges are valid
@@ -93,7 +93,7 @@ impl Key {
 
     /// # Safety
     /// `input` and `out` valid for `len` bytes, equal or disjoint.
-    #[inline]
+    #[inline(always)]
     unsafe fn seal_raw(&self, nonce: &[u8], ad: &[u8], input: *const u8, out: *mut u8, len: usize, tag: &mut [u8; TAG]) -> bool {
         let mut tag_len = 0usize;
         // SAFETY: caller contract for input/out; nonce, ad and tag are valid

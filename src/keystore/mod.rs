@@ -194,12 +194,15 @@ impl KeyRef<'_> {
     }
 
     /// Ends the use, reporting a failing lock as `ServiceFailure`.
-    #[inline]
+    #[inline(always)]
     pub fn release(mut self) -> Result<()> {
-        self.end()
+        let r = self.end();
+        // Ended: the destructor would find nothing more to do.
+        core::mem::forget(self);
+        r
     }
 
-    #[inline]
+    #[inline(always)]
     fn end(&mut self) -> Result<()> {
         match std::mem::replace(&mut self.how, Reading::Done) {
             Reading::Done => Ok(()),
@@ -353,6 +356,20 @@ impl KeyStore {
             Some(h) => Ok(KeyRef { store: self, key: h.key, how: Reading::Hazard(h.hazard) }),
             None => self.get_locked(id),
         }
+    }
+
+    /// The lock-free part of [`KeyStore::get`] for a volatile key, inlined
+    /// into a caller's fast path: `None` when `id` is not a volatile id or
+    /// its slot is not FULL for it now (the caller then takes the general
+    /// path, which decides). Linearization point: the hazard path's load of
+    /// `live`, as in [`KeyStore::get`].
+    #[inline(always)]
+    pub fn get_volatile_fast(&self, id: psa_key_id_t) -> Option<KeyRef<'_>> {
+        let cells = self.cells.get();
+        let i = cells.codec.index_of(id)?;
+        let (c, key) = cells.slot(i)?;
+        let h = hazard::try_get_cell(&c.live, key, id)?;
+        Some(KeyRef { store: self, key: h.key, how: Reading::Hazard(h.hazard) })
     }
 
     /// [`KeyStore::get`] under the key-store lock.
