@@ -534,7 +534,7 @@ impl KeyStore {
         let mut key = Arc::new(KeyData::new(attrs, material));
         let mut g = self.slots.lock()?;
         // EMPTY → FILLING → FULL in one critical section: nobody sees FILLING.
-        let (i, id) = match g.reserve(None) {
+        let (i, id) = match g.reserve_unpublished() {
             Ok(r) => r,
             Err(e) => {
                 if e == Error::ServiceFailure {
