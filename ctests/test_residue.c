@@ -19,6 +19,9 @@
  * (PSA 1.5). Each is used one-shot and in every multi-part operation kind,
  * with aborts, destroy-while-in-use and mbedtls_psa_crypto_free with live keys
  * and operations; afterwards every file of the storage directory is scanned too.
+ * Material of up to 64 bytes (the AES, ChaCha20 and HMAC keys here) lives inline in
+ * the key's own heap block (keystore::Material), so the scan of that block when the
+ * key is freed covers the inline buffer.
  *
  * A canary check at the start frees an unwiped copy of a secret and must see
  * exactly one hit, so the scanner is known to work in every run. The test's own

@@ -4,6 +4,7 @@ use zeroize::Zeroizing;
 use super::attributes::{creation_target, requested_bits};
 use super::{core, policy};
 use crate::crypto::keys;
+use crate::keystore::Material;
 use crate::types::*;
 
 /// Creates a key from validated attributes (`target` from `creation_target`)
@@ -14,7 +15,7 @@ pub(crate) fn create(
     attrs: &psa_key_attributes_t,
     target: Option<psa_key_id_t>,
     bits: usize,
-    material: Zeroizing<Vec<u8>>,
+    material: impl Into<Material>,
 ) -> Result<psa_key_id_t> {
     // Key material made here (derived, agreed, generated or imported by the
     // built-in code) never goes into a driver's location: only the driver
@@ -29,7 +30,7 @@ pub(crate) fn create_in_location(
     attrs: &psa_key_attributes_t,
     target: Option<psa_key_id_t>,
     bits: usize,
-    material: Zeroizing<Vec<u8>>,
+    material: impl Into<Material>,
 ) -> Result<psa_key_id_t> {
     let mut a = *attrs;
     a.private_bits = bits as u16;
@@ -70,8 +71,9 @@ pub fn import(attrs: &psa_key_attributes_t, data: &[u8]) -> Result<psa_key_id_t>
         return r;
     }
     let bits = check_material(attrs, data)?;
-    // The copy is made before the key store is touched: no allocation under its lock.
-    create(attrs, target, bits, Zeroizing::new(data.to_vec()))
+    // The copy is made before the key store is touched: no allocation under
+    // its lock (and none at all for material of up to 64 bytes, kept inline).
+    create(attrs, target, bits, Material::copy_of(data))
 }
 
 /// The checks `psa_import_key` makes of key material against the attributes:

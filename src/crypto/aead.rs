@@ -11,13 +11,14 @@
 //! streaming, so multi-part operations need no buffering beyond one block.
 use cipher::consts::{U16, U32};
 use cipher::{Array, BlockCipherEncrypt, BlockModeEncrypt, InnerIvInit, KeyInit, KeyIvInit, StreamCipher};
-use aws_lc_rs::aead as ra;
 use subtle::ConstantTimeEq;
 use universal_hash::UniversalHash;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::cipher::{arr, with_aes, Aes, AesKey, SymKey, BLOCK};
-use super::wipe::ZBox;
+
+#[path = "awslc_aead.rs"]
+mod awslc_aead;
 use crate::types::{
     psa_key_type_t, Error, Result, PSA_KEY_TYPE_AES, PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA,
     PSA_KEY_TYPE_ASCON, PSA_KEY_TYPE_CHACHA20, PSA_KEY_TYPE_DES, PSA_KEY_TYPE_XCHACHA20,
@@ -44,18 +45,14 @@ pub enum Kind {
 pub struct Prepared {
     /// The key for the composed modes and the unauthenticated ciphers.
     pub sym: SymKey,
-    /// ring's AES-GCM (128/256) or ChaCha20-Poly1305 key.
-    ring: Option<ZBox<ra::LessSafeKey>>,
+    /// AWS-LC's AES-GCM (128/256) or ChaCha20-Poly1305 context.
+    ring: Option<awslc_aead::Key>,
 }
 
 impl Prepared {
     /// Prepares `material` of key type `t`; `NotSupported` for other types.
     pub fn new(t: psa_key_type_t, material: &[u8]) -> Result<Self> {
-        let ring_key = |alg: &'static ra::Algorithm| {
-            ra::UnboundKey::new(alg, material)
-                .ok()
-                .map(|k| ZBox::new(ra::LessSafeKey::new(k)))
-        };
+        let ring_key = |alg: awslc_aead::Alg| awslc_aead::Key::new(alg, material);
         let raw = || -> Result<Zeroizing<[u8; 32]>> {
             let mut k = Zeroizing::new([0u8; 32]);
             if material.len() != 32 {
@@ -67,8 +64,8 @@ impl Prepared {
         Ok(match t {
             PSA_KEY_TYPE_AES => {
                 let ring = match material.len() {
-                    16 => ring_key(&ra::AES_128_GCM),
-                    32 => ring_key(&ra::AES_256_GCM),
+                    16 => ring_key(awslc_aead::Alg::Aes128Gcm),
+                    32 => ring_key(awslc_aead::Alg::Aes256Gcm),
                     _ => None,
                 };
                 Prepared {
@@ -86,7 +83,7 @@ impl Prepared {
             },
             PSA_KEY_TYPE_CHACHA20 => Prepared {
                 sym: SymKey::ChaCha20(raw()?),
-                ring: ring_key(&ra::CHACHA20_POLY1305),
+                ring: ring_key(awslc_aead::Alg::ChaCha20Poly1305),
             },
             PSA_KEY_TYPE_XCHACHA20 => Prepared {
                 sym: SymKey::XChaCha20(raw()?),
@@ -699,13 +696,16 @@ fn ring_key<'a>(
     p: &'a Prepared,
     kind: Kind,
     nonce: &[u8],
-) -> Option<(&'a ra::LessSafeKey, ra::Nonce)> {
+) -> Option<&'a awslc_aead::Key> {
     if !matches!(kind, Kind::Gcm | Kind::ChaChaPoly) {
         return None;
     }
-    let key = p.ring.as_deref()?;
-    let nonce = ra::Nonce::try_assume_unique_for_key(nonce).ok()?;
-    Some((key, nonce))
+    let key = p.ring.as_ref()?;
+    // The 96-bit nonce only (other GCM nonce lengths take the composed mode).
+    if nonce.len() != 12 {
+        return None;
+    }
+    Some(key)
 }
 
 /// One-shot encryption: writes ciphertext || tag (`tag_len` bytes) to `out`,
@@ -725,10 +725,12 @@ pub fn seal(
 ) -> Result<usize> {
     let n = pt.len();
     if tag_len == 16 && out.len() >= n + 16 {
-        if let Some((key, nonce)) = ring_key(p, kind, nonce) {
+        if let Some(key) = ring_key(p, kind, nonce) {
             let (body, rest) = out.split_at_mut(n);
-            key.seal_out_of_place_scatter(nonce, ra::Aad::from(ad), pt, body, &[], &mut rest[..16])
-                .map_err(|_| Error::InvalidArgument)?;
+            let tag: &mut [u8; 16] = (&mut rest[..16]).try_into().expect("16 bytes");
+            if !key.seal(nonce, ad, pt, body, tag) {
+                return Err(Error::InvalidArgument);
+            }
             return Ok(n + 16);
         }
     }
@@ -754,12 +756,12 @@ fn seal_other(
         ascon_oneshot(k, nonce, ad, body, tag_out, true)?;
         return Ok(n + tag_len);
     }
-    if let Some((key, nonce)) = ring_key(p, kind, nonce) {
-        body.copy_from_slice(pt);
-        let tag = key
-            .seal_in_place_separate_tag(nonce, ra::Aad::from(ad), body)
-            .map_err(|_| Error::InvalidArgument)?;
-        tag_out.copy_from_slice(&tag.as_ref()[..tag_len]);
+    if let Some(key) = ring_key(p, kind, nonce) {
+        let mut tag = [0u8; 16];
+        if !key.seal(nonce, ad, pt, body, &mut tag) {
+            return Err(Error::InvalidArgument);
+        }
+        tag_out.copy_from_slice(&tag[..tag_len]);
         return Ok(n + tag_len);
     }
     let mut e = engine(
@@ -820,10 +822,8 @@ pub fn open(
                 Err(e) => return Err(e),
             }
         }
-        Some((key, nonce)) if tag_len == 16 => {
-            tmp.copy_from_slice(ct);
-            key.open_in_place_separate_tag(nonce, ra::Aad::from(ad), tag, tmp)
-                .is_ok()
+        Some(key) if tag_len == 16 => {
+            key.open(nonce, ad, ct, tag, tmp)
         }
         _ => {
             let mut e = engine(

@@ -1,5 +1,5 @@
-//! Message authentication codes: HMAC (ring for SHA-1/256/384/512, the `hmac`
-//! crate for the other hashes), CMAC (`cmac`) and CBC-MAC (`cbc-mac`) over
+//! Message authentication codes: HMAC (AWS-LC for SHA-1/256/384/512, kept as
+//! its precomputed key, see `awslc_hmac`; the `hmac` crate for the other hashes), CMAC (`cmac`) and CBC-MAC (`cbc-mac`) over
 //! AES, ARIA, Camellia and DES/3DES.
 //!
 //! A [`MacKey`] is a prepared key (HMAC inner/outer states, expanded AES
@@ -9,14 +9,14 @@ use core::mem::ManuallyDrop;
 use core::ops::{Deref, DerefMut};
 
 use digest::{FixedOutputReset, KeyInit, Mac};
-use aws_lc_rs::hmac;
 use zeroize::Zeroize;
 
-use super::wipe::ZBox;
 use crate::types::*;
 
 #[path = "blake2_mac.rs"]
 mod blake2_mac;
+#[path = "awslc_hmac.rs"]
+mod awslc_hmac;
 
 /// The MAC value: up to 64 bytes.
 pub type Tag = super::hash::Digest;
@@ -106,24 +106,14 @@ where
 
 /// A prepared MAC key.
 pub enum MacKey {
-    /// ring's HMAC key (precomputed inner and outer states).
-    Ring(ZBox<hmac::Key>),
+    /// AWS-LC's HMAC precomputed key (the inner and outer chaining values).
+    AwsLc(awslc_hmac::Key),
     /// A RustCrypto MAC keyed and ready.
     Rc(RcMacObj),
 }
 
 /// Opaque wrapper so the trait stays private.
 pub struct RcMacObj(Box<dyn RcMac>);
-
-fn ring_hmac(hash: psa_algorithm_t) -> Option<hmac::Algorithm> {
-    match hash {
-        PSA_ALG_SHA_1 => Some(hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY),
-        PSA_ALG_SHA_256 => Some(hmac::HMAC_SHA256),
-        PSA_ALG_SHA_384 => Some(hmac::HMAC_SHA384),
-        PSA_ALG_SHA_512 => Some(hmac::HMAC_SHA512),
-        _ => None,
-    }
-}
 
 /// Whether this driver implements the full-length MAC algorithm `base` (an HMAC
 /// or `PSA_ALG_CMAC`), given a compatible key.
@@ -160,8 +150,8 @@ impl MacKey {
     pub fn new(base: psa_algorithm_t, key: &[u8]) -> Result<Self> {
         if psa_alg_is_hmac(base) {
             let hash = psa_alg_hmac_get_hash(base);
-            if let Some(a) = ring_hmac(hash) {
-                return Ok(MacKey::Ring(ZBox::new(hmac::Key::new(a, key))));
+            if let Some(k) = awslc_hmac::Key::new(hash, key) {
+                return Ok(MacKey::AwsLc(k?));
             }
             let m = match hash {
                 PSA_ALG_MD5 => hmac11::<md5::Md5>(key),
@@ -233,9 +223,10 @@ impl MacKey {
     /// The full-length MAC of `data`.
     pub fn sign(&self, data: &[u8]) -> Tag {
         match self {
-            MacKey::Ring(k) => {
-                let t = hmac::sign(k, data);
-                tag(t.as_ref())
+            MacKey::AwsLc(k) => {
+                let mut buf = [0u8; 64];
+                k.sign_full(data, &mut buf);
+                Tag::from_parts(buf, k.len())
             }
             MacKey::Rc(m) => {
                 let mut c = m.0.start();
@@ -249,9 +240,10 @@ impl MacKey {
     /// the full length) and written to `out`.
     pub fn sign_into(&self, data: &[u8], out: &mut [u8]) {
         match self {
-            MacKey::Ring(k) => {
-                let t = hmac::sign(k, data);
-                out.copy_from_slice(&t.as_ref()[..out.len()]);
+            MacKey::AwsLc(k) => {
+                let mut buf = zeroize::Zeroizing::new([0u8; 64]);
+                k.sign_full(data, &mut buf);
+                out.copy_from_slice(&buf[..out.len()]);
             }
             MacKey::Rc(_) => {
                 let t = self.sign(data);
@@ -260,23 +252,22 @@ impl MacKey {
         }
     }
 
+    #[cfg(test)]
+    pub(crate) fn state_addr(&self) -> usize {
+        match self { MacKey::AwsLc(k) => k.state_addr(), _ => 0 }
+    }
+
     /// A running MAC computation with this key.
     pub fn start(&self) -> MacCtx {
         match self {
-            MacKey::Ring(k) => MacCtx(CtxInner::Ring(Box::new(Wiping::new(hmac::Context::with_key(k))))),
+            MacKey::AwsLc(k) => MacCtx(CtxInner::AwsLc(k.start())),
             MacKey::Rc(m) => MacCtx(CtxInner::Rc(m.0.start())),
         }
     }
 }
 
-fn tag(s: &[u8]) -> Tag {
-    let mut buf = [0u8; 64];
-    buf[..s.len()].copy_from_slice(s);
-    Tag::from_parts(buf, s.len())
-}
-
 enum CtxInner {
-    Ring(Box<Wiping<hmac::Context>>),
+    AwsLc(awslc_hmac::Ctx),
     Rc(Box<dyn RcMac>),
 }
 
@@ -287,7 +278,7 @@ impl MacCtx {
     /// Absorbs `data`.
     pub fn update(&mut self, data: &[u8]) {
         match &mut self.0 {
-            CtxInner::Ring(c) => c.update(data),
+            CtxInner::AwsLc(c) => c.update(data),
             CtxInner::Rc(m) => m.update(data),
         }
     }
@@ -295,7 +286,11 @@ impl MacCtx {
     /// The full-length MAC of everything absorbed.
     pub fn finish(&mut self) -> Tag {
         match &mut self.0 {
-            CtxInner::Ring(c) => tag((***c).clone().sign().as_ref()),
+            CtxInner::AwsLc(c) => {
+                let mut buf = [0u8; 64];
+                let n = c.finish(&mut buf);
+                Tag::from_parts(buf, n)
+            }
             CtxInner::Rc(m) => m.finish(),
         }
     }

@@ -12,6 +12,13 @@ use crate::types::*;
 use super::{aead, ecc, mac, mlkem, pqc_sign, rsa};
 
 /// The prepared form of a key.
+///
+/// Laid out for one-shot use among many keys: the slot's cache boxes it, the
+/// box starts a cache line, and `repr(C)` keeps the tag, the MAC algorithm
+/// and the MAC key's own tag at its start, so an HMAC-SHA-256 call reads the
+/// tags and the 64-byte precomputed key in two lines (the compiler's layout
+/// put them in four).
+#[repr(C, align(64))]
 pub enum Prepared {
     /// A symmetric key for ciphers and AEADs (expanded schedules, AWS-LC AEAD key).
     Sym(aead::Prepared),
@@ -168,4 +175,23 @@ fn build_into<'c>(cache: &'c SetOnce<Prepared>, kind: Kind, src: Source<'_>) -> 
 #[inline(never)]
 fn build_uncached(kind: Kind, src: Source<'_>) -> Result<Prepared> {
     Prepared::build(kind, src)
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    /// An HMAC-SHA-256 prepared form: tags and precomputed key in two lines.
+    #[test]
+    fn prepared_layout() {
+        let p = Prepared::Mac(psa_alg_hmac(PSA_ALG_SHA_256), mac::MacKey::new(psa_alg_hmac(PSA_ALG_SHA_256), b"k").unwrap());
+        let base = &p as *const Prepared as usize;
+        let Prepared::Mac(a, k) = &p else { unreachable!() };
+        let (alg_at, state_at) = (a as *const _ as usize - base, k.state_addr() - base);
+        eprintln!("size {} alg@{alg_at} state@{state_at}", core::mem::size_of::<Prepared>());
+        assert_eq!(core::mem::align_of::<Prepared>(), 64);
+        // The tags and the algorithm in the first line, the 64-byte state
+        // ending in the second.
+        assert!(alg_at < 64 && state_at + 64 <= 128, "alg@{alg_at} state@{state_at}");
+    }
 }

@@ -40,7 +40,6 @@
 use std::sync::Arc;
 
 use crate::sync::SetOnce;
-use zeroize::Zeroizing;
 
 use crate::storage::{format, Its};
 use crate::sync::{HostTable, Monitor, MonitorGuard};
@@ -48,8 +47,10 @@ use crate::types::*;
 
 mod dependent;
 mod hazard;
+mod material;
 mod slots;
 pub use dependent::Dependent;
+pub use material::Material;
 use slots::{live_word, CellsRef, SlotIx, SlotState, Slots};
 pub use slots::Stats;
 
@@ -66,15 +67,22 @@ struct Dependents {
 }
 
 /// A key as the key store holds it: immutable once published.
+///
+/// Laid out for one-shot use among many keys: what such a call reads (the
+/// prepared form's pointer, the attributes, the material's pointer and
+/// length: 56 bytes) comes first. (Aligning it to a cache line costs
+/// import + destroy a third more instructions: glibc's aligned allocation.)
+#[repr(C)]
 pub struct KeyData {
-    /// The key's attributes, with its final id and lifetime.
-    pub attrs: psa_key_attributes_t,
-    /// The key material in the export format; zeroized on drop.
-    pub material: Zeroizing<Vec<u8>>,
     /// A prepared form of the key for one algorithm (an expanded schedule,
     /// HMAC pads, …), built on first use by the API layer and dropped — wiping
     /// it — together with the key.
     pub cache: SetOnce<crate::crypto::Prepared>,
+    /// The key's attributes, with its final id and lifetime.
+    pub attrs: psa_key_attributes_t,
+    /// The key material in the export format (inline up to 64 bytes);
+    /// zeroized on drop.
+    pub material: Material,
     /// The dependents lock. Guards the list of copies of this key held by
     /// multi-part operations; taken briefly when an operation is set up and by
     /// `psa_destroy_key` (after its linearization point, outside the key-store
@@ -84,8 +92,8 @@ pub struct KeyData {
 
 impl KeyData {
     /// A key with an empty cache.
-    pub fn new(attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Self {
-        KeyData { attrs, material, cache: SetOnce::new(), dependents: Default::default() }
+    pub fn new(attrs: psa_key_attributes_t, material: impl Into<Material>) -> Self {
+        KeyData { attrs, material: material.into(), cache: SetOnce::new(), dependents: Default::default() }
     }
 
     /// Registers a copy of this key that `psa_destroy_key` must wipe. If the
@@ -186,12 +194,15 @@ impl KeyRef<'_> {
     }
 
     /// Ends the use, reporting a failing lock as `ServiceFailure`.
-    #[inline]
+    #[inline(always)]
     pub fn release(mut self) -> Result<()> {
-        self.end()
+        let r = self.end();
+        // Ended: the destructor would find nothing more to do.
+        core::mem::forget(self);
+        r
     }
 
-    #[inline]
+    #[inline(always)]
     fn end(&mut self) -> Result<()> {
         match std::mem::replace(&mut self.how, Reading::Done) {
             Reading::Done => Ok(()),
@@ -345,6 +356,20 @@ impl KeyStore {
             Some(h) => Ok(KeyRef { store: self, key: h.key, how: Reading::Hazard(h.hazard) }),
             None => self.get_locked(id),
         }
+    }
+
+    /// The lock-free part of [`KeyStore::get`] for a volatile key, inlined
+    /// into a caller's fast path: `None` when `id` is not a volatile id or
+    /// its slot is not FULL for it now (the caller then takes the general
+    /// path, which decides). Linearization point: the hazard path's load of
+    /// `live`, as in [`KeyStore::get`].
+    #[inline(always)]
+    pub fn get_volatile_fast(&self, id: psa_key_id_t) -> Option<KeyRef<'_>> {
+        let cells = self.cells.get();
+        let i = cells.codec.index_of(id)?;
+        let (c, key) = cells.slot(i)?;
+        let h = hazard::try_get_cell(&c.live, key, id)?;
+        Some(KeyRef { store: self, key: h.key, how: Reading::Hazard(h.hazard) })
     }
 
     /// [`KeyStore::get`] under the key-store lock.
@@ -501,7 +526,7 @@ impl KeyStore {
     /// published under one lock acquisition (the key is built outside it).
     ///
     /// Linearization point: the unlock after the slot becomes FULL.
-    pub fn create(&self, id: Option<psa_key_id_t>, attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
+    pub fn create(&self, id: Option<psa_key_id_t>, attrs: psa_key_attributes_t, material: impl Into<Material>) -> Result<psa_key_id_t> {
         if id.is_some() {
             return self.begin_create(id)?.commit(attrs, material);
         }
@@ -509,7 +534,7 @@ impl KeyStore {
         let mut key = Arc::new(KeyData::new(attrs, material));
         let mut g = self.slots.lock()?;
         // EMPTY → FILLING → FULL in one critical section: nobody sees FILLING.
-        let (i, id) = match g.reserve(None) {
+        let (i, id) = match g.reserve_unpublished() {
             Ok(r) => r,
             Err(e) => {
                 if e == Error::ServiceFailure {
@@ -692,7 +717,8 @@ impl Reservation<'_> {
     /// every thread can use the key. If the lock cannot be taken after the key
     /// file was written (the failed state), the file is removed again: a
     /// creation that reports failure before publishing leaves no key.
-    pub fn commit(mut self, mut attrs: psa_key_attributes_t, material: Zeroizing<Vec<u8>>) -> Result<psa_key_id_t> {
+    pub fn commit(mut self, mut attrs: psa_key_attributes_t, material: impl Into<Material>) -> Result<psa_key_id_t> {
+        let material = material.into();
         attrs.private_id = self.id;
         let store = self.fill.store;
         if self.persistent {

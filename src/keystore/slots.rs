@@ -409,12 +409,18 @@ impl Slots {
     /// lock-free reader acts only on a FULL word and reads the cell and key
     /// pointer after an acquire load of it, and the stores that take a slot
     /// out of FULL come after these in the lock's order.
+    #[inline]
     fn set_state(&mut self, i: SlotIx, state: SlotState) {
-        let leaving_full = self.get(i).state == SlotState::Full;
-        self.get_mut(i).state = state;
-        let word = self.word(i, state);
-        let order = if leaving_full { Ordering::SeqCst } else { Ordering::Release };
-        self.live(i).store(word, order);
+        let s = self.get_mut(i);
+        let leaving_full = s.state == SlotState::Full;
+        s.state = state;
+        let word = live_word(s.id, s.generation, state);
+        let live = self.live(i);
+        if leaving_full {
+            live.store(word, Ordering::SeqCst);
+        } else {
+            live.store(word, Ordering::Release);
+        }
     }
 
     /// The slot that currently holds (or is filling, or is deleting) `id`.
@@ -438,6 +444,19 @@ impl Slots {
     /// `InsufficientMemory`. `ServiceFailure` when the hazard fence failed
     /// (the caller fails the store).
     pub fn reserve(&mut self, id: Option<psa_key_id_t>) -> Result<(SlotIx, psa_key_id_t)> {
+        self.reserve_as(id, true)
+    }
+
+    /// [`Slots::reserve`] for a key published in the same critical section
+    /// ([`Slots::publish`] before the lock is released): the slot is FILLING
+    /// for the lock holder only, its `live` word stays EMPTY until `publish`
+    /// stores FULL (no other thread could tell the difference: both words
+    /// send a lock-free reader to the lock, which this thread holds).
+    pub fn reserve_unpublished(&mut self) -> Result<(SlotIx, psa_key_id_t)> {
+        self.reserve_as(None, false)
+    }
+
+    fn reserve_as(&mut self, id: Option<psa_key_id_t>, mirror: bool) -> Result<(SlotIx, psa_key_id_t)> {
         let i = if self.free.len() > REUSE_DELAY || (self.allocated == self.capacity && !self.free.is_empty()) {
             self.free.pop_front().expect("the free queue is not empty")
         } else if self.allocated < self.capacity {
@@ -458,7 +477,11 @@ impl Slots {
         if s.persistent {
             self.index.insert(id, i);
         }
-        self.set_state(i, SlotState::Filling);
+        if mirror {
+            self.set_state(i, SlotState::Filling);
+        } else {
+            self.get_mut(i).state = SlotState::Filling;
+        }
         self.stats.slots_in_use += 1;
         Ok((i, id))
     }

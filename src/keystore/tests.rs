@@ -1,6 +1,7 @@
 use super::*;
 use crate::storage::memory::MemoryIts;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use zeroize::Zeroizing;
 
 fn store(capacity: usize) -> KeyStore {
     KeyStore::new(capacity, Arc::new(MemoryIts::default()), None).unwrap()
