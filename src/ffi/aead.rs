@@ -22,8 +22,10 @@ pub unsafe extern "C" fn psa_aead_encrypt(
     if boundary::apart(inputs, ciphertext, ciphertext_size) {
         // SAFETY: as below; no input shares a byte with the output (checked),
         // so the borrowed inputs alias no `&mut`.
+        // The core the initialisation check returned goes to the AES-GCM
+        // fast path (`encrypt_with`), which does not look it up again.
         return unsafe {
-            boundary::fill_with(
+            boundary::fill_with_core(
                 ciphertext,
                 ciphertext_size,
                 ciphertext_length,
@@ -34,7 +36,7 @@ pub unsafe extern "C" fn psa_aead_encrypt(
                         boundary::input(plaintext, plaintext_length)?,
                     ))
                 },
-                |(nonce, ad, pt), out| crate::api::aead::encrypt(key, alg, nonce, ad, pt, out),
+                |c, (nonce, ad, pt), out| crate::api::aead::encrypt_with(c, key, alg, nonce, ad, pt, out),
             )
         };
     }

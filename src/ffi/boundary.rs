@@ -176,6 +176,36 @@ pub unsafe fn fill_with<I>(
     unsafe { fill_checked(crate::api::core, buf, size, length, inputs, f) }
 }
 
+/// [`fill_with`] whose `f` also receives the initialised core that the
+/// initialisation check returned, so a one-shot fast path does not load it
+/// again. Same checks in the same order as [`fill_with`].
+///
+/// # Safety
+/// As [`fill_with`].
+#[inline(always)]
+pub unsafe fn fill_with_core<I>(
+    buf: *mut u8,
+    size: usize,
+    length: *mut usize,
+    inputs: impl FnOnce() -> Result<I>,
+    f: impl FnOnce(&'static crate::api::Core, I, &mut [u8]) -> Result<usize>,
+) -> psa_status_t {
+    guard(|| {
+        // SAFETY: forwarded caller contract.
+        unsafe { preset(length, 0) };
+        let core = crate::api::core()?;
+        if length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        span(buf, size)?;
+        let inputs = inputs()?;
+        // SAFETY: forwarded caller contract.
+        let n = f(core, inputs, unsafe { output(buf, size) }?)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { set_out(length, n) }
+    })
+}
+
 /// [`fill_with`] for a function a driver may call from inside an entry point
 /// (the whitelist of `crate::driver`).
 ///
