@@ -89,6 +89,23 @@ int main(void)
     CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, buf, 12, buf, 0, top, 100, out, sizeof(out), &n),
                  INV);
     CHECK_STATUS(psa_aead_decrypt(k, PSA_ALG_GCM, buf, 12, buf, 0, buf, 32, out, TOO_BIG, &n), INV);
+    /* The one-shot GCM fast path's single pass of range checks: a bad output
+     * range, a bad length pointer and an empty output each fail as the
+     * general path reports them, with the output length cleared. */
+    n = 99;
+    CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, buf, 12, buf, 0, buf, 16, top_w, 100, &n), INV);
+    CHECK(n == 0);
+    n = 99;
+    CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, buf, 12, buf, 0, buf, 16, out, TOO_BIG, &n), INV);
+    CHECK(n == 0);
+    CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, buf, 12, buf, 0, buf, 16, NULL, 32, &n), INV);
+    CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, buf, 12, buf, 0, buf, 16, out, sizeof(out), NULL), INV);
+    n = 99;
+    CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, buf, 12, NULL, 0, NULL, 0, NULL, 0, &n),
+                 PSA_ERROR_BUFFER_TOO_SMALL);
+    CHECK(n == 0);
+    CHECK_STATUS(psa_aead_encrypt(k, PSA_ALG_GCM, buf, 12, NULL, 0, NULL, 0, out, 16, &n), PSA_SUCCESS);
+    CHECK(n == 16);
     psa_aead_operation_t e = PSA_AEAD_OPERATION_INIT;
     CHECK_STATUS(psa_aead_encrypt_setup(&e, k, PSA_ALG_GCM), PSA_SUCCESS);
     CHECK_STATUS(psa_aead_set_nonce(&e, buf, 12), PSA_SUCCESS);

@@ -126,7 +126,31 @@ fn check_key(kind: Kind, tag_len: usize, k: &KeyRef<'static>) -> Result<()> {
     check(kind, k.data().attrs.private_type, tag_len)
 }
 
+/// [`encrypt`] for the C boundary, which has just checked initialisation and
+/// passes the core it got: with no driver registered (so no driver can take
+/// the call), AES-GCM tries the flat [`gcm_fast`] in the caller's frame;
+/// anything else, and any fast-path check that does not pass, runs
+/// [`encrypt`], which reports the first failure in the general order.
+#[inline(always)]
+pub fn encrypt_with(
+    c: &'static super::Core,
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    nonce: &[u8],
+    ad: &[u8],
+    pt: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
+    if alg == PSA_ALG_GCM && crate::driver::registry().is_none() {
+        if let Some(r) = gcm_fast(c, id, nonce, ad, pt, out) {
+            return r;
+        }
+    }
+    encrypt(id, alg, nonce, ad, pt, out)
+}
+
 /// `psa_aead_encrypt`: writes ciphertext || tag; returns its length.
+#[inline(never)]
 pub fn encrypt(
     id: psa_key_id_t,
     alg: psa_algorithm_t,
@@ -139,7 +163,7 @@ pub fn encrypt(
         return r;
     }
     if alg == PSA_ALG_GCM {
-        if let Some(r) = gcm_fast(id, nonce, ad, pt, out) {
+        if let Some(r) = core().ok().and_then(|c| gcm_fast(c, id, nonce, ad, pt, out)) {
             return r;
         }
     }
@@ -168,8 +192,15 @@ pub fn encrypt(
 /// touching `out`, and the general path runs the checks in their order and
 /// reports the first failure.
 #[inline(always)]
-fn gcm_fast(id: psa_key_id_t, nonce: &[u8], ad: &[u8], pt: &[u8], out: &mut [u8]) -> Option<Result<usize>> {
-    let k = core().ok()?.keys.get_volatile_fast(id)?;
+fn gcm_fast(
+    c: &'static super::Core,
+    id: psa_key_id_t,
+    nonce: &[u8],
+    ad: &[u8],
+    pt: &[u8],
+    out: &mut [u8],
+) -> Option<Result<usize>> {
+    let k = c.keys.get_volatile_fast(id)?;
     let d = k.data();
     let a = &d.attrs;
     let fits = pt.len().checked_add(16).is_some_and(|n| out.len() >= n);
@@ -184,12 +215,9 @@ fn gcm_fast(id: psa_key_id_t, nonce: &[u8], ad: &[u8], pt: &[u8], out: &mut [u8]
         return None;
     }
     let p = d.cache.get()?.sym()?;
-    // As the general path: a failed seal is reported before a failed release.
-    let n = match crypto::seal(p, Kind::Gcm, nonce, ad, pt, 16, out) {
-        Ok(n) => n,
-        Err(e) => return Some(Err(e)),
-    };
-    Some(k.release().map(|_| n))
+    // Ending a hazard use cannot fail (`k` is dropped on return), so the
+    // seal's result is the call's, as on the general path.
+    Some(crypto::seal(p, Kind::Gcm, nonce, ad, pt, 16, out))
 }
 
 /// `psa_aead_decrypt`: checks the tag at the end of `input`, then writes the

@@ -176,6 +176,68 @@ pub unsafe fn fill_with<I>(
     unsafe { fill_checked(crate::api::core, buf, size, length, inputs, f) }
 }
 
+/// Whether `(ptr, len)` is a range [`span`] accepts: length 0, or non-NULL,
+/// at most `isize::MAX` bytes and no wrap of `ptr + len`.
+#[inline(always)]
+fn span_ok(ptr: *const u8, len: usize) -> bool {
+    len == 0 || (!ptr.is_null() && len <= isize::MAX as usize && (ptr as usize).checked_add(len).is_some())
+}
+
+/// Whether every range of `inputs` and the output `(out, out_len)` is one
+/// [`span`] accepts and no input shares a byte with the output: the case in
+/// which [`fill_apart`] may skip the per-buffer checks, which all pass.
+#[inline(always)]
+pub fn spans_apart<const N: usize>(inputs: [(*const u8, usize); N], out: *const u8, out_len: usize) -> bool {
+    if !span_ok(out, out_len) {
+        return false;
+    }
+    // With valid spans `ptr + len` does not wrap, so no saturation is needed.
+    let (o, o_end) = (out as usize, (out as usize).wrapping_add(out_len));
+    inputs.iter().all(|&(p, n)| {
+        let (a, a_end) = (p as usize, (p as usize).wrapping_add(n));
+        span_ok(p, n) && (n == 0 || out_len == 0 || a_end <= o || o_end <= a)
+    })
+}
+
+/// [`fill_with`] for a one-shot call whose buffers passed [`spans_apart`]
+/// (checked here first; `None`, before anything is written, when they did
+/// not, and the caller takes its general path, which reports the failing
+/// check). The checks that remain run in [`fill_with`]'s order (output
+/// length cleared, initialisation, length pointer); the span checks all pass,
+/// and each input is borrowed in place. `f` also receives the core the
+/// initialisation check returned, so a fast path does not load it again.
+///
+/// # Safety
+/// As [`fill_with`], for `inputs` (read-only) and `buf`.
+#[inline(always)]
+pub unsafe fn fill_apart<const N: usize>(
+    inputs: [(*const u8, usize); N],
+    buf: *mut u8,
+    size: usize,
+    length: *mut usize,
+    f: impl FnOnce(&'static crate::api::Core, [&[u8]; N], &mut [u8]) -> Result<usize>,
+) -> Option<psa_status_t> {
+    if !spans_apart(inputs, buf, size) {
+        return None;
+    }
+    Some(guard(|| {
+        // SAFETY: forwarded caller contract.
+        unsafe { preset(length, 0) };
+        let core = crate::api::core()?;
+        if length.is_null() {
+            return Err(Error::InvalidArgument);
+        }
+        // SAFETY: every range was checked by `spans_apart` (as `input` and
+        // `output` check them) and no input overlaps the output, so the
+        // shared slices alias no `&mut`; the caller promises the bytes.
+        let slices = inputs.map(|(p, n)| if n == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(p, n) } });
+        let out = if size == 0 { &mut [][..] } else { unsafe { core::slice::from_raw_parts_mut(buf, size) } };
+        let n = f(core, slices, out)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { set_out(length, n) }
+    }))
+}
+
 /// [`fill_with`] for a function a driver may call from inside an entry point
 /// (the whitelist of `crate::driver`).
 ///
@@ -334,6 +396,34 @@ mod tests {
             assert_eq!(output(top as *mut u8, 8).err(), Some(Error::InvalidArgument));
             assert_eq!(input(b.as_ptr(), 8).map(|s| s.len()), Ok(8));
         }
+    }
+
+    #[test]
+    fn spans_apart_agrees_with_span_and_overlaps() {
+        let b = [0u8; 32];
+        let p = b.as_ptr() as usize;
+        let top = usize::MAX - 3;
+        let ptrs = [0, 1, p, p + 4, p + 8, p + 16, top, isize::MAX as usize];
+        let lens = [0, 1, 4, 8, 16, isize::MAX as usize, isize::MAX as usize + 1, usize::MAX];
+        let mut agreed = 0;
+        for &ip in &ptrs {
+            for &il in &lens {
+                for &op in &ptrs {
+                    for &ol in &lens {
+                        let (i, o) = (ip as *const u8, op as *const u8);
+                        let expect = span(i, il).is_ok() && span(o, ol).is_ok() && !overlaps(i, il, o, ol);
+                        assert_eq!(spans_apart([(i, il)], o, ol), expect, "{ip:#x}+{il:#x} / {op:#x}+{ol:#x}");
+                        agreed += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(agreed, 8 * 8 * 8 * 8);
+        // Two inputs: one bad range or one overlap is enough to refuse.
+        let q = p as *const u8;
+        assert!(spans_apart([(q, 8), (q.wrapping_add(8), 8)], q.wrapping_add(16), 16));
+        assert!(!spans_apart([(q, 8), (q.wrapping_add(8), 9)], q.wrapping_add(16), 16));
+        assert!(!spans_apart([(q, 8), (core::ptr::null(), 1)], q.wrapping_add(16), 16));
     }
 
     #[test]

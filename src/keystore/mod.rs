@@ -232,6 +232,31 @@ impl Drop for KeyRef<'_> {
     }
 }
 
+/// A lock-free reader of a volatile key ([`KeyStore::get_volatile_fast`]):
+/// it holds a hazard on the key's slot, which keeps the key alive; dropping
+/// it ends the use (clears the hazard, which cannot fail).
+pub struct HazardRef<'a> {
+    _store: core::marker::PhantomData<&'a KeyStore>,
+    key: *const KeyData,
+    hazard: &'static std::sync::atomic::AtomicU64,
+}
+
+impl HazardRef<'_> {
+    /// The key.
+    #[inline(always)]
+    pub fn data(&self) -> &KeyData {
+        // SAFETY: the hazard keeps the key alive until this reader is dropped.
+        unsafe { &*self.key }
+    }
+}
+
+impl Drop for HazardRef<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        self.hazard.store(0, std::sync::atomic::Ordering::Release);
+    }
+}
+
 /// A FILLING slot this thread reserved. Dropping it un-reserves the slot
 /// (FILLING → EMPTY, waking waiters) unless it was resolved and disarmed.
 /// Created and dropped only while the thread does not hold the key-store lock.
@@ -363,13 +388,15 @@ impl KeyStore {
     /// its slot is not FULL for it now (the caller then takes the general
     /// path, which decides). Linearization point: the hazard path's load of
     /// `live`, as in [`KeyStore::get`].
+    /// The reader it returns holds only a hazard, so ending the use cannot
+    /// fail and needs no match on how the key was found.
     #[inline(always)]
-    pub fn get_volatile_fast(&self, id: psa_key_id_t) -> Option<KeyRef<'_>> {
+    pub fn get_volatile_fast(&self, id: psa_key_id_t) -> Option<HazardRef<'_>> {
         let cells = self.cells.get();
         let i = cells.codec.index_of(id)?;
         let (c, key) = cells.slot(i)?;
         let h = hazard::try_get_cell(&c.live, key, id)?;
-        Some(KeyRef { store: self, key: h.key, how: Reading::Hazard(h.hazard) })
+        Some(HazardRef { _store: core::marker::PhantomData, key: h.key, hazard: h.hazard })
     }
 
     /// [`KeyStore::get`] under the key-store lock.
