@@ -34,6 +34,8 @@ pub mod names;
 pub mod storage;
 pub mod sync;
 pub mod types;
+#[cfg(test)]
+mod testutil;
 
 /// Every Rust allocation of the library and of the crates it uses (ring,
 /// RustCrypto) is wiped before it is freed: see [`alloc`].

@@ -909,9 +909,7 @@ mod tests {
     }
 
 
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::testutil::hex as unhex;
 
     /// Ascon-AEAD128 against the SP 800-232 reference KAT: the one-shot path
     /// (the `ascon-aead` crate) and the streaming duplex fed in 1..=17-byte

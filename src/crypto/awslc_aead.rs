@@ -173,9 +173,7 @@ impl Drop for Key {
 mod tests {
     use super::*;
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::testutil::hex;
 
     /// The GCM specification's test case 4 (AES-128, 60-byte message, 20
     /// bytes of additional data), sealed, opened,

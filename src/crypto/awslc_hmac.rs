@@ -215,9 +215,7 @@ mod tests {
     /// length; RFC 2202 case 1 for SHA-1.
     #[test]
     fn rfc4231_case_1_and_rfc2202() {
-        fn hex(s: &str) -> Vec<u8> {
-            (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-        }
+        use crate::testutil::hex;
         let key = [0x0b; 20];
         for (h, expect) in [
             (PSA_ALG_SHA_1, "b617318655057264e28bc0b6fb378c8ef146be00"),

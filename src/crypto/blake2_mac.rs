@@ -33,11 +33,7 @@ mod tests {
     use super::super::MacKey;
     use crate::types::*;
 
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len() / 2)
-            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::testutil::hex as unhex;
 
     /// (key, message, HMAC-BLAKE2s, HMAC-BLAKE2b) from tests/vectors/hmac_blake2.txt.
     fn vectors() -> Vec<(Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>)> {

@@ -80,11 +80,7 @@ mod tests {
     use super::super::{compute as hash_compute, Hasher};
     use crate::types::*;
 
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len() / 2)
-            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::testutil::hex as unhex;
 
     /// (algorithm, input length, digest) from tests/vectors/blake2_par_kat.txt.
     pub(crate) fn kat() -> Vec<(psa_algorithm_t, usize, Vec<u8>)> {

@@ -243,10 +243,5 @@ mod tests {
         assert!(bool::from(Scalar::ZERO.is_zero()));
     }
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::testutil::hex;
 }

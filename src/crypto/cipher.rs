@@ -466,12 +466,7 @@ pub fn engine(key: &SymKey, mode: Mode, encrypt: bool, iv: &[u8]) -> Result<Box<
 mod tests {
     use super::*;
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::testutil::hex;
 
     #[test]
     fn sp800_38a_cbc_and_ctr() {

@@ -849,9 +849,7 @@ mod tests {
     }
 
 
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::testutil::hex as unhex;
 
     /// The 1.3–1.5 fixed-length hashes: known answers (RFC 7693, FIPS 202,
     /// FIPS 180-4 via hashlib; the SP 800-232 Ascon-Hash256 reference KAT),

@@ -333,9 +333,7 @@ impl Stream {
 mod tests {
     use super::*;
 
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::testutil::hex as unhex;
 
     /// Reads `total` bytes in uneven chunks, so block boundaries are crossed.
     fn read_chunked(s: &mut Stream, total: usize) -> Vec<u8> {

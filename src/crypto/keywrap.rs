@@ -120,9 +120,7 @@ pub fn unwrap(alg: psa_algorithm_t, t: psa_key_type_t, kek: &[u8], wrapped: &[u8
 mod tests {
     use super::*;
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::testutil::hex;
 
     /// RFC 3394 §4.1–4.6: every KEK/data size combination.
     #[test]

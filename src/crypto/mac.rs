@@ -412,9 +412,7 @@ mod tests {
     /// CMAC (SP 800-38B appendix D.4, three-key, empty message).
     #[test]
     fn cbc_mac_and_tdes_cmac() {
-        fn hex(s: &str) -> Vec<u8> {
-            (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-        }
+        use crate::testutil::hex;
         let k = MacKey::with_type(PSA_ALG_CBC_MAC, PSA_KEY_TYPE_DES, &hex("0123456789abcdef")).unwrap();
         assert_eq!(k.sign(b"7654321 Now is the time for ").as_ref(), &hex("f1d30f6849312ca4")[..]);
         // SP 800-38A F.2.1 with the IV folded into the first block.

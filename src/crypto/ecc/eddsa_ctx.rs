@@ -150,9 +150,7 @@ mod tests {
     use super::super::prepare;
     use crate::types::*;
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect()
-    }
+    use crate::testutil::hex;
 
     /// RFC 8032 §7.2 (Ed25519ctx): secret key, public key, message, context, signature.
     const RFC8032_ED25519CTX: [[&str; 5]; 4] = [

@@ -98,9 +98,7 @@ pub fn encode_point(p: &ProjectivePoint) -> Result<[u8; POINT_LEN]> {
 }
 
 #[cfg(test)]
-pub(crate) fn hex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-}
+pub(crate) use crate::testutil::hex;
 
 #[cfg(test)]
 mod tests {

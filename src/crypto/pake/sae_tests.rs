@@ -13,7 +13,7 @@ fn hex(s: &str) -> Vec<u8> {
     if s == "-" {
         return Vec::new();
     }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    crate::testutil::hex(s)
 }
 
 fn j10(name: &str) -> Vec<u8> {

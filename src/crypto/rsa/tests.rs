@@ -96,10 +96,7 @@ const P2048: &str = include_str!("../../../tests/vectors/rsa/p2048.der.hex");
 const KAT_SIG: &str = include_str!("../../../tests/vectors/rsa/k2048_pkcs1_sha256_abc.sig.hex");
 
 /// Hex (line breaks allowed) to bytes.
-fn unhex(s: &str) -> Vec<u8> {
-    let s: String = s.split_whitespace().collect();
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-}
+use crate::testutil::hex as unhex;
 
 const HASHES: [psa_algorithm_t; 5] = [PSA_ALG_SHA_1, PSA_ALG_SHA_224, PSA_ALG_SHA_256, PSA_ALG_SHA_384, PSA_ALG_SHA_512];
 
