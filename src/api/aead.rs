@@ -128,7 +128,7 @@ fn check_key(kind: Kind, tag_len: usize, k: &KeyRef<'static>) -> Result<()> {
 
 /// [`encrypt`] for the C boundary, which has just checked initialisation and
 /// passes the core it got: with no driver registered (so no driver can take
-/// the call), AES-GCM tries the flat [`gcm_fast`] in the caller's frame;
+/// the call), AES-GCM tries the flat `gcm_fast` in the caller's frame;
 /// anything else, and any fast-path check that does not pass, runs
 /// [`encrypt`], which reports the first failure in the general order.
 #[inline(always)]

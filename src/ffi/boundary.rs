@@ -184,7 +184,7 @@ fn span_ok(ptr: *const u8, len: usize) -> bool {
 }
 
 /// Whether every range of `inputs` and the output `(out, out_len)` is one
-/// [`span`] accepts and no input shares a byte with the output: the case in
+/// `span` accepts and no input shares a byte with the output: the case in
 /// which [`fill_apart`] may skip the per-buffer checks, which all pass.
 #[inline(always)]
 pub fn spans_apart<const N: usize>(inputs: [(*const u8, usize); N], out: *const u8, out_len: usize) -> bool {

@@ -12,7 +12,7 @@ pub const INLINE: usize = 64;
 
 /// A key's material in its export format; zeroized on drop.
 pub enum Material {
-    /// Up to [`INLINE`] bytes, the first `len` of `bytes`.
+    /// Up to `INLINE` bytes, the first `len` of `bytes`.
     Inline {
         /// The length.
         len: u8,
