@@ -128,9 +128,10 @@ fn check_key(kind: Kind, tag_len: usize, k: &KeyRef<'static>) -> Result<()> {
 
 /// [`encrypt`] for the C boundary, which has just checked initialisation and
 /// passes the core it got: with no driver registered (so no driver can take
-/// the call), AES-GCM tries the flat `gcm_fast` in the caller's frame;
-/// anything else, and any fast-path check that does not pass, runs
-/// [`encrypt`], which reports the first failure in the general order.
+/// the call), AES-GCM tries the flat `gcm_fast` in the caller's frame, and
+/// when one of its checks does not pass goes straight to the general checks,
+/// which report the first failure in the general order (the fast path is
+/// tried once); anything else runs [`encrypt`].
 #[inline(always)]
 pub fn encrypt_with(
     c: &'static super::Core,
@@ -142,9 +143,12 @@ pub fn encrypt_with(
     out: &mut [u8],
 ) -> Result<usize> {
     if alg == PSA_ALG_GCM && crate::driver::registry().is_none() {
+        // No driver to ask, and the fast path already declined: straight to
+        // the general checks.
         if let Some(r) = gcm_fast(c, id, nonce, ad, pt, out) {
             return r;
         }
+        return encrypt_general(id, alg, nonce, ad, pt, out);
     }
     encrypt(id, alg, nonce, ad, pt, out)
 }
@@ -167,6 +171,20 @@ pub fn encrypt(
             return r;
         }
     }
+    encrypt_general(id, alg, nonce, ad, pt, out)
+}
+
+/// The built-in `psa_aead_encrypt` after the driver hook and the fast path:
+/// every check in the general order, then the seal.
+#[inline(never)]
+fn encrypt_general(
+    id: psa_key_id_t,
+    alg: psa_algorithm_t,
+    nonce: &[u8],
+    ad: &[u8],
+    pt: &[u8],
+    out: &mut [u8],
+) -> Result<usize> {
     let (kind, tag_len, k) = resolve(id, alg, PSA_KEY_USAGE_ENCRYPT)?;
     check_nonce(kind, nonce.len())?;
     check_key(kind, tag_len, &k)?;
