@@ -322,7 +322,7 @@ pub unsafe fn setup(
     // `InvalidArgument`) before the key type.
     tag_after_buffer(kind, tag_len)?;
     check_key(kind, tag_len, &k)?;
-    let key = with_prepared(k.data(), |p| Ok(p.sym.clone()))?;
+    let key = with_prepared(k.data(), |p| Ok((*p.sym).clone()))?;
     let secret = KeyBound::new(k.data(), Secret { key, engine: None });
     k.release()?;
     let op = AeadOp {

@@ -84,7 +84,7 @@ fn prepare(
     sizes(d.attrs.private_type)?;
     let mode = mode_of(alg)?;
     check_type(d.attrs.private_type, mode)?;
-    let sym = with_prepared(d, |p| Ok(p.sym.clone()))?;
+    let sym = with_prepared(d, |p| Ok((*p.sym).clone()))?;
     Ok((mode, sym, d.attrs.private_type, KeyRefHold(k)))
 }
 

@@ -6,7 +6,7 @@
 //! when it is of the kind asked for, builds and caches it when the slot has
 //! none yet, and otherwise (a key used with a second MAC algorithm) builds a
 //! temporary one.
-use crate::sync::SetOnce;
+use crate::sync::InlineOnce;
 use crate::types::*;
 
 use super::{aead, ecc, mac, mlkem, pqc_sign, rsa};
@@ -18,17 +18,18 @@ use super::{aead, ecc, mac, mlkem, pqc_sign, rsa};
 /// and the MAC key's own tag at its start, so an HMAC-SHA-256 call reads the
 /// tags and the 64-byte precomputed key in two lines (the compiler's layout
 /// put them in four).
-#[repr(C, align(64))]
+#[repr(C)]
 pub enum Prepared {
     /// A symmetric key for ciphers and AEADs (expanded schedules, AWS-LC AEAD key).
     Sym(aead::Prepared),
     /// A MAC key for the MAC algorithm `.0` (with its length left out), e.g.
     /// HMAC's precomputed inner and outer states.
     Mac(psa_algorithm_t, mac::MacKey),
-    /// A parsed ECC key (AWS-LC's and RustCrypto's forms).
-    Ecc(ecc::Prepared),
-    /// A parsed RSA key (AWS-LC's and the rsa crate's forms).
-    Rsa(rsa::Prepared),
+    /// A parsed ECC key (AWS-LC's and RustCrypto's forms); boxed, so that
+    /// its 784 bytes do not set the size of every key's prepared form.
+    Ecc(Box<ecc::Prepared>),
+    /// A parsed RSA key (AWS-LC's and the rsa crate's forms); boxed likewise.
+    Rsa(Box<rsa::Prepared>),
     /// An expanded ML-KEM key (decapsulation or encapsulation key).
     MlKem(mlkem::Prepared),
     /// A parsed post-quantum or stateful hash-based signature key (ML-DSA, SLH-DSA, LMS/HSS, XMSS).
@@ -69,8 +70,8 @@ impl Prepared {
         Ok(match kind {
             Kind::Sym => Prepared::Sym(aead::Prepared::new(src.key_type, src.material)?),
             Kind::Mac(base) => Prepared::Mac(base, mac::MacKey::with_type(base, src.key_type, src.material)?),
-            Kind::Ecc => Prepared::Ecc(ecc::prepare(src.key_type, src.bits, src.material)?),
-            Kind::Rsa => Prepared::Rsa(rsa::prepare(src.key_type, src.material)?),
+            Kind::Ecc => Prepared::Ecc(Box::new(ecc::prepare(src.key_type, src.bits, src.material)?)),
+            Kind::Rsa => Prepared::Rsa(Box::new(rsa::prepare(src.key_type, src.material)?)),
             Kind::MlKem => Prepared::MlKem(mlkem::prepare(src.key_type, src.bits, src.material)?),
             Kind::PqcSign => Prepared::PqcSign(pqc_sign::prepare(src.key_type, src.bits, src.material)?),
         })
@@ -140,10 +141,11 @@ impl Prepared {
 /// Runs `f` on the prepared form `kind` of the key `src` whose slot cache is
 /// `cache`: the cached form if it is of that kind; else, if the cache is
 /// empty, a form built now and published in it (the first kind used with a
-/// key stays); else a temporary form, dropped (and wiped) after `f`.
+/// key stays); else — another kind cached, or another thread publishing at
+/// this moment — a temporary form, dropped (and wiped) after `f`.
 #[inline]
 pub fn with_prepared<R>(
-    cache: &SetOnce<Prepared>,
+    cache: &InlineOnce<Prepared>,
     kind: Kind,
     src: Source<'_>,
     f: impl FnOnce(&Prepared) -> Result<R>,
@@ -151,23 +153,24 @@ pub fn with_prepared<R>(
     match cache.get() {
         Some(p) if p.kind() == kind => f(p),
         Some(_) => f(&build_uncached(kind, src)?),
-        None => {
-            let p = build_into(cache, kind, src)?;
-            if p.kind() == kind {
-                f(p)
-            } else {
-                f(&build_uncached(kind, src)?)
-            }
-        }
+        None => build_into(cache, kind, src, f),
     }
 }
 
-/// The first use of a key: builds its form and publishes it in `cache`
-/// (out of line, so the hot path keeps a small stack frame).
+/// The first use of a key: builds its form, publishes it in `cache` and runs
+/// `f` on it (out of line, so the hot path keeps a small stack frame).
 #[cold]
 #[inline(never)]
-fn build_into<'c>(cache: &'c SetOnce<Prepared>, kind: Kind, src: Source<'_>) -> Result<&'c Prepared> {
-    cache.get_or_try_init(|| Prepared::build(kind, src))
+fn build_into<R>(
+    cache: &InlineOnce<Prepared>,
+    kind: Kind,
+    src: Source<'_>,
+    f: impl FnOnce(&Prepared) -> Result<R>,
+) -> Result<R> {
+    match cache.set(Prepared::build(kind, src)?) {
+        Ok(p) => f(p),
+        Err(mine) => f(&mine),
+    }
 }
 
 /// A form that is not cached.
@@ -181,17 +184,33 @@ fn build_uncached(kind: Kind, src: Source<'_>) -> Result<Prepared> {
 mod layout_tests {
     use super::*;
 
-    /// An HMAC-SHA-256 prepared form: tags and precomputed key in two lines.
+    /// The prepared form stays small (the big forms are boxed), because every
+    /// key holds one inline; an HMAC-SHA-256 form has its tags and its
+    /// 64-byte precomputed key within its first 96 bytes.
     #[test]
     fn prepared_layout() {
         let p = Prepared::Mac(psa_alg_hmac(PSA_ALG_SHA_256), mac::MacKey::new(psa_alg_hmac(PSA_ALG_SHA_256), b"k").unwrap());
         let base = &p as *const Prepared as usize;
         let Prepared::Mac(a, k) = &p else { unreachable!() };
         let (alg_at, state_at) = (a as *const _ as usize - base, k.state_addr() - base);
-        eprintln!("size {} alg@{alg_at} state@{state_at}", core::mem::size_of::<Prepared>());
-        assert_eq!(core::mem::align_of::<Prepared>(), 64);
-        // The tags and the algorithm in the first line, the 64-byte state
-        // ending in the second.
-        assert!(alg_at < 64 && state_at + 64 <= 128, "alg@{alg_at} state@{state_at}");
+        assert!(core::mem::size_of::<Prepared>() <= 160, "size {}", core::mem::size_of::<Prepared>());
+        assert!(alg_at < 16 && state_at + 64 <= 96, "alg@{alg_at} state@{state_at}");
+    }
+
+    /// Inside a key, the attributes come first and the HMAC-SHA-256 state ends
+    /// within 128 bytes of the key's start: a one-shot MAC among many keys
+    /// reads two or three adjacent cache lines of its key.
+    #[test]
+    fn key_layout() {
+        let attrs = psa_key_attributes_t { private_type: PSA_KEY_TYPE_HMAC, ..Default::default() };
+        let d = crate::keystore::KeyData::new(attrs, crate::keystore::Material::copy_of(&[7u8; 32]));
+        let alg = psa_alg_hmac(PSA_ALG_SHA_256);
+        let src = Source { key_type: PSA_KEY_TYPE_HMAC, bits: 256, material: &[7u8; 32] };
+        let at = with_prepared(&d.cache, Kind::Mac(alg), src, |p| Ok(p.mac().unwrap().state_addr())).unwrap();
+        let base = &d as *const _ as usize;
+        assert_eq!(&d.attrs as *const _ as usize, base);
+        assert!(at - base + 64 <= 128, "state@{}", at - base);
+        // The published form is the one used next time.
+        assert!(d.cache.get().is_some_and(|p| p.kind() == Kind::Mac(alg)));
     }
 }

@@ -39,7 +39,7 @@
 //! `psa_crypto_init` builds an empty, consistent volatile store.
 use std::sync::Arc;
 
-use crate::sync::SetOnce;
+use crate::sync::InlineOnce;
 
 use crate::storage::{format, Its};
 use crate::sync::{HostTable, Monitor, MonitorGuard};
@@ -68,18 +68,20 @@ struct Dependents {
 
 /// A key as the key store holds it: immutable once published.
 ///
-/// Laid out for one-shot use among many keys: what such a call reads (the
-/// prepared form's pointer, the attributes, the material's pointer and
-/// length: 56 bytes) comes first. (Aligning it to a cache line costs
-/// import + destroy a third more instructions: glibc's aligned allocation.)
+/// Laid out for one-shot use among many keys: what such a call reads comes
+/// first and together — the attributes, then the prepared form (for
+/// HMAC-SHA-256, its tags and the 64-byte precomputed key end within the
+/// first 128 bytes). (Aligning it to a cache line costs import + destroy a
+/// third more instructions: glibc's aligned allocation.)
 #[repr(C)]
 pub struct KeyData {
-    /// A prepared form of the key for one algorithm (an expanded schedule,
-    /// HMAC pads, …), built on first use by the API layer and dropped — wiping
-    /// it — together with the key.
-    pub cache: SetOnce<crate::crypto::Prepared>,
     /// The key's attributes, with its final id and lifetime.
     pub attrs: psa_key_attributes_t,
+    /// A prepared form of the key for one algorithm (an expanded schedule,
+    /// HMAC's precomputed key, …), built on first use by the API layer, held
+    /// inline (no second heap block to reach) and dropped — wiping it —
+    /// together with the key.
+    pub cache: InlineOnce<crate::crypto::Prepared>,
     /// The key material in the export format (inline up to 64 bytes);
     /// zeroized on drop.
     pub material: Material,
@@ -93,7 +95,7 @@ pub struct KeyData {
 impl KeyData {
     /// A key with an empty cache.
     pub fn new(attrs: psa_key_attributes_t, material: impl Into<Material>) -> Self {
-        KeyData { attrs, material: material.into(), cache: SetOnce::new(), dependents: Default::default() }
+        KeyData { attrs, material: material.into(), cache: InlineOnce::new(), dependents: Default::default() }
     }
 
     /// Registers a copy of this key that `psa_destroy_key` must wipe. If the

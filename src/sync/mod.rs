@@ -17,7 +17,7 @@
 //! that return an error), so after a failing unlock or wait the mutex is still
 //! held and after a failing lock it is not.
 mod set_once;
-pub use set_once::SetOnce;
+pub use set_once::{InlineOnce, SetOnce};
 
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, Ordering};

@@ -49,3 +49,150 @@ impl<T> core::fmt::Debug for SetOnce<T> {
         f.write_str(if self.0.get().is_some() { "SetOnce(set)" } else { "SetOnce(empty)" })
     }
 }
+
+/// States of an [`InlineOnce`].
+const EMPTY: u8 = 0;
+const WRITING: u8 = 1;
+const READY: u8 = 2;
+
+/// A set-once cell that holds its value inline (no allocation, no pointer to
+/// follow), for the prepared form inside a key: among 100,000 keys, a
+/// one-shot call then reads the key and its prepared form from adjacent
+/// cache lines instead of two scattered heap blocks.
+///
+/// Never makes a thread wait either: [`InlineOnce::set`] claims the cell with
+/// one compare-and-swap (EMPTY → WRITING), moves the value in and publishes
+/// it with a Release store (READY). A thread that loses the race, or that
+/// reads while another is writing, sees `None`/gets its value back and uses
+/// its own copy for that call.
+pub struct InlineOnce<T> {
+    /// EMPTY, WRITING (claimed, the value is being moved in) or READY. The
+    /// Release store of READY is the value's publication; `get`'s Acquire
+    /// load pairs with it.
+    state: core::sync::atomic::AtomicU8,
+    /// Initialised exactly when `state` is READY; never written afterwards.
+    value: core::cell::UnsafeCell<core::mem::MaybeUninit<T>>,
+}
+
+// SAFETY: the value is written once, by the thread that claimed the cell,
+// before the Release store that makes it visible; after that it is only read
+// through shared references (so `T: Sync`), and it is dropped by the owner.
+unsafe impl<T: Send + Sync> Sync for InlineOnce<T> {}
+// SAFETY: the cell owns its value.
+unsafe impl<T: Send> Send for InlineOnce<T> {}
+
+impl<T> InlineOnce<T> {
+    /// An empty cell.
+    pub const fn new() -> Self {
+        InlineOnce {
+            state: core::sync::atomic::AtomicU8::new(EMPTY),
+            value: core::cell::UnsafeCell::new(core::mem::MaybeUninit::uninit()),
+        }
+    }
+
+    /// The value, if one was published.
+    #[inline]
+    pub fn get(&self) -> Option<&T> {
+        if self.state.load(core::sync::atomic::Ordering::Acquire) == READY {
+            // SAFETY: READY was stored (Release) after the value was written,
+            // and the value is never written again.
+            Some(unsafe { (*self.value.get()).assume_init_ref() })
+        } else {
+            None
+        }
+    }
+
+    /// Publishes `v` if the cell is empty; otherwise (set, or being set by
+    /// another thread) gives `v` back.
+    pub fn set(&self, v: T) -> core::result::Result<&T, T> {
+        use core::sync::atomic::Ordering;
+        if self.state.compare_exchange(EMPTY, WRITING, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            return Err(v);
+        }
+        // SAFETY: the compare-and-swap made this thread the only writer, and
+        // no reader looks at the value before READY.
+        let r = unsafe { (*self.value.get()).write(v) };
+        self.state.store(READY, Ordering::Release);
+        Ok(r)
+    }
+}
+
+impl<T> Default for InlineOnce<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> Drop for InlineOnce<T> {
+    fn drop(&mut self) {
+        if *self.state.get_mut() == READY {
+            // SAFETY: READY means initialised; `&mut self` means no reader.
+            unsafe { self.value.get_mut().assume_init_drop() }
+        }
+    }
+}
+
+impl<T> core::fmt::Debug for InlineOnce<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(if self.get().is_some() { "InlineOnce(set)" } else { "InlineOnce(empty)" })
+    }
+}
+
+#[cfg(test)]
+mod inline_tests {
+    use super::InlineOnce;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Counts drops, to check that exactly the published value is dropped by
+    /// the cell and a refused one is handed back.
+    struct Counted<'a>(u32, &'a AtomicUsize);
+    impl Drop for Counted<'_> {
+        fn drop(&mut self) {
+            self.1.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    #[test]
+    fn set_once_then_refuse() {
+        let drops = AtomicUsize::new(0);
+        let c = InlineOnce::new();
+        assert!(c.get().is_none());
+        assert_eq!(c.set(Counted(1, &drops)).map(|v| v.0).ok(), Some(1));
+        let back = c.set(Counted(2, &drops)).err().expect("a second set is refused");
+        assert_eq!(back.0, 2);
+        drop(back);
+        assert_eq!(c.get().map(|v| v.0), Some(1));
+        assert_eq!(drops.load(Ordering::Relaxed), 1);
+        drop(c);
+        assert_eq!(drops.load(Ordering::Relaxed), 2);
+        // An empty cell drops nothing.
+        drop(InlineOnce::<Counted>::new());
+        assert_eq!(drops.load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn racing_setters_publish_one_value() {
+        for _ in 0..200 {
+            let c = InlineOnce::new();
+            let won = AtomicUsize::new(0);
+            std::thread::scope(|s| {
+                for t in 0..4u32 {
+                    let (c, won) = (&c, &won);
+                    s.spawn(move || {
+                        let seen = match c.set([t; 16]) {
+                            Ok(v) => {
+                                won.fetch_add(1, Ordering::Relaxed);
+                                *v
+                            }
+                            Err(_) => c.get().copied().unwrap_or([t; 16]),
+                        };
+                        // A value read is never torn.
+                        assert!(seen.iter().all(|&x| x == seen[0]));
+                    });
+                }
+            });
+            assert_eq!(won.load(Ordering::Relaxed), 1);
+            assert!(c.get().is_some());
+        }
+    }
+}
