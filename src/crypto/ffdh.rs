@@ -6,14 +6,13 @@
 //! Both must lie in [2, p-2]; so must a peer's public value.
 //!
 //! The arithmetic is crypto-bigint's constant-time Montgomery exponentiation
-//! (`BoxedMontyForm::pow`, the crate the `rsa` dependency already uses); the
+//! (through `crypto::modp`, on the crate the `rsa` dependency already uses); the
 //! primes come from RFC 7919 (checked in the tests against their defining
 //! structure and by tests/vectors/gen_ffdh.py against OpenSSL's named groups).
-use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use crypto_bigint::{BoxedUint, Odd};
+use super::modp::Modulus;
 use crate::sync::SetOnce;
 use subtle::{Choice, ConstantTimeEq, ConstantTimeLess};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use super::random;
 use crate::types::{Error, Result};
@@ -137,11 +136,8 @@ fn index(bits: usize) -> Option<usize> {
     SIZES.iter().position(|&b| b == bits)
 }
 
-/// A group: the prime's bytes and its Montgomery parameters.
-struct Group {
-    p: Vec<u8>,
-    params: BoxedMontyParams,
-}
+/// A group: arithmetic modulo its prime.
+type Group = Modulus;
 
 /// The groups, built on first use.
 static GROUPS: [SetOnce<Group>; 5] = [const { SetOnce::new() }; 5];
@@ -154,9 +150,8 @@ fn group(bits: usize) -> Result<&'static Group> {
             .step_by(2)
             .map(|j| u8::from_str_radix(&hex[j..j + 2], 16).expect("hex constant"))
             .collect();
-        let n = BoxedUint::from_be_slice(&p, bits as u32).expect("prime fits its size");
-        let params = BoxedMontyParams::new(Odd::new(n).into_option().expect("odd prime"));
-        Group { p, params }
+        debug_assert_eq!(p.len() * 8, bits);
+        Modulus::new(&p)
     }))
 }
 
@@ -177,10 +172,10 @@ fn ct_less(a: &[u8], b: &[u8]) -> Choice {
 
 /// Checks 2 <= v <= p - 2 for a big-endian value `v` as long as the prime.
 fn in_range(g: &Group, v: &[u8]) -> Result<()> {
-    if v.len() != g.p.len() {
+    if v.len() != g.len() {
         return Err(Error::InvalidArgument);
     }
-    let mut p_minus_1 = Zeroizing::new(g.p.clone());
+    let mut p_minus_1 = Zeroizing::new(g.p().to_vec());
     let last = p_minus_1.len() - 1;
     p_minus_1[last] -= 1; // p is odd: no borrow.
     let mut two = vec![0u8; v.len()];
@@ -204,40 +199,19 @@ pub fn import(pair: bool, data: &[u8]) -> Result<usize> {
     Ok(bits)
 }
 
-/// `base^exp mod p`, padded to the prime's length.
-fn pow(g: &Group, base: &[u8], exp: &[u8]) -> Zeroizing<Vec<u8>> {
-    let bits = g.params.bits_precision();
-    let mut b = BoxedUint::from_be_slice(base, bits).expect("base fits");
-    let mut e = BoxedUint::from_be_slice(exp, bits).expect("exponent fits");
-    let mut m = BoxedMontyForm::new(b.clone(), &g.params);
-    let mut r = m.pow(&e);
-    let mut out = r.retrieve();
-    let bytes = Zeroizing::new(out.to_be_bytes().to_vec());
-    b.zeroize();
-    e.zeroize();
-    m.zeroize();
-    r.zeroize();
-    out.zeroize();
-    let mut v = Zeroizing::new(vec![0u8; g.p.len()]);
-    let n = bytes.len().min(v.len());
-    let vl = v.len();
-    v[vl - n..].copy_from_slice(&bytes[bytes.len() - n..]);
-    v
-}
-
 /// The public value g^x mod p of private exponent `x`.
 pub fn public(x: &[u8]) -> Result<Vec<u8>> {
     let g = group(x.len() * 8)?;
     let mut two = vec![0u8; x.len()];
     two[x.len() - 1] = 2;
-    Ok(pow(g, &two, x).to_vec())
+    Ok(g.pow(&two, x).to_vec())
 }
 
 /// A fresh private exponent for a `bits`-bit group, uniform in [2, p-2]
 /// (rejection sampling); `NotSupported` for other sizes (as Mbed TLS).
 pub fn generate(bits: usize) -> Result<Zeroizing<Vec<u8>>> {
     let g = group(bits).map_err(|_| Error::NotSupported)?;
-    let mut x = Zeroizing::new(vec![0u8; g.p.len()]);
+    let mut x = Zeroizing::new(vec![0u8; g.len()]);
     // p > 2^(bits-1) + 2^(bits-2): each draw is accepted with probability > 3/4.
     for _ in 0..256 {
         random::fill(&mut x)?;
@@ -253,7 +227,7 @@ pub fn generate(bits: usize) -> Result<Zeroizing<Vec<u8>>> {
 pub fn agree(x: &[u8], peer: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     let g = group(x.len() * 8)?;
     in_range(g, peer)?;
-    Ok(pow(g, peer, x))
+    Ok(g.pow(peer, x))
 }
 
 #[cfg(test)]
@@ -266,9 +240,9 @@ mod tests {
     fn primes_have_rfc7919_structure() {
         for bits in SIZES {
             let g = group(bits).unwrap();
-            assert_eq!(g.p.len() * 8, bits);
-            assert!(g.p[..8].iter().all(|&b| b == 0xff), "{bits}");
-            assert!(g.p[g.p.len() - 8..].iter().all(|&b| b == 0xff), "{bits}");
+            assert_eq!(g.len() * 8, bits);
+            assert!(g.p()[..8].iter().all(|&b| b == 0xff), "{bits}");
+            assert!(g.p()[g.len() - 8..].iter().all(|&b| b == 0xff), "{bits}");
         }
     }
 
@@ -280,7 +254,7 @@ mod tests {
         assert_eq!(import(false, &pa), Ok(2048));
         assert_eq!(agree(&a, &pb).unwrap(), agree(&b, &pa).unwrap());
         let g = group(2048).unwrap();
-        let mut v = g.p.clone();
+        let mut v = g.p().to_vec();
         assert_eq!(import(true, &v), Err(Error::InvalidArgument)); // p
         *v.last_mut().unwrap() -= 1;
         assert_eq!(agree(&a, &v).err(), Some(Error::InvalidArgument)); // p - 1

@@ -5,6 +5,7 @@
 pub mod bp512;
 pub mod ecc;
 pub mod ffdh;
+pub mod modp;
 pub mod hash;
 pub mod kdf;
 pub mod keys;

@@ -68,23 +68,14 @@ pub unsafe extern "C" fn psa_aead_decrypt(
     plaintext_length: *mut usize,
 ) -> psa_status_t {
     let inputs = [(nonce, nonce_length), (additional_data, additional_data_length), (ciphertext, ciphertext_length)];
-    if boundary::apart(inputs, plaintext, plaintext_size) {
-        // SAFETY: as below; no input shares a byte with the output (checked).
-        return unsafe {
-            boundary::fill_with(
-                plaintext,
-                plaintext_size,
-                plaintext_length,
-                || {
-                    Ok((
-                        boundary::input(nonce, nonce_length)?,
-                        boundary::input(additional_data, additional_data_length)?,
-                        boundary::input(ciphertext, ciphertext_length)?,
-                    ))
-                },
-                |(nonce, ad, ct), out| crate::api::aead::decrypt(key, alg, nonce, ad, ct, out),
-            )
-        };
+    // SAFETY: as below; `fill_apart` checks every range and that no input
+    // shares a byte with the output, and declines (writing nothing) if not.
+    if let Some(status) = unsafe {
+        boundary::fill_apart(inputs, plaintext, plaintext_size, plaintext_length, |_, [nonce, ad, ct], out| {
+            crate::api::aead::decrypt(key, alg, nonce, ad, ct, out)
+        })
+    } {
+        return status;
     }
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {

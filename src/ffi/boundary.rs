@@ -324,15 +324,6 @@ pub unsafe fn input_beside<'a>(ptr: *const u8, len: usize, out: *const u8, out_l
     }
 }
 
-/// Whether no input of `inputs` (pointer, length) shares a byte with the
-/// output `out`: the usual case, in which a one-shot call borrows them in
-/// place with [`input`] (the same slices [`input_beside`] gives, without its
-/// enum, whose moves cost a small message more than the checks).
-#[inline(always)]
-pub fn apart<const N: usize>(inputs: [(*const u8, usize); N], out: *const u8, out_len: usize) -> bool {
-    inputs.iter().all(|&(p, n)| !overlaps(p, n, out, out_len))
-}
-
 /// Two output buffers of one call (ciphertext and tag): when they overlap,
 /// the second is written to a private buffer of at most `b_max` bytes (the
 /// most the call can write there) and copied out after the first is released

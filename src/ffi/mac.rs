@@ -115,17 +115,14 @@ pub unsafe extern "C" fn psa_mac_compute(
     mac_size: usize,
     mac_length: *mut usize,
 ) -> psa_status_t {
-    if boundary::apart([(input, input_length)], mac, mac_size) {
-        // SAFETY: as below; the input shares no byte with the output (checked).
-        return unsafe {
-            boundary::fill_with(
-                mac,
-                mac_size,
-                mac_length,
-                || boundary::input(input, input_length),
-                |input, out| crate::api::mac::compute(key, alg, input, out),
-            )
-        };
+    // SAFETY: as below; `fill_apart` checks both ranges and that they share
+    // no byte, and declines (writing nothing) if not.
+    if let Some(status) = unsafe {
+        boundary::fill_apart([(input, input_length)], mac, mac_size, mac_length, |_, [input], out| {
+            crate::api::mac::compute(key, alg, input, out)
+        })
+    } {
+        return status;
     }
     // SAFETY: the caller passes valid buffers of the given sizes (or NULL and 0).
     unsafe {

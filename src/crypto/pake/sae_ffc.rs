@@ -5,16 +5,16 @@
 //! deems it unsuitable for SAE: it is refused.
 //!
 //! Every value is a big-endian byte string as long as p (scalars too: q is
-//! one bit shorter than p). The arithmetic is crypto-bigint's constant-time
-//! Montgomery form (`BoxedMontyForm`): multiplication and exponentiation
+//! one bit shorter than p). The arithmetic modulo p is `crypto::modp`, on
+//! crypto-bigint's constant-time Montgomery form: multiplication and exponentiation
 //! modulo p take the same time for every value of a given length; the
 //! reductions modulo q are its constant-time `rem` / `add_mod`.
-use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use crypto_bigint::{BoxedUint, NonZero, Odd};
+use crypto_bigint::{BoxedUint, NonZero};
 use subtle::{Choice, ConstantTimeEq, ConstantTimeLess};
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::crypto::kdf::{hmac_key, Stream};
+use crate::crypto::modp::Modulus;
 use crate::crypto::random;
 use crate::sync::SetOnce;
 use crate::types::*;
@@ -139,14 +139,12 @@ pub enum Modp {
     G8192,
 }
 
-/// A group's constants: p, q = (p − 1)/2, and the Montgomery parameters of p.
+/// A group's constants: arithmetic modulo p, and q = (p − 1)/2.
 pub(super) struct Params {
-    /// p, big-endian, `len()` bytes.
-    pub(super) p: Vec<u8>,
+    /// p (big-endian, `len()` bytes) and its Montgomery parameters.
+    pub(super) m: Modulus,
     /// q = (p − 1)/2 at p's precision.
     q: NonZero<BoxedUint>,
-    /// The Montgomery parameters of p.
-    monty: BoxedMontyParams,
 }
 
 /// The groups' constants, built on first use (publish-once, see `sync::SetOnce`).
@@ -202,53 +200,31 @@ impl Modp {
                 .step_by(2)
                 .map(|j| u8::from_str_radix(&hex[j..j + 2], 16).expect("hex constant"))
                 .collect();
-            let bits = self.bits() as u32;
-            let n = BoxedUint::from_be_slice(&p, bits).expect("prime fits its size");
-            let q = NonZero::new(n.shr(1)).into_option().expect("q is not zero");
-            let monty = BoxedMontyParams::new(Odd::new(n).into_option().expect("odd prime"));
-            Params { p, q, monty }
+            let m = Modulus::new(&p);
+            debug_assert_eq!(m.bits() as usize, self.bits());
+            let q = NonZero::new(m.uint(&p).shr(1)).into_option().expect("q is not zero");
+            Params { m, q }
         })
     }
 
     /// A big-endian string (at most `len()` bytes) as an integer of p's precision.
     pub(super) fn uint(self, b: &[u8]) -> BoxedUint {
-        BoxedUint::from_be_slice(b, self.bits() as u32).expect("value fits the group size")
+        self.params().m.uint(b)
     }
 
-    /// An integer as `len()` big-endian bytes (wiped buffer).
-    pub(super) fn bytes(self, mut v: BoxedUint) -> Bytes {
-        let enc = Zeroizing::new(v.to_be_bytes().to_vec());
-        v.zeroize();
-        let n = self.len();
-        Zeroizing::new(enc[enc.len() - n..].to_vec())
+    /// An integer as `len()` big-endian bytes (wiped buffer); wipes `v`.
+    pub(super) fn bytes(self, v: BoxedUint) -> Bytes {
+        self.params().m.encode(v)
     }
 
     /// `base^exp mod p` (base below p; exp any value of `len()` bytes).
     fn pow(self, base: &[u8], exp: &[u8]) -> Bytes {
-        let g = self.params();
-        let mut b = self.uint(base);
-        let mut e = self.uint(exp);
-        let mut m = BoxedMontyForm::new(b.clone(), &g.monty);
-        let mut r = m.pow(&e);
-        let out = self.bytes(r.retrieve());
-        b.zeroize();
-        e.zeroize();
-        m.zeroize();
-        r.zeroize();
-        out
+        self.params().m.pow(base, exp)
     }
 
     /// `a · b mod p` (both below p).
     fn mul(self, a: &[u8], b: &[u8]) -> Bytes {
-        let g = self.params();
-        let mut x = BoxedMontyForm::new(self.uint(a), &g.monty);
-        let mut y = BoxedMontyForm::new(self.uint(b), &g.monty);
-        let mut z = x.mul(&y);
-        let out = self.bytes(z.retrieve());
-        x.zeroize();
-        y.zeroize();
-        z.zeroize();
-        out
+        self.params().m.mul(a, b)
     }
 
     /// `v mod m + add` for a big-endian `v` of any length, as `len()` bytes
@@ -267,7 +243,7 @@ impl Modp {
 
     /// p as `len()` bytes (the looping method's KDF context).
     pub fn prime_bytes(self) -> Vec<u8> {
-        self.params().p.clone()
+        self.params().m.p().to_vec()
     }
 
     /// q as `len()` bytes.
@@ -296,7 +272,7 @@ impl Modp {
             return Err(Error::InvalidArgument);
         }
         let g = self.params();
-        let p_minus_1 = self.uint(&g.p).wrapping_sub(&BoxedUint::one_with_precision(self.bits() as u32));
+        let p_minus_1 = self.uint(g.m.p()).wrapping_sub(&BoxedUint::one_with_precision(self.bits() as u32));
         if !bool::from(self.between(e, 2, &p_minus_1)) {
             return Err(Error::InvalidArgument);
         }
@@ -351,7 +327,7 @@ impl Modp {
         let seed = Stream::hkdf_extract_prk(hash, ssid, &ikm)?;
         let n = self.len();
         let okm = Stream::hkdf_expand(hash, &seed, b"SAE Hash to Element")?.take(n + n.div_ceil(2))?;
-        let p_minus_2 = self.uint(&self.params().p).wrapping_sub(&small(2, self.bits() as u32));
+        let p_minus_2 = self.uint(self.params().m.p()).wrapping_sub(&small(2, self.bits() as u32));
         let v = self.reduce_plus(&okm, &p_minus_2, 2);
         let mut two = vec![0u8; n];
         two[n - 1] = 2;

@@ -15,8 +15,8 @@
 //! constant-time selection (`subtle`), and the quadratic-residue test is
 //! blinded (the candidate is multiplied by a random square and by a random
 //! residue or non-residue, chosen by a random bit, before Euler's criterion).
-use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use crypto_bigint::{BoxedUint, Odd};
+use crypto_bigint::modular::BoxedMontyForm;
+use crypto_bigint::BoxedUint;
 use elliptic_curve::ff::PrimeField;
 use elliptic_curve::point::DecompressPoint;
 use primeorder::PrimeCurveParams;
@@ -25,54 +25,48 @@ use zeroize::{Zeroize, Zeroizing};
 
 use super::sae::{kdf_hash_bits, Bytes, Curve, Group};
 use crate::crypto::kdf::hmac_key;
+use crate::crypto::modp::Modulus;
 use crate::crypto::random;
 use crate::types::*;
 
 /// The least number of iterations (k of §12.4.4.2.2: "at least 40").
 pub const MIN_ITERATIONS: u8 = 40;
 
-/// Arithmetic modulo an odd prime given as big-endian bytes.
+/// The field arithmetic of the looping method: `crypto::modp` plus the
+/// quadratic-residue tests of §12.4.4.2.2.
 struct Fp {
-    p: Vec<u8>,
-    bits: u32,
-    params: BoxedMontyParams,
+    m: Modulus,
 }
 
 impl Fp {
-    /// Arithmetic modulo `p` (big-endian), at a whole number of 64-bit limbs.
+    /// Arithmetic modulo `p` (big-endian).
     fn new(p: &[u8]) -> Fp {
-        let bits = ((p.len() * 8) as u32).div_ceil(64) * 64;
-        let n = BoxedUint::from_be_slice(p, bits).expect("prime fits");
-        let params = BoxedMontyParams::new(Odd::new(n).into_option().expect("odd prime"));
-        Fp { p: p.to_vec(), bits, params }
+        Fp { m: Modulus::new(p) }
     }
 
     /// A big-endian value (at most p's length) at the working precision.
     fn uint(&self, b: &[u8]) -> BoxedUint {
-        BoxedUint::from_be_slice(b, self.bits).expect("value fits")
+        self.m.uint(b)
     }
 
     /// `b` (below 2^bits) in Montgomery form, reduced modulo p.
     fn elem(&self, b: &[u8]) -> BoxedMontyForm {
-        BoxedMontyForm::new(self.uint(b), &self.params)
-    }
-
-    /// Whether `b` (p's length) is below p, in constant time.
-    fn below_p(&self, b: &[u8]) -> Choice {
-        self.uint(b).ct_lt(&self.uint(&self.p))
+        self.m.elem(b)
     }
 
     /// A retrieved value as p's length in bytes.
     fn bytes(&self, v: &BoxedMontyForm) -> Bytes {
-        let mut r = v.retrieve();
-        let enc = Zeroizing::new(r.to_be_bytes().to_vec());
-        r.zeroize();
-        Zeroizing::new(enc[enc.len() - self.p.len()..].to_vec())
+        self.m.bytes(v)
+    }
+
+    /// Whether `b` (p's length) is below p, in constant time.
+    fn below_p(&self, b: &[u8]) -> Choice {
+        self.uint(b).ct_lt(&self.uint(self.m.p()))
     }
 
     /// (p − 1)/2, the exponent of Euler's criterion.
     fn half(&self) -> BoxedUint {
-        self.uint(&self.p).shr(1)
+        self.uint(self.m.p()).shr(1)
     }
 
     /// Whether `v` equals `w` (constant time).
@@ -83,14 +77,14 @@ impl Fp {
     /// Euler's criterion: (v^((p−1)/2) = 1, v^((p−1)/2) = −1).
     fn legendre(&self, v: &BoxedMontyForm) -> (Choice, Choice) {
         let l = v.pow(&self.half());
-        let one = BoxedMontyForm::one(&self.params);
+        let one = BoxedMontyForm::one(self.m.params());
         (self.eq(&l, &one), self.eq(&l, &one.neg()))
     }
 
     /// A random non-zero element below p (not secret: blinding values).
     fn random_nonzero(&self) -> Result<BoxedMontyForm> {
-        let n = self.p.len();
-        let top = u8::MAX >> self.p[0].leading_zeros();
+        let n = self.m.len();
+        let top = u8::MAX >> self.m.p()[0].leading_zeros();
         for _ in 0..256 {
             let mut b = Zeroizing::new(vec![0u8; n]);
             random::fill(&mut b)?;

@@ -330,7 +330,7 @@ fn modp_peer_commits_are_checked() {
     assert_eq!(with(&small, e), Err(Error::InvalidArgument), "scalar 1");
     let q = g.order();
     assert_eq!(with(&q, e), Err(Error::InvalidArgument), "scalar q");
-    let p = g.params().p.clone();
+    let p = g.params().m.p().to_vec();
     assert_eq!(with(s, &p), Err(Error::InvalidArgument), "element p");
     let mut pm1 = p.clone();
     pm1[n - 1] -= 1;
@@ -359,7 +359,7 @@ fn modp_primes_are_rfc3526() {
     // p = 2^N - 2^(N-64) - 1 + 2^64 (floor(2^(N-130) pi) + offset): the top and bottom
     // 64 bits are ones, and q = (p - 1)/2 has the top bit one place lower.
     for g in [Modp::G3072, Modp::G4096, Modp::G6144, Modp::G8192] {
-        let p = &g.params().p;
+        let p = g.params().m.p();
         assert_eq!(p.len() * 8, g.bits());
         assert!(p[..8].iter().all(|&b| b == 0xff) && p[p.len() - 8..].iter().all(|&b| b == 0xff));
         let q = g.order();
