@@ -143,11 +143,11 @@ pub fn encrypt_with(
     out: &mut [u8],
 ) -> Result<usize> {
     if alg == PSA_ALG_GCM && crate::driver::registry().is_none() {
-        // No driver to ask, and the fast path already declined: straight to
-        // the general checks.
         if let Some(r) = gcm_fast(c, id, nonce, ad, pt, out) {
             return r;
         }
+        // No driver to ask, and the fast path declined: straight to the
+        // general checks.
         return encrypt_general(id, alg, nonce, ad, pt, out);
     }
     encrypt(id, alg, nonce, ad, pt, out)

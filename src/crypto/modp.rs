@@ -11,7 +11,7 @@ use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use crypto_bigint::{BoxedUint, Odd};
 use zeroize::{Zeroize, Zeroizing};
 
-/// A wiped big-endian byte string.
+/// A secret byte string that is wiped when dropped.
 pub type Bytes = Zeroizing<Vec<u8>>;
 
 /// An odd prime modulus: its bytes, its working precision and its Montgomery

@@ -13,11 +13,11 @@ use super::{aead, ecc, mac, mlkem, pqc_sign, rsa};
 
 /// The prepared form of a key.
 ///
-/// Laid out for one-shot use among many keys: the slot's cache boxes it, the
-/// box starts a cache line, and `repr(C)` keeps the tag, the MAC algorithm
-/// and the MAC key's own tag at its start, so an HMAC-SHA-256 call reads the
-/// tags and the 64-byte precomputed key in two lines (the compiler's layout
-/// put them in four).
+/// Laid out for one-shot use among many keys: every key holds one inline
+/// (`KeyData::cache`), so the forms bigger than the MAC one are boxed, and
+/// `repr(C)` keeps the tag, the MAC algorithm and the MAC key's own tag at
+/// its start, so an HMAC-SHA-256 call finds the tags and the 64-byte
+/// precomputed key in its first 96 bytes (`layout_tests`).
 #[repr(C)]
 pub enum Prepared {
     /// A symmetric key for ciphers and AEADs (expanded schedules, AWS-LC AEAD key).

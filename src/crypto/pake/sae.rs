@@ -30,8 +30,8 @@ use crate::types::*;
 
 pub use super::sae_ffc::Modp;
 
-/// A secret byte string that is wiped when dropped.
-pub type Bytes = Zeroizing<Vec<u8>>;
+/// A secret byte string that is wiped when dropped (the one of `crypto::modp`).
+pub use crate::crypto::modp::Bytes;
 
 /// The elliptic-curve groups of WPA3-SAE this module implements.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
