@@ -373,6 +373,18 @@ void ct_run_threads(int n, void *(*fn)(void *), void *args, size_t arg_size)
     ct_join_threads(ct_start_threads(n, fn, args, arg_size));
 }
 
+int ct_step_ok(psa_status_t st, int tolerant, int *gone, const char *file, int line)
+{
+    if (st == PSA_SUCCESS) {
+        return 1;
+    }
+    if (tolerant && (st == PSA_ERROR_BAD_STATE || st == PSA_ERROR_INVALID_HANDLE)) {
+        *gone = 1;
+        return 0;
+    }
+    return ct_fail(file, line, "unexpected status %s", ct_status_name(st));
+}
+
 int ct_conc_options(int argc, char **argv, int *threads, int *rounds, const char **only,
                     const char *scenarios)
 {

@@ -95,6 +95,20 @@ extern const size_t ct_rfc4231_count;
 
 /* Concurrency scaffolding shared by the conc_*.c scenarios. */
 
+/* Sequentially consistent loads, stores and increments of the counters and
+ * flags the scenarios' threads share (ThreadSanitizer sees each one). */
+#define ALOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
+#define ASTORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_SEQ_CST)
+#define AINC(x) __atomic_fetch_add(&(x), 1, __ATOMIC_SEQ_CST)
+
+/* A step of an operation whose key another thread may destroy meanwhile:
+ * 1 on success; 0 when tolerant and the status is PSA_ERROR_BAD_STATE (the
+ * operation's secrets were wiped) or PSA_ERROR_INVALID_HANDLE (a setup after
+ * the destroy), setting *gone; otherwise a failed check at the caller's
+ * line, and 0. */
+#define CT_STEP_OK(st, tolerant, gone) ct_step_ok((st), (tolerant), (gone), __FILE__, __LINE__)
+int ct_step_ok(psa_status_t st, int tolerant, int *gone, const char *file, int line);
+
 /* Starts fn in n threads: thread i gets (char *)args + i * arg_size (every
  * thread gets NULL when args is NULL). Aborts, after a failed check, when a
  * thread cannot be created. ct_join_threads joins them and frees the set. */

@@ -31,10 +31,6 @@
 #define INFOS 4
 #define PBKDF_COST 50
 
-#define ALOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
-#define ASTORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_SEQ_CST)
-#define AINC(x) __atomic_fetch_add(&(x), 1, __ATOMIC_SEQ_CST)
-
 static int g_threads = 8;
 static int g_rounds = -1;
 static int rounds_or(int def) { return g_rounds > 0 ? g_rounds : def; }

@@ -27,10 +27,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define ALOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
-#define ASTORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_SEQ_CST)
-#define AINC(x) __atomic_fetch_add(&(x), 1, __ATOMIC_SEQ_CST)
-
 #define JPAKE PSA_ALG_JPAKE(PSA_ALG_SHA_256)
 #define SPAKE PSA_ALG_SPAKE2P_HMAC(PSA_ALG_SHA_256)
 
@@ -52,22 +48,6 @@ static psa_pake_cipher_suite_t suite(psa_algorithm_t alg)
     return cs;
 }
 
-/* Runs one call; BAD_STATE allowed when `tolerant`. Returns 1 on success. */
-static int step_ok(psa_status_t st, int tolerant, int *bad_state)
-{
-    if (st == PSA_SUCCESS) {
-        return 1;
-    }
-    /* A destroyed password: BAD_STATE on a live operation, INVALID_HANDLE
-     * for a setup that comes after the destroy. */
-    if (tolerant && (st == PSA_ERROR_BAD_STATE || st == PSA_ERROR_INVALID_HANDLE)) {
-        *bad_state = 1;
-        return 0;
-    }
-    FAIL("unexpected status %s", ct_status_name(st));
-    return 0;
-}
-
 /* A whole J-PAKE exchange between two fresh operations; the PMS of each side
  * (from the shared key, by TLS12_ECJPAKE_TO_PMS). Returns 1 if both sides
  * finished, 0 if a step got BAD_STATE (allowed when `tolerant`). */
@@ -81,16 +61,16 @@ static int jpake_run(psa_key_id_t pw, int tolerant, uint8_t pms[2][32])
     int bad = 0, ok = 1, side, r, s, j;
 
     for (side = 0; side < 2 && ok; side++) {
-        ok = step_ok(psa_pake_setup(&op[side], pw, &cs), tolerant, &bad) &&
-             step_ok(psa_pake_set_user(&op[side], (const uint8_t *)ids[side], 6), tolerant, &bad) &&
-             step_ok(psa_pake_set_peer(&op[side], (const uint8_t *)ids[1 - side], 6), tolerant, &bad);
+        ok = CT_STEP_OK(psa_pake_setup(&op[side], pw, &cs), tolerant, &bad) &&
+             CT_STEP_OK(psa_pake_set_user(&op[side], (const uint8_t *)ids[side], 6), tolerant, &bad) &&
+             CT_STEP_OK(psa_pake_set_peer(&op[side], (const uint8_t *)ids[1 - side], 6), tolerant, &bad);
     }
     for (r = 0; r < 2 && ok; r++) {
         for (side = 0; side < 2 && ok; side++) {
             for (s = 0; s < (r == 0 ? 2 : 1) && ok; s++) {
                 for (j = 0; j < 3 && ok; j++) {
-                    ok = step_ok(psa_pake_output(&op[side], JSTEPS[j], buf, sizeof(buf), &len), tolerant, &bad) &&
-                         step_ok(psa_pake_input(&op[1 - side], JSTEPS[j], buf, len), tolerant, &bad);
+                    ok = CT_STEP_OK(psa_pake_output(&op[side], JSTEPS[j], buf, sizeof(buf), &len), tolerant, &bad) &&
+                         CT_STEP_OK(psa_pake_input(&op[1 - side], JSTEPS[j], buf, len), tolerant, &bad);
                 }
             }
         }
@@ -102,7 +82,7 @@ static int jpake_run(psa_key_id_t pw, int tolerant, uint8_t pms[2][32])
         psa_set_key_type(&a, PSA_KEY_TYPE_DERIVE);
         psa_set_key_usage_flags(&a, PSA_KEY_USAGE_DERIVE);
         psa_set_key_algorithm(&a, PSA_ALG_TLS12_ECJPAKE_TO_PMS);
-        ok = step_ok(psa_pake_get_shared_key(&op[side], &a, &k), tolerant, &bad);
+        ok = CT_STEP_OK(psa_pake_get_shared_key(&op[side], &a, &k), tolerant, &bad);
         if (ok) {
             ok = CHECK_STATUS(psa_key_derivation_setup(&kdf, PSA_ALG_TLS12_ECJPAKE_TO_PMS), PSA_SUCCESS) &&
                  CHECK_STATUS(psa_key_derivation_input_key(&kdf, PSA_KEY_DERIVATION_INPUT_SECRET, k), PSA_SUCCESS) &&

@@ -27,10 +27,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define ALOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
-#define ASTORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_SEQ_CST)
-#define AINC(x) __atomic_fetch_add(&(x), 1, __ATOMIC_SEQ_CST)
-
 #define PT_R1 PSA_KEY_TYPE_WPA3_SAE_ECC(PSA_ECC_FAMILY_SECP_R1)
 
 static int g_threads = 8;
@@ -81,20 +77,6 @@ static psa_key_id_t make_pt(size_t bits, const char *pw)
     return make_pt_of(PT_R1, bits, hash_of(bits), pw);
 }
 
-/* Accepts success; BAD_STATE / INVALID_HANDLE when `tolerant` (sets *gone). */
-static int ok(psa_status_t st, int tolerant, int *gone)
-{
-    if (st == PSA_SUCCESS) {
-        return 1;
-    }
-    if (tolerant && (st == PSA_ERROR_BAD_STATE || st == PSA_ERROR_INVALID_HANDLE)) {
-        *gone = 1;
-        return 0;
-    }
-    FAIL("unexpected status %s", ct_status_name(st));
-    return 0;
-}
-
 /* One exchange in primitive p (group hash gh), this thread playing both sides. Returns 1
  * when both PMKs and PMKIDs were obtained (and compared), 0 when a step was refused. */
 static int run_exchange(psa_key_id_t pt, psa_algorithm_t alg, psa_pake_primitive_t p, psa_algorithm_t gh,
@@ -108,37 +90,37 @@ static int run_exchange(psa_key_id_t pt, psa_algorithm_t alg, psa_pake_primitive
     psa_pake_cs_set_algorithm(&cs, alg);
     psa_pake_cs_set_primitive(&cs, p);
     for (s = 0; s < 2; s++) {
-        if (!ok(psa_pake_setup(&op[s], pt, &cs), tolerant, gone) ||
-            !ok(psa_pake_set_user(&op[s], s ? MAC_B : MAC_A, 6), tolerant, gone) ||
-            !ok(psa_pake_set_peer(&op[s], s ? MAC_A : MAC_B, 6), tolerant, gone)) {
+        if (!CT_STEP_OK(psa_pake_setup(&op[s], pt, &cs), tolerant, gone) ||
+            !CT_STEP_OK(psa_pake_set_user(&op[s], s ? MAC_B : MAC_A, 6), tolerant, gone) ||
+            !CT_STEP_OK(psa_pake_set_peer(&op[s], s ? MAC_A : MAC_B, 6), tolerant, gone)) {
             goto out;
         }
     }
     for (s = 0; s < 2; s++) {
-        if (!ok(psa_pake_output(&op[s], PSA_PAKE_STEP_COMMIT, msg[s], sizeof msg[s], &len[s]), tolerant, gone)) {
+        if (!CT_STEP_OK(psa_pake_output(&op[s], PSA_PAKE_STEP_COMMIT, msg[s], sizeof msg[s], &len[s]), tolerant, gone)) {
             goto out;
         }
     }
     for (s = 0; s < 2; s++) {
-        if (!ok(psa_pake_input(&op[s], PSA_PAKE_STEP_COMMIT, msg[1 - s], len[1 - s]), tolerant, gone)) {
+        if (!CT_STEP_OK(psa_pake_input(&op[s], PSA_PAKE_STEP_COMMIT, msg[1 - s], len[1 - s]), tolerant, gone)) {
             goto out;
         }
     }
     for (s = 0; s < 2; s++) {
-        if (!ok(psa_pake_output(&op[s], PSA_PAKE_STEP_CONFIRM, msg[s], sizeof msg[s], &len[s]), tolerant, gone)) {
+        if (!CT_STEP_OK(psa_pake_output(&op[s], PSA_PAKE_STEP_CONFIRM, msg[s], sizeof msg[s], &len[s]), tolerant, gone)) {
             goto out;
         }
     }
     for (s = 0; s < 2; s++) {
-        if (!ok(psa_pake_input(&op[s], PSA_PAKE_STEP_CONFIRM, msg[1 - s], len[1 - s]), tolerant, gone) ||
-            !ok(psa_pake_output(&op[s], PSA_PAKE_STEP_KEY_ID, id[s], sizeof id[s], &n), tolerant, gone)) {
+        if (!CT_STEP_OK(psa_pake_input(&op[s], PSA_PAKE_STEP_CONFIRM, msg[1 - s], len[1 - s]), tolerant, gone) ||
+            !CT_STEP_OK(psa_pake_output(&op[s], PSA_PAKE_STEP_KEY_ID, id[s], sizeof id[s], &n), tolerant, gone)) {
             goto out;
         }
     }
     for (s = 0; s < 2; s++) {
         psa_key_attributes_t a = ct_attrs(PSA_KEY_TYPE_RAW_DATA, 0, PSA_KEY_USAGE_EXPORT, 0);
         psa_key_id_t k = 0;
-        if (!ok(psa_pake_get_shared_key(&op[s], &a, &k), tolerant, gone)) {
+        if (!CT_STEP_OK(psa_pake_get_shared_key(&op[s], &a, &k), tolerant, gone)) {
             goto out;
         }
         CHECK_STATUS(psa_export_key(k, pmk[s], sizeof pmk[s], &pl[s]), PSA_SUCCESS);

@@ -24,6 +24,18 @@
 /* Every helper is static: unused ones are fine in a test that needs only some. */
 #define DRV_FN static __attribute__((unused))
 
+/* An empty driver table of the current interface version: no entry point,
+ * the given name and flags, location 0 (transparent). */
+DRV_FN rustpsa_driver_t drv_table(const char *name, uint32_t flags)
+{
+    rustpsa_driver_t d;
+    memset(&d, 0, sizeof d);
+    d.version = RUSTPSA_DRIVER_INTERFACE_VERSION;
+    d.flags = flags;
+    d.name = name;
+    return d;
+}
+
 #define VAULT_LOCATION ((psa_key_location_t)0x800123)
 #define VAULT_SLOTS 64
 
@@ -100,10 +112,7 @@ DRV_FN psa_status_t counter_mac(void *ctx, const psa_key_attributes_t *attrs, co
 
 DRV_FN rustpsa_driver_t counter_driver(void)
 {
-    rustpsa_driver_t d;
-    memset(&d, 0, sizeof d);
-    d.version = RUSTPSA_DRIVER_INTERFACE_VERSION;
-    d.name = "counter";
+    rustpsa_driver_t d = drv_table("counter", 0);
     d.hash_compute = counter_hash;
     d.sign_hash = counter_sign;
     d.cipher_encrypt = counter_cipher;
@@ -327,11 +336,7 @@ DRV_FN psa_status_t vault_attach(void *c, const psa_key_attributes_t *attrs, con
 
 DRV_FN rustpsa_driver_t vault_driver(uint32_t flags)
 {
-    rustpsa_driver_t d;
-    memset(&d, 0, sizeof d);
-    d.version = RUSTPSA_DRIVER_INTERFACE_VERSION;
-    d.flags = flags;
-    d.name = "vault";
+    rustpsa_driver_t d = drv_table("vault", flags);
     d.location = VAULT_LOCATION;
     d.import_key = vault_import;
     d.generate_key = vault_generate;
@@ -708,11 +713,7 @@ DRV_FN psa_status_t mp_export_public(void *c, const psa_key_attributes_t *attrs,
 
 DRV_FN rustpsa_driver_t mp_driver(uint32_t flags)
 {
-    rustpsa_driver_t d;
-    memset(&d, 0, sizeof d);
-    d.version = RUSTPSA_DRIVER_INTERFACE_VERSION;
-    d.flags = flags;
-    d.name = "mp";
+    rustpsa_driver_t d = drv_table("mp", flags);
     d.hash_setup = mp_hash_setup;
     d.hash_update = mp_buffer;
     d.hash_finish = mp_hash_finish;

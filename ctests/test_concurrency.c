@@ -37,10 +37,6 @@ static char *g_dir;
 
 static int rounds_or(int def) { return g_rounds > 0 ? g_rounds : def; }
 
-#define ALOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
-#define ASTORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_SEQ_CST)
-#define AINC(x) __atomic_fetch_add(&(x), 1, __ATOMIC_SEQ_CST)
-
 /* Runs fn(arg_i) on n threads and joins them. */
 static void run_threads(int n, void *(*fn)(void *), void *args, size_t arg_size)
 {

@@ -182,10 +182,11 @@ pub fn set_capacity(capacity: usize) -> Result<()> {
 }
 
 /// The stored key `d` as the source of its prepared form
-/// ([`crate::crypto::prepared::with_prepared`]).
+/// ([`crate::crypto::prepared::with_prepared`], which calls it only to build
+/// the form, so a cached form is used without touching the material).
 #[inline]
-pub(crate) fn key_source(d: &crate::keystore::KeyData) -> crate::crypto::prepared::Source<'_> {
-    crate::crypto::prepared::Source {
+pub(crate) fn key_source<'k>(d: &'k crate::keystore::KeyData) -> impl FnOnce() -> crate::crypto::prepared::Source<'k> + 'k {
+    move || crate::crypto::prepared::Source {
         key_type: d.attrs.private_type,
         bits: d.attrs.private_bits as usize,
         material: &d.material,

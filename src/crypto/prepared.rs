@@ -142,18 +142,20 @@ impl Prepared {
 /// `cache`: the cached form if it is of that kind; else, if the cache is
 /// empty, a form built now and published in it (the first kind used with a
 /// key stays); else — another kind cached, or another thread publishing at
-/// this moment — a temporary form, dropped (and wiped) after `f`.
+/// this moment — a temporary form, dropped (and wiped) after `f`. `src` is
+/// called only when a form is built: a call that finds its form cached never
+/// reads the key's material (among many keys, one cache line fewer).
 #[inline]
-pub fn with_prepared<R>(
+pub fn with_prepared<'s, R>(
     cache: &InlineOnce<Prepared>,
     kind: Kind,
-    src: Source<'_>,
+    src: impl FnOnce() -> Source<'s>,
     f: impl FnOnce(&Prepared) -> Result<R>,
 ) -> Result<R> {
     match cache.get() {
         Some(p) if p.kind() == kind => f(p),
-        Some(_) => f(&build_uncached(kind, src)?),
-        None => build_into(cache, kind, src, f),
+        Some(_) => f(&build_uncached(kind, src())?),
+        None => build_into(cache, kind, src(), f),
     }
 }
 
@@ -206,9 +208,11 @@ mod layout_tests {
         let d = crate::keystore::KeyData::new(attrs, crate::keystore::Material::copy_of(&[7u8; 32]));
         let alg = psa_alg_hmac(PSA_ALG_SHA_256);
         let src = Source { key_type: PSA_KEY_TYPE_HMAC, bits: 256, material: &[7u8; 32] };
-        let at = with_prepared(&d.cache, Kind::Mac(alg), src, |p| Ok(p.mac().unwrap().state_addr())).unwrap();
+        let at = with_prepared(&d.cache, Kind::Mac(alg), || src, |p| Ok(p.mac().unwrap().state_addr())).unwrap();
         let base = &d as *const _ as usize;
         assert_eq!(&d.attrs as *const _ as usize, base);
+        // The cell's state (read by every use) right after the attributes.
+        assert!(&d.cache as *const _ as usize - base <= 32, "cache@{}", &d.cache as *const _ as usize - base);
         assert!(at - base + 64 <= 128, "state@{}", at - base);
         // The published form is the one used next time.
         assert!(d.cache.get().is_some_and(|p| p.kind() == Kind::Mac(alg)));

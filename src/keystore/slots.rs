@@ -11,9 +11,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{fence, AtomicPtr, AtomicU64, Ordering};
-use std::sync::Arc;
-
-use super::KeyData;
+use super::{KeyData, OwnedKey};
 use crate::types::{psa_key_attributes_t, psa_key_id_t, Error, Result, PSA_KEY_ID_VENDOR_MIN};
 
 /// Slot index; `NIL` marks the end of a list.
@@ -248,10 +246,9 @@ pub(super) struct Slot {
     pub id: psa_key_id_t,
     pub persistent: bool,
     /// The key. Readers use it through a pointer that stays valid while they are
-    /// registered (or hold a hazard on the slot); only multi-part operations'
-    /// revocation takes a second reference, briefly, in the destroyer. Wiping
-    /// the slot therefore frees and zeroizes the key.
-    pub key: Option<Arc<KeyData>>,
+    /// registered (or hold a hazard on the slot). Wiping the slot hands it to
+    /// the caller, whose drop zeroizes and frees it.
+    pub key: Option<OwnedKey>,
     /// Incremented on every wipe, so a waiter can tell its slot was wiped even
     /// if the slot was reused meanwhile.
     pub generation: u64,
@@ -539,9 +536,9 @@ impl Slots {
 
     /// FILLING → FULL with the given key; `readers` registered at once (1 for a
     /// loader that will use the key itself, 0 for a creator).
-    pub fn publish(&mut self, i: SlotIx, key: Arc<KeyData>, readers: u32) {
+    pub fn publish(&mut self, i: SlotIx, key: OwnedKey, readers: u32) {
         let words = attrs_to_words(&key.attrs);
-        let ptr = Arc::as_ptr(&key) as *mut KeyData;
+        let ptr = key.as_ptr() as *mut KeyData;
         let s = self.get_mut(i);
         debug_assert_eq!(s.state, SlotState::Filling);
         s.key = Some(key);
@@ -574,7 +571,7 @@ impl Slots {
         let s = self.get_mut(i);
         debug_assert_eq!(s.state, SlotState::Full);
         s.readers += 1;
-        let key = Arc::as_ptr(s.key.as_ref().expect("a FULL slot holds a key"));
+        let key = s.key.as_ref().expect("a FULL slot holds a key").as_ptr();
         if self.get(i).in_lru {
             self.lru_unlink(i);
         }
@@ -616,7 +613,7 @@ impl Slots {
     /// key (the caller drops it, zeroizing it when this was the last
     /// reference — outside the lock where it can).
     #[must_use = "dropping the key wipes it"]
-    pub fn wipe(&mut self, i: SlotIx) -> Option<Arc<KeyData>> {
+    pub fn wipe(&mut self, i: SlotIx) -> Option<OwnedKey> {
         if self.get(i).in_lru {
             self.lru_unlink(i);
         }

@@ -82,6 +82,27 @@ fn full_store_with_readers_is_insufficient_memory() {
     ks.begin_create(None).unwrap();
 }
 
+/// The common destroy (a volatile key nobody holds) wipes the slot and the
+/// key under one lock and revokes the copies multi-part operations took,
+/// without the dependents lock.
+#[test]
+fn destroy_of_an_unused_key_revokes_its_dependents() {
+    let ks = store(4);
+    let id = ks.create(None, attrs(0), secret(4)).unwrap();
+    let dep = Dependent::new(Box::new(7u32));
+    {
+        let reader = ks.get(id).unwrap();
+        reader.data().add_dependent(&dep);
+        reader.release().unwrap();
+    }
+    assert!(dep.with(|_| ()).is_some(), "a live key's dependent was revoked");
+    ks.destroy(id).unwrap();
+    assert!(dep.with(|_| ()).is_none(), "dependents were not revoked");
+    let s = ks.stats().unwrap();
+    assert_eq!((s.slots_in_use, s.volatile_keys), (0, 0));
+    assert_eq!(ks.destroy(id).err(), Some(Error::InvalidHandle));
+}
+
 #[test]
 fn destroy_waits_for_the_last_reader_who_wipes() {
     let ks = Arc::new(store(4));

@@ -127,18 +127,19 @@ impl<T> Monitor<T> {
         if self.failed() {
             return Err(Error::ServiceFailure);
         }
-        let pl = match &self.raw {
-            Raw::Default { mutex, .. } => Some(mutex.lock()),
+        match &self.raw {
+            // The guard's job is done by `MonitorGuard` (which unlocks with
+            // `force_unlock`), so no parking_lot guard is kept.
+            Raw::Default { mutex, .. } => core::mem::forget(mutex.lock()),
             Raw::Host { table, mutex, .. } => {
                 // SAFETY: `mutex` is a live handle from mutex_init.
                 if let Err(e) = host_ok(unsafe { (table.0.mutex_lock.unwrap())(*mutex) }) {
                     self.fail_unlocked();
                     return Err(e);
                 }
-                None
             }
-        };
-        let g = MonitorGuard { monitor: self, pl, locked: true, panicking: std::thread::panicking() };
+        }
+        let g = MonitorGuard { monitor: self, locked: true, panicking: std::thread::panicking() };
         if self.failed() {
             // Another thread failed while this one waited for the mutex.
             drop(g);
@@ -191,7 +192,7 @@ impl<T> Drop for Monitor<T> {
 /// Proof that the monitor is locked; derefs to the guarded value.
 pub struct MonitorGuard<'a, T> {
     monitor: &'a Monitor<T>,
-    pl: Option<parking_lot::MutexGuard<'a, ()>>,
+    /// Whether this guard still holds the mutex (false after `release`).
     locked: bool,
     /// Whether the thread was already unwinding when it locked (a guard taken
     /// by a destructor during unwinding is not a panic under the lock).
@@ -223,8 +224,13 @@ impl<T> MonitorGuard<'_, T> {
             return Err(Error::ServiceFailure);
         }
         match &self.monitor.raw {
-            Raw::Default { cond, .. } => {
-                cond.wait(self.pl.as_mut().expect("default guard holds the parking_lot guard"));
+            Raw::Default { mutex, cond } => {
+                // SAFETY: this guard holds `mutex`; the temporary guard only
+                // lends it to the condition variable and is forgotten after,
+                // so the mutex stays held, as before the wait.
+                let mut g = unsafe { mutex.make_guard_unchecked() };
+                cond.wait(&mut g);
+                core::mem::forget(g);
             }
             Raw::Host { table, mutex, cond } => {
                 // SAFETY: live handles; we hold `mutex` as cond_wait requires.
@@ -270,8 +276,9 @@ impl<T> MonitorGuard<'_, T> {
         }
         self.locked = false;
         match &self.monitor.raw {
-            Raw::Default { .. } => {
-                self.pl = None;
+            Raw::Default { mutex, .. } => {
+                // SAFETY: this guard locked `mutex` and has not released it.
+                unsafe { mutex.force_unlock() };
                 Ok(())
             }
             Raw::Host { table, mutex, .. } => {

@@ -65,6 +65,7 @@ const READY: u8 = 2;
 /// it with a Release store (READY). A thread that loses the race, or that
 /// reads while another is writing, sees `None`/gets its value back and uses
 /// its own copy for that call.
+#[repr(C)] // `state` first: read by every use, it shares the owner's first cache line
 pub struct InlineOnce<T> {
     /// EMPTY, WRITING (claimed, the value is being moved in) or READY. The
     /// Release store of READY is the value's publication; `get`'s Acquire
