@@ -11,7 +11,8 @@
  * is a public key), fits
  * PSA_EXPORT_KEY_OUTPUT_SIZE, gives BUFFER_TOO_SMALL (length 0) one byte
  * short, equals the input for non-RSA keys, and re-imports to the same
- * export; export_public works for every asymmetric key and re-imports as a
+ * export (with the size given again for a seed-format key pair);
+ * export_public works for every asymmetric key and re-imports as a
  * public key; destroy always succeeds and the id is then invalid.
  */
 #include "fuzz_util.h"
@@ -147,6 +148,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         psa_set_key_type(&again, type);
         psa_set_key_usage_flags(&again, usage);
         psa_set_key_algorithm(&again, alg);
+        /* An ML-DSA or ML-KEM key pair exports its seed, of one length for
+         * every parameter set: its size must come with it (import without
+         * one is PSA_ERROR_INVALID_ARGUMENT). Every other type's data tells
+         * its size. */
+        if (type == PSA_KEY_TYPE_ML_DSA_KEY_PAIR || type == PSA_KEY_TYPE_ML_KEM_KEY_PAIR) {
+            psa_set_key_bits(&again, gbits);
+        }
         psa_key_id_t id2 = 0;
         FZ_STATUS(psa_import_key(&again, exported, elen, &id2), PSA_SUCCESS);
         FZ_STATUS(psa_get_key_attributes(id2, &got), PSA_SUCCESS);
