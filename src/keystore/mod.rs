@@ -108,20 +108,12 @@ unsafe impl Send for OwnedKey {}
 unsafe impl Sync for OwnedKey {}
 
 impl OwnedKey {
-    /// A new key on the heap, built in place (`Box::new` of a finished
-    /// `KeyData` copies its ~300 bytes from the stack).
+    /// A new key on the heap, built in place: the block is allocated first
+    /// and `KeyData::new` written into it (`Box::new` of a finished `KeyData`
+    /// copies its ~300 bytes from the stack).
     pub fn new(attrs: psa_key_attributes_t, material: Material) -> Self {
-        let mut b = Box::<KeyData>::new_uninit();
-        let p = b.as_mut_ptr();
-        // SAFETY: every field is written once before `assume_init`.
-        let b = unsafe {
-            core::ptr::addr_of_mut!((*p).attrs).write(attrs);
-            core::ptr::addr_of_mut!((*p).cache).write(InlineOnce::new());
-            core::ptr::addr_of_mut!((*p).material).write(material);
-            core::ptr::addr_of_mut!((*p).dependents).write(Default::default());
-            b.assume_init()
-        };
-        OwnedKey(core::ptr::NonNull::from(Box::leak(b)))
+        let b = Box::<KeyData>::new_uninit();
+        OwnedKey(core::ptr::NonNull::from(Box::leak(Box::write(b, KeyData::new(attrs, material)))))
     }
 
     /// The key's address, for readers.
@@ -130,20 +122,26 @@ impl OwnedKey {
     }
 
     /// [`KeyData::revoke_dependents`] for a key out of its slot with no reader
-    /// left (what [`Slots::wipe`] returns): nobody can register a copy any
-    /// more, so the dependents lock is not taken.
-    fn revoke_unshared(&mut self) {
-        // SAFETY: `&mut self` on a key no reader holds (the caller's contract,
-        // true of every key `wipe` returns): this is the only access.
+    /// left: nobody can register a copy any more, so the dependents lock is
+    /// not taken.
+    ///
+    /// # Safety
+    /// No reader may hold the key (true of every key [`Slots::wipe`]
+    /// returns): this must be the only access to it.
+    unsafe fn revoke_unshared(&mut self) {
+        // SAFETY: the caller's contract.
         let deps = unsafe { self.0.as_mut() }.dependents.get_mut();
         for d in core::mem::take(&mut deps.list) {
             d.revoke();
         }
     }
 
-    /// Sets the id of a key not yet published (no reader can hold it).
-    fn set_id(&mut self, id: psa_key_id_t) {
-        // SAFETY: `&mut self` on an unpublished key: nobody else points to it.
+    /// Sets the id of a key.
+    ///
+    /// # Safety
+    /// The key must not be published yet: nobody else may point to it.
+    unsafe fn set_id(&mut self, id: psa_key_id_t) {
+        // SAFETY: the caller's contract.
         unsafe { (*self.0.as_ptr()).attrs.private_id = id };
     }
 }
@@ -570,8 +568,8 @@ impl KeyStore {
         let loaded = self.read_record(id);
         let mut g = self.slots.lock()?;
         let r = match loaded {
-            Ok(data) => {
-                let key = OwnedKey::new(data.attrs, data.material);
+            Ok((attrs, material)) => {
+                let key = OwnedKey::new(attrs, material);
                 let ptr = key.as_ptr();
                 let i = fill.slot;
                 g.publish(i, key, 1);
@@ -587,14 +585,15 @@ impl KeyStore {
         r
     }
 
-    fn read_record(&self, id: psa_key_id_t) -> Result<KeyData> {
+    /// The attributes and material of persistent key `id`'s record, checked.
+    fn read_record(&self, id: psa_key_id_t) -> Result<(psa_key_attributes_t, Material)> {
         let bytes = self.storage.get(id)?.ok_or(Error::InvalidHandle)?;
         let (attrs, material) = format::decode(&bytes)?;
         if attrs.private_id != id || psa_key_lifetime_is_volatile(attrs.private_lifetime) {
             return Err(Error::DataInvalid);
         }
         (self.check_record)(&attrs, &material).map_err(|_| Error::DataInvalid)?;
-        Ok(KeyData::new(attrs, material))
+        Ok((attrs, material.into()))
     }
 
     /// Reserves a slot for a new key: a fresh volatile id when `id` is `None`,
@@ -644,7 +643,8 @@ impl KeyStore {
                 return Err(e);
             }
         };
-        key.set_id(id);
+        // SAFETY: `key` is not published until the next line.
+        unsafe { key.set_id(id) };
         g.publish(i, key, 0);
         let n = notify(&g);
         g.unlock()?; // LINEARIZATION POINT (key created)
@@ -684,7 +684,7 @@ impl KeyStore {
                     let fill = fill?.0;
                     // A valid read-only key stays; a broken record can always go.
                     let removed = match self.read_record(id) {
-                        Ok(k) if read_only(&k.attrs) => Err(Error::NotPermitted),
+                        Ok((attrs, _)) if read_only(&attrs) => Err(Error::NotPermitted),
                         _ => self.storage.remove(id),
                     };
                     let mut g = self.slots.lock()?;
@@ -722,7 +722,9 @@ impl KeyStore {
             let n = notify(&g);
             let u = g.unlock();
             if let Some(mut d) = data {
-                d.revoke_unshared();
+                // SAFETY: the slot had no reader but us and no hazard, and it
+                // is EMPTY now: nobody else can reach the key.
+                unsafe { d.revoke_unshared() };
             }
             return u.and(n);
         }
