@@ -60,6 +60,11 @@ int main(void)
     psa_pake_cs_set_hash(&cs, PSA_ALG_SHA_512);
     CHECK_STATUS(psa_pake_setup(&v1, &cs), PSA_ERROR_NOT_SUPPORTED);
     psa_pake_cs_set_hash(&cs, PSA_ALG_SHA_256);
+    /* The function the two-argument macro names, called by its own name. */
+    CHECK_STATUS(rustpsa_pake_setup_v1(NULL, &cs), PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(rustpsa_pake_setup_v1(&v1, &cs), PSA_SUCCESS);
+    CHECK_STATUS(rustpsa_pake_setup_v1(&v1, &cs), PSA_ERROR_BAD_STATE);
+    CHECK_STATUS(psa_pake_abort(&v1), PSA_SUCCESS);
 
     /* set_password_key: usage, type, handle; each error ends the operation. */
     CHECK_STATUS(psa_pake_setup(&v1, &cs), PSA_SUCCESS);
